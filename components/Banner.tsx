@@ -1,0 +1,43 @@
+import { formatDate, t } from '../utils/i18n';
+import type { Verdict } from '../utils/lookup/verdict';
+import type { DataInfo } from '../utils/protocol/records';
+import { advice, headline, reasonsText, summaryText } from './warning-text';
+
+export interface BannerProps {
+  verdict: Verdict;
+  data: DataInfo | null;
+}
+
+/** The warning above a flagged product's title: what, who says so, when, and what to do. */
+export function Banner({ verdict, data }: BannerProps) {
+  const { record } = verdict;
+  return (
+    <section
+      class={`banner banner--${verdict.status}`}
+      data-testid="soi-hang-banner"
+      data-status={verdict.status}
+      aria-label={headline(verdict)}
+    >
+      <p class="banner__headline">{headline(verdict)}</p>
+      {verdict.subject === 'seller' && <p class="banner__scope">{t('sellerScope')}</p>}
+      <p class="banner__summary">{summaryText(record)}</p>
+      <p class="banner__advice">{advice(verdict)}</p>
+      <p class="banner__meta">
+        {[
+          t('sourceLine', record.authority),
+          record.caseId ? t('caseLine', record.caseId) : null,
+          t('dateLine', formatDate(record.updated)),
+          t('reasonsLine', reasonsText(record)),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {data && <p class="banner__freshness">{t('freshness', formatDate(data.importedAt, true))}</p>}
+      {record.evidenceUrl && (
+        <a class="banner__link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
+          {t('evidenceLink')}
+        </a>
+      )}
+    </section>
+  );
+}

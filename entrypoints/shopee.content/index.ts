@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startSite } from '@/utils/content/start-site';
+import { shopeeAdapter } from '@/utils/sites/shopee';
+
+export default defineContentScript({
+  // shopee.vn only: the extension serves Vietnamese shoppers, and narrow matches ask for less access.
+  matches: ['https://shopee.vn/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startSite(ctx, shopeeAdapter);
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * Loading fixture pages into documents. Our own fixtures live in tests/fixtures/; the real captures
+ * in ../shared/fixtures are read in place when that folder exists (they are never copied here).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const OWN_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
+export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+export const hasSharedFixtures = existsSync(SHARED_FIXTURES);
+
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** A Chrome "save page as" file records its address in a comment at the top. */
+export function savedFromUrl(html: string): string | null {
+  return html.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? null;
+}
+
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+export function ownFixture<T = unknown>(name: string): { html: string; expected: T } {
+  const html = readText(path.join(OWN_FIXTURES, `${name}.html`));
+  const expected = JSON.parse(readText(path.join(OWN_FIXTURES, `${name}.expected.json`))) as T;
+  return { html, expected };
+}

@@ -1,0 +1,171 @@
+/**
+ * The content runner: one per page, shared by every site's content script.
+ *
+ *   page DOM ──MutationObserver (one)──┐
+ *   wxt:locationchange ──reset()───────┤ schedule(): at most one scan per animation frame
+ *                                      ▼
+ *   scan(): adapter.extract(document, url)      errors caught and counted, never thrown to the page
+ *          │ listings not seen before (WeakMap anchor → item key marks processed cards)
+ *          ▼
+ *   lookup(keys) ── one runtime message per batch ──▶ background LookupIndex
+ *          │ hits
+ *          ▼
+ *   verdictFor(listing) ──▶ overlay.mount(listing, verdict)      stats ──▶ reportStatus (popup)
+ *
+ * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
+ */
+import type { PageStatus } from '../protocol/page-status';
+import type { DataInfo, FlagRecord } from '../protocol/records';
+import { MAX_LOOKUP_KEYS } from '../protocol/messages';
+import { type Verdict, verdictFor } from '../lookup/verdict';
+import type { ExtractedListing, SiteAdapter } from '../sites/types';
+import { isOwnHost } from './hosts';
+
+export interface LookupResult {
+  hits: FlagRecord[];
+  data: DataInfo | null;
+}
+
+export interface Overlay {
+  mount(listing: ExtractedListing, verdict: Verdict, data: DataInfo | null): void;
+  unmount(anchor: Element): void;
+  clear(): void;
+}
+
+export interface RunnerDeps {
+  adapter: SiteAdapter;
+  doc: Document;
+  currentUrl(): URL;
+  lookup(keys: string[]): Promise<LookupResult>;
+  reportStatus(status: PageStatus): void;
+  overlay: Overlay;
+  /** Runs the callback before the next paint (requestAnimationFrame in the page). */
+  schedule(callback: () => void): void;
+}
+
+export interface Runner {
+  start(): void;
+  stop(): void;
+  /** The page navigated without reloading: forget everything and read it again. */
+  reset(): void;
+  /** Scans now instead of on the next frame (tests, benchmarks). */
+  scanNow(): Promise<void>;
+  readonly status: PageStatus;
+}
+
+export function createRunner(deps: RunnerDeps): Runner {
+  const { adapter, doc, overlay } = deps;
+  let marks = new WeakMap<Element, string>();
+  let generation = 0;
+  let scheduled = false;
+  let observer: MutationObserver | null = null;
+  const status: PageStatus = {
+    platform: adapter.platform,
+    pageKind: 'other',
+    checked: 0,
+    flagged: 0,
+    unreadable: 0,
+    errors: 0,
+  };
+  let lastReported = '';
+
+  const report = () => {
+    const snapshot = JSON.stringify(status);
+    if (snapshot === lastReported) return;
+    lastReported = snapshot;
+    deps.reportStatus({ ...status });
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    deps.schedule(() => void scan());
+  };
+
+  async function scan(): Promise<void> {
+    scheduled = false;
+    const scanGeneration = generation;
+    let fresh: ExtractedListing[];
+    try {
+      const extraction = adapter.extract(doc, deps.currentUrl());
+      status.pageKind = extraction.pageKind;
+      status.unreadable = extraction.unreadable;
+      fresh = extraction.listings.filter((listing) => marks.get(listing.anchor) !== listing.itemKey);
+    } catch {
+      status.errors++;
+      report();
+      return;
+    }
+    for (const listing of fresh) {
+      if (marks.has(listing.anchor)) overlay.unmount(listing.anchor); // the card now shows another item
+      marks.set(listing.anchor, listing.itemKey);
+    }
+    status.checked += fresh.length;
+    report();
+    await Promise.all(chunk(fresh).map((batch) => lookupBatch(batch, scanGeneration)));
+  }
+
+  async function lookupBatch(batch: ExtractedListing[], scanGeneration: number): Promise<void> {
+    const keys = new Set<string>();
+    for (const listing of batch) {
+      keys.add(listing.itemKey);
+      if (listing.sellerKey) keys.add(listing.sellerKey);
+    }
+    try {
+      const result = await deps.lookup([...keys]);
+      if (scanGeneration !== generation) return; // the page moved on while we waited
+      const hits = new Map(result.hits.map((record) => [record.key, record]));
+      for (const listing of batch) {
+        const verdict = verdictFor(listing, hits);
+        if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
+        try {
+          overlay.mount(listing, verdict, result.data);
+          status.flagged++;
+        } catch {
+          status.errors++;
+        }
+      }
+    } catch {
+      if (scanGeneration === generation) status.errors++;
+    }
+    report();
+  }
+
+  return {
+    status,
+    start() {
+      observer = new MutationObserver((records) => {
+        if (records.some(isPageMutation)) schedule();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      schedule();
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      overlay.clear();
+    },
+    reset() {
+      generation++;
+      marks = new WeakMap();
+      overlay.clear();
+      Object.assign(status, { pageKind: 'other', checked: 0, flagged: 0, unreadable: 0 });
+      schedule();
+    },
+    scanNow: scan,
+  };
+}
+
+/** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */
+function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
+  const size = Math.floor(MAX_LOOKUP_KEYS / 2);
+  const batches: ExtractedListing[][] = [];
+  for (let i = 0; i < listings.length; i += size) batches.push(listings.slice(i, i + size));
+  return batches;
+}
+
+/** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
+function isPageMutation(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length === 0 || nodes.some((node) => !isOwnHost(node));
+}

@@ -1,0 +1,51 @@
+/**
+ * The data shapes that cross boundaries: flag records (feed → database → lookup replies) and the
+ * description of the loaded data. Schemas use zod/mini because content scripts import them too.
+ */
+import * as z from 'zod/mini';
+import { isCanonicalKey } from '../keys';
+
+export const KeySchema = z.string().check(
+  z.maxLength(300),
+  z.refine(isCanonicalKey, { message: 'not a canonical key (see DESIGN.md §3)' }),
+);
+
+export const FLAG_STATUSES = ['confirmed', 'suspected', 'reported', 'cleared'] as const;
+export const FlagStatusSchema = z.enum(FLAG_STATUSES);
+export type FlagStatus = z.infer<typeof FlagStatusSchema>;
+
+/** A calendar date or a full timestamp, as the authorities' documents give one or the other. */
+export const DateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+export const LocalisedTextSchema = z.object({ vi: text(2000), en: text(2000) });
+export type LocalisedText = z.infer<typeof LocalisedTextSchema>;
+
+/** Reason codes are open-ended (the UI has a generic label for codes it does not know yet). */
+export const ReasonCodeSchema = z.string().check(z.regex(/^[a-z][a-z_]{1,39}$/));
+
+export const FlagRecordSchema = z.object({
+  key: KeySchema,
+  status: FlagStatusSchema,
+  reasons: z.array(ReasonCodeSchema).check(z.minLength(1), z.maxLength(10)),
+  authority: text(300),
+  caseId: z.optional(text(100)),
+  summary: LocalisedTextSchema,
+  evidenceUrl: z.optional(z.httpUrl()),
+  reportCount: z.optional(z.int().check(z.gte(0))),
+  firstSeen: DateSchema,
+  updated: DateSchema,
+  expires: z.optional(DateSchema),
+});
+export type FlagRecord = z.infer<typeof FlagRecordSchema>;
+
+/** What data the local database holds: shown in the popup and in every warning. */
+export const DataInfoSchema = z.object({
+  source: z.enum(['default', 'feed']),
+  sequence: z.int().check(z.gte(0)),
+  publisher: text(200),
+  publishedAt: z.iso.datetime({ offset: true }),
+  importedAt: z.iso.datetime({ offset: true }),
+  recordCount: z.int().check(z.gte(0)),
+});
+export type DataInfo = z.infer<typeof DataInfoSchema>;

@@ -1,0 +1,44 @@
+/** Reads a page's JSON-LD blocks without ever throwing on the page's malformed JSON. */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readJsonLd(root: ParentNode): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      out.push(value);
+      if (Array.isArray(value['@graph'])) visit(value['@graph']);
+    }
+  };
+  for (const script of root.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A page's broken JSON-LD is its own business; we read what parses.
+    }
+  }
+  return out;
+}
+
+export function ofType(items: readonly JsonObject[], type: string): JsonObject[] {
+  return items.filter((item) => {
+    const t = item['@type'];
+    return t === type || (Array.isArray(t) && t.includes(type));
+  });
+}
+
+export function stringField(object: unknown, field: string): string | null {
+  if (!isObject(object)) return null;
+  const value = object[field];
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+export function field(object: unknown, name: string): unknown {
+  return isObject(object) ? object[name] : undefined;
+}

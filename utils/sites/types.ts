@@ -1,0 +1,47 @@
+import type { Platform } from '../keys';
+import type { PageKind } from '../protocol/page-status';
+
+export interface Price {
+  amount: number;
+  /** ISO 4217 */
+  currency: string;
+}
+
+/** One listing as a site adapter reads it from the page: data, plus where the UI goes. */
+export interface ExtractedListing {
+  platform: Platform;
+  /** `card` on grids and carousels; `product` for the product a product page is about. */
+  kind: 'card' | 'product';
+  itemKey: string;
+  sellerKey: string | null;
+  title: string | null;
+  price: Price | null;
+  sellerName: string | null;
+  /** Mall / official-store status when the page marks it; null when the page does not say. */
+  official: boolean | null;
+  url: string;
+  /** Card: the card's root element (the badge goes inside it). Product: the title element. */
+  anchor: Element;
+}
+
+export interface Extraction {
+  pageKind: PageKind;
+  listings: ExtractedListing[];
+  /** Card-like elements the adapter found but could not read an id from. */
+  unreadable: number;
+}
+
+/**
+ * A site adapter: pure functions of (document, url). Selectors are data at the top of each adapter
+ * file; ids come from URLs first, then the page's own JSON, then stable attributes.
+ */
+export interface SiteAdapter {
+  platform: Platform;
+  /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
+  domains: readonly string[];
+  extract(doc: Document, url: URL): Extraction;
+}
+
+export function hostMatches(host: string, domains: readonly string[]): boolean {
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
