@@ -9,6 +9,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          environmentOptions: {
+            happyDOM: {
+              url: 'https://shopee.vn/',
+              // Parsed captures must never reach the network: no frames, scripts or stylesheets.
+              settings: {
+                disableIframePageLoading: true,
+                disableJavaScriptFileLoading: true,
+                disableCSSFileLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
+                navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
+              },
+            },
+          },
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sites/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
         },

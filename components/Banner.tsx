@@ -1,7 +1,7 @@
 import { formatDate, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
-import { advice, headline, reasonsText, summaryText } from './warning-text';
+import { advice, headline, reasonsLine, summaryText } from './warning-text';
 
 export interface BannerProps {
   verdict: Verdict;
@@ -27,7 +27,7 @@ export function Banner({ verdict, data }: BannerProps) {
           t('sourceLine', record.authority),
           record.caseId ? t('caseLine', record.caseId) : null,
           t('dateLine', formatDate(record.updated)),
-          t('reasonsLine', reasonsText(record)),
+          reasonsLine(verdict),
         ]
           .filter(Boolean)
           .join(' · ')}

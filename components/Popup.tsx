@@ -58,7 +58,9 @@ function DataSection({ data }: { data: DataInfo | null }) {
             )}
           </li>
           <li>{data.publisher}</li>
-          <li data-testid="data-published">{t('popupDataPublished', formatDate(data.publishedAt, true))}</li>
+          <li data-testid="data-published">
+            {t('popupDataPublished', formatDate(data.publishedAt, true))}
+          </li>
           <li>{t('popupDataImported', formatDate(data.importedAt, true))}</li>
           <li data-testid="data-records">{t('popupDataRecords', data.recordCount)}</li>
         </ul>

@@ -2,8 +2,9 @@
  * The words of a warning, by status and subject, hedged as DESIGN.md §4 requires: only a confirmed
  * record states a violation, and every warning names its source and date.
  */
-import type { Verdict } from '../utils/lookup/verdict';
+
 import { getLanguage, type MessageKey, t } from '../utils/i18n';
+import type { Verdict } from '../utils/lookup/verdict';
 import type { FlagRecord } from '../utils/protocol/records';
 
 const HEADLINES: Record<Verdict['status'], Record<Verdict['subject'], MessageKey>> = {
@@ -44,8 +45,18 @@ export function advice(verdict: Verdict): string {
   return t(ADVICE[verdict.status]);
 }
 
-export function reasonsText(record: FlagRecord): string {
-  return record.reasons.map((code) => t(REASONS[code] ?? 'reasonOther')).join(', ');
+const REASONS_LINE: Record<Verdict['status'], MessageKey> = {
+  confirmed: 'reasonsConfirmed',
+  suspected: 'reasonsSuspected',
+  reported: 'reasonsReported',
+};
+
+/** The reasons, framed by status: a finding only when an authority confirmed it. */
+export function reasonsLine(verdict: Verdict): string {
+  const reasons = verdict.record.reasons
+    .map((code) => t(REASONS[code] ?? 'reasonOther'))
+    .join(', ');
+  return t(REASONS_LINE[verdict.status], reasons);
 }
 
 export function summaryText(record: FlagRecord): string {

@@ -29,11 +29,17 @@ function png(size, pixel) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
       // 4×4 supersampling for smooth edges
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < 4; sy++) {
         for (let sx = 0; sx < 4; sx++) {
           const [pr, pg, pb, pa] = pixel((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size);
-          r += pr * pa; g += pg * pa; b += pb * pa; a += pa;
+          r += pr * pa;
+          g += pg * pa;
+          b += pb * pa;
+          a += pa;
         }
       }
       const o = 1 + x * 4;
@@ -61,16 +67,17 @@ const RED = [179, 38, 30];
 const WHITE = [255, 255, 255];
 function icon(u, v) {
   // rounded square background
-  const m = 0.06, rad = 0.22;
+  const m = 0.06,
+    rad = 0.22;
   const qx = Math.max(Math.abs(u - 0.5) - (0.5 - m - rad), 0);
   const qy = Math.max(Math.abs(v - 0.5) - (0.5 - m - rad), 0);
   if (Math.hypot(qx, qy) > rad) return [0, 0, 0, 0];
   // magnifier: ring centred at (0.43, 0.43) and a handle to the lower right
   const d = Math.hypot(u - 0.43, v - 0.43);
   const ring = d > 0.17 && d < 0.26;
-  const t = ((u - 0.6) + (v - 0.6)) / 2;
+  const t = (u - 0.6 + (v - 0.6)) / 2;
   const along = t > 0 && t < 0.2;
-  const across = Math.abs((u - 0.6) - (v - 0.6)) / Math.SQRT2 < 0.065;
+  const across = Math.abs(u - 0.6 - (v - 0.6)) / Math.SQRT2 < 0.065;
   return [...(ring || (along && across) ? WHITE : RED), 1];
 }
 

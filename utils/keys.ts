@@ -88,7 +88,8 @@ export function formatKey(key: ParsedKey): string {
       return `${key.platform}:${key.kind}:${key.id}`;
     }
     case 'domain': {
-      if (!DOMAIN.test(key.domain)) throw new KeyError(`"${key.domain}" is not a lower-case domain`);
+      if (!DOMAIN.test(key.domain))
+        throw new KeyError(`"${key.domain}" is not a lower-case domain`);
       return `domain:${key.domain}`;
     }
     case 'phone': {
@@ -104,7 +105,11 @@ export function formatKey(key: ParsedKey): string {
     }
     case 'product': {
       const name = key.name;
-      if (name.length === 0 || name.length > PRODUCT_NAME_MAX || normaliseProductName(name) !== name) {
+      if (
+        name.length === 0 ||
+        name.length > PRODUCT_NAME_MAX ||
+        normaliseProductName(name) !== name
+      ) {
         throw new KeyError(`"${name}" is not a normalised product name`);
       }
       return `product:${name}`;

@@ -22,7 +22,9 @@ export function createTabStatusStore(area: SessionArea | undefined): TabStatusSt
   const memory = new Map<string, unknown>();
   const store: SessionArea = area ?? {
     get: async (key) => (memory.has(key) ? { [key]: memory.get(key) } : {}),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => memory.set(k, v)),
+    set: async (items) => {
+      for (const [key, value] of Object.entries(items)) memory.set(key, value);
+    },
     remove: async (key) => void memory.delete(key),
   };
   return {

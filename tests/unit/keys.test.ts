@@ -15,18 +15,30 @@ import {
 describe('keys', () => {
   it.each([
     ['shopee:seller:179124960', { kind: 'seller', platform: 'shopee', id: '179124960' }],
-    ['shopee:item:179124960.23467891234', { kind: 'item', platform: 'shopee', id: '179124960.23467891234' }],
+    [
+      'shopee:item:179124960.23467891234',
+      { kind: 'item', platform: 'shopee', id: '179124960.23467891234' },
+    ],
     ['lazada:item:132621522', { kind: 'item', platform: 'lazada', id: '132621522' }],
     ['lazada:seller:1000057470', { kind: 'seller', platform: 'lazada', id: '1000057470' }],
     ['tiki:item:763843', { kind: 'item', platform: 'tiki', id: '763843' }],
     ['tiki:seller:9596', { kind: 'seller', platform: 'tiki', id: '9596' }],
     ['sendo:item:32155411', { kind: 'item', platform: 'sendo', id: '32155411' }],
     ['sendo:seller:283651', { kind: 'seller', platform: 'sendo', id: '283651' }],
-    ['facebook:item:972971497925330', { kind: 'item', platform: 'facebook', id: '972971497925330' }],
+    [
+      'facebook:item:972971497925330',
+      { kind: 'item', platform: 'facebook', id: '972971497925330' },
+    ],
     ['facebook:seller:100064536', { kind: 'seller', platform: 'facebook', id: '100064536' }],
     ['facebook:seller:cua.hang.mau', { kind: 'seller', platform: 'facebook', id: 'cua.hang.mau' }],
-    ['tiktok:item:1729447605324124806', { kind: 'item', platform: 'tiktok', id: '1729447605324124806' }],
-    ['tiktok:seller:7494016385628180550', { kind: 'seller', platform: 'tiktok', id: '7494016385628180550' }],
+    [
+      'tiktok:item:1729447605324124806',
+      { kind: 'item', platform: 'tiktok', id: '1729447605324124806' },
+    ],
+    [
+      'tiktok:seller:7494016385628180550',
+      { kind: 'seller', platform: 'tiktok', id: '7494016385628180550' },
+    ],
     ['domain:lazada-001.com', { kind: 'domain', domain: 'lazada-001.com' }],
     ['phone:+84912345678', { kind: 'phone', e164: '+84912345678' }],
     ['bank:VCB:0011001234567', { kind: 'bank', bank: 'VCB', account: '0011001234567' }],
@@ -45,7 +57,9 @@ describe('keys', () => {
   });
 
   it('keeps TikTok ids past 2^53 exact, and demo ids with leading zeros', () => {
-    expect(parseKey('tiktok:item:9007199254740993123')).toMatchObject({ id: '9007199254740993123' });
+    expect(parseKey('tiktok:item:9007199254740993123')).toMatchObject({
+      id: '9007199254740993123',
+    });
     expect(itemKey('shopee', '0000000007.0000000101')).toBe('shopee:item:0000000007.0000000101');
   });
 
@@ -84,9 +98,9 @@ describe('keys', () => {
   it('normalises product names: case, diacritics, đ, punctuation, spaces', () => {
     expect(normaliseProductName('  Sữa COLOS-IQ  for Mum! ')).toBe('sua colos iq for mum');
     expect(normaliseProductName('Đường ĐỎ')).toBe('duong do');
-    expect(formatKey({ kind: 'product', name: normaliseProductName('Thuốc Paracetamol 500mg') })).toBe(
-      'product:thuoc paracetamol 500mg',
-    );
+    expect(
+      formatKey({ kind: 'product', name: normaliseProductName('Thuốc Paracetamol 500mg') }),
+    ).toBe('product:thuoc paracetamol 500mg');
   });
 
   it('normalises phone numbers as people write them', () => {

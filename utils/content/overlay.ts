@@ -11,7 +11,11 @@ import { BADGE_HOST, BANNER_HOST } from './hosts';
 import type { Overlay } from './runner';
 import { applyStyles } from './shadow-styles';
 
-export type RenderUi = (listing: ExtractedListing, verdict: Verdict, data: DataInfo | null) => ComponentChild;
+export type RenderUi = (
+  listing: ExtractedListing,
+  verdict: Verdict,
+  data: DataInfo | null,
+) => ComponentChild;
 
 export interface OverlayViews {
   badge: RenderUi;

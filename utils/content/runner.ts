@@ -14,10 +14,11 @@
  *
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
+
+import { type Verdict, verdictFor } from '../lookup/verdict';
+import { MAX_LOOKUP_KEYS } from '../protocol/messages';
 import type { PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
-import { MAX_LOOKUP_KEYS } from '../protocol/messages';
-import { type Verdict, verdictFor } from '../lookup/verdict';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
 import { isOwnHost } from './hosts';
 
@@ -90,7 +91,9 @@ export function createRunner(deps: RunnerDeps): Runner {
       const extraction = adapter.extract(doc, deps.currentUrl());
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
-      fresh = extraction.listings.filter((listing) => marks.get(listing.anchor) !== listing.itemKey);
+      fresh = extraction.listings.filter(
+        (listing) => marks.get(listing.anchor) !== listing.itemKey,
+      );
     } catch {
       status.errors++;
       report();
@@ -137,7 +140,13 @@ export function createRunner(deps: RunnerDeps): Runner {
       observer = new MutationObserver((records) => {
         if (records.some(isPageMutation)) schedule();
       });
-      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      // href too: SPAs reuse a card's link element for another item and only change its address.
+      observer.observe(doc.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['href'],
+      });
       schedule();
     },
     stop() {
@@ -166,6 +175,7 @@ function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
 
 /** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
 function isPageMutation(record: MutationRecord): boolean {
+  if (record.type === 'attributes') return true;
   const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length === 0 || nodes.some((node) => !isOwnHost(node));
+  return nodes.some((node) => !isOwnHost(node));
 }

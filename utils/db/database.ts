@@ -22,7 +22,11 @@ export interface SoiHangSchema extends DBSchema {
 }
 
 export type Database = IDBPDatabase<SoiHangSchema>;
-type UpgradeTransaction = IDBPTransaction<SoiHangSchema, ('flags' | 'meta' | 'outbox' | 'settings')[], 'versionchange'>;
+type UpgradeTransaction = IDBPTransaction<
+  SoiHangSchema,
+  ('flags' | 'meta' | 'outbox' | 'settings')[],
+  'versionchange'
+>;
 
 const MIGRATIONS: ReadonlyArray<(db: Database, tx: UpgradeTransaction) => void> = [
   // → version 1

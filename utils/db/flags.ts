@@ -2,7 +2,12 @@
  * Reading and replacing the flag data. A replacement happens in one transaction over flags and meta:
  * either the new records and their description are both stored, or nothing changes.
  */
-import { type DataInfo, DataInfoSchema, type FlagRecord, FlagRecordSchema } from '../protocol/records';
+import {
+  type DataInfo,
+  DataInfoSchema,
+  type FlagRecord,
+  FlagRecordSchema,
+} from '../protocol/records';
 import type { Database } from './database';
 
 const DATA_INFO = 'data';
@@ -37,7 +42,9 @@ export async function readDataInfo(db: Database): Promise<DataInfo | null> {
 }
 
 /** All stored records that still pass their schema; stored data is checked like any other input. */
-export async function readAllFlags(db: Database): Promise<{ records: FlagRecord[]; invalid: number }> {
+export async function readAllFlags(
+  db: Database,
+): Promise<{ records: FlagRecord[]; invalid: number }> {
   const records: FlagRecord[] = [];
   let invalid = 0;
   for (const raw of await db.getAll('flags')) {

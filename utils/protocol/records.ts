@@ -5,10 +5,12 @@
 import * as z from 'zod/mini';
 import { isCanonicalKey } from '../keys';
 
-export const KeySchema = z.string().check(
-  z.maxLength(300),
-  z.refine(isCanonicalKey, { message: 'not a canonical key (see DESIGN.md §3)' }),
-);
+export const KeySchema = z
+  .string()
+  .check(
+    z.maxLength(300),
+    z.refine(isCanonicalKey, { message: 'not a canonical key (see DESIGN.md §3)' }),
+  );
 
 export const FLAG_STATUSES = ['confirmed', 'suspected', 'reported', 'cleared'] as const;
 export const FlagStatusSchema = z.enum(FLAG_STATUSES);

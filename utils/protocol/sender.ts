@@ -19,7 +19,8 @@ export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
 export function classifySender(sender: SenderInfo, self: Self): SenderKind {
   if (sender.id !== self.id) return 'foreign';
-  if (typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl)) return 'extension-page';
+  if (typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl))
+    return 'extension-page';
   if (sender.tab) return 'content-script';
   return 'foreign';
 }

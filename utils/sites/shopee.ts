@@ -7,7 +7,7 @@
 import { itemKey, sellerKey } from '../keys';
 import { field, ofType, readJsonLd, stringField } from './json-ld';
 import { cleanText, parsePrice } from './text';
-import type { Extraction, ExtractedListing, SiteAdapter } from './types';
+import type { ExtractedListing, Extraction, SiteAdapter } from './types';
 
 export const SHOPEE_SELECTORS = {
   /** Every link that may point at an item (both URL forms). Cards and breadcrumbs alike. */
@@ -104,7 +104,10 @@ function readCard(link: Element, root: Element, url: URL): ExtractedListing | nu
     kind: 'card',
     itemKey: key,
     sellerKey: sellerKey('shopee', ids.shopId),
-    title: cleanText(root.querySelector(SHOPEE_SELECTORS.cardTitle)) ?? image?.getAttribute('alt') ?? null,
+    title:
+      cleanText(root.querySelector(SHOPEE_SELECTORS.cardTitle)) ??
+      image?.getAttribute('alt') ??
+      null,
     price: parsePrice(cleanText(root.querySelector(SHOPEE_SELECTORS.cardPrice)), currencyFor(url)),
     sellerName: null,
     official: null,

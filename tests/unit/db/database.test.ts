@@ -18,7 +18,11 @@ describe('database', () => {
   it('replaces flags and their description together', async () => {
     const db = await openDatabase();
     await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ sequence: 1 }));
-    await replaceAllFlags(db, [record('shopee:item:3.4'), record('shopee:seller:3')], dataInfo({ sequence: 2 }));
+    await replaceAllFlags(
+      db,
+      [record('shopee:item:3.4'), record('shopee:seller:3')],
+      dataInfo({ sequence: 2 }),
+    );
     const { records, invalid } = await readAllFlags(db);
     expect(records.map((r) => r.key).sort()).toEqual(['shopee:item:3.4', 'shopee:seller:3']);
     expect(invalid).toBe(0);
@@ -30,7 +34,10 @@ describe('database', () => {
     const db = await openDatabase();
     await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ sequence: 1 }));
     // A record without its key path makes put() fail inside the transaction.
-    const broken = [record('shopee:item:3.4'), { ...record('shopee:item:5.6'), key: undefined } as never];
+    const broken = [
+      record('shopee:item:3.4'),
+      { ...record('shopee:item:5.6'), key: undefined } as never,
+    ];
     await expect(replaceAllFlags(db, broken, dataInfo({ sequence: 2 }))).rejects.toThrow();
     const { records } = await readAllFlags(db);
     expect(records.map((r) => r.key)).toEqual(['shopee:item:1.2']);
@@ -55,7 +62,10 @@ describe('database', () => {
     await raw.put('flags', { key: 'shopee:item:9.9', status: 'bogus' });
     raw.close();
     const again = await openDatabase();
-    expect(await readAllFlags(again)).toMatchObject({ invalid: 1, records: [{ key: 'shopee:item:1.2' }] });
+    expect(await readAllFlags(again)).toMatchObject({
+      invalid: 1,
+      records: [{ key: 'shopee:item:1.2' }],
+    });
     again.close();
   });
 });

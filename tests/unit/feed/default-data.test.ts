@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
 import { readAllFlags, readDataInfo, replaceAllFlags } from '@/utils/db/flags';
 import { ensureDefaultData, type PackageReader, readDefaultData } from '@/utils/feed/default-data';
-import { REPO_ROOT } from '../../helpers/fixtures';
 import { dataInfo, record } from '../../helpers/records';
+import { readShipped } from '../../helpers/shipped-data';
 
-const publicDir = path.join(REPO_ROOT, 'public');
-
-/** Reads the package's files from public/, as the built extension serves them. */
-const shipped: PackageReader = async (file) => {
-  const bytes = readFileSync(path.join(publicDir, file));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-};
+const shipped = readShipped;
 
 function withSnapshot(text: string, manifestPatch: Record<string, unknown> = {}): PackageReader {
   return async (file) => {
@@ -60,27 +52,46 @@ describe('default data shipped in public/feed', () => {
 
   it('never replaces data that came from the feed', async () => {
     const db = await openDatabase();
-    await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ source: 'feed', sequence: 0 }));
+    await replaceAllFlags(
+      db,
+      [record('shopee:item:1.2')],
+      dataInfo({ source: 'feed', sequence: 0 }),
+    );
     expect(await ensureDefaultData(db, shipped)).toBe(false);
     expect((await readAllFlags(db)).records.map((r) => r.key)).toEqual(['shopee:item:1.2']);
     db.close();
   });
 
   it.each([
-    ['a snapshot that does not match its hash', async (file: string) => {
-      const bytes = new Uint8Array(await shipped(file));
-      if (file.endsWith('.ndjson')) bytes[10] = 0x21;
-      return bytes.buffer as ArrayBuffer;
-    }],
-    ['a record that fails its schema', withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{"key":"shopee:item:1"}\n`)],
-    ['a line that is not JSON', withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{oops\n`)],
-    ['a manifest of an unknown format', withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n`, { format: 2 })],
-  ] as Array<[string, PackageReader]>)('refuses %s and keeps the old data', async (_name, reader) => {
-    const db = await openDatabase();
-    await replaceAllFlags(db, [record('shopee:item:7.7')], dataInfo({ sequence: 0 }));
-    await expect(ensureDefaultData(db, reader)).rejects.toThrow();
-    expect((await readAllFlags(db)).records.map((r) => r.key)).toEqual(['shopee:item:7.7']);
-    expect(await readDataInfo(db)).toMatchObject({ sequence: 0 });
-    db.close();
-  });
+    [
+      'a snapshot that does not match its hash',
+      async (file: string) => {
+        const bytes = new Uint8Array(await shipped(file));
+        if (file.endsWith('.ndjson')) bytes[10] = 0x21;
+        return bytes.buffer as ArrayBuffer;
+      },
+    ],
+    [
+      'a record that fails its schema',
+      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{"key":"shopee:item:1"}\n`),
+    ],
+    [
+      'a line that is not JSON',
+      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{oops\n`),
+    ],
+    [
+      'a manifest of an unknown format',
+      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n`, { format: 2 }),
+    ],
+  ] as Array<[string, PackageReader]>)(
+    'refuses %s and keeps the old data',
+    async (_name, reader) => {
+      const db = await openDatabase();
+      await replaceAllFlags(db, [record('shopee:item:7.7')], dataInfo({ sequence: 0 }));
+      await expect(ensureDefaultData(db, reader)).rejects.toThrow();
+      expect((await readAllFlags(db)).records.map((r) => r.key)).toEqual(['shopee:item:7.7']);
+      expect(await readDataInfo(db)).toMatchObject({ sequence: 0 });
+      db.close();
+    },
+  );
 });

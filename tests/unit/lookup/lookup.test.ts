@@ -14,7 +14,13 @@ describe('LookupIndex', () => {
       dataInfo(),
     );
     const hits = index.lookup(
-      ['shopee:item:1.2', 'shopee:item:1.2', 'shopee:seller:1', 'shopee:seller:5', 'shopee:item:9.9'],
+      [
+        'shopee:item:1.2',
+        'shopee:item:1.2',
+        'shopee:seller:1',
+        'shopee:seller:5',
+        'shopee:item:9.9',
+      ],
       now,
     );
     expect(hits.map((h) => h.key)).toEqual(['shopee:item:1.2', 'shopee:seller:5']);
@@ -30,9 +36,11 @@ describe('LookupIndex', () => {
       ],
       null,
     );
-    expect(index.lookup(['shopee:item:1.1', 'shopee:item:1.2', 'shopee:item:1.3'], now).map((h) => h.key)).toEqual([
-      'shopee:item:1.3',
-    ]);
+    expect(
+      index
+        .lookup(['shopee:item:1.1', 'shopee:item:1.2', 'shopee:item:1.3'], now)
+        .map((h) => h.key),
+    ).toEqual(['shopee:item:1.3']);
   });
 
   it('loads from the database with its data description', async () => {
@@ -55,12 +63,28 @@ describe('verdictFor', () => {
   it('picks the strongest status, and the item over its seller on a tie', () => {
     const item = record('shopee:item:5.6', { status: 'reported', reportCount: 3 });
     const seller = record('shopee:seller:5', { status: 'suspected' });
-    expect(verdictFor(listing, new Map([[item.key, item], [seller.key, seller]]))).toMatchObject({
+    expect(
+      verdictFor(
+        listing,
+        new Map([
+          [item.key, item],
+          [seller.key, seller],
+        ]),
+      ),
+    ).toMatchObject({
       status: 'suspected',
       subject: 'seller',
     });
     const sameSeller = record('shopee:seller:5', { status: 'reported' });
-    expect(verdictFor(listing, new Map([[item.key, item], [sameSeller.key, sameSeller]]))).toMatchObject({
+    expect(
+      verdictFor(
+        listing,
+        new Map([
+          [item.key, item],
+          [sameSeller.key, sameSeller],
+        ]),
+      ),
+    ).toMatchObject({
       status: 'reported',
       subject: 'item',
     });
@@ -70,6 +94,8 @@ describe('verdictFor', () => {
     const cleared = record('shopee:item:5.6', { status: 'cleared' });
     expect(verdictFor(listing, new Map([[cleared.key, cleared]]))).toBeNull();
     const seller = record('shopee:seller:5');
-    expect(verdictFor({ itemKey: listing.itemKey, sellerKey: null }, new Map([[seller.key, seller]]))).toBeNull();
+    expect(
+      verdictFor({ itemKey: listing.itemKey, sellerKey: null }, new Map([[seller.key, seller]])),
+    ).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ProtocolError, sendMessage } from '@/utils/protocol/client';
 import { createDispatcher, type Handlers } from '@/utils/protocol/dispatch';
 import { portableListener } from '@/utils/protocol/listener';
-import { ProtocolError, sendMessage } from '@/utils/protocol/client';
 import { classifySender } from '@/utils/protocol/sender';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
@@ -27,7 +27,10 @@ describe('sender classification', () => {
     expect(classifySender({ id: 'ext-id' }, self)).toBe('foreign');
     // A page cannot pass for an extension page by putting our URL in its query string.
     expect(
-      classifySender({ ...contentScript, url: 'https://evil.example/?chrome-extension://ext-id/' }, self),
+      classifySender(
+        { ...contentScript, url: 'https://evil.example/?chrome-extension://ext-id/' },
+        self,
+      ),
     ).toBe('content-script');
   });
 });
@@ -36,7 +39,10 @@ describe('dispatcher', () => {
   it('answers a valid lookup from a content script', async () => {
     const h = handlers();
     const dispatch = createDispatcher(h, self);
-    const reply = await dispatch({ type: 'lookup', payload: { keys: ['shopee:item:1.2'] } }, contentScript);
+    const reply = await dispatch(
+      { type: 'lookup', payload: { keys: ['shopee:item:1.2'] } },
+      contentScript,
+    );
     expect(reply).toEqual({ ok: true, data: { hits: [], data: null } });
     expect(h.lookup).toHaveBeenCalledOnce();
   });
@@ -59,7 +65,9 @@ describe('dispatcher', () => {
   it('refuses privileged messages from content scripts and everything from strangers', async () => {
     const h = handlers();
     const dispatch = createDispatcher(h, self);
-    expect(await dispatch({ type: 'getTabStatus', payload: { tabId: 1 } }, contentScript)).toMatchObject({
+    expect(
+      await dispatch({ type: 'getTabStatus', payload: { tabId: 1 } }, contentScript),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -67,7 +75,9 @@ describe('dispatcher', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await dispatch({ type: 'lookup', payload: { keys: ['shopee:seller:1'] } }, stranger)).toMatchObject({
+    expect(
+      await dispatch({ type: 'lookup', payload: { keys: ['shopee:seller:1'] } }, stranger),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -83,14 +93,20 @@ describe('dispatcher', () => {
     h.lookup = async () => {
       throw new Error('database closed');
     };
-    const reply = await createDispatcher(h, self)({ type: 'lookup', payload: { keys: ['shopee:seller:1'] } }, popup);
+    const reply = await createDispatcher(h, self)(
+      { type: 'lookup', payload: { keys: ['shopee:seller:1'] } },
+      popup,
+    );
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'database closed' } });
   });
 
   it('refuses a handler reply that breaks the reply schema', async () => {
     const h = handlers();
     h.lookup = async () => ({ hits: [{ key: 'bad' }], data: null }) as never;
-    const reply = await createDispatcher(h, self)({ type: 'lookup', payload: { keys: ['shopee:seller:1'] } }, popup);
+    const reply = await createDispatcher(h, self)(
+      { type: 'lookup', payload: { keys: ['shopee:seller:1'] } },
+      popup,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
@@ -104,7 +120,9 @@ describe('portable listener and client over the fake browser', () => {
     );
     await expect(sendMessage('getDataStatus', {})).resolves.toEqual({ data: null });
     await expect(sendMessage('getTabStatus', { tabId: -1 })).rejects.toBeInstanceOf(ProtocolError);
-    await expect(sendMessage('getTabStatus', { tabId: -1 })).rejects.toMatchObject({ code: 'invalid_message' });
+    await expect(sendMessage('getTabStatus', { tabId: -1 })).rejects.toMatchObject({
+      code: 'invalid_message',
+    });
   });
 
   it('refuses a reply that is not an envelope', async () => {

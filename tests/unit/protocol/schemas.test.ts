@@ -16,7 +16,14 @@ describe('protocol schemas', () => {
   });
 
   it('accepts a page status and refuses negative or fractional counts', () => {
-    const ok = { platform: 'shopee', pageKind: 'grid', checked: 3, flagged: 1, unreadable: 0, errors: 0 };
+    const ok = {
+      platform: 'shopee',
+      pageKind: 'grid',
+      checked: 3,
+      flagged: 1,
+      unreadable: 0,
+      errors: 0,
+    };
     expect(PageStatusSchema.safeParse(ok).success).toBe(true);
     expect(PageStatusSchema.safeParse({ ...ok, checked: -1 }).success).toBe(false);
     expect(PageStatusSchema.safeParse({ ...ok, flagged: 1.5 }).success).toBe(false);

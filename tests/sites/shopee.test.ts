@@ -1,0 +1,172 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractShopee, shopeeIdsFromUrl } from '@/utils/sites/shopee';
+import type { ExtractedListing } from '@/utils/sites/types';
+import {
+  hasSharedFixtures,
+  ownFixture,
+  parseHtml,
+  readText,
+  SHARED_FIXTURES,
+  savedFromUrl,
+} from '../helpers/fixtures';
+
+interface Expected {
+  url: string;
+  pageKind: string;
+  unreadable: number;
+  listings: Array<Partial<ExtractedListing>>;
+}
+
+const comparable = (listing: ExtractedListing) => ({
+  kind: listing.kind,
+  itemKey: listing.itemKey,
+  sellerKey: listing.sellerKey,
+  title: listing.title,
+  price: listing.price,
+  ...(listing.sellerName !== null && { sellerName: listing.sellerName }),
+});
+
+describe('Shopee adapter on our own fixtures', () => {
+  it.each(['shopee/search-grid', 'shopee/product-page'])(
+    '%s gives the expected listings',
+    (name) => {
+      const { html, expected } = ownFixture<Expected>(name);
+      const result = extractShopee(parseHtml(html), new URL(expected.url));
+      expect(result.pageKind).toBe(expected.pageKind);
+      expect(result.unreadable).toBe(expected.unreadable);
+      expect(result.listings.map(comparable)).toEqual(expected.listings);
+    },
+  );
+
+  it('anchors cards to their card root and the product to its title', () => {
+    const { html, expected } = ownFixture<Expected>('shopee/product-page');
+    const result = extractShopee(parseHtml(html), new URL(expected.url));
+    const [product, ...cards] = result.listings;
+    expect(product?.anchor.tagName).toBe('H1');
+    for (const card of cards)
+      expect(card.anchor.className).toBe('product-recommend-items__item-wrapper');
+  });
+
+  it('trusts JSON-LD only when it describes the current URL (stale after SPA navigation)', () => {
+    const { html } = ownFixture<Expected>('shopee/product-page');
+    const doc = parseHtml(html);
+    // Same page, but the URL is now another item: the JSON-LD must not lend it a seller or price.
+    const result = extractShopee(doc, new URL('https://shopee.vn/Khac-i.0000000009.0000000777'));
+    expect(result.listings[0]).toMatchObject({
+      itemKey: 'shopee:item:0000000009.0000000777',
+      sellerName: null,
+      price: null,
+    });
+  });
+
+  it('reads both URL forms and ignores other hosts and shapes', () => {
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/Ten-sp-i.123.456?sp_atk=x'))).toEqual({
+      shopId: '123',
+      itemId: '456',
+    });
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/product/123/456'))).toEqual({
+      shopId: '123',
+      itemId: '456',
+    });
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/%E2%98%85-i.1.2'))).toEqual({
+      shopId: '1',
+      itemId: '2',
+    });
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/%E2%98%-i.1.2'))).toEqual({
+      shopId: '1',
+      itemId: '2',
+    });
+    expect(shopeeIdsFromUrl(new URL('https://evil.example/x-i.1.2'))).toBeNull();
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/x-i.1'))).toBeNull();
+    expect(shopeeIdsFromUrl(new URL('https://shopee.vn/search?keyword=-i.1.2'))).toBeNull();
+  });
+
+  it('gives nothing on an empty or unrelated page', () => {
+    const result = extractShopee(
+      parseHtml('<html><body><p>Xin chào</p></body></html>'),
+      new URL('https://shopee.vn/'),
+    );
+    expect(result).toEqual({ pageKind: 'other', listings: [], unreadable: 0 });
+  });
+});
+
+describe.runIf(hasSharedFixtures)(
+  'Shopee adapter on the real captures in ../shared/fixtures',
+  () => {
+    const file = (name: string) => path.join(SHARED_FIXTURES, 'shopee', name);
+
+    /** The ids in a card's own link, read with a plain regex independent of the adapter. */
+    function idsInCardLinks(doc: Document, cardSelector: string): string[] {
+      return [...doc.querySelectorAll(cardSelector)].map((card) => {
+        const href = card.querySelector('a[href]')?.getAttribute('href') ?? '';
+        const match = href.match(/-i\.(\d+)\.(\d+)/);
+        return match ? `shopee:item:${match[1]}.${match[2]}` : 'no id';
+      });
+    }
+
+    it('search grid (shopee.sg, 2025-09): every one of the 60 cards, with the ids of its own link', () => {
+      const html = readText(file('shopee-sg-search-grid-rendered-dom-2025-09.html'));
+      const url = new URL(savedFromUrl(html) ?? '');
+      const doc = parseHtml(html);
+      const result = extractShopee(doc, url);
+      const expectedKeys = idsInCardLinks(doc, 'li[data-sqe="item"]');
+      expect(expectedKeys).toHaveLength(60);
+      expect(result.pageKind).toBe('grid');
+      expect(result.unreadable).toBe(0);
+      expect(result.listings.map((l) => l.itemKey)).toEqual(expectedKeys);
+      for (const listing of result.listings) {
+        expect(listing.kind).toBe('card');
+        expect(listing.sellerKey).toBe(
+          `shopee:seller:${listing.itemKey.split(':')[2]?.split('.')[0]}`,
+        );
+        expect(listing.title?.length).toBeGreaterThan(3);
+        expect(listing.price?.currency).toBe('SGD');
+        expect(listing.price?.amount).toBeGreaterThan(0);
+        expect(listing.anchor.getAttribute('data-sqe')).toBe('item');
+      }
+      expect(result.listings[0]).toMatchObject({
+        itemKey: 'shopee:item:1253883447.42561285236',
+        price: { amount: 58.32, currency: 'SGD' },
+      });
+    });
+
+    it('product page (shopee.sg, 2025-09): the item, its seller, title and price, and every carousel card', () => {
+      const html = readText(file('shopee-sg-product-detail-rendered-dom-2025-09.html'));
+      const url = new URL(savedFromUrl(html) ?? '');
+      const doc = parseHtml(html);
+      const result = extractShopee(doc, url);
+      expect(result.pageKind).toBe('product');
+      expect(result.unreadable).toBe(0);
+      const [product, ...cards] = result.listings;
+      expect(product).toMatchObject({
+        kind: 'product',
+        itemKey: 'shopee:item:672907573.19445913336',
+        sellerKey: 'shopee:seller:672907573',
+        title: 'Dr. Scholl Medi Qtto Outside Sheer Stockings Nature Nude ★Direct From Japan★',
+        price: { amount: 27.25, currency: 'SGD' },
+        sellerName: 'nobistar.sg',
+      });
+      // Every card link on the page (links that wrap a picture), each card once, in page order.
+      const cardLinkKeys = [...doc.querySelectorAll('.shopee_ic > a[href]')].map((a) => {
+        const match = a.getAttribute('href')?.match(/-i\.(\d+)\.(\d+)/);
+        return `shopee:item:${match?.[1]}.${match?.[2]}`;
+      });
+      expect(cardLinkKeys.length).toBeGreaterThan(50);
+      expect(cards.map((c) => c.itemKey)).toEqual(cardLinkKeys);
+      for (const card of cards) expect(card.price?.amount).toBeGreaterThan(0);
+    });
+
+    it('login wall (shopee.vn, 2026-02): no listing and no error', () => {
+      const html = readText(file('shopee-vn-login-wall-rendered-dom-2026-02.html'));
+      const doc = parseHtml(html);
+      expect(extractShopee(doc, new URL('https://shopee.vn/buyer/login'))).toEqual({
+        pageKind: 'blocked',
+        listings: [],
+        unreadable: 0,
+      });
+      // Even read as if it were an ordinary page, it yields nothing.
+      expect(extractShopee(doc, new URL('https://shopee.vn/')).listings).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { Popup } from '@/components/Popup';
+import { dataInfo } from '../../helpers/records';
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const container = document.createElement('div');
+  render(node, container);
+  return container;
+}
+
+const tab = {
+  platform: 'shopee' as const,
+  pageKind: 'grid' as const,
+  checked: 60,
+  flagged: 3,
+  unreadable: 1,
+  errors: 0,
+  url: 'https://shopee.vn/search?keyword=a',
+  updatedAt: '2026-11-28T00:00:00Z',
+};
+
+describe('popup', () => {
+  it('shows the counts of a supported page and the data version', () => {
+    const popup = mount(
+      <Popup tab={tab} data={dataInfo({ sequence: 7, recordCount: 5 })} error={null} />,
+    );
+    const count = (id: string) => popup.querySelector(`[data-testid="count-${id}"]`)?.textContent;
+    expect(count('checked')).toBe('60');
+    expect(count('flagged')).toBe('3');
+    expect(count('unreadable')).toBe('1');
+    expect(popup.querySelector('[data-testid="count-errors"]')).toBeNull();
+    expect(popup.querySelector('[data-testid="data-version"]')?.textContent).toContain(
+      'Phiên bản 7',
+    );
+    expect(popup.querySelector('[data-testid="data-records"]')?.textContent).toBe('5 bản ghi');
+  });
+
+  it('says when a page is not supported, is a login wall, or failed to answer', () => {
+    expect(mount(<Popup tab={null} data={null} error={null} />).textContent).toContain(
+      'không kiểm tra trang này',
+    );
+    expect(
+      mount(
+        <Popup
+          tab={{ ...tab, pageKind: 'blocked', checked: 0, flagged: 0, unreadable: 0 }}
+          data={null}
+          error={null}
+        />,
+      ).textContent,
+    ).toContain('Trang đăng nhập');
+    const failed = mount(<Popup tab={null} data={null} error="boom" />);
+    expect(failed.querySelector('[role="alert"]')?.textContent).toContain('boom');
+  });
+});

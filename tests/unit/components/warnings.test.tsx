@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { Badge } from '@/components/Badge';
+import { Banner } from '@/components/Banner';
+import { type Language, setLanguage } from '@/utils/i18n';
+import type { Verdict } from '@/utils/lookup/verdict';
+import { dataInfo, record } from '../../helpers/records';
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const container = document.createElement('div');
+  render(node, container);
+  return container;
+}
+
+const verdicts: Record<string, Verdict> = {
+  confirmedItem: { status: 'confirmed', subject: 'item', record: record('shopee:item:1.2') },
+  suspectedSeller: {
+    status: 'suspected',
+    subject: 'seller',
+    record: record('shopee:seller:1', { status: 'suspected', caseId: undefined }),
+  },
+  reportedItem: {
+    status: 'reported',
+    subject: 'item',
+    record: record('shopee:item:1.3', {
+      status: 'reported',
+      reportCount: 12,
+      reasons: ['community_reports'],
+    }),
+  },
+};
+
+const expectations: Record<Language, Record<string, { badge: string; headline: string }>> = {
+  vi: {
+    confirmedItem: {
+      badge: 'Vi phạm đã xác nhận',
+      headline: 'Cơ quan chức năng đã kết luận sản phẩm này vi phạm',
+    },
+    suspectedSeller: {
+      badge: 'Nghi vấn',
+      headline: 'Người bán này đang bị nghi vấn, chưa có kết luận',
+    },
+    reportedItem: { badge: '12 phản ánh', headline: 'Sản phẩm này có 12 phản ánh chưa xác minh' },
+  },
+  en: {
+    confirmedItem: {
+      badge: 'Violation confirmed',
+      headline: 'An authority has found this product in violation',
+    },
+    suspectedSeller: {
+      badge: 'Suspected',
+      headline: 'This seller is under suspicion; nothing has been concluded',
+    },
+    reportedItem: { badge: '12 reports', headline: 'This product has 12 unverified reports' },
+  },
+};
+
+describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
+  it.each(Object.keys(verdicts))('%s: badge and banner say what, who and when', (name) => {
+    setLanguage(language);
+    const verdict = verdicts[name] as Verdict;
+    const expected = expectations[language][name] as { badge: string; headline: string };
+
+    const badge = mount(<Badge verdict={verdict} />).querySelector(
+      '[data-testid="soi-hang-badge"]',
+    );
+    expect(badge?.textContent).toContain(expected.badge);
+    expect(badge?.getAttribute('data-status')).toBe(verdict.status);
+    expect(badge?.getAttribute('title')).toContain('Cơ quan thử nghiệm'); // names the source
+    expect(badge?.getAttribute('title')).toMatch(/2026/); // and the date
+    expect(badge?.getAttribute('aria-label')).toContain(expected.headline);
+
+    const banner = mount(<Banner verdict={verdict} data={dataInfo()} />);
+    const text = banner.textContent ?? '';
+    expect(text).toContain(expected.headline);
+    expect(text).toContain(verdict.record.summary[language]);
+    expect(text).toContain('Cơ quan thử nghiệm');
+    expect(text).toMatch(/2026/);
+    expect(banner.querySelector('.banner__freshness')).not.toBeNull();
+    if (verdict.subject === 'seller') expect(banner.querySelector('.banner__scope')).not.toBeNull();
+  });
+});
+
+describe('wording rules', () => {
+  it('never calls a listing counterfeit unless an authority confirmed it', () => {
+    const hedges = {
+      vi: /^(Nội dung nghi vấn|Nội dung phản ánh): /,
+      en: /^(Suspected of|Reported for): /,
+    };
+    for (const language of ['vi', 'en'] as const) {
+      setLanguage(language);
+      for (const name of ['suspectedSeller', 'reportedItem']) {
+        const verdict = verdicts[name] as Verdict;
+        // Both carry reasons; a suspected one even says trademark counterfeit.
+        const banner = mount(
+          <Banner
+            verdict={{
+              ...verdict,
+              record: { ...verdict.record, reasons: ['counterfeit_trademark'] },
+            }}
+            data={null}
+          />,
+        );
+        const parts = (banner.querySelector('.banner__meta')?.textContent ?? '').split(' · ');
+        const reasons = parts.find((part) => hedges[language].test(part));
+        expect(reasons, 'reasons are framed as suspicion or reports').toBeDefined();
+        const rest = (banner.textContent ?? '').replace(reasons ?? '', '').toLowerCase();
+        expect(rest).not.toMatch(/hàng giả|giả mạo|counterfeit|vi phạm|violation/);
+      }
+    }
+  });
+
+  it('shows hostile record text as text, never as markup', () => {
+    const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const verdict: Verdict = {
+      status: 'confirmed',
+      subject: 'item',
+      record: record('shopee:item:1.2', {
+        authority: payload,
+        caseId: payload,
+        summary: { vi: payload, en: payload },
+        evidenceUrl: 'https://example.org/evidence',
+      }),
+    };
+    const banner = mount(<Banner verdict={verdict} data={null} />);
+    const badge = mount(<Badge verdict={verdict} />);
+    for (const container of [banner, badge]) {
+      expect(container.querySelector('img, script')).toBeNull();
+    }
+    expect(banner.textContent).toContain(payload);
+    const link = banner.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.org/evidence');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});

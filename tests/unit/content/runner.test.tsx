@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOverlay } from '@/utils/content/overlay';
+import { createRunner, type LookupResult, type RunnerDeps } from '@/utils/content/runner';
+import type { LookupIndex } from '@/utils/lookup/lookup-index';
+import type { PageStatus } from '@/utils/protocol/page-status';
+import { shopeeAdapter } from '@/utils/sites/shopee';
+import { ownFixture } from '../../helpers/fixtures';
+import { shippedIndex } from '../../helpers/shipped-data';
+
+const GRID_URL = 'https://shopee.vn/search?keyword=sua+bot';
+const now = new Date('2026-11-28T12:00:00Z');
+
+/** Animation frames we run by hand, so each test decides when a scan happens. */
+function frames() {
+  const queue: Array<() => void> = [];
+  return {
+    schedule: (callback: () => void) => void queue.push(callback),
+    pending: () => queue.length,
+    async flush() {
+      while (queue.length) queue.shift()?.();
+      // let lookups resolve and MutationObserver callbacks run
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+function setup(overrides: Partial<RunnerDeps> = {}, index?: LookupIndex) {
+  const frame = frames();
+  const statuses: PageStatus[] = [];
+  const lookups: string[][] = [];
+  const overlay = createOverlay(document, {
+    css: '.badge{}',
+    badge: (_l, verdict) => <span data-testid="badge">{verdict.status}</span>,
+    banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
+  });
+  const deps: RunnerDeps = {
+    adapter: shopeeAdapter,
+    doc: document,
+    currentUrl: () => new URL(location.href),
+    async lookup(keys): Promise<LookupResult> {
+      lookups.push(keys);
+      return { hits: (index ?? (await shippedIndex())).lookup(keys, now), data: null };
+    },
+    reportStatus: (status) => statuses.push(status),
+    overlay,
+    schedule: frame.schedule,
+    ...overrides,
+  };
+  const runner = createRunner(deps);
+  return { runner, frame, statuses, lookups, deps };
+}
+
+function badgedCards(): string[] {
+  return [...document.querySelectorAll('soi-hang-badge')].map(
+    (host) =>
+      host.parentElement
+        ?.querySelector('a')
+        ?.getAttribute('href')
+        ?.match(/i\.(\d+\.\d+)/)?.[1] ?? '?',
+  );
+}
+
+function loadGrid() {
+  const { html } = ownFixture('shopee/search-grid');
+  document.documentElement.innerHTML = html
+    .replace(/^[\s\S]*?<html[^>]*>/, '')
+    .replace(/<\/html>\s*$/, '');
+  history.replaceState(null, '', GRID_URL);
+}
+
+describe('content runner', () => {
+  let stop: (() => void) | undefined;
+  beforeEach(loadGrid);
+  afterEach(() => stop?.());
+
+  it('checks every card once, in one lookup, and badges exactly the flagged ones', async () => {
+    const { runner, frame, statuses, lookups } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(lookups).toHaveLength(1);
+    expect(new Set(lookups[0])).toEqual(new Set(lookups[0])); // unique keys
+    expect(lookups[0]?.length).toBe(new Set(lookups[0]).size);
+    expect(badgedCards().sort()).toEqual([
+      '0000000007.0000000101',
+      '0000000007.0000000102',
+      '0000000042.0000000201',
+    ]);
+    expect(statuses.at(-1)).toEqual({
+      platform: 'shopee',
+      pageKind: 'grid',
+      checked: 7,
+      flagged: 3,
+      unreadable: 1,
+      errors: 0,
+    });
+  });
+
+  it('checks only the new cards when the page adds more, and ignores its own UI', async () => {
+    const { runner, frame, statuses, lookups } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(frame.pending()).toBe(0); // mounting three badges did not schedule another scan
+
+    const grid = document.getElementById('grid');
+    const template = document.getElementById('page-2') as HTMLTemplateElement;
+    grid?.append(template.content.cloneNode(true));
+    await frame.flush(); // MutationObserver → one scheduled scan
+    await frame.flush();
+    expect(lookups).toHaveLength(2);
+    expect(lookups[1]).toEqual(
+      expect.arrayContaining(['shopee:item:0000000042.0000000202', 'shopee:seller:0000000042']),
+    );
+    expect(lookups[1]).not.toContain('shopee:item:0000000007.0000000101');
+    expect(statuses.at(-1)).toMatchObject({ checked: 10, flagged: 4 });
+  });
+
+  it('re-checks a card element the page reuses for another item', async () => {
+    const { runner, frame, statuses } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    const link = document.querySelector('li a[href*="0000000101"]');
+    link?.setAttribute('href', '/Khac-i.0000000009.0000000999'); // the page re-renders the card
+    await frame.flush();
+    await frame.flush();
+    expect(badgedCards()).not.toContain('0000000007.0000000101');
+    expect(statuses.at(-1)).toMatchObject({ checked: 8 });
+  });
+
+  it('forgets everything on in-page navigation and reads the new page', async () => {
+    const { runner, frame, statuses } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    // What the fixture's own script does in a browser (happy-dom runs no page scripts here).
+    history.pushState({}, '', '/search?keyword=sua+bot&page=1');
+    const template = document.getElementById('page-2') as HTMLTemplateElement;
+    document.getElementById('grid')?.replaceChildren(template.content.cloneNode(true));
+    runner.reset();
+    await frame.flush();
+    await frame.flush();
+    expect(badgedCards()).toEqual(['0000000042.0000000202']);
+    expect(statuses.at(-1)).toMatchObject({ checked: 3, flagged: 1, unreadable: 0 });
+  });
+
+  it('catches and counts adapter errors; nothing reaches the page', async () => {
+    const { runner, frame, statuses } = setup({
+      adapter: {
+        ...shopeeAdapter,
+        extract: () => {
+          throw new Error('selector exploded');
+        },
+      },
+    });
+    stop = runner.stop;
+    runner.start();
+    await expect(frame.flush()).resolves.toBeUndefined();
+    expect(statuses.at(-1)).toMatchObject({ errors: 1, checked: 0 });
+    expect(document.querySelector('soi-hang-badge')).toBeNull();
+  });
+
+  it('counts a failed lookup and does not retry it in a loop', async () => {
+    const lookup = vi.fn(async () => {
+      throw new Error('Extension context invalidated');
+    });
+    const { runner, frame, statuses } = setup({ lookup });
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    await frame.flush();
+    expect(lookup).toHaveBeenCalledOnce();
+    expect(statuses.at(-1)).toMatchObject({ checked: 7, flagged: 0, errors: 1 });
+  });
+
+  it('splits a very large page into lookups of bounded size', async () => {
+    const grid = document.getElementById('grid');
+    const card = grid?.querySelector('li[data-sqe="item"]');
+    for (let i = 0; i < 600; i++) {
+      const copy = card?.cloneNode(true) as Element;
+      copy
+        .querySelector('a')
+        ?.setAttribute('href', `/x-i.0000000009.${String(5000 + i).padStart(10, '0')}`);
+      grid?.append(copy);
+    }
+    const { runner, frame, statuses, lookups } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(lookups.length).toBeGreaterThan(1);
+    for (const keys of lookups) expect(keys.length).toBeLessThanOrEqual(500);
+    expect(statuses.at(-1)).toMatchObject({ checked: 607 });
+  });
+
+  it('removes its UI when stopped', async () => {
+    const { runner, frame } = setup();
+    runner.start();
+    await frame.flush();
+    expect(document.querySelectorAll('soi-hang-badge')).toHaveLength(3);
+    runner.stop();
+    expect(document.querySelectorAll('soi-hang-badge')).toHaveLength(0);
+  });
+});
