@@ -25,7 +25,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '115.0',
+          strict_min_version: '142.0', // data_collection_permissions arrived in 142
           data_collection_permissions: { required: ['none'] },
         },
       },

@@ -1,12 +1,11 @@
 import { formatDate, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
+import { StatusIcon } from './StatusIcon';
 import { badgeText, headline } from './warning-text';
 
 export interface BadgeProps {
   verdict: Verdict;
 }
-
-const ICONS: Record<Verdict['status'], string> = { confirmed: '⛔', suspected: '⚠', reported: 'ⓘ' };
 
 /** The small mark on a flagged card: status at a glance, source and date on hover. */
 export function Badge({ verdict }: BadgeProps) {
@@ -26,9 +25,7 @@ export function Badge({ verdict }: BadgeProps) {
       aria-label={t('badgeLabel', details)}
       title={details}
     >
-      <span class="badge__icon" aria-hidden="true">
-        {ICONS[verdict.status]}
-      </span>
+      <StatusIcon status={verdict.status} />
       {badgeText(verdict)}
     </span>
   );

@@ -1,6 +1,7 @@
 import { formatDate, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
+import { StatusIcon } from './StatusIcon';
 import { advice, headline, reasonsLine, summaryText } from './warning-text';
 
 export interface BannerProps {
@@ -18,7 +19,10 @@ export function Banner({ verdict, data }: BannerProps) {
       data-status={verdict.status}
       aria-label={headline(verdict)}
     >
-      <p class="banner__headline">{headline(verdict)}</p>
+      <p class="banner__headline">
+        <StatusIcon status={verdict.status} />
+        {headline(verdict)}
+      </p>
       {verdict.subject === 'seller' && <p class="banner__scope">{t('sellerScope')}</p>}
       <p class="banner__summary">{summaryText(record)}</p>
       <p class="banner__advice">{advice(verdict)}</p>
@@ -32,7 +36,9 @@ export function Banner({ verdict, data }: BannerProps) {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {data && <p class="banner__freshness">{t('freshness', formatDate(data.importedAt, true))}</p>}
+      {data && (
+        <p class="banner__freshness">{t('freshness', formatDate(data.publishedAt, true))}</p>
+      )}
       {record.evidenceUrl && (
         <a class="banner__link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
           {t('evidenceLink')}
