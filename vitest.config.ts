@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { OFFLINE_SETTINGS } from './tests/helpers/happy-dom-settings';
 
 export default defineConfig({
   test: {
@@ -12,14 +13,7 @@ export default defineConfig({
           environmentOptions: {
             happyDOM: {
               url: 'https://shopee.vn/',
-              // Parsed captures must never reach the network: no frames, scripts or stylesheets.
-              settings: {
-                disableIframePageLoading: true,
-                disableJavaScriptFileLoading: true,
-                disableCSSFileLoading: true,
-                handleDisabledFileLoadingAsSuccess: true,
-                navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
-              },
+              settings: OFFLINE_SETTINGS,
             },
           },
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sites/**/*.test.{ts,tsx}'],

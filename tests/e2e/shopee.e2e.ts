@@ -64,6 +64,28 @@ describe('Soi Hàng on Shopee in Chromium', () => {
       .locator('[data-testid="soi-hang-badge"]')
       .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status')));
     expect(statuses).toEqual(['confirmed', 'reported', 'suspected']);
+    // The shared stylesheet reached the shadow roots, and the badge sits inside its card.
+    const look = await page
+      .locator('[data-testid="soi-hang-badge"]')
+      .first()
+      .evaluate((badge) => {
+        const card =
+          badge.getRootNode() instanceof ShadowRoot
+            ? (badge.getRootNode() as ShadowRoot).host.parentElement
+            : null;
+        const inner = badge.getBoundingClientRect();
+        const outer = card?.getBoundingClientRect();
+        return {
+          background: getComputedStyle(badge).backgroundColor,
+          inside:
+            !!outer &&
+            inner.left >= outer.left &&
+            inner.right <= outer.right &&
+            inner.top >= outer.top &&
+            inner.bottom <= outer.bottom,
+        };
+      });
+    expect(look).toEqual({ background: 'rgb(179, 38, 30)', inside: true });
 
     const tabId = await tabIdOf(harness, page);
     const counts = await popupShows(harness, popup, tabId, {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { OFFLINE_SETTINGS } from './happy-dom-settings';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OWN_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
@@ -33,13 +34,7 @@ export function parseHtml(html: string, url = 'https://shopee.vn/'): Document {
   const window = new Window({
     url,
     console: quiet,
-    settings: {
-      disableIframePageLoading: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
+    settings: OFFLINE_SETTINGS,
   });
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }

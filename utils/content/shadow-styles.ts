@@ -22,7 +22,8 @@ export function applyStyles(root: ShadowRoot, css: string): void {
   if (sheet) {
     try {
       root.adoptedStyleSheets = [sheet];
-      return;
+      // Firefox's content-script sandbox may drop the assignment without throwing.
+      if (root.adoptedStyleSheets.length === 1) return;
     } catch {
       // fall through to a <style> element
     }
