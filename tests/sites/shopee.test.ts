@@ -62,20 +62,20 @@ describe('Shopee adapter on our own fixtures', () => {
 
   it('reads both URL forms and ignores other hosts and shapes', () => {
     expect(shopeeIdsFromUrl(new URL('https://shopee.vn/Ten-sp-i.123.456?sp_atk=x'))).toEqual({
-      shopId: '123',
-      itemId: '456',
+      item: '123.456',
+      seller: '123',
     });
     expect(shopeeIdsFromUrl(new URL('https://shopee.vn/product/123/456'))).toEqual({
-      shopId: '123',
-      itemId: '456',
+      item: '123.456',
+      seller: '123',
     });
     expect(shopeeIdsFromUrl(new URL('https://shopee.vn/%E2%98%85-i.1.2'))).toEqual({
-      shopId: '1',
-      itemId: '2',
+      item: '1.2',
+      seller: '1',
     });
     expect(shopeeIdsFromUrl(new URL('https://shopee.vn/%E2%98%-i.1.2'))).toEqual({
-      shopId: '1',
-      itemId: '2',
+      item: '1.2',
+      seller: '1',
     });
     expect(shopeeIdsFromUrl(new URL('https://evil.example/x-i.1.2'))).toBeNull();
     expect(shopeeIdsFromUrl(new URL('https://shopee.vn/x-i.1'))).toBeNull();

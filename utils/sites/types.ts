@@ -41,7 +41,3 @@ export interface SiteAdapter {
   domains: readonly string[];
   extract(doc: Document, url: URL): Extraction;
 }
-
-export function hostMatches(host: string, domains: readonly string[]): boolean {
-  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}

@@ -13,13 +13,25 @@ const now = new Date('2026-11-28T12:00:00Z');
 /** Animation frames we run by hand, so each test decides when a scan happens. */
 function frames() {
   const queue: Array<() => void> = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
     schedule: (callback: () => void) => void queue.push(callback),
     pending: () => queue.length,
+    /** Tracks a lookup so that flush() waits for it. */
+    track<T>(promise: Promise<T>): Promise<T> {
+      inFlight.add(promise);
+      void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
+      return promise;
+    },
+    /** Runs the frames due, then waits for their lookups and the observer callbacks they cause. */
     async flush() {
       while (queue.length) queue.shift()?.();
-      // let lookups resolve and MutationObserver callbacks run
-      for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      await settle();
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await settle();
+      }
     },
   };
 }
@@ -37,9 +49,11 @@ function setup(overrides: Partial<RunnerDeps> = {}, index?: LookupIndex) {
     adapter: shopeeAdapter,
     doc: document,
     currentUrl: () => new URL(location.href),
-    async lookup(keys): Promise<LookupResult> {
+    lookup(keys): Promise<LookupResult> {
       lookups.push(keys);
-      return { hits: (index ?? (await shippedIndex())).lookup(keys, now), data: null };
+      return frame.track(
+        (async () => ({ hits: (index ?? (await shippedIndex())).lookup(keys, now), data: null }))(),
+      );
     },
     reportStatus: (status) => statuses.push(status),
     overlay,
@@ -162,9 +176,7 @@ describe('content runner', () => {
   });
 
   it('counts a failed lookup and does not retry it in a loop', async () => {
-    const lookup = vi.fn(async () => {
-      throw new Error('Extension context invalidated');
-    });
+    const lookup = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
     const { runner, frame, statuses } = setup({ lookup });
     stop = runner.stop;
     runner.start();

@@ -1,0 +1,197 @@
+/**
+ * One extraction engine for every site; a site is described as data (selectors) plus small pure
+ * functions (ids from a URL, facts from the page's own JSON). The engine walks the card links once,
+ * finds each card's root, reads it, and counts card roots it could not read.
+ *
+ *   doc ─▶ blocked? ─yes─▶ nothing
+ *     │
+ *     ├─▶ product page? (ids from the URL) ─▶ title element + page JSON ─▶ the product listing
+ *     └─▶ card links ─▶ ids from the link ─▶ card root (selector, else the link with a picture)
+ *                       card roots without a readable link ─▶ ids from data attributes, else unreadable
+ */
+import { itemKey, type Platform, sellerKey } from '../keys';
+import type { PageKind } from '../protocol/page-status';
+import { cleanText, parsePrice } from './text';
+import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';
+
+/** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
+export interface Ids {
+  item: string;
+  seller?: string | null;
+}
+
+export interface ProductFacts {
+  title?: string | null;
+  price?: Price | null;
+  sellerId?: string | null;
+  sellerName?: string | null;
+  official?: boolean | null;
+}
+
+export interface SellerOnPage {
+  sellerId: string;
+  sellerName?: string | null;
+}
+
+export interface SiteSpec {
+  platform: Platform;
+  domains: readonly string[];
+  /** The page kinds the adapter reads; the repo keeps a fixture for each (checked by a meta-test). */
+  pageKinds: readonly PageKind[];
+  /** Every selector the adapter uses, by name (a meta-test checks each matches in some fixture). */
+  selectors: {
+    cardLink: string;
+    cardRoot: string;
+    productTitle: string;
+    cardTitle?: string;
+    cardPrice?: string;
+    [name: string]: string | undefined;
+  };
+  currency(url: URL): string;
+  isBlocked(doc: Document, url: URL): boolean;
+  /** Ids of a card link's target, or null when the link is not a listing. */
+  idsFromUrl(url: URL): Ids | null;
+  /** Ids of the product a product page is about, or null when the page is not one. */
+  productIds(url: URL, doc: Document): Ids | null;
+  productFacts?(doc: Document, url: URL, ids: Ids): ProductFacts;
+  /** A card's root where no `cardRoot` selector matches (e.g. the parent of a known wrapper). */
+  cardRootOf?(link: Element): Element | null;
+  /** Ids from a card root's own attributes, when its link does not carry them. */
+  idsFromCardRoot?(root: Element): Ids | null;
+  cardOfficial?(root: Element): boolean | null;
+  /** Sellers of the listed items, from the page's own JSON, by item id. */
+  sellersOnPage?(doc: Document, url: URL): ReadonlyMap<string, SellerOnPage>;
+}
+
+/** Image alt texts that describe a badge or overlay, not the product. */
+const NOT_A_TITLE = new Set(['custom-overlay', 'flag-label', '']);
+
+function resolve(href: string | null, base: URL): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+function imageTitle(root: Element): string | null {
+  for (const image of root.querySelectorAll('img[alt]')) {
+    const alt = image.getAttribute('alt')?.trim() ?? '';
+    if (!NOT_A_TITLE.has(alt)) return alt.slice(0, 500);
+  }
+  return null;
+}
+
+export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } {
+  const { platform, selectors } = spec;
+  const keyOfItem = (id: string) => itemKey(platform, id);
+  const keyOfSeller = (id: string | null | undefined) => (id ? sellerKey(platform, id) : null);
+
+  function readProduct(doc: Document, url: URL, ids: Ids): ExtractedListing | null {
+    const anchor = doc.querySelector(selectors.productTitle);
+    const key = keyOfItem(ids.item);
+    if (!anchor || !key) return null;
+    const facts = spec.productFacts?.(doc, url, ids) ?? {};
+    return {
+      platform,
+      kind: 'product',
+      itemKey: key,
+      sellerKey: keyOfSeller(facts.sellerId ?? ids.seller),
+      title: cleanText(anchor) ?? facts.title ?? null,
+      price: facts.price ?? null,
+      sellerName: facts.sellerName ?? null,
+      official: facts.official ?? null,
+      url: `${url.origin}${url.pathname}`,
+      anchor,
+    };
+  }
+
+  function readCard(
+    root: Element,
+    ids: Ids,
+    target: URL | null,
+    link: Element | null,
+    url: URL,
+    sellers: ReadonlyMap<string, SellerOnPage> | undefined,
+  ): ExtractedListing | null {
+    const key = keyOfItem(ids.item);
+    if (!key) return null;
+    const fromPage = sellers?.get(ids.item);
+    const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+    return {
+      platform,
+      kind: 'card',
+      itemKey: key,
+      sellerKey: keyOfSeller(ids.seller ?? fromPage?.sellerId),
+      title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
+      price: parsePrice(
+        selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
+        spec.currency(url),
+      ),
+      sellerName: fromPage?.sellerName ?? null,
+      official: spec.cardOfficial?.(root) ?? null,
+      url: target ? `${target.origin}${target.pathname}` : url.href,
+      anchor: root,
+    };
+  }
+
+  function extract(doc: Document, url: URL): Extraction {
+    if (spec.isBlocked(doc, url)) return { pageKind: 'blocked', listings: [], unreadable: 0 };
+    const listings: ExtractedListing[] = [];
+    const pageIds = spec.productIds(url, doc);
+    const product = pageIds ? readProduct(doc, url, pageIds) : null;
+    if (product) listings.push(product);
+
+    const sellers = spec.sellersOnPage?.(doc, url);
+    const read = new Set<Element>();
+    for (const link of doc.querySelectorAll(selectors.cardLink)) {
+      const target = resolve(link.getAttribute('href'), url);
+      const ids = target && spec.idsFromUrl(target);
+      if (!ids) continue;
+      const root =
+        link.closest(selectors.cardRoot) ??
+        spec.cardRootOf?.(link) ??
+        (link.querySelector('img') ? link : null);
+      if (!root || read.has(root) || (product && root.contains(product.anchor))) continue;
+      const card = readCard(root, ids, target, link, url, sellers);
+      if (!card) continue;
+      read.add(root);
+      listings.push(card);
+    }
+
+    let unreadable = 0;
+    for (const root of doc.querySelectorAll(selectors.cardRoot)) {
+      if (read.has(root)) continue;
+      const ids = spec.idsFromCardRoot?.(root);
+      const card = ids ? readCard(root, ids, null, null, url, sellers) : null;
+      if (card) {
+        read.add(root);
+        listings.push(card);
+      } else unreadable++;
+    }
+
+    const pageKind: PageKind = pageIds
+      ? 'product'
+      : listings.length > 0 || unreadable > 0
+        ? 'grid'
+        : 'other';
+    return { pageKind, listings, unreadable };
+  }
+
+  return { platform, domains: spec.domains, extract, spec };
+}
+
+/** Whether a host is one of the domains or a subdomain of one. */
+export function onDomains(host: string, domains: readonly string[]): boolean {
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+/** A URL path, percent-decoded where possible (slugs carry Vietnamese and symbols). */
+export function decodedPath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
+}
