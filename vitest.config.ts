@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { OFFLINE_SETTINGS } from './tests/helpers/happy-dom-settings';
+import { OFFLINE_SETTINGS } from './scripts/offline-dom.ts';
 
 export default defineConfig({
   test: {

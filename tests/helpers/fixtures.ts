@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { OFFLINE_SETTINGS } from './happy-dom-settings';
+import { parseOffline } from '../../scripts/offline-dom';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OWN_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
@@ -22,21 +21,9 @@ export function savedFromUrl(html: string): string | null {
   return html.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? null;
 }
 
-const quiet = Object.fromEntries(
-  ['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name) => [name, () => undefined]),
-) as unknown as Console;
-
-/**
- * A saved page as a document, in a window of its own that never loads anything (captures are full
- * of iframes and trackers) and keeps happy-dom's complaints about that out of the test output.
- */
+/** A saved page as a document that never loads anything. */
 export function parseHtml(html: string, url = 'https://shopee.vn/'): Document {
-  const window = new Window({
-    url,
-    console: quiet,
-    settings: OFFLINE_SETTINGS,
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return parseOffline(html, url);
 }
 
 export function ownFixture<T = unknown>(name: string): { html: string; expected: T } {

@@ -41,13 +41,16 @@ export interface SiteSpec {
   /** Every selector the adapter uses, by name (a meta-test checks each matches in some fixture). */
   selectors: {
     cardLink: string;
-    cardRoot: string;
+    /** Card containers; without it a card is its link (one with a picture) and none is unreadable. */
+    cardRoot?: string;
     productTitle: string;
     cardTitle?: string;
     cardPrice?: string;
     [name: string]: string | undefined;
   };
   currency(url: URL): string;
+  /** Paths worth scanning (a site matched broadly for its SPA navigation); default: all. */
+  isActive?(url: URL): boolean;
   isBlocked(doc: Document, url: URL): boolean;
   /** Ids of a card link's target, or null when the link is not a listing. */
   idsFromUrl(url: URL): Ids | null;
@@ -137,6 +140,8 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   }
 
   function extract(doc: Document, url: URL): Extraction {
+    if (spec.isActive && !spec.isActive(url))
+      return { pageKind: 'other', listings: [], unreadable: 0 };
     if (spec.isBlocked(doc, url)) return { pageKind: 'blocked', listings: [], unreadable: 0 };
     const listings: ExtractedListing[] = [];
     const pageIds = spec.productIds(url, doc);
@@ -150,7 +155,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       const ids = target && spec.idsFromUrl(target);
       if (!ids) continue;
       const root =
-        link.closest(selectors.cardRoot) ??
+        (selectors.cardRoot ? link.closest(selectors.cardRoot) : null) ??
         spec.cardRootOf?.(link) ??
         (link.querySelector('img') ? link : null);
       if (!root || read.has(root) || (product && root.contains(product.anchor))) continue;
@@ -161,7 +166,8 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     }
 
     let unreadable = 0;
-    for (const root of doc.querySelectorAll(selectors.cardRoot)) {
+    const roots = selectors.cardRoot ? doc.querySelectorAll(selectors.cardRoot) : [];
+    for (const root of roots) {
       if (read.has(root)) continue;
       const ids = spec.idsFromCardRoot?.(root);
       const card = ids ? readCard(root, ids, null, null, url, sellers) : null;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { tiktokAdapter, tiktokIdsFromUrl } from '@/utils/sites/tiktok';
+import { captureDocument } from '../helpers/captures';
+import { hasSharedFixtures } from '../helpers/fixtures';
+
+describe('TikTok Shop ids', () => {
+  it('reads product ids past 2^53 exactly, in every URL form and region', () => {
+    const id = '1729447605324124806';
+    for (const path of [`/shop/pdp/slug/${id}`, `/shop/vn/pdp/slug/${id}`, `/view/product/${id}`]) {
+      expect(tiktokIdsFromUrl(new URL(`https://www.tiktok.com${path}?source=x`))).toEqual({
+        item: id,
+      });
+    }
+    expect(
+      tiktokIdsFromUrl(new URL('https://www.tiktok.com/@user/video/7349412345678901234')),
+    ).toBeNull();
+  });
+});
+
+describe.runIf(hasSharedFixtures)('TikTok adapter on the real capture', () => {
+  it('product page (US, 2025-07): item, seller, title and price from __MODERN_ROUTER_DATA__', () => {
+    const url =
+      'https://www.tiktok.com/shop/pdp/square-neck-bodysuit-co-ord-high-waist-wide-leg-trousers-by-katchme/1729447605324124806';
+    const { doc } = captureDocument('tiktok', 'tiktok-shop-us-pdp-ssr-html-2025-07.html', url);
+    const result = tiktokAdapter.extract(doc, new URL(url));
+    expect(result.pageKind).toBe('product');
+    expect(result.listings[0]).toMatchObject({
+      kind: 'product',
+      itemKey: 'tiktok:item:1729447605324124806',
+      sellerKey: 'tiktok:seller:7495278230053096070',
+      sellerName: 'KatchMe US',
+      price: { amount: 24.17, currency: 'USD' },
+    });
+    expect(result.listings[0]?.title).toMatch(/^Women's Trendy Square Neck Shaping Bodysuit/);
+  });
+});

@@ -1,0 +1,15 @@
+/** Every site adapter, for the tools and tests that work across sites. */
+import { facebookAdapter } from './facebook';
+import { lazadaAdapter } from './lazada';
+import { sendoAdapter } from './sendo';
+import { shopeeAdapter } from './shopee';
+import { tiktokAdapter } from './tiktok';
+import { tikiAdapter } from './tiki';
+
+export const ADAPTERS = [shopeeAdapter, lazadaAdapter, tikiAdapter, sendoAdapter, facebookAdapter, tiktokAdapter];
+
+export function adapterForHost(host: string) {
+  return ADAPTERS.find((adapter) =>
+    adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Tiki (tiki.vn). Products are `/<slug>-p<id>.html`, with `?spid=<seller product id>` naming the
+ * seller's offer; cards carry `data-id`. The seller comes from the product page's Next.js state
+ * (`current_seller`), when the page has it.
+ */
+import { decodedPath, defineAdapter, type Ids, onDomains } from './define-adapter';
+import { field, ofType, readJsonLd, stringField } from './json-ld';
+import { findObjects, idField, jsonScript, perPage } from './page-json';
+import { parsePrice } from './text';
+
+const DOMAINS = ['tiki.vn'];
+const ITEM_PATH = /-p(\d{1,20})\.html$/;
+
+export function tikiIdsFromUrl(url: URL): Ids | null {
+  if (!onDomains(url.hostname, DOMAINS)) return null;
+  const match = decodedPath(url).match(ITEM_PATH);
+  return match?.[1] ? { item: match[1] } : null;
+}
+
+/** The product state of a current (Next.js) product page. */
+const productState = perPage(
+  (doc) => {
+    const next = jsonScript(doc, 'script#__NEXT_DATA__');
+    return findObjects(next, (o) => 'current_seller' in o && 'id' in o, 5);
+  },
+  (value) => value.length === 0,
+);
+
+export const tikiAdapter = defineAdapter({
+  platform: 'tiki',
+  domains: DOMAINS,
+  pageKinds: ['grid', 'product'],
+  selectors: {
+    /** Product links end in `-p<id>.html`, with or without a query (2018 and today). */
+    cardLink: 'a[href$=".html"], a[href*=".html?"]',
+    /** Cards: `div.product-item[data-id]` (2018 server HTML); `a.product-item` on today's grids. */
+    cardRoot: '.product-item',
+    cardTitle: '.title, h3, .name',
+    cardPrice: '.final-price, .price-discount__price',
+    /** Product title: `h1#product-name` (2018), `h1.title` (Next.js pages). */
+    productTitle: 'h1#product-name, h1.title, h1',
+  },
+  currency: () => 'VND',
+  isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),
+  idsFromUrl: tikiIdsFromUrl,
+  idsFromCardRoot(root) {
+    const id = root.getAttribute('data-id');
+    return id && /^\d{1,20}$/.test(id) ? { item: id } : null;
+  },
+  productIds(url, doc) {
+    const fromUrl = tikiIdsFromUrl(url);
+    const hidden = doc.querySelector('input#product_id')?.getAttribute('value');
+    // The hidden id must agree with the URL: it is stale after SPA navigation otherwise.
+    return fromUrl && (!hidden || hidden === fromUrl.item) ? fromUrl : null;
+  },
+  productFacts(doc, url, ids) {
+    const state = productState(doc, url).find((o) => idField(o, 'id') === ids.item);
+    const seller = field(state, 'current_seller');
+    const microdataPrice = doc.querySelector('[itemprop="price"]')?.getAttribute('content') ?? null;
+    const product = ofType(readJsonLd(doc), 'Product').find(
+      (candidate) => stringField(candidate, 'sku') === ids.item || !stringField(candidate, 'sku'),
+    );
+    const offers = field(product, 'offers');
+    return {
+      title: stringField(state, 'name') ?? stringField(product, 'name'),
+      price: parsePrice(
+        stringField(state, 'price') ??
+          microdataPrice ??
+          stringField(offers, 'price') ??
+          cleanText(null),
+        'VND',
+      ),
+      sellerId: idField(seller, 'id'),
+      sellerName: stringField(seller, 'name'),
+      official:
+        typeof field(seller, 'is_official') === 'boolean'
+          ? (field(seller, 'is_official') as boolean)
+          : null,
+    };
+  },
+});

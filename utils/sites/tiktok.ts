@@ -1,0 +1,69 @@
+/**
+ * TikTok Shop (www.tiktok.com/shop, every region). Products are `/shop/pdp/<slug>/<id>` (also
+ * `/shop/<region>/pdp/...`) or `/view/product/<id>`; ids pass 2^53 and stay strings. The product
+ * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
+ */
+import { defineAdapter, type Ids, onDomains } from './define-adapter';
+import { field, isObject, type JsonObject, stringField } from './json-ld';
+import { findObjects, jsonScript, perPage } from './page-json';
+import { parsePrice } from './text';
+
+const DOMAINS = ['tiktok.com'];
+const PRODUCT_PATH = /^\/(?:shop\/(?:[a-z]{2}\/)?pdp\/[^/]+|view\/product)\/(\d{6,25})\/?$/;
+
+/** An id kept as a string: JSON numbers past 2^53 have already lost digits, so only strings count. */
+function stringId(object: unknown, name: string): string | null {
+  const value = field(object, name);
+  return typeof value === 'string' && /^\d{1,25}$/.test(value) ? value : null;
+}
+
+export function tiktokIdsFromUrl(url: URL): Ids | null {
+  if (!onDomains(url.hostname, DOMAINS)) return null;
+  const match = url.pathname.match(PRODUCT_PATH);
+  return match?.[1] ? { item: match[1] } : null;
+}
+
+const productInfos = perPage(
+  (doc): JsonObject[] =>
+    findObjects(
+      jsonScript(doc, 'script#__MODERN_ROUTER_DATA__'),
+      (o) => 'product_id' in o && isObject(o.seller),
+      20,
+    ),
+  (value) => value.length === 0,
+);
+
+export const tiktokAdapter = defineAdapter({
+  platform: 'tiktok',
+  domains: DOMAINS,
+  pageKinds: ['grid', 'product', 'blocked'],
+  selectors: {
+    /** Product cards on shop, category and recommendation lists. */
+    cardLink: 'a[href*="/pdp/"], a[href*="/view/product/"]',
+    /** Product title: the first-meaningful-paint heading (2025-07 SSR), or an h1. */
+    productTitle: 'h1, span[data-fmp="true"]',
+  },
+  currency: () => 'VND',
+  isActive: (url) => /^\/(?:shop|view\/product)\//.test(url.pathname),
+  isBlocked: (doc, url) =>
+    /^\/login/.test(url.pathname) ||
+    doc.querySelector('#captcha-verify-image, .captcha_verify_container') !== null,
+  idsFromUrl: tiktokIdsFromUrl,
+  productIds: (url) => tiktokIdsFromUrl(url),
+  productFacts(doc, url, ids) {
+    const info = productInfos(doc, url).find(
+      (candidate) => stringId(candidate, 'product_id') === ids.item,
+    );
+    const base = field(info, 'product_base');
+    const price = field(base, 'price');
+    return {
+      title: stringField(base, 'title'),
+      price: parsePrice(
+        stringField(price, 'min_sku_price'),
+        stringField(price, 'currency') ?? 'VND',
+      ),
+      sellerId: stringId(field(info, 'seller'), 'seller_id'),
+      sellerName: stringField(field(info, 'seller'), 'name'),
+    };
+  },
+});
