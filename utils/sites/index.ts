@@ -3,10 +3,17 @@ import { facebookAdapter } from './facebook';
 import { lazadaAdapter } from './lazada';
 import { sendoAdapter } from './sendo';
 import { shopeeAdapter } from './shopee';
-import { tiktokAdapter } from './tiktok';
 import { tikiAdapter } from './tiki';
+import { tiktokAdapter } from './tiktok';
 
-export const ADAPTERS = [shopeeAdapter, lazadaAdapter, tikiAdapter, sendoAdapter, facebookAdapter, tiktokAdapter];
+export const ADAPTERS = [
+  shopeeAdapter,
+  lazadaAdapter,
+  tikiAdapter,
+  sendoAdapter,
+  facebookAdapter,
+  tiktokAdapter,
+];
 
 export function adapterForHost(host: string) {
   return ADAPTERS.find((adapter) =>

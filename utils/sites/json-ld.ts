@@ -42,3 +42,8 @@ export function stringField(object: unknown, field: string): string | null {
 export function field(object: unknown, name: string): unknown {
   return isObject(object) ? object[name] : undefined;
 }
+
+export function booleanField(object: unknown, name: string): boolean | null {
+  const value = field(object, name);
+  return typeof value === 'boolean' ? value : null;
+}

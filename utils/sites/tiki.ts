@@ -4,7 +4,7 @@
  * (`current_seller`), when the page has it.
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './define-adapter';
-import { field, ofType, readJsonLd, stringField } from './json-ld';
+import { booleanField, field, ofType, readJsonLd, stringField } from './json-ld';
 import { findObjects, idField, jsonScript, perPage } from './page-json';
 import { parsePrice } from './text';
 
@@ -64,18 +64,12 @@ export const tikiAdapter = defineAdapter({
     return {
       title: stringField(state, 'name') ?? stringField(product, 'name'),
       price: parsePrice(
-        stringField(state, 'price') ??
-          microdataPrice ??
-          stringField(offers, 'price') ??
-          cleanText(null),
+        stringField(state, 'price') ?? microdataPrice ?? stringField(offers, 'price'),
         'VND',
       ),
       sellerId: idField(seller, 'id'),
       sellerName: stringField(seller, 'name'),
-      official:
-        typeof field(seller, 'is_official') === 'boolean'
-          ? (field(seller, 'is_official') as boolean)
-          : null,
+      official: booleanField(seller, 'is_official'),
     };
   },
 });
