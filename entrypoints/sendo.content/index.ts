@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startSite } from '@/utils/content/start-site';
+import { sendoAdapter } from '@/utils/sites/sendo';
+
+export default defineContentScript({
+  // sendo.vn only.
+  matches: ['https://www.sendo.vn/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startSite(ctx, sendoAdapter);
+  },
+});

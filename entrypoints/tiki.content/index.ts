@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startSite } from '@/utils/content/start-site';
+import { tikiAdapter } from '@/utils/sites/tiki';
+
+export default defineContentScript({
+  // tiki.vn only.
+  matches: ['https://tiki.vn/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startSite(ctx, tikiAdapter);
+  },
+});

@@ -1,0 +1,131 @@
+/**
+ * Adapters read pages they do not control. Fed mutated and truncated pages (nodes deleted,
+ * attributes stripped, page JSON garbled), they must never throw and never return a listing with an
+ * empty or malformed id.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isCanonicalKey } from '@/utils/keys';
+import { adapterForHost } from '@/utils/sites';
+import type { SiteAdapter } from '@/utils/sites/types';
+import { capture, captureDocument } from '../helpers/captures';
+import { hasSharedFixtures, parseHtml, SHARED_FIXTURES } from '../helpers/fixtures';
+import { ownFixtures } from '../helpers/own-fixtures';
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ATTRIBUTES = [
+  'href',
+  'data-id',
+  'data-item-id',
+  'data-sku-simple',
+  'data-sqe',
+  'data-qa-locator',
+  'class',
+  'title',
+  'alt',
+  'style',
+  'value',
+  'content',
+];
+
+function mutate(doc: Document, rand: () => number): void {
+  const elements = [...doc.querySelectorAll('body *, head script')];
+  for (const element of elements) {
+    const roll = rand();
+    if (roll < 0.08) element.remove();
+    else if (roll < 0.25)
+      element.removeAttribute(ATTRIBUTES[Math.floor(rand() * ATTRIBUTES.length)] ?? 'href');
+    else if (roll < 0.3 && element.tagName === 'A')
+      element.setAttribute(
+        'href',
+        ['', '-i.', '/products/-i.html', 'javascript:', '%E0%A4%A', '/x-p.html'][
+          Math.floor(rand() * 6)
+        ] ?? '',
+      );
+    else if (roll < 0.4 && element.tagName === 'SCRIPT') {
+      const text = element.textContent ?? '';
+      element.textContent =
+        text.slice(0, Math.floor(rand() * text.length)) +
+        ['{', '"', '}}', 'null', ''][Math.floor(rand() * 5)];
+    }
+  }
+}
+
+function checkListings(adapter: SiteAdapter, doc: Document, url: URL): void {
+  const result = adapter.extract(doc, url);
+  expect(Number.isInteger(result.unreadable) && result.unreadable >= 0).toBe(true);
+  for (const listing of result.listings) {
+    expect(isCanonicalKey(listing.itemKey), listing.itemKey).toBe(true);
+    expect(listing.itemKey.startsWith(`${adapter.platform}:item:`)).toBe(true);
+    if (listing.sellerKey !== null) {
+      expect(isCanonicalKey(listing.sellerKey), listing.sellerKey).toBe(true);
+      expect(listing.sellerKey.startsWith(`${adapter.platform}:seller:`)).toBe(true);
+    }
+    expect(listing.anchor.ownerDocument).toBe(doc);
+    if (listing.price) expect(listing.price.amount).toBeGreaterThan(0);
+  }
+}
+
+describe('adapters on mutated pages', () => {
+  it.each(ownFixtures().map((f) => [`${f.site}/${f.name}`, f] as const))(
+    '%s: 40 mutations, 20 truncations',
+    (_name, fixture) => {
+      const url = new URL(fixture.expected.url);
+      const adapter = adapterForHost(url.hostname);
+      if (!adapter) throw new Error(`no adapter for ${url.hostname}`);
+      for (let seed = 1; seed <= 40; seed++) {
+        const doc = parseHtml(fixture.html, url.href);
+        mutate(doc, random(seed));
+        checkListings(adapter, doc, url);
+      }
+      const rand = random(999);
+      for (let i = 0; i < 20; i++) {
+        checkListings(
+          adapter,
+          parseHtml(fixture.html.slice(0, Math.floor(rand() * fixture.html.length)), url.href),
+          url,
+        );
+      }
+    },
+  );
+});
+
+describe.runIf(hasSharedFixtures)('adapters on mutated real captures', () => {
+  const pages: Array<[string, string, string | undefined]> = [
+    ['shopee', 'shopee-sg-search-grid-rendered-dom-2025-09.html', undefined],
+    ['shopee', 'shopee-sg-product-detail-rendered-dom-2025-09.html', undefined],
+    ['lazada', 'lazada-ph-search-grid-rendered-dom-2024-01.html', undefined],
+    [
+      'lazada',
+      'lazada-vn-product-detail-server-html-2018-09.html',
+      'https://www.lazada.vn/products/x-i132621522-s133154361.html',
+    ],
+    [
+      'tiktok',
+      'tiktok-shop-us-pdp-ssr-html-2025-07.html',
+      'https://www.tiktok.com/shop/pdp/x/1729447605324124806',
+    ],
+  ];
+  it.each(pages)('%s %s: 3 mutations', (site, name, pageUrl) => {
+    expect(readdirSync(`${SHARED_FIXTURES}/${site}`)).toContain(name);
+    for (let seed = 1; seed <= 3; seed++) {
+      const { doc, url } = captureDocument(site, name, pageUrl);
+      const adapter = adapterForHost(url.hostname);
+      if (!adapter) throw new Error(`no adapter for ${url.hostname}`);
+      mutate(doc, random(seed));
+      checkListings(adapter, doc, url);
+    }
+    expect(capture(site, name)).toContain(site);
+  });
+});

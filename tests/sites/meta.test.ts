@@ -1,0 +1,84 @@
+/**
+ * The shape of the repo, as refined-github checks its features: every adapter has its content
+ * script, its test file, a fixture for each page kind it claims, and selectors that match somewhere.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '@/utils/sites';
+import { capture } from '../helpers/captures';
+import { hasSharedFixtures, parseHtml, REPO_ROOT, SHARED_FIXTURES } from '../helpers/fixtures';
+import { ownFixtures } from '../helpers/own-fixtures';
+
+const SITE_HELPERS = new Set(['types', 'json-ld', 'page-json', 'text', 'define-adapter', 'index']);
+const siteFiles = readdirSync(path.join(REPO_ROOT, 'utils/sites'))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((name) => !SITE_HELPERS.has(name));
+
+/** Our fixtures for a site, and the real captures that are pages, parsed once. */
+function documentsOf(platform: string): Document[] {
+  const own = ownFixtures()
+    .filter((fixture) => fixture.site === platform)
+    .map((fixture) => parseHtml(fixture.html, fixture.expected.url));
+  const realDir = path.join(SHARED_FIXTURES, platform);
+  const real =
+    hasSharedFixtures && existsSync(realDir)
+      ? readdirSync(realDir)
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => parseHtml(readFileSync(capture(platform, file), 'utf8')))
+      : [];
+  return [...own, ...real];
+}
+
+describe('repo shape', () => {
+  it('registers an adapter for every site file, and a site file for every adapter', () => {
+    expect(ADAPTERS.map((adapter) => adapter.platform).sort()).toEqual([...siteFiles].sort());
+  });
+
+  describe.each(ADAPTERS.map((adapter) => [adapter.platform, adapter] as const))(
+    '%s',
+    (platform, adapter) => {
+      it('has a thin content script with narrow matches on its own domains', () => {
+        const file = path.join(REPO_ROOT, `entrypoints/${platform}.content/index.ts`);
+        expect(existsSync(file)).toBe(true);
+        const source = readFileSync(file, 'utf8');
+        expect(source).toContain(`${platform}Adapter`);
+        const matches = [...source.matchAll(/'(https:\/\/[^']+)'/g)].map((m) => m[1] ?? '');
+        expect(matches.length).toBeGreaterThan(0);
+        for (const pattern of matches) {
+          const host = new URL(pattern.replace('*', 'x')).hostname;
+          expect(
+            adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+          ).toBe(true);
+          expect(host.startsWith('*')).toBe(false);
+        }
+      });
+
+      it('has its own test file', () => {
+        expect(existsSync(path.join(REPO_ROOT, `tests/sites/${platform}.test.ts`))).toBe(true);
+      });
+
+      it('has a fixture of ours for each page kind it claims', () => {
+        const kinds = new Set(
+          ownFixtures()
+            .filter((f) => f.site === platform)
+            .map((f) => f.expected.pageKind),
+        );
+        for (const kind of adapter.spec.pageKinds) expect(kinds, kind).toContain(kind);
+      });
+
+      it('uses only selectors happy-dom and every browser understand, each matching in some fixture', () => {
+        const documents = documentsOf(platform);
+        for (const [name, selector] of Object.entries(adapter.spec.selectors)) {
+          if (!selector) continue;
+          expect(selector, name).not.toMatch(/:has\(|:is\(|:where\(/);
+          const matched = documents.some((doc) => doc.querySelector(selector) !== null);
+          expect(
+            matched,
+            `${platform} selector "${name}" (${selector}) matches in no fixture`,
+          ).toBe(true);
+        }
+      });
+    },
+  );
+});
