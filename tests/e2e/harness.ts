@@ -113,13 +113,22 @@ export async function eventually<T>(
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** The shop.item ids of the cards that carry our badge, in page order. */
-export function badgedItems(page: Page): Promise<string[]> {
+/** The link of each card that carries our badge, in page order. */
+export function badgedLinks(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('soi-hang-badge')].map((host) => {
-      const href = host.parentElement?.querySelector('a[href]')?.getAttribute('href') ?? '';
-      return href.match(/-i\.(\d+\.\d+)/)?.[1] ?? `unknown:${href}`;
+      const card = host.parentElement;
+      return (
+        (card?.closest('a[href]') ?? card?.querySelector('a[href]'))?.getAttribute('href') ?? ''
+      );
     }),
+  );
+}
+
+/** The shop.item ids of the Shopee cards that carry our badge, in page order. */
+export async function badgedItems(page: Page): Promise<string[]> {
+  return (await badgedLinks(page)).map(
+    (href) => href.match(/-i\.(\d+\.\d+)/)?.[1] ?? `unknown:${href}`,
   );
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromeGlobal } from './chrome-global';
@@ -7,6 +9,7 @@ import {
   type Harness,
   launch,
   popupShows,
+  REPO_ROOT,
   readPopup,
   tabIdOf,
 } from './harness';
@@ -16,6 +19,9 @@ const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const INFINITE = 'https://shopee.vn/search?keyword=cuon+vo+han';
 const LOGIN = 'https://shopee.vn/buyer/login';
 const ELSEWHERE = 'https://example.org/';
+const SHIPPED = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, 'public/feed/default-manifest.json'), 'utf8'),
+);
 
 describe('Soi Hàng on Shopee in Chromium', () => {
   let harness: Harness;
@@ -94,7 +100,7 @@ describe('Soi Hàng on Shopee in Chromium', () => {
       unreadable: '1',
     });
     expect(counts.supported).toBe('true');
-    expect(counts.text).toContain('Phiên bản 1');
+    expect(counts.text).toContain(`Phiên bản ${SHIPPED.sequence}`);
     expect(await badgedItems(page)).toHaveLength(3); // nothing more arrived meanwhile
 
     // In-page navigation to the next results page: the new cards are checked too.
@@ -188,7 +194,10 @@ describe('Soi Hàng on Shopee in Chromium', () => {
     expect(replies[0]).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     expect(replies[1]).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
     expect(replies[2]).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
-    expect(replies[3]).toMatchObject({ ok: true, data: { data: { sequence: 1, recordCount: 5 } } });
+    expect(replies[3]).toMatchObject({
+      ok: true,
+      data: { data: { sequence: SHIPPED.sequence, recordCount: SHIPPED.snapshot.count } },
+    });
   });
 
   it('sent nothing anywhere while browsing: every request was a page the test opened', () => {

@@ -1,0 +1,129 @@
+/**
+ * Every other site, driven by our fixtures' expectations: each grid and product page is served at
+ * its real address; the demo-flagged listings get their badge or banner, no other does, and SPA
+ * navigation from the grid to the product page is followed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgedLinks, eventually, FIXTURES, type Harness, launch } from './harness';
+
+interface Expected {
+  url: string;
+  pageKind: string;
+  listings: Array<{ kind: string; itemKey: string }>;
+  flagged: string[];
+}
+
+const SITES = ['lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
+
+function fixturesOf(site: string): Array<{ file: string; expected: Expected }> {
+  return readdirSync(path.join(FIXTURES, site))
+    .filter((file) => file.endsWith('.expected.json'))
+    .map((file) => ({
+      file: `${site}/${file.replace('.expected.json', '.html')}`,
+      expected: JSON.parse(readFileSync(path.join(FIXTURES, site, file), 'utf8')) as Expected,
+    }));
+}
+
+/** The numeric id at the end of a key: `lazada:item:0000000501` → `0000000501`. */
+const idOf = (key: string) => key.split(':')[2]?.split('.').pop() ?? key;
+
+describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium', () => {
+  let harness: Harness;
+  const all = SITES.flatMap(fixturesOf);
+
+  beforeAll(async () => {
+    harness = await launch(all.map(({ file, expected }) => ({ url: expected.url, file })));
+  });
+  afterAll(async () => harness?.close());
+
+  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await harness.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.bringToFront();
+    return { page, errors };
+  }
+
+  describe.each(SITES)('%s', (site) => {
+    const fixtures = fixturesOf(site);
+    const grid = fixtures.find((f) => f.expected.pageKind === 'grid');
+    const product = fixtures.find((f) => f.expected.pageKind === 'product');
+
+    it('badges exactly the flagged cards of a grid, then follows SPA navigation to the product', async () => {
+      if (!grid || !product) throw new Error(`${site} needs a grid and a product fixture`);
+      const { page, errors } = await open(grid.expected.url);
+      const flaggedIds = grid.expected.flagged.map(idOf).sort();
+      const links = await eventually(async () => {
+        const found = await badgedLinks(page);
+        return found.length === flaggedIds.length ? found : undefined;
+      }, `${flaggedIds.length} badges on ${site}`);
+      const badgedIds = links.map(
+        (href) => flaggedIds.find((id) => href.includes(id)) ?? `unexpected ${href}`,
+      );
+      expect(badgedIds.sort()).toEqual(flaggedIds);
+      // Placed inside their cards, styled by the shared sheet.
+      const inside = await page.locator('soi-hang-badge').evaluateAll((hosts) =>
+        hosts.every((host) => {
+          const card = host.parentElement?.getBoundingClientRect();
+          const badge = host.shadowRoot?.querySelector('.badge')?.getBoundingClientRect();
+          return (
+            !!card &&
+            !!badge &&
+            badge.left >= card.left &&
+            badge.top >= card.top &&
+            badge.right <= card.right + 1
+          );
+        }),
+      );
+      expect(inside).toBe(true);
+
+      await page.click('#open-product');
+      expect(page.url()).toBe(product.expected.url);
+      await page
+        .locator('soi-hang-banner [data-testid="soi-hang-banner"]')
+        .waitFor({ timeout: 15_000 });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('shows the banner on a flagged product page, right before its title', async () => {
+      if (!product) throw new Error(`${site} needs a product fixture`);
+      const { page, errors } = await open(product.expected.url);
+      const banner = page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toContain('[Dữ liệu mẫu]');
+      const before = await page.evaluate(() =>
+        document.querySelector('soi-hang-banner')?.nextElementSibling?.textContent?.trim(),
+      );
+      const title = product.expected.listings.find((l) => l.kind === 'product') as
+        | { title?: string }
+        | undefined;
+      expect(before).toBe(title?.title);
+      expect(await page.locator('soi-hang-banner').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  const blockedPages = all.filter((f) => f.expected.pageKind === 'blocked');
+  it.each(blockedPages.map((f) => [f.file, f] as const))(
+    'adds nothing to a login wall or captcha: %s',
+    async (_file, blocked) => {
+      const { page, errors } = await open(blocked.expected.url);
+      await page.waitForTimeout(400);
+      expect(await page.locator('soi-hang-badge, soi-hang-banner').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('sent nothing anywhere: every request was a page the tests opened', () => {
+    const opened = new Set(all.map((f) => f.expected.url));
+    expect(harness.requests.filter((url) => !opened.has(url))).toEqual([]);
+  });
+});
