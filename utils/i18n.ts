@@ -10,7 +10,6 @@ export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
 
 const CATALOGUES: Record<Language, Record<string, { message: string } | undefined>> = { vi, en };
-const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 let current: Language = 'vi';
 
@@ -31,11 +30,38 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   });
 }
 
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date as warnings show it: 20/11/2026 (vi), 20 Nov 2026 (en), local time when asked. Written by
+ * hand because building an Intl.DateTimeFormat loads locale data, tens of milliseconds on every page
+ * a content script draws a badge on.
+ */
 export function formatDate(iso: string, withTime = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[current], {
-    dateStyle: 'medium',
-    ...(withTime && { timeStyle: 'short' }),
-  }).format(date);
+  // A bare calendar date (2026-11-20) is that day everywhere, not midnight UTC shifted by the zone.
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const day = dateOnly ? date.getUTCDate() : date.getDate();
+  const month = dateOnly ? date.getUTCMonth() : date.getMonth();
+  const year = dateOnly ? date.getUTCFullYear() : date.getFullYear();
+  const text =
+    current === 'vi'
+      ? `${pad(day)}/${pad(month + 1)}/${year}`
+      : `${day} ${EN_MONTHS[month]} ${year}`;
+  return withTime && !dateOnly ? `${pad(date.getHours())}:${pad(date.getMinutes())} ${text}` : text;
 }

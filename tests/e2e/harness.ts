@@ -3,17 +3,16 @@
  * answered by Playwright (marketplace URLs from fixture files, anything else refused), so tests see
  * what a shopper's browser does on the real addresses without touching the network.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import type { ChromeGlobal } from './chrome-global';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
   context: BrowserContext;
@@ -30,67 +29,21 @@ export interface RoutedPage {
   file: string;
 }
 
+/** Chromium with the built extension; marketplace addresses answered from our fixture files. */
 export async function launch(pages: RoutedPage[]): Promise<Harness> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
-  const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-    viewport: { width: 1200, height: 800 },
-  });
-  const requests: string[] = [];
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
-  // Web traffic only: the extension's own chrome-extension:// files must load as usual.
-  await context.route(/^https?:\/\//, async (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    const file = byUrl.get(url);
-    if (file) {
-      await route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: readFileSync(path.join(FIXTURES, file)),
-      });
-    } else if (new URL(url).hostname === 'shopee.vn') {
-      await route.fulfill({
-        status: 404,
-        contentType: 'text/html',
-        body: '<!doctype html><title>404</title>',
-      });
-    } else {
-      await route.abort('blockedbyclient');
-    }
-  });
-  const worker =
-    context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    worker,
-    extensionId,
-    requests,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+  const browser = await launchChromium({
+    extensionDir: EXTENSION_DIR,
+    respond(url) {
+      const file = byUrl.get(url);
+      if (file) return { body: readFileSync(path.join(FIXTURES, file)) };
+      if (new URL(url).hostname === 'shopee.vn')
+        return { status: 404, body: '<!doctype html><title>404</title>' };
+      return null;
     },
-  };
+  });
+  if (!browser.worker || !browser.extensionId) throw new Error('the extension did not start');
+  return { ...browser, worker: browser.worker, extensionId: browser.extensionId };
 }
 
 /** Polls until check() returns a value that is not undefined, or fails with the last value seen. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import vi from '@/public/_locales/vi/messages.json';
-import { setLanguage, t } from '@/utils/i18n';
+import { formatDate, setLanguage, t } from '@/utils/i18n';
 
 describe('i18n', () => {
   it('has every message in both languages, with the same placeholders', () => {
@@ -16,5 +16,13 @@ describe('i18n', () => {
     expect(t('badgeReported', 5)).toBe('5 phản ánh');
     setLanguage('en');
     expect(t('badgeReported', 5)).toBe('5 reports');
+  });
+
+  it('formats dates in each language, calendar dates without a time-zone shift', () => {
+    expect(formatDate('2026-11-20')).toBe('20/11/2026');
+    expect(formatDate('2026-01-02T03:04:00Z', true)).toMatch(/^\d{2}:\d{2} 0[12]\/01\/2026$/);
+    expect(formatDate('not a date')).toBe('not a date');
+    setLanguage('en');
+    expect(formatDate('2026-11-20')).toBe('20 Nov 2026');
   });
 });

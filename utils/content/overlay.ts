@@ -1,7 +1,7 @@
 /**
  * Puts our UI into the page: a badge inside a flagged card, a banner before a flagged product's
- * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out)
- * and is rendered by Preact from data, never from HTML strings.
+ * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
+ * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
 import type { Verdict } from '../lookup/verdict';
@@ -11,25 +11,27 @@ import { BADGE_HOST, BANNER_HOST } from './hosts';
 import type { Overlay } from './runner';
 import { applyStyles } from './shadow-styles';
 
-export type RenderUi = (
-  listing: ExtractedListing,
-  verdict: Verdict,
-  data: DataInfo | null,
-) => ComponentChild;
-
 export interface OverlayViews {
-  badge: RenderUi;
-  banner: RenderUi;
-  css: string;
+  /** Cards: many per page, so plain DOM built from text rather than a component render each. */
+  badge(doc: Document, listing: ExtractedListing, verdict: Verdict): Node;
+  badgeCss: string;
+  /** Product pages: one banner, rendered by Preact. */
+  banner(listing: ExtractedListing, verdict: Verdict, data: DataInfo | null): ComponentChild;
+  bannerCss: string;
 }
 
+/** Layout of the hosts themselves, inline so that page rules on unknown elements matter less. */
+const CARD_HOST_STYLE =
+  'display:block;position:relative;height:0;width:100%;z-index:5;pointer-events:none';
+const BANNER_HOST_STYLE = 'display:block;margin:8px 0';
+
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
-  const mounted = new Map<Element, { host: HTMLElement; root: ShadowRoot }>();
+  const mounted = new Map<Element, { host: HTMLElement; root: ShadowRoot; preact: boolean }>();
 
   const unmount = (anchor: Element) => {
     const entry = mounted.get(anchor);
     if (!entry) return;
-    render(null, entry.root);
+    if (entry.preact) render(null, entry.root);
     entry.host.remove();
     mounted.delete(anchor);
   };
@@ -39,16 +41,18 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       unmount(listing.anchor);
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
-      // Layout of the host itself, inline so page rules on unknown elements matter less.
-      host.style.cssText = isCard
-        ? 'display:block;position:relative;height:0;width:100%;z-index:5;pointer-events:none'
-        : 'display:block;margin:8px 0';
+      host.style.cssText = isCard ? CARD_HOST_STYLE : BANNER_HOST_STYLE;
       const root = host.attachShadow({ mode: 'open' });
-      applyStyles(root, views.css);
-      render((isCard ? views.badge : views.banner)(listing, verdict, data), root);
-      if (isCard) listing.anchor.prepend(host);
-      else listing.anchor.before(host);
-      mounted.set(listing.anchor, { host, root });
+      if (isCard) {
+        applyStyles(root, views.badgeCss);
+        root.append(views.badge(doc, listing, verdict));
+        listing.anchor.prepend(host);
+      } else {
+        applyStyles(root, views.bannerCss);
+        render(views.banner(listing, verdict, data), root);
+        listing.anchor.before(host);
+      }
+      mounted.set(listing.anchor, { host, root, preact: !isCard });
     },
     unmount,
     clear() {

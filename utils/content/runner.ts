@@ -16,7 +16,7 @@
  */
 
 import { type Verdict, verdictFor } from '../lookup/verdict';
-import { MAX_LOOKUP_KEYS } from '../protocol/messages';
+import { MAX_LOOKUP_KEYS } from '../protocol/limits';
 import type { PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
@@ -176,6 +176,8 @@ function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
 /** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
 function isPageMutation(record: MutationRecord): boolean {
   if (record.type === 'attributes') return true;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.some((node) => !isOwnHost(node));
+  // Plain loops: this runs for every mutation record of busy pages, so it allocates nothing.
+  for (const node of record.addedNodes) if (!isOwnHost(node)) return true;
+  for (const node of record.removedNodes) if (!isOwnHost(node)) return true;
+  return false;
 }

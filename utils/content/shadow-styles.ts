@@ -3,18 +3,20 @@
  * browser lets a content script adopt it, a <style> element (text only) where it does not (Firefox
  * content scripts cannot hand page-compartment arrays to adoptedStyleSheets).
  */
-let shared: CSSStyleSheet | null | undefined;
+const sheets = new Map<string, CSSStyleSheet | null>();
 
+/** One sheet per stylesheet text, built on first use (banner styles only on product pages). */
 function sharedSheet(css: string): CSSStyleSheet | null {
-  if (shared !== undefined) return shared;
+  let sheet = sheets.get(css);
+  if (sheet !== undefined) return sheet;
   try {
-    const sheet = new CSSStyleSheet();
+    sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    shared = sheet;
   } catch {
-    shared = null;
+    sheet = null;
   }
-  return shared;
+  sheets.set(css, sheet);
+  return sheet;
 }
 
 export function applyStyles(root: ShadowRoot, css: string): void {

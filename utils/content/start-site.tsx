@@ -4,9 +4,10 @@
  * everything when the extension is updated or disabled).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
-import css from '../../components/overlay.css?inline';
+import badgeCss from '../../components/badge.css?inline';
+import { badgeElement } from '../../components/badge-element';
+import bannerCss from '../../components/banner.css?inline';
 import { sendMessage } from '../protocol/client';
 import type { SiteAdapter } from '../sites/types';
 import { createOverlay } from './overlay';
@@ -14,9 +15,10 @@ import { createRunner } from './runner';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const overlay = createOverlay(document, {
-    css,
-    badge: (_listing, verdict) => <Badge verdict={verdict} />,
+    badge: (doc, _listing, verdict) => badgeElement(doc, verdict),
+    badgeCss,
     banner: (_listing, verdict, data) => <Banner verdict={verdict} data={data} />,
+    bannerCss,
   });
   const runner = createRunner({
     adapter,

@@ -4,11 +4,9 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
+import { MAX_LOOKUP_KEYS } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
-
-/** One lookup message carries at most this many keys (a grid batch: item + seller per card). */
-export const MAX_LOOKUP_KEYS = 500;
 
 export type Access = 'content' | 'privileged';
 

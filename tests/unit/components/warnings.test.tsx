@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { Badge } from '@/components/Badge';
 import { Banner } from '@/components/Banner';
+import { badgeElement } from '@/components/badge-element';
 import { type Language, setLanguage } from '@/utils/i18n';
 import type { Verdict } from '@/utils/lookup/verdict';
 import { dataInfo, record } from '../../helpers/records';
@@ -61,9 +61,8 @@ describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
     const verdict = verdicts[name] as Verdict;
     const expected = expectations[language][name] as { badge: string; headline: string };
 
-    const badge = mount(<Badge verdict={verdict} />).querySelector(
-      '[data-testid="soi-hang-badge"]',
-    );
+    const badge = badgeElement(document, verdict);
+    expect(badge.getAttribute('data-testid')).toBe('soi-hang-badge');
     expect(badge?.textContent).toContain(expected.badge);
     expect(badge?.getAttribute('data-status')).toBe(verdict.status);
     expect(badge?.getAttribute('title')).toContain('Cơ quan thử nghiệm'); // names the source
@@ -123,7 +122,8 @@ describe('wording rules', () => {
       }),
     };
     const banner = mount(<Banner verdict={verdict} data={null} />);
-    const badge = mount(<Badge verdict={verdict} />);
+    const badge = document.createElement('div');
+    badge.append(badgeElement(document, verdict));
     for (const container of [banner, badge]) {
       expect(container.querySelector('img, script')).toBeNull();
     }

@@ -41,9 +41,11 @@ function setup(overrides: Partial<RunnerDeps> = {}, index?: LookupIndex) {
   const statuses: PageStatus[] = [];
   const lookups: string[][] = [];
   const overlay = createOverlay(document, {
-    css: '.badge{}',
-    badge: (_l, verdict) => <span data-testid="badge">{verdict.status}</span>,
+    badge: (doc, _l, verdict) =>
+      Object.assign(doc.createElement('span'), { textContent: verdict.status }),
+    badgeCss: '.badge{}',
     banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
+    bannerCss: '.banner{}',
   });
   const deps: RunnerDeps = {
     adapter: shopeeAdapter,

@@ -1,0 +1,201 @@
+/**
+ * What the content script costs the page, measured the way the floor was: CDP `Performance.getMetrics`
+ * in `threadTicks` mode (main-thread CPU, not wall time), the same page loaded without an extension,
+ * with the minimal badge extension and with ours, runs interleaved, medians compared.
+ *
+ * The page is the largest real grid capture (60 cards) with its scripts removed, so only the
+ * extensions' work differs between runs, served at shopee.vn (the only Shopee host the extension
+ * runs on) under the capture's own path. Its ids get leading zeros, turning them into reserved demo
+ * ids, and the benchmark copy of our extension flags every one, so both extensions draw 60 badges.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { type Browser, launchChromium } from '../chromium';
+import { minimalExtension, ourExtensionFlagging } from './extensions';
+import { median, spread, trimmedMean } from './results';
+
+const CAPTURE = path.resolve(
+  import.meta.dirname,
+  '../../../shared/fixtures/shopee/shopee-sg-search-grid-rendered-dom-2025-09.html',
+);
+const OWN_GRID = path.resolve(
+  import.meta.dirname,
+  '../../tests/fixtures/shopee/infinite-grid.html',
+);
+const BLANK = 'https://shopee.vn/bench-blank';
+
+export interface GridPage {
+  url: string;
+  html: string;
+  cards: number;
+  keys: string[];
+  source: string;
+}
+
+/** The benchmark grid: the real capture when ../shared is there. */
+export function benchGrid(): GridPage {
+  if (!existsSync(CAPTURE)) throw new Error(`the real grid capture is missing: ${CAPTURE}`);
+  const raw = readFileSync(CAPTURE, 'utf8');
+  const original = new URL(
+    raw.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? 'https://shopee.sg/search',
+  );
+  const keys = new Set<string>();
+  const html = raw
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/-i\.(\d+)\.(\d+)/g, (_match, shop: string, item: string) => {
+      keys.add(`shopee:item:000${shop}.000${item}`);
+      return `-i.000${shop}.000${item}`;
+    });
+  return {
+    url: `https://shopee.vn${original.pathname}${original.search}`,
+    html,
+    cards: (raw.match(/data-sqe="item"/g) ?? []).length,
+    keys: [...keys],
+    source: path.basename(CAPTURE),
+  };
+}
+
+type Variant = 'none' | 'minimal' | 'ours';
+
+interface Metrics {
+  task: number;
+  script: number;
+}
+
+async function metrics(session: CDPSession): Promise<Metrics> {
+  const { metrics: list } = (await session.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  const get = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+async function hostsCount(page: Page, tag: string): Promise<number> {
+  return page.evaluate((name) => document.querySelectorAll(name).length, tag);
+}
+
+/** One load: main-thread task and script time the navigation and the extension's work took. */
+async function measureLoad(
+  browser: Browser,
+  grid: GridPage,
+  badgeTag: string | null,
+): Promise<Metrics> {
+  const page = await browser.context.newPage();
+  await page.goto(BLANK);
+  const session = await browser.context.newCDPSession(page);
+  await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await metrics(session);
+  await page.goto(grid.url, { waitUntil: 'load' });
+  if (badgeTag) {
+    const deadline = Date.now() + 10_000;
+    while ((await hostsCount(page, badgeTag)) < grid.cards && Date.now() < deadline)
+      await page.waitForTimeout(20);
+    if ((await hostsCount(page, badgeTag)) < grid.cards)
+      throw new Error(`${badgeTag}: not every card got a badge`);
+  }
+  await page.waitForTimeout(300); // let the last frame and any idle work finish, the same for every variant
+  const after = await metrics(session);
+  await page.close();
+  return { task: after.task - before.task, script: after.script - before.script };
+}
+
+/** Long tasks (≥ 50 ms) on the main thread while a 200-card page is scrolled to its end. */
+async function longTasksWhileScrolling(browser: Browser, url: string): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    (globalThis as { __longTasks?: number[] }).__longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  for (let round = 0; round < 40; round++) {
+    if ((await page.locator('#end').getAttribute('data-loaded')) === '200') break;
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(500);
+  const count = await page.evaluate(
+    () => ((globalThis as { __longTasks?: number[] }).__longTasks ?? []).length,
+  );
+  await page.close();
+  return count;
+}
+
+export interface PageCostResult {
+  grid: GridPage;
+  runs: number;
+  scriptMsPer100: number;
+  taskMsPer100: { ours: number; minimal: number; ratio: number; error: number };
+  longTasks: { ours: number; none: number };
+}
+
+export async function measurePageCost(runs: number): Promise<PageCostResult> {
+  const grid = benchGrid();
+  const infiniteUrl = 'https://shopee.vn/search?keyword=cuon+vo+han';
+  const infinite = readFileSync(OWN_GRID, 'utf8');
+  const respond = (url: string) => {
+    if (url === grid.url) return { body: grid.html };
+    if (url === infiniteUrl) return { body: infinite };
+    if (url === BLANK) return { body: '<!doctype html><title>blank</title>' };
+    return null;
+  };
+  const browsers: Record<Variant, Browser> = {
+    none: await launchChromium({ extensionDir: null, respond }),
+    minimal: await launchChromium({ extensionDir: minimalExtension(), respond }),
+    ours: await launchChromium({ extensionDir: ourExtensionFlagging(grid.keys), respond }),
+  };
+  const tags: Record<Variant, string | null> = {
+    none: null,
+    minimal: 'bench-badge',
+    ours: 'soi-hang-badge',
+  };
+  const samples: Record<Variant, Metrics[]> = { none: [], minimal: [], ours: [] };
+  try {
+    // One warm-up load each (first navigation pays for process start-up), then interleaved runs.
+    for (const variant of Object.keys(browsers) as Variant[])
+      await measureLoad(browsers[variant], grid, tags[variant]);
+    for (let run = 0; run < runs; run++) {
+      for (const variant of Object.keys(browsers) as Variant[]) {
+        samples[variant].push(await measureLoad(browsers[variant], grid, tags[variant]));
+      }
+    }
+    const longTasks = { ours: [] as number[], none: [] as number[] };
+    for (let run = 0; run < 5; run++) {
+      longTasks.none.push(await longTasksWhileScrolling(browsers.none, infiniteUrl));
+      longTasks.ours.push(await longTasksWhileScrolling(browsers.ours, infiniteUrl));
+    }
+    if (process.env.BENCH_DEBUG) {
+      for (const [variant, list] of Object.entries(samples)) {
+        console.log(
+          variant,
+          list.map((m) => `${m.task.toFixed(0)}/${m.script.toFixed(0)}`).join(' '),
+        );
+      }
+    }
+    // Trimmed means: a load's own parsing and layout vary by tens of milliseconds, and a few loads
+    // meet a garbage collection; the middle 60% of many interleaved loads is what compares.
+    const med = (variant: Variant, key: keyof Metrics) =>
+      trimmedMean(samples[variant].map((m) => m[key]));
+    const err = (variant: Variant) => spread(samples[variant].map((m) => m.task));
+    const per100 = 100 / grid.cards;
+    const ours = (med('ours', 'task') - med('none', 'task')) * per100;
+    const minimal = (med('minimal', 'task') - med('none', 'task')) * per100;
+    return {
+      grid,
+      runs,
+      scriptMsPer100: (med('ours', 'script') - med('none', 'script')) * per100,
+      taskMsPer100: {
+        ours,
+        minimal,
+        ratio: ours / minimal,
+        error: Math.hypot(err('ours'), err('none'), err('minimal')) * per100,
+      },
+      longTasks: { ours: median(longTasks.ours), none: median(longTasks.none) },
+    };
+  } finally {
+    for (const browser of Object.values(browsers)) await browser.close();
+  }
+}

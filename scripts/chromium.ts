@@ -1,0 +1,89 @@
+/**
+ * Debian's Chromium, optionally with an unpacked extension, every web request answered by a route
+ * (pages from memory or files, anything else refused) so nothing leaves the machine. Shared by the
+ * end-to-end tests and the benchmarks.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Browser {
+  context: BrowserContext;
+  /** The extension's service worker, when one was loaded. */
+  worker: Worker | null;
+  extensionId: string | null;
+  /** Every web URL the browser asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** What to answer for a web URL: a page body, or null to refuse the request. */
+export type Responder = (url: string) => { status?: number; body: string | Buffer } | null;
+
+export async function launchChromium(options: {
+  extensionDir: string | null;
+  respond: Responder;
+  viewport?: { width: number; height: number };
+}): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
+  const { extensionDir } = options;
+  if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+    viewport: options.viewport ?? { width: 1200, height: 800 },
+  });
+  const requests: string[] = [];
+  // Web traffic only: an extension's own chrome-extension:// files load as usual.
+  await context.route(/^https?:\/\//, async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    const answer = options.respond(url);
+    if (answer) {
+      await route.fulfill({
+        status: answer.status ?? 200,
+        contentType: 'text/html; charset=utf-8',
+        body: answer.body,
+      });
+    } else await route.abort('blockedbyclient');
+  });
+  let worker: Worker | null = null;
+  const manifest = extensionDir
+    ? JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'))
+    : null;
+  if (manifest?.background?.service_worker) {
+    worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  }
+  return {
+    context,
+    worker,
+    extensionId: worker ? new URL(worker.url()).host : null,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
