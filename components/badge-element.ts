@@ -19,9 +19,9 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   ].join(' · ');
   const badge = doc.createElement('span');
   badge.className = `badge badge--${verdict.status}`;
-  badge.dataset.testid = 'soi-hang-badge';
-  badge.dataset.status = verdict.status;
-  badge.dataset.subject = verdict.subject;
+  badge.setAttribute('data-testid', 'soi-hang-badge');
+  badge.setAttribute('data-status', verdict.status);
+  badge.setAttribute('data-subject', verdict.subject);
   badge.setAttribute('role', 'img');
   badge.setAttribute('aria-label', t('badgeLabel', details));
   badge.title = details;

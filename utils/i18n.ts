@@ -24,6 +24,7 @@ export function getLanguage(): Language {
 /** The message for key in the current language, with $1…$9 replaced by the arguments. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
   const template = CATALOGUES[current][key]?.message ?? vi[key].message;
+  if (!template.includes('$')) return template;
   return template.replace(/\$(\d)/g, (match, digit: string) => {
     const value = substitutions[Number(digit) - 1];
     return value === undefined ? match : String(value);

@@ -41,7 +41,6 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       unmount(listing.anchor);
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
-      host.style.cssText = isCard ? CARD_HOST_STYLE : BANNER_HOST_STYLE;
       const root = host.attachShadow({ mode: 'open' });
       if (isCard) {
         applyStyles(root, views.badgeCss);

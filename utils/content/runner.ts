@@ -104,7 +104,11 @@ export function createRunner(deps: RunnerDeps): Runner {
       marks.set(listing.anchor, listing.itemKey);
     }
     status.checked += fresh.length;
-    report();
+    // With new listings the status goes out once their lookup is answered; without, right away.
+    if (fresh.length === 0) {
+      report();
+      return;
+    }
     await Promise.all(chunk(fresh).map((batch) => lookupBatch(batch, scanGeneration)));
   }
 

@@ -19,15 +19,19 @@ function sharedSheet(css: string): CSSStyleSheet | null {
   return sheet;
 }
 
+/** Whether adopting works here: learnt from the first root, then trusted (reading it back allocates). */
+let adoptionWorks: boolean | undefined;
+
 export function applyStyles(root: ShadowRoot, css: string): void {
-  const sheet = sharedSheet(css);
+  const sheet = adoptionWorks === false ? null : sharedSheet(css);
   if (sheet) {
     try {
       root.adoptedStyleSheets = [sheet];
       // Firefox's content-script sandbox may drop the assignment without throwing.
-      if (root.adoptedStyleSheets.length === 1) return;
+      adoptionWorks ??= root.adoptedStyleSheets.length === 1;
+      if (adoptionWorks) return;
     } catch {
-      // fall through to a <style> element
+      adoptionWorks = false;
     }
   }
   const style = root.ownerDocument.createElement('style');

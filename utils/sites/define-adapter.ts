@@ -121,19 +121,34 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const key = keyOfItem(ids.item);
     if (!key) return null;
     const fromPage = sellers?.get(ids.item);
-    const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+    // Title, price and official status are read when first asked for (a report, the extract tool):
+    // a lookup needs only the keys, and reading every card's text would cost every grid.
+    const facts = lazyFacts(() => {
+      const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+      return {
+        title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
+        price: parsePrice(
+          selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
+          spec.currency(url),
+        ),
+        official: spec.cardOfficial?.(root) ?? null,
+      };
+    });
     return {
       platform,
       kind: 'card',
       itemKey: key,
       sellerKey: keyOfSeller(ids.seller ?? fromPage?.sellerId),
-      title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
-      price: parsePrice(
-        selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
-        spec.currency(url),
-      ),
+      get title() {
+        return facts().title;
+      },
+      get price() {
+        return facts().price;
+      },
       sellerName: fromPage?.sellerName ?? null,
-      official: spec.cardOfficial?.(root) ?? null,
+      get official() {
+        return facts().official;
+      },
       url: target ? `${target.origin}${target.pathname}` : url.href,
       anchor: root,
     };
@@ -188,6 +203,15 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   return { platform, domains: spec.domains, extract, spec };
 }
 
+/** Computes once, on first call. */
+function lazyFacts<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
+}
+
 /** Whether a host is one of the domains or a subdomain of one. */
 export function onDomains(host: string, domains: readonly string[]): boolean {
   return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
@@ -195,6 +219,7 @@ export function onDomains(host: string, domains: readonly string[]): boolean {
 
 /** A URL path, percent-decoded where possible (slugs carry Vietnamese and symbols). */
 export function decodedPath(url: URL): string {
+  if (!url.pathname.includes('%')) return url.pathname;
   try {
     return decodeURIComponent(url.pathname);
   } catch {
