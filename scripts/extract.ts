@@ -57,9 +57,18 @@ function main(args: string[]): void {
   }
 
   const extraction = adapter.extract(parseOffline(html, url.href), url);
-  const listings = extraction.listings.map(({ anchor, ...listing }: ExtractedListing) => ({
-    ...listing,
-    anchor: describe(anchor),
+  // Field by field: card facts are lazy getters, which object spread would skip.
+  const listings = extraction.listings.map((listing: ExtractedListing) => ({
+    platform: listing.platform,
+    kind: listing.kind,
+    itemKey: listing.itemKey,
+    sellerKey: listing.sellerKey,
+    title: listing.title,
+    price: listing.price,
+    sellerName: listing.sellerName,
+    official: listing.official,
+    url: listing.url,
+    anchor: describe(listing.anchor),
   }));
   console.log(JSON.stringify(listings, null, 2));
   console.error(

@@ -40,7 +40,8 @@ const BANK_CODE = /^[A-Z0-9]{2,15}$/;
 const BANK_ACCOUNT = /^\d{6,20}$/;
 const PRODUCT_NAME_MAX = 200;
 
-function idPattern(platform: Platform, kind: 'seller' | 'item'): RegExp {
+/** The rule a platform's seller or item ids follow (the same one formatKey and parseKey apply). */
+export function idPattern(platform: Platform, kind: 'seller' | 'item'): RegExp {
   if (platform === 'shopee' && kind === 'item') return SHOPEE_ITEM;
   if (platform === 'facebook' && kind === 'seller') return FACEBOOK_SELLER;
   return DIGITS;
@@ -178,3 +179,16 @@ export const itemKey = (platform: Platform, id: string): string | null =>
 
 export const sellerKey = (platform: Platform, id: string): string | null =>
   tryFormatKey({ kind: 'seller', platform, id });
+
+/**
+ * A key builder for one platform and kind, for hot paths (a grid's every card): the same rule as
+ * formatKey, looked up once instead of on every call.
+ */
+export function keyBuilder(
+  platform: Platform,
+  kind: 'seller' | 'item',
+): (id: string) => string | null {
+  const pattern = idPattern(platform, kind);
+  const prefix = `${platform}:${kind}:`;
+  return (id) => (pattern.test(id) ? prefix + id : null);
+}

@@ -4,11 +4,13 @@ import {
   isCanonicalKey,
   itemKey,
   KeyError,
+  keyBuilder,
   normalisePhone,
   normaliseProductName,
   PLATFORMS,
   parseKey,
   sellerKey,
+  tryFormatKey,
   tryParseKey,
 } from '@/utils/keys';
 
@@ -110,5 +112,26 @@ describe('keys', () => {
     expect(normalisePhone('0084912345678')).toBe('+84912345678');
     expect(normalisePhone('12345')).toBeNull();
     expect(normalisePhone('hotline')).toBeNull();
+  });
+
+  it('builds keys on hot paths by exactly the rules of formatKey', () => {
+    const samples = [
+      '1',
+      '123.456',
+      '0000000007.0000000101',
+      '12a',
+      '',
+      'a b',
+      'cua.hang.mau',
+      '1.2.3',
+      '9'.repeat(26),
+    ];
+    for (const platform of PLATFORMS) {
+      for (const kind of ['item', 'seller'] as const) {
+        const build = keyBuilder(platform, kind);
+        for (const id of samples)
+          expect(build(id), `${platform} ${kind} ${id}`).toBe(tryFormatKey({ kind, platform, id }));
+      }
+    }
   });
 });

@@ -9,7 +9,7 @@
  *     └─▶ card links ─▶ ids from the link ─▶ card root (selector, else the link with a picture)
  *                       card roots without a readable link ─▶ ids from data attributes, else unreadable
  */
-import { itemKey, type Platform, sellerKey } from '../keys';
+import { keyBuilder, type Platform } from '../keys';
 import type { PageKind } from '../protocol/page-status';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';
@@ -88,8 +88,9 @@ function imageTitle(root: Element): string | null {
 
 export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } {
   const { platform, selectors } = spec;
-  const keyOfItem = (id: string) => itemKey(platform, id);
-  const keyOfSeller = (id: string | null | undefined) => (id ? sellerKey(platform, id) : null);
+  const keyOfItem = keyBuilder(platform, 'item');
+  const buildSellerKey = keyBuilder(platform, 'seller');
+  const keyOfSeller = (id: string | null | undefined) => (id ? buildSellerKey(id) : null);
 
   function readProduct(doc: Document, url: URL, ids: Ids): ExtractedListing | null {
     const anchor = doc.querySelector(selectors.productTitle);
@@ -121,36 +122,27 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const key = keyOfItem(ids.item);
     if (!key) return null;
     const fromPage = sellers?.get(ids.item);
-    // Title, price and official status are read when first asked for (a report, the extract tool):
-    // a lookup needs only the keys, and reading every card's text would cost every grid.
-    const facts = lazyFacts(() => {
-      const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
-      return {
-        title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
-        price: parsePrice(
-          selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
-          spec.currency(url),
-        ),
-        official: spec.cardOfficial?.(root) ?? null,
-      };
-    });
-    return {
+    return new CardListing(
       platform,
-      kind: 'card',
-      itemKey: key,
-      sellerKey: keyOfSeller(ids.seller ?? fromPage?.sellerId),
-      get title() {
-        return facts().title;
-      },
-      get price() {
-        return facts().price;
-      },
-      sellerName: fromPage?.sellerName ?? null,
-      get official() {
-        return facts().official;
-      },
-      url: target ? `${target.origin}${target.pathname}` : url.href,
-      anchor: root,
+      key,
+      keyOfSeller(ids.seller ?? fromPage?.sellerId),
+      fromPage?.sellerName ?? null,
+      target ? `${target.origin}${target.pathname}` : url.href,
+      root,
+      () => readCardFacts(root, link, url),
+    );
+  }
+
+  /** Title, price and official status of a card, read from its text when first asked for. */
+  function readCardFacts(root: Element, link: Element | null, url: URL): CardFacts {
+    const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+    return {
+      title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
+      price: parsePrice(
+        selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
+        spec.currency(url),
+      ),
+      official: spec.cardOfficial?.(root) ?? null,
     };
   }
 
@@ -203,13 +195,44 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   return { platform, domains: spec.domains, extract, spec };
 }
 
-/** Computes once, on first call. */
-function lazyFacts<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => {
-    value ??= { v: compute() };
-    return value.v;
-  };
+interface CardFacts {
+  title: string | null;
+  price: Price | null;
+  official: boolean | null;
+}
+
+/**
+ * A card listing. Title, price and official status are read from the card's text when first asked
+ * for (a report, the extract tool): a lookup needs only the keys, and reading every card's text would
+ * cost every grid. One class, so every card shares its getters.
+ */
+class CardListing implements ExtractedListing {
+  readonly kind = 'card';
+  #facts: CardFacts | undefined;
+
+  constructor(
+    readonly platform: Platform,
+    readonly itemKey: string,
+    readonly sellerKey: string | null,
+    readonly sellerName: string | null,
+    readonly url: string,
+    readonly anchor: Element,
+    private readonly readFacts: () => CardFacts,
+  ) {}
+
+  #read(): CardFacts {
+    this.#facts ??= this.readFacts();
+    return this.#facts;
+  }
+  get title() {
+    return this.#read().title;
+  }
+  get price() {
+    return this.#read().price;
+  }
+  get official() {
+    return this.#read().official;
+  }
 }
 
 /** Whether a host is one of the domains or a subdomain of one. */
