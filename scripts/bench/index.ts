@@ -10,7 +10,7 @@ import { BUILT_EXTENSION } from './extensions';
 import { measurePageCost } from './page-cost';
 import { type Figure, mergeResults, round } from './results';
 
-const runs = Number(process.env.BENCH_RUNS ?? 30);
+const runs = Number(process.env.BENCH_RUNS ?? 40);
 
 function contentScriptSizes(): Record<string, Figure> {
   const figures: Record<string, Figure> = {};
