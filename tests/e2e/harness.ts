@@ -46,6 +46,20 @@ export async function launch(pages: RoutedPage[]): Promise<Harness> {
   return { ...browser, worker: browser.worker, extensionId: browser.extensionId };
 }
 
+/** A fresh tab in front, collecting anything the page logs as an error. */
+export async function openPage(
+  harness: Harness,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await harness.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.bringToFront();
+  return { page, errors };
+}
+
 /** Polls until check() returns a value that is not undefined, or fails with the last value seen. */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,

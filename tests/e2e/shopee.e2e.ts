@@ -8,6 +8,7 @@ import {
   eventually,
   type Harness,
   launch,
+  openPage,
   popupShows,
   REPO_ROOT,
   readPopup,
@@ -39,16 +40,7 @@ describe('Soi Hàng on Shopee in Chromium', () => {
   });
   afterAll(async () => harness?.close());
 
-  /** A fresh tab in front, collecting anything the page logs as an error. */
-  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await harness.context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    await page.bringToFront();
-    return { page, errors };
-  }
+  const open = (url: string) => openPage(harness, url);
 
   it('loads as an MV3 extension with a service worker', () => {
     expect(harness.extensionId).toMatch(/^[a-p]{32}$/);

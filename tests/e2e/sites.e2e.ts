@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgedLinks, eventually, FIXTURES, type Harness, launch } from './harness';
+import { badgedLinks, eventually, FIXTURES, type Harness, launch, openPage } from './harness';
 
 interface Expected {
   url: string;
@@ -39,15 +39,7 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
   });
   afterAll(async () => harness?.close());
 
-  async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await harness.context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    await page.bringToFront();
-    return { page, errors };
-  }
+  const open = (url: string) => openPage(harness, url);
 
   describe.each(SITES)('%s', (site) => {
     const fixtures = fixturesOf(site);
