@@ -20,11 +20,6 @@ export interface OverlayViews {
   bannerCss: string;
 }
 
-/** Layout of the hosts themselves, inline so that page rules on unknown elements matter less. */
-const CARD_HOST_STYLE =
-  'display:block;position:relative;height:0;width:100%;z-index:5;pointer-events:none';
-const BANNER_HOST_STYLE = 'display:block;margin:8px 0';
-
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
   const mounted = new Map<Element, { host: HTMLElement; root: ShadowRoot; preact: boolean }>();
 
