@@ -165,6 +165,16 @@ describe('Soi Hàng on Shopee in Chromium', () => {
     await page.close();
   });
 
+  it('forgets a tab’s counts when it leaves for a site it does not check', async () => {
+    const { page } = await open(GRID);
+    const tabId = await tabIdOf(harness, page);
+    await popupShows(harness, popup, tabId, { checked: '7' });
+    await page.goto(ELSEWHERE);
+    const counts = await popupShows(harness, popup, tabId, { supported: 'false' });
+    expect(counts.checked).toBeNull();
+    await page.close();
+  });
+
   it('says so in the popup for a tab it does not check', async () => {
     const counts = await readPopup(harness, popup, 999_999);
     expect(counts.supported).toBe('false');
