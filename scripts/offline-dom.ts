@@ -38,3 +38,8 @@ export function pageFromSavedFile(text: string, fileName: string): string | null
   }
   return /<(?:!doctype|html|head|body|div|a)\b/i.test(content) ? content : null;
 }
+
+/** A Chrome "save page as" file records its address in a comment at the top. */
+export function savedFromUrl(html: string): string | null {
+  return html.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? null;
+}

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { type Browser, launchChromium } from '../chromium';
+import { savedFromUrl } from '../offline-dom';
 import { minimalExtension, ourExtensionFlagging } from './extensions';
 import { median, spread, trimmedMean } from './results';
 
@@ -38,9 +39,7 @@ export interface GridPage {
 export function benchGrid(): GridPage {
   if (!existsSync(CAPTURE)) throw new Error(`the real grid capture is missing: ${CAPTURE}`);
   const raw = readFileSync(CAPTURE, 'utf8');
-  const original = new URL(
-    raw.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? 'https://shopee.sg/search',
-  );
+  const original = new URL(savedFromUrl(raw) ?? 'https://shopee.sg/search');
   const keys = new Set<string>();
   const html = raw
     .replace(/<script\b[\s\S]*?<\/script>/gi, '')

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOffline } from '../../scripts/offline-dom';
 
+export { savedFromUrl } from '../../scripts/offline-dom';
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OWN_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
 export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
@@ -14,11 +16,6 @@ export const hasSharedFixtures = existsSync(SHARED_FIXTURES);
 
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
-}
-
-/** A Chrome "save page as" file records its address in a comment at the top. */
-export function savedFromUrl(html: string): string | null {
-  return html.match(/<!-- saved from url=\(\d+\)(\S+) -->/)?.[1] ?? null;
 }
 
 /** A saved page as a document that never loads anything. */

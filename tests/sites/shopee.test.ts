@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractShopee, shopeeIdsFromUrl } from '@/utils/sites/shopee';
+import { shopeeAdapter, shopeeIdsFromUrl } from '@/utils/sites/shopee';
+
+const extractShopee = shopeeAdapter.extract;
+
 import {
   hasSharedFixtures,
   ownFixture,

@@ -58,11 +58,7 @@ export const EnvelopeSchema = z.object({
   payload: z.unknown(),
 });
 
-export const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
-  }),
-]);
-export type Reply = z.infer<typeof ReplySchema>;
+/** What the background answers: built by dispatch.ts, never parsed from outside. */
+export type Reply =
+  | { ok: true; data: unknown }
+  | { ok: false; error: { code: ErrorCode; message: string } };

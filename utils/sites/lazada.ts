@@ -65,25 +65,28 @@ export const lazadaSellersOnPage = perPage(
   (value) => value.size === 0,
 );
 
+/** Every selector, as data (a meta-test checks each matches in some fixture). */
+const SELECTORS = {
+  /** Card and product links: `/products/<slug>-i<item>(-s<sku>).html`, 2018–2024. */
+  cardLink: 'a[href*="/products/"]',
+  /** Search/catalog/store cards, verified 2024-01 (lazada.com.ph rendered grid). */
+  cardRoot: '[data-qa-locator="product-item"]',
+  /** Card title: the title link carries the full name in its title attribute, 2024-01. */
+  cardTitle: 'a[title]',
+  /** Card price: a hashed class (2024-01); expect it to change, the price is optional. */
+  cardPrice: '.ooOxS',
+  /** LazMall badge: a dynamic badge whose picture is the LazMall mark, 2024-01. */
+  mallBadge: 'i.ic-dynamic-badge[style*="lazmall"]',
+  /** Product title: `pdp-product-title` (2018 server HTML) or `pdp-mod-product-badge-title`. */
+  productTitle:
+    'h1.pdp-product-title, h1.pdp-mod-product-badge-title, .pdp-mod-product-badge-title',
+};
+
 export const lazadaAdapter = defineAdapter({
   platform: 'lazada',
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'blocked'],
-  selectors: {
-    /** Card and product links: `/products/<slug>-i<item>(-s<sku>).html`, 2018–2024. */
-    cardLink: 'a[href*="/products/"]',
-    /** Search/catalog/store cards, verified 2024-01 (lazada.com.ph rendered grid). */
-    cardRoot: '[data-qa-locator="product-item"]',
-    /** Card title: the title link carries the full name in its title attribute, 2024-01. */
-    cardTitle: 'a[title]',
-    /** Card price: a hashed class (2024-01); expect it to change, the price is optional. */
-    cardPrice: '.ooOxS',
-    /** LazMall badge: a dynamic badge whose picture is the LazMall mark, 2024-01. */
-    mallBadge: 'i.ic-dynamic-badge[style*="lazmall"]',
-    /** Product title: `pdp-product-title` (2018 server HTML) or `pdp-mod-product-badge-title`. */
-    productTitle:
-      'h1.pdp-product-title, h1.pdp-mod-product-badge-title, .pdp-mod-product-badge-title',
-  },
+  selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATH.test(url.pathname),
   idsFromUrl: lazadaIdsFromUrl,
@@ -92,8 +95,7 @@ export const lazadaAdapter = defineAdapter({
       root.getAttribute('data-item-id') ?? root.getAttribute('data-sku-simple')?.split('_')[0];
     return id && /^\d{1,20}$/.test(id) ? { item: id } : null;
   },
-  cardOfficial: (root) =>
-    root.querySelector('i.ic-dynamic-badge[style*="lazmall"]') ? true : null,
+  cardOfficial: (root) => (root.querySelector(SELECTORS.mallBadge) ? true : null),
   sellersOnPage: lazadaSellersOnPage,
   productIds: (url) => lazadaIdsFromUrl(url),
   productFacts(doc, url, ids) {

@@ -41,15 +41,18 @@ const pageState = perPage(
   (value) => !isObject(value),
 );
 
+/** Every selector, as data (a meta-test checks each matches in some fixture). */
+const SELECTORS = {
+  /** Product links end in `-<id>.html`; cards are those links with a picture. */
+  cardLink: 'a[href$=".html"], a[href*=".html?"]',
+  productTitle: 'h1',
+};
+
 export const sendoAdapter = defineAdapter({
   platform: 'sendo',
   domains: DOMAINS,
   pageKinds: ['grid', 'product'],
-  selectors: {
-    /** Product links end in `-<id>.html`; cards are those links with a picture. */
-    cardLink: 'a[href$=".html"], a[href*=".html?"]',
-    productTitle: 'h1',
-  },
+  selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:login|dang-nhap)/.test(url.pathname),
   idsFromUrl: sendoIdsFromUrl,

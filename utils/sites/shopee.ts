@@ -38,29 +38,32 @@ function currency(url: URL): string {
   return (domain && CURRENCY_BY_DOMAIN[domain]) || 'VND';
 }
 
+/** Every selector, as data (a meta-test checks each matches in some fixture). */
+const SELECTORS = {
+  /** Every link that may point at an item (both URL forms): cards and breadcrumbs alike. */
+  cardLink: 'a[href*="-i."], a[href*="/product/"]',
+  /** Card roots: search/category/shop grid items; product-page carousels. Verified 2025-09 (shopee.sg). */
+  cardRoot:
+    'li[data-sqe="item"], .shopee-search-item-result__item, .product-recommend-items__item-wrapper',
+  /** `display: contents` wrapper around every card link, 2025-09; its parent is the card's root. */
+  cardWrapper: '.shopee_ic',
+  /** Card title: two-line clamp (a Tailwind utility, not a hashed class), 2025-09. */
+  cardTitle: '.line-clamp-2',
+  /** Card price: currency symbol and amount side by side, 2025-09. */
+  cardPrice: '.items-baseline',
+  /** Product page title: the page's only h1, 2025-09. */
+  productTitle: 'h1',
+};
+
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'blocked'],
-  selectors: {
-    /** Every link that may point at an item (both URL forms): cards and breadcrumbs alike. */
-    cardLink: 'a[href*="-i."], a[href*="/product/"]',
-    /** Card roots: search/category/shop grid items; product-page carousels. Verified 2025-09 (shopee.sg). */
-    cardRoot:
-      'li[data-sqe="item"], .shopee-search-item-result__item, .product-recommend-items__item-wrapper',
-    /** `display: contents` wrapper around every card link, 2025-09; its parent is the card's root. */
-    cardWrapper: '.shopee_ic',
-    /** Card title: two-line clamp (a Tailwind utility, not a hashed class), 2025-09. */
-    cardTitle: '.line-clamp-2',
-    /** Card price: currency symbol and amount side by side, 2025-09. */
-    cardPrice: '.items-baseline',
-    /** Product page title: the page's only h1, 2025-09. */
-    productTitle: 'h1',
-  },
+  selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATHS.test(url.pathname),
   idsFromUrl: shopeeIdsFromUrl,
-  cardRootOf: (link) => link.closest('.shopee_ic')?.parentElement ?? null,
+  cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
   productIds: (url) => shopeeIdsFromUrl(url),
   productFacts(doc, url, ids) {
     const itemId = ids.item.split('.')[1];
@@ -84,5 +87,3 @@ export const shopeeAdapter = defineAdapter({
     };
   },
 });
-
-export const extractShopee = shopeeAdapter.extract;

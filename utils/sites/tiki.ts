@@ -26,20 +26,25 @@ const productState = perPage(
   (value) => value.length === 0,
 );
 
+/** Every selector, as data (a meta-test checks each matches in some fixture). */
+const SELECTORS = {
+  /** Product links end in `-p<id>.html`, with or without a query (2018 and today). */
+  cardLink: 'a[href$=".html"], a[href*=".html?"]',
+  /** Cards: `div.product-item[data-id]` (2018 server HTML); `a.product-item` on today's grids. */
+  cardRoot: '.product-item',
+  cardTitle: '.title, h3, .name',
+  cardPrice: '.final-price, .price-discount__price',
+  /** Product title: `h1#product-name` (2018), `h1.title` (Next.js pages). */
+  productTitle: 'h1#product-name, h1.title, h1',
+  /** The hidden product id on a product page (2018 and today). */
+  productIdInput: 'input#product_id',
+};
+
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
   domains: DOMAINS,
   pageKinds: ['grid', 'product'],
-  selectors: {
-    /** Product links end in `-p<id>.html`, with or without a query (2018 and today). */
-    cardLink: 'a[href$=".html"], a[href*=".html?"]',
-    /** Cards: `div.product-item[data-id]` (2018 server HTML); `a.product-item` on today's grids. */
-    cardRoot: '.product-item',
-    cardTitle: '.title, h3, .name',
-    cardPrice: '.final-price, .price-discount__price',
-    /** Product title: `h1#product-name` (2018), `h1.title` (Next.js pages). */
-    productTitle: 'h1#product-name, h1.title, h1',
-  },
+  selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),
   idsFromUrl: tikiIdsFromUrl,
@@ -49,7 +54,7 @@ export const tikiAdapter = defineAdapter({
   },
   productIds(url, doc) {
     const fromUrl = tikiIdsFromUrl(url);
-    const hidden = doc.querySelector('input#product_id')?.getAttribute('value');
+    const hidden = doc.querySelector(SELECTORS.productIdInput)?.getAttribute('value');
     // The hidden id must agree with the URL: it is stale after SPA navigation otherwise.
     return fromUrl && (!hidden || hidden === fromUrl.item) ? fromUrl : null;
   },

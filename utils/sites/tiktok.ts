@@ -33,21 +33,25 @@ const productInfos = perPage(
   (value) => value.length === 0,
 );
 
+/** Every selector, as data (a meta-test checks each matches in some fixture). */
+const SELECTORS = {
+  /** Product cards on shop, category and recommendation lists. */
+  cardLink: 'a[href*="/pdp/"], a[href*="/view/product/"]',
+  /** Product title: the first-meaningful-paint heading (2025-07 SSR), or an h1. */
+  productTitle: 'h1, span[data-fmp="true"]',
+  /** The slider captcha TikTok shows instead of the page. */
+  captcha: '#captcha-verify-image, .captcha_verify_container',
+};
+
 export const tiktokAdapter = defineAdapter({
   platform: 'tiktok',
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'blocked'],
-  selectors: {
-    /** Product cards on shop, category and recommendation lists. */
-    cardLink: 'a[href*="/pdp/"], a[href*="/view/product/"]',
-    /** Product title: the first-meaningful-paint heading (2025-07 SSR), or an h1. */
-    productTitle: 'h1, span[data-fmp="true"]',
-  },
+  selectors: SELECTORS,
   currency: () => 'VND',
   isActive: (url) => /^\/(?:shop|view\/product)\//.test(url.pathname),
   isBlocked: (doc, url) =>
-    /^\/login/.test(url.pathname) ||
-    doc.querySelector('#captcha-verify-image, .captcha_verify_container') !== null,
+    /^\/login/.test(url.pathname) || doc.querySelector(SELECTORS.captcha) !== null,
   idsFromUrl: tiktokIdsFromUrl,
   productIds: (url) => tiktokIdsFromUrl(url),
   productFacts(doc, url, ids) {
