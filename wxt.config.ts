@@ -1,5 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { writeDefaultFeed } from './server/feed/default-feed';
+
+/**
+ * The feed a build syncs from and the publisher keys it trusts (DESIGN.md §5): from the environment
+ * at build time. The `e2e` mode also pins the test publisher key in tests/keys (public on purpose);
+ * production builds never do.
+ */
+function feedConfig(mode: string): { url: string | null; publicKeys: string[] } {
+  const keys = (process.env.SOI_HANG_FEED_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (mode === 'e2e') {
+    keys.push(readFileSync('tests/keys/test-publisher.public.key', 'utf8').trim());
+  }
+  return { url: process.env.SOI_HANG_FEED_URL || null, publicKeys: keys };
+}
 
 // Firefox needs a stable add-on id; Chrome would warn about the key, so it is Firefox-only.
 const GECKO_ID = '{6c1f3c52-5a0e-4f4e-9a58-3d9b1f0c2a71}';
@@ -8,17 +27,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: readers and tools see where every name comes from.
   imports: false,
-  vite: () => ({
+  vite: (env) => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    define: { __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)) },
   }),
+  hooks: {
+    // The shipped data (public/feed/) is built from server/data/ before every build.
+    'build:before': (wxt) => writeDefaultFeed(path.resolve(wxt.config.root, 'public')),
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Soi Hàng',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    // storage: the local database's settings; nothing else. Content scripts are injected by their
-    // own narrow `matches`, so no host permission is asked for.
-    permissions: ['storage'],
+    // storage: settings and per-tab counts. alarms: the scheduled feed sync. declarativeNetRequest:
+    // the browser blocks listed scam domains itself (a block rule needs no host permission).
+    // webNavigation: to show our warning page when that block stops a page load. Content scripts
+    // are injected by their own narrow `matches`, so no host permission is asked for; the feed is
+    // fetched with CORS.
+    permissions: ['storage', 'alarms', 'declarativeNetRequest', 'webNavigation'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' && {

@@ -2,7 +2,7 @@ import { formatDate, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
 import { StatusIcon } from './StatusIcon';
-import { advice, headline, reasonsLine, summaryText } from './warning-text';
+import { advice, headline, productScopeLines, reasonsLine, summaryText } from './warning-text';
 
 export interface BannerProps {
   verdict: Verdict;
@@ -24,6 +24,11 @@ export function Banner({ verdict, data }: BannerProps) {
         {headline(verdict)}
       </p>
       {verdict.subject === 'seller' && <p class="banner__scope">{t('sellerScope')}</p>}
+      {productScopeLines(verdict).map((line) => (
+        <p key={line} class="banner__scope">
+          {line}
+        </p>
+      ))}
       <p class="banner__summary">{summaryText(record)}</p>
       <p class="banner__advice">{advice(verdict)}</p>
       <p class="banner__meta">

@@ -8,9 +8,21 @@ import type { Verdict } from '../utils/lookup/verdict';
 import type { FlagRecord } from '../utils/protocol/records';
 
 const HEADLINES: Record<Verdict['status'], Record<Verdict['subject'], MessageKey>> = {
-  confirmed: { item: 'headlineConfirmedItem', seller: 'headlineConfirmedSeller' },
-  suspected: { item: 'headlineSuspectedItem', seller: 'headlineSuspectedSeller' },
-  reported: { item: 'headlineReportedItem', seller: 'headlineReportedSeller' },
+  confirmed: {
+    item: 'headlineConfirmedItem',
+    seller: 'headlineConfirmedSeller',
+    product: 'headlineProductConfirmed',
+  },
+  suspected: {
+    item: 'headlineSuspectedItem',
+    seller: 'headlineSuspectedSeller',
+    product: 'headlineProductSuspected',
+  },
+  reported: {
+    item: 'headlineReportedItem',
+    seller: 'headlineReportedSeller',
+    product: 'headlineProductReported',
+  },
 };
 
 const ADVICE: Record<Verdict['status'], MessageKey> = {
@@ -25,6 +37,9 @@ const REASONS: Record<string, MessageKey> = {
   community_reports: 'reasonCommunityReports',
   recall: 'reasonRecall',
   scam_site: 'reasonScamSite',
+  counterfeit: 'reasonCounterfeit',
+  suspected_counterfeit: 'reasonSuspectedCounterfeit',
+  violating_site: 'reasonViolatingSite',
 };
 
 export function reportCount(record: FlagRecord): number {
@@ -32,17 +47,38 @@ export function reportCount(record: FlagRecord): number {
 }
 
 export function badgeText(verdict: Verdict): string {
+  if (verdict.subject === 'product') return t('badgeProduct');
   if (verdict.status === 'confirmed') return t('badgeConfirmed');
   if (verdict.status === 'suspected') return t('badgeSuspected');
   return t('badgeReported', reportCount(verdict.record));
 }
 
 export function headline(verdict: Verdict): string {
-  return t(HEADLINES[verdict.status][verdict.subject], reportCount(verdict.record));
+  const argument =
+    verdict.subject === 'product'
+      ? (verdict.record.name ?? verdict.record.key.slice('product:'.length))
+      : reportCount(verdict.record);
+  return t(HEADLINES[verdict.status][verdict.subject], argument);
 }
 
 export function advice(verdict: Verdict): string {
-  return t(ADVICE[verdict.status]);
+  return t(verdict.subject === 'product' ? 'adviceProduct' : ADVICE[verdict.status]);
+}
+
+/**
+ * For a product-name match: that only the name matches, and which batches, registration numbers
+ * or labels the authority named, so the shopper checks the package instead of assuming.
+ */
+export function productScopeLines(verdict: Verdict): string[] {
+  if (verdict.subject !== 'product') return [];
+  const scope = verdict.record.scope;
+  const lines = [t('productScope')];
+  if (scope?.batches?.length) lines.push(t('productBatches', scope.batches.join(', ')));
+  if (scope?.registrationNumbers?.length) {
+    lines.push(t('productRegistration', scope.registrationNumbers.join(', ')));
+  }
+  if (scope?.rule) lines.push(t('productRule', scope.rule));
+  return lines;
 }
 
 const REASONS_LINE: Record<Verdict['status'], MessageKey> = {

@@ -26,6 +26,8 @@ export type Responder = (url: string) => { status?: number; body: string | Buffe
 export async function launchChromium(options: {
   extensionDir: string | null;
   respond: Responder;
+  /** Web URLs that go to the real network (a local feed server on 127.0.0.1). */
+  passThrough?: (url: string) => boolean;
   viewport?: { width: number; height: number };
 }): Promise<Browser> {
   if (!existsSync(CHROMIUM))
@@ -54,10 +56,15 @@ export async function launchChromium(options: {
     viewport: options.viewport ?? { width: 1200, height: 800 },
   });
   const requests: string[] = [];
-  // Web traffic only: an extension's own chrome-extension:// files load as usual.
+  // Web traffic only: an extension's own chrome-extension:// files load as usual. Requests of the
+  // extension's service worker pass through here too, so `requests` is everything anyone asked for.
   await context.route(/^https?:\/\//, async (route) => {
     const url = route.request().url();
     requests.push(url);
+    if (options.passThrough?.(url)) {
+      await route.continue();
+      return;
+    }
     const answer = options.respond(url);
     if (answer) {
       await route.fulfill({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, end-to-end included. Makes sure Chromium is there, builds the Chrome
-// package the end-to-end tests load, runs vitest (extra arguments are passed on), and ends with one
+// packages the end-to-end tests load (the release build, and the e2e build that also trusts the
+// test feed key in tests/keys), runs vitest (extra arguments are passed on), and ends with one
 // line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ function run(command, args) {
 }
 
 ensureChromium();
-if (run('npx', ['wxt', 'build']) !== 0) {
+if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '--mode', 'e2e']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

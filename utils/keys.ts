@@ -24,6 +24,14 @@ export type ParsedKey =
   | { kind: 'product'; name: string };
 
 export type KeyKind = ParsedKey['kind'];
+export const KEY_KINDS = [
+  'seller',
+  'item',
+  'domain',
+  'phone',
+  'bank',
+  'product',
+] as const satisfies readonly KeyKind[];
 
 export class KeyError extends Error {
   override readonly name = 'KeyError';
@@ -191,4 +199,11 @@ export function keyBuilder(
   const pattern = idPattern(platform, kind);
   const prefix = `${platform}:${kind}:`;
   return (id) => (pattern.test(id) ? prefix + id : null);
+}
+
+/** The kind of a key that is already known to be canonical, without parsing it in full. */
+export function kindOfKey(key: string): KeyKind {
+  const head = key.slice(0, key.indexOf(':'));
+  if (head === 'domain' || head === 'phone' || head === 'bank' || head === 'product') return head;
+  return key.startsWith('seller:', head.length + 1) ? 'seller' : 'item';
 }

@@ -2,24 +2,23 @@
  * What the background does for each message. Dependencies come in as arguments so the handlers run
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
-import type { LookupIndex } from '@/utils/lookup/lookup-index';
 import type { Handlers } from '@/utils/protocol/dispatch';
+import type { DataService } from './data-service';
 import type { TabStatusStore } from './tab-status';
 
 export interface BackgroundDeps {
-  index(): Promise<LookupIndex>;
+  data: DataService;
   tabs: TabStatusStore;
   /** Shows the tab's flagged count on the toolbar icon. */
   showCount(tabId: number, flagged: number): Promise<void>;
+  /** Lets a listed domain open for the rest of the session ("continue anyway"). */
+  allowDomain(domain: string): Promise<void>;
   now(): Date;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
-    async lookup({ keys }) {
-      const index = await deps.index();
-      return { hits: index.lookup(keys, deps.now()), data: index.data };
-    },
+    lookup: (request) => deps.data.lookup(request),
     async pageStatus(status, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('pageStatus needs a sender tab');
@@ -34,8 +33,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async getTabStatus({ tabId }) {
       return { status: await deps.tabs.get(tabId) };
     },
-    async getDataStatus() {
-      return { data: (await deps.index()).data };
+    getDataStatus: () => deps.data.status(),
+    syncNow: () => deps.data.syncNow(),
+    setFeedUrl: ({ url }) => deps.data.setFeedUrl(url),
+    scamInfo: ({ url }) => deps.data.scamInfo(url),
+    async allowDomain({ domain }) {
+      // Only a domain that is really listed can be allowed: a page cannot widen anything else.
+      const { domain: listed } = await deps.data.scamInfo(`https://${domain}/`);
+      if (listed !== domain) throw new Error(`${domain} is not a listed domain`);
+      await deps.allowDomain(domain);
+      return { ok: true };
     },
   };
 }

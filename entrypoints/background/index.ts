@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '@/utils/db/database';
-import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
-import { LookupIndex } from '@/utils/lookup/lookup-index';
+import type { PackageReader } from '@/utils/feed/default-data';
 import { createDispatcher } from '@/utils/protocol/dispatch';
 import { portableListener } from '@/utils/protocol/listener';
+import { createDataService } from './data-service';
+import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
+import { allowForSession, applyBlockRule, type RuleApi, warningFor } from './scam-sites';
 import { createTabStatusStore, type SessionArea } from './tab-status';
+
+const SYNC_ALARM = 'feed-sync';
 
 const readPackageFile: PackageReader = async (path) => {
   const response = await fetch(browser.runtime.getURL(path as '/'));
@@ -15,30 +19,34 @@ const readPackageFile: PackageReader = async (path) => {
 };
 
 export default defineBackground(() => {
-  let index: Promise<LookupIndex> | null = null;
+  const rules = browser.declarativeNetRequest as unknown as RuleApi | undefined;
+  const data = createDataService({
+    openDb: () => openDatabase(),
+    readPackageFile,
+    fetch: (input, init) => fetch(input, init),
+    now: () => new Date(),
+    feed: FEED_CONFIG,
+    async onDataChanged(loaded) {
+      if (rules) await applyBlockRule(rules, loaded.names.domains);
+    },
+  });
 
-  // The index is built on first use: after a worker restart the first lookup pays for it once.
-  const getIndex = (): Promise<LookupIndex> => {
-    index ??= (async () => {
-      const db = await openDatabase();
-      try {
-        await ensureDefaultData(db, readPackageFile);
-        return await LookupIndex.load(db);
-      } finally {
-        db.close();
-      }
-    })();
-    index.catch(() => {
-      index = null; // try again on the next message instead of failing forever
-    });
-    return index;
+  const scheduleSync = async () => {
+    const minutes = await data.syncInterval();
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (existing?.periodInMinutes !== minutes) {
+      await browser.alarms.create(SYNC_ALARM, {
+        delayInMinutes: minutes,
+        periodInMinutes: minutes,
+      });
+    }
   };
 
   const action = browser.action ?? browser.browserAction;
   const tabs = createTabStatusStore(browser.storage.session as SessionArea | undefined);
   const dispatch = createDispatcher(
     createHandlers({
-      index: getIndex,
+      data,
       tabs,
       now: () => new Date(),
       async showCount(tabId, flagged) {
@@ -49,15 +57,36 @@ export default defineBackground(() => {
           // the tab may have closed meanwhile
         }
       },
+      async allowDomain(domain) {
+        if (rules) await allowForSession(rules, domain);
+      },
     }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   );
 
   browser.runtime.onMessage.addListener(portableListener(dispatch));
-  browser.runtime.onInstalled.addListener(() => void getIndex());
+  browser.runtime.onInstalled.addListener(() => {
+    void (async () => {
+      await data.ready();
+      await data.syncNow();
+      await scheduleSync();
+    })();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void data.syncNow().then(scheduleSync);
+  });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
   // A page load starts afresh: the new page's content script (if any) reports its own status.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.remove(tabId);
+  });
+  // A top-level navigation the block rule stopped: show why, on our page.
+  browser.webNavigation.onErrorOccurred.addListener((details) => {
+    if (details.frameId !== 0) return;
+    void warningFor(data, details.url, (path) => browser.runtime.getURL(path as '/')).then(
+      (url) => {
+        if (url) return browser.tabs.update(details.tabId, { url });
+      },
+    );
   });
 });

@@ -18,20 +18,46 @@ async function targetTabId(): Promise<number | null> {
 async function load(): Promise<PopupProps> {
   try {
     const tabId = await targetTabId();
-    const [tab, data] = await Promise.all([
+    const [tab, status] = await Promise.all([
       tabId === null ? null : sendMessage('getTabStatus', { tabId }).then((reply) => reply.status),
-      sendMessage('getDataStatus', {}).then((reply) => reply.data),
+      sendMessage('getDataStatus', {}),
     ]);
-    return { tab, data, error: null };
+    return { tab, status, error: null };
   } catch (error) {
-    return { tab: null, data: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      tab: null,
+      status: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
 const root = document.getElementById('app');
+
+function show(props: PopupProps): void {
+  if (!root) return;
+  render(<Popup {...props} onSync={() => void syncNow(props)} />, root);
+}
+
+/** "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure. */
+async function syncNow(props: PopupProps): Promise<void> {
+  show({ ...props, syncing: true });
+  try {
+    const status = await sendMessage('syncNow', {});
+    show({ ...props, status, syncing: false });
+  } catch (error) {
+    show({
+      ...props,
+      syncing: false,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+  document.body.dataset.synced = String(Date.now());
+}
+
 if (root) {
   void load().then((props) => {
-    render(<Popup {...props} />, root);
+    show(props);
     document.body.dataset.ready = 'true';
   });
 }

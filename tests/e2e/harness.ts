@@ -3,7 +3,7 @@
  * answered by Playwright (marketplace URLs from fixture files, anything else refused), so tests see
  * what a shopper's browser does on the real addresses without touching the network.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -12,6 +12,8 @@ import type { ChromeGlobal } from './chrome-global';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/** The same extension built with `--mode e2e`: it also trusts the test publisher key (tests/keys). */
+export const E2E_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3-e2e');
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
 
 export interface Harness {
@@ -30,10 +32,14 @@ export interface RoutedPage {
 }
 
 /** Chromium with the built extension; marketplace addresses answered from our fixture files. */
-export async function launch(pages: RoutedPage[]): Promise<Harness> {
+export async function launch(
+  pages: RoutedPage[],
+  options: { extensionDir?: string; passThrough?: (url: string) => boolean } = {},
+): Promise<Harness> {
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
   const browser = await launchChromium({
-    extensionDir: EXTENSION_DIR,
+    extensionDir: options.extensionDir ?? EXTENSION_DIR,
+    ...(options.passThrough ? { passThrough: options.passThrough } : {}),
     respond(url) {
       const file = byUrl.get(url);
       if (file) return { body: readFileSync(path.join(FIXTURES, file)) };
@@ -158,4 +164,21 @@ export function popupShows(
     },
     `popup counts ${JSON.stringify(expected)}`,
   );
+}
+
+export interface Expected {
+  url: string;
+  pageKind: string;
+  listings: Array<{ kind: string; itemKey: string }>;
+  flagged: string[];
+}
+
+/** Our own fixtures of a site, each with what the extension should find on it. */
+export function fixturesOf(site: string): Array<{ file: string; expected: Expected }> {
+  return readdirSync(path.join(FIXTURES, site))
+    .filter((file) => file.endsWith('.expected.json'))
+    .map((file) => ({
+      file: `${site}/${file.replace('.expected.json', '.html')}`,
+      expected: JSON.parse(readFileSync(path.join(FIXTURES, site, file), 'utf8')) as Expected,
+    }));
 }

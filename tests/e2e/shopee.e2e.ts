@@ -20,9 +20,7 @@ const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const INFINITE = 'https://shopee.vn/search?keyword=cuon+vo+han';
 const LOGIN = 'https://shopee.vn/buyer/login';
 const ELSEWHERE = 'https://example.org/';
-const SHIPPED = JSON.parse(
-  readFileSync(path.join(REPO_ROOT, 'public/feed/default-manifest.json'), 'utf8'),
-);
+const SHIPPED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/feed/manifest.json'), 'utf8'));
 
 describe('Soi Hàng on Shopee in Chromium', () => {
   let harness: Harness;

@@ -3,28 +3,10 @@
  * its real address; the demo-flagged listings get their badge or banner, no other does, and SPA
  * navigation from the grid to the product page is followed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgedLinks, eventually, FIXTURES, type Harness, launch, openPage } from './harness';
-
-interface Expected {
-  url: string;
-  pageKind: string;
-  listings: Array<{ kind: string; itemKey: string }>;
-  flagged: string[];
-}
+import { badgedLinks, eventually, fixturesOf, type Harness, launch, openPage } from './harness';
 
 const SITES = ['lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
-
-function fixturesOf(site: string): Array<{ file: string; expected: Expected }> {
-  return readdirSync(path.join(FIXTURES, site))
-    .filter((file) => file.endsWith('.expected.json'))
-    .map((file) => ({
-      file: `${site}/${file.replace('.expected.json', '.html')}`,
-      expected: JSON.parse(readFileSync(path.join(FIXTURES, site, file), 'utf8')) as Expected,
-    }));
-}
 
 /** The numeric id at the end of a key: `lazada:item:0000000501` → `0000000501`. */
 const idOf = (key: string) => key.split(':')[2]?.split('.').pop() ?? key;

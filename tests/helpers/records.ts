@@ -22,6 +22,7 @@ export function dataInfo(overrides: Partial<DataInfo> = {}): DataInfo {
     publishedAt: '2026-11-28T00:00:00.000Z',
     importedAt: '2026-11-28T01:00:00.000Z',
     recordCount: 1,
+    counts: { item: 1 },
     ...overrides,
   };
 }

@@ -1,17 +1,49 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { type PackageReader, readDefaultData } from '@/utils/feed/default-data';
-import { LookupIndex } from '@/utils/lookup/lookup-index';
-import { REPO_ROOT } from './fixtures';
+import { createDataService, type DataService } from '@/entrypoints/background/data-service';
+import { openDatabase } from '@/utils/db/database';
+import type { PackageReader } from '@/utils/feed/default-data';
+import { isShownToShoppers } from '@/utils/lookup/shown';
+import type { FlagRecord } from '@/utils/protocol/records';
+import { buildDefaultFeed, type DefaultFeed } from '../../server/feed/default-feed';
 
-/** Reads files of the extension package from public/, as the built extension serves them. */
+let feed: Promise<DefaultFeed> | null = null;
+
+/** The shipped data exactly as the build writes it to public/feed (built in memory, once). */
+export function shippedFeed(): Promise<DefaultFeed> {
+  feed ??= buildDefaultFeed();
+  return feed;
+}
+
+const asBuffer = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+/** Reads files of the extension package as the built extension serves them. */
 export const readShipped: PackageReader = async (file) => {
-  const bytes = readFileSync(path.join(REPO_ROOT, 'public', file));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const { manifestBytes, snapshotBytes } = await shippedFeed();
+  if (file === '/feed/manifest.json') return asBuffer(manifestBytes);
+  if (file === '/feed/snapshot.ndjson.gz') return asBuffer(snapshotBytes);
+  throw new Error(`${file}: not in the package`);
 };
 
-/** A lookup index over the demo data the extension ships with. */
-export async function shippedIndex(): Promise<LookupIndex> {
-  const { records } = await readDefaultData(readShipped);
-  return LookupIndex.fromRecords(records, null);
+/** Records shown to shoppers for these keys, straight from the shipped records (no database). */
+export async function shippedLookup(keys: readonly string[], now: Date): Promise<FlagRecord[]> {
+  const byKey = new Map((await shippedFeed()).records.map((record) => [record.key, record]));
+  return [...new Set(keys)]
+    .map((key) => byKey.get(key))
+    .filter((record): record is FlagRecord => !!record && isShownToShoppers(record, now));
+}
+
+/** A data service over a fresh (fake) IndexedDB holding the shipped data. */
+export function shippedService(
+  overrides: Partial<Parameters<typeof createDataService>[0]> = {},
+): DataService {
+  return createDataService({
+    openDb: () => openDatabase(),
+    readPackageFile: readShipped,
+    fetch: async () => {
+      throw new Error('no network in unit tests');
+    },
+    now: () => new Date('2026-11-28T12:00:00Z'),
+    feed: { url: null, publicKeys: [] },
+    ...overrides,
+  });
 }

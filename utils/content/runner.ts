@@ -7,7 +7,7 @@
  *   scan(): adapter.extract(document, url)      errors caught and counted, never thrown to the page
  *          │ listings not seen before (WeakMap anchor → item key marks processed cards)
  *          ▼
- *   lookup(keys) ── one runtime message per batch ──▶ background LookupIndex
+ *   lookup(keys, titles) ── one runtime message per batch ──▶ background index
  *          │ hits
  *          ▼
  *   verdictFor(listing) ──▶ overlay.mount(listing, verdict)      stats ──▶ reportStatus (popup)
@@ -16,7 +16,7 @@
  */
 
 import { type Verdict, verdictFor } from '../lookup/verdict';
-import { MAX_LOOKUP_KEYS } from '../protocol/limits';
+import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
 import type { PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
@@ -25,6 +25,13 @@ import { isOwnHost } from './hosts';
 export interface LookupResult {
   hits: FlagRecord[];
   data: DataInfo | null;
+  /** Listings whose title names a flagged product. */
+  products?: Array<{ itemKey: string; productKey: string }>;
+}
+
+export interface TitleToMatch {
+  itemKey: string;
+  title: string;
 }
 
 export interface Overlay {
@@ -37,7 +44,7 @@ export interface RunnerDeps {
   adapter: SiteAdapter;
   doc: Document;
   currentUrl(): URL;
-  lookup(keys: string[]): Promise<LookupResult>;
+  lookup(keys: string[], titles: TitleToMatch[]): Promise<LookupResult>;
   reportStatus(status: PageStatus): void;
   overlay: Overlay;
   /** Runs the callback before the next paint (requestAnimationFrame in the page). */
@@ -114,16 +121,20 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function lookupBatch(batch: ExtractedListing[], scanGeneration: number): Promise<void> {
     const keys = new Set<string>();
+    const titles: TitleToMatch[] = [];
     for (const listing of batch) {
       keys.add(listing.itemKey);
       if (listing.sellerKey) keys.add(listing.sellerKey);
+      const title = listing.title;
+      if (title) titles.push({ itemKey: listing.itemKey, title: title.slice(0, MAX_TITLE_LENGTH) });
     }
     try {
-      const result = await deps.lookup([...keys]);
+      const result = await deps.lookup([...keys], titles);
       if (scanGeneration !== generation) return; // the page moved on while we waited
       const hits = new Map(result.hits.map((record) => [record.key, record]));
+      const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
       for (const listing of batch) {
-        const verdict = verdictFor(listing, hits);
+        const verdict = verdictFor(listing, hits, products.get(listing.itemKey) ?? null);
         if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
         try {
           overlay.mount(listing, verdict, result.data);

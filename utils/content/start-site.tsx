@@ -24,7 +24,8 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     adapter,
     doc: document,
     currentUrl: () => new URL(location.href),
-    lookup: (keys) => sendMessage('lookup', { keys }),
+    lookup: (keys, titles) =>
+      sendMessage('lookup', titles.length > 0 ? { keys, titles } : { keys }),
     // Status only feeds the popup; losing one (worker restarting) is harmless, the next one follows.
     reportStatus: (status) => void sendMessage('pageStatus', status).catch(() => undefined),
     overlay,

@@ -6,14 +6,20 @@
  * skipped releases runs every step it missed.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { FlagRecord } from '../protocol/records';
 
 export const DB_NAME = 'soi-hang';
 
+/** Records packed by the hundred: compressed NDJSON, one chunk per row (see flag-store.ts). */
+export interface StoredChunk {
+  id: number;
+  /** deflate-raw of the records' JSON lines joined by "\n". */
+  data: Uint8Array;
+  count: number;
+}
+
 export interface SoiHangSchema extends DBSchema {
-  /** Flag records by canonical key. */
-  flags: { key: string; value: FlagRecord };
-  /** Small named values: which data is loaded (`data`), later the feed's sync state. */
+  chunks: { key: number; value: StoredChunk };
+  /** Named values: the data's description, the packed index, names lists, sync state. */
   meta: { key: string; value: unknown };
   /** Reports waiting to be delivered (filled by the report flow). */
   outbox: { key: string; value: { id: string } };
@@ -22,19 +28,25 @@ export interface SoiHangSchema extends DBSchema {
 }
 
 export type Database = IDBPDatabase<SoiHangSchema>;
-type UpgradeTransaction = IDBPTransaction<
-  SoiHangSchema,
-  ('flags' | 'meta' | 'outbox' | 'settings')[],
-  'versionchange'
->;
+type StoreName = 'chunks' | 'meta' | 'outbox' | 'settings';
+type UpgradeTransaction = IDBPTransaction<SoiHangSchema, StoreName[], 'versionchange'>;
+// Stores that existed in earlier versions only; idb's typing knows the current schema.
+type AnyDatabase = { deleteObjectStore(name: string): void; objectStoreNames: DOMStringList };
 
 const MIGRATIONS: ReadonlyArray<(db: Database, tx: UpgradeTransaction) => void> = [
   // → version 1
   (db) => {
-    db.createObjectStore('flags', { keyPath: 'key' });
+    (db as unknown as IDBDatabase).createObjectStore('flags', { keyPath: 'key' });
     db.createObjectStore('meta');
     db.createObjectStore('outbox', { keyPath: 'id' });
     db.createObjectStore('settings');
+  },
+  // → version 2: one row per record gave way to packed chunks and one index blob. The data is
+  // reloaded from the shipped snapshot (and the next sync), so the old rows are simply dropped.
+  (db, tx) => {
+    (db as unknown as AnyDatabase).deleteObjectStore('flags');
+    db.createObjectStore('chunks', { keyPath: 'id' });
+    void tx.objectStore('meta').clear();
   },
 ];
 

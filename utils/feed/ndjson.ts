@@ -13,18 +13,50 @@ export function parseNdjson<T>(text: string, schema: z.ZodMiniType<T>): T[] {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]?.trim();
-    if (!line) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new FeedFormatError(`line ${i + 1}: not valid JSON`);
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      throw new FeedFormatError(`line ${i + 1}: ${z.prettifyError(parsed.error)}`);
-    }
-    out.push(parsed.data);
+    if (line) out.push(parseLine(line, i + 1, schema));
   }
   return out;
+}
+
+/**
+ * Calls `onLine` with every non-empty line of UTF-8 NDJSON bytes, decoding one line at a time so a
+ * snapshot of hundreds of megabytes never becomes one giant string.
+ */
+export function forEachLine(
+  bytes: Uint8Array,
+  onLine: (line: string, lineNumber: number) => void,
+): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let lineNumber = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    lineNumber++;
+    if (end > start) {
+      let line: string;
+      try {
+        line = decoder.decode(bytes.subarray(start, end));
+      } catch {
+        throw new FeedFormatError(`line ${lineNumber}: not valid UTF-8`);
+      }
+      if (line.trim()) onLine(line, lineNumber);
+    }
+    start = end + 1;
+  }
+}
+
+/** Parses one NDJSON line through a schema, naming the line in the error. */
+export function parseLine<T>(line: string, lineNumber: number, schema: z.ZodMiniType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new FeedFormatError(`line ${lineNumber}: not valid JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new FeedFormatError(`line ${lineNumber}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
 }

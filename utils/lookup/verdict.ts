@@ -8,16 +8,24 @@ export type ShownStatus = Exclude<FlagStatus, 'cleared'>;
 
 export interface Verdict {
   status: ShownStatus;
-  /** Whether the listing itself or its seller is flagged. */
-  subject: 'item' | 'seller';
+  /**
+   * What the record is about: the listing itself, its seller, or a flagged product whose name the
+   * listing's title contains (the weakest: the listing is not identified, only its name matches).
+   */
+  subject: 'item' | 'seller' | 'product';
   record: FlagRecord;
 }
 
 const RANK: Record<FlagStatus, number> = { confirmed: 3, suspected: 2, reported: 1, cleared: 0 };
 
+/**
+ * The listing's warning. Among the records for its own key and its seller's, the strongest status
+ * wins, the item's on a tie; a product-name match counts only when neither has a record.
+ */
 export function verdictFor(
   listing: { itemKey: string; sellerKey: string | null },
   hits: ReadonlyMap<string, FlagRecord>,
+  productKey: string | null = null,
 ): Verdict | null {
   const candidates: Array<{ subject: Verdict['subject']; record: FlagRecord | undefined }> = [
     { subject: 'item', record: hits.get(listing.itemKey) },
@@ -30,5 +38,9 @@ export function verdictFor(
       best = { status: record.status, subject, record };
     }
   }
-  return best;
+  if (best || !productKey) return best;
+  const product = hits.get(productKey);
+  return product && product.status !== 'cleared'
+    ? { status: product.status, subject: 'product', record: product }
+    : null;
 }

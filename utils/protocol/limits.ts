@@ -1,2 +1,4 @@
 /** One lookup message carries at most this many keys (a grid batch: item + seller per card). */
 export const MAX_LOOKUP_KEYS = 500;
+/** A listing title longer than this is cut before it is sent for product-name matching. */
+export const MAX_TITLE_LENGTH = 500;

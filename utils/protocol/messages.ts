@@ -4,9 +4,10 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
-import { MAX_LOOKUP_KEYS } from './limits';
+import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
+import { DataStatusSchema } from './sync-status';
 
 export type Access = 'content' | 'privileged';
 
@@ -23,10 +24,23 @@ export const MESSAGES = {
     access: 'content',
     request: z.object({
       keys: z.array(KeySchema).check(z.minLength(1), z.maxLength(MAX_LOOKUP_KEYS)),
+      /** Listing titles, matched against flagged product names (by item key). */
+      titles: z.optional(
+        z
+          .array(
+            z.object({
+              itemKey: KeySchema,
+              title: z.string().check(z.maxLength(MAX_TITLE_LENGTH)),
+            }),
+          )
+          .check(z.maxLength(MAX_LOOKUP_KEYS)),
+      ),
     }),
     response: z.object({
       hits: z.array(FlagRecordSchema),
       data: z.nullable(DataInfoSchema),
+      /** Which listing's title named which flagged product; the product records are in hits. */
+      products: z.optional(z.array(z.object({ itemKey: KeySchema, productKey: KeySchema }))),
     }),
   },
   pageStatus: { access: 'content', request: PageStatusSchema, response: Ok },
@@ -35,10 +49,27 @@ export const MESSAGES = {
     request: z.object({ tabId: z.int().check(z.gte(0)) }),
     response: z.object({ status: z.nullable(TabStatusSchema) }),
   },
-  getDataStatus: {
+  getDataStatus: { access: 'privileged', request: z.object({}), response: DataStatusSchema },
+  syncNow: { access: 'privileged', request: z.object({}), response: DataStatusSchema },
+  /** Points the extension at another feed (options, advanced); null goes back to the built-in URL. */
+  setFeedUrl: {
     access: 'privileged',
-    request: z.object({}),
-    response: z.object({ data: z.nullable(DataInfoSchema) }),
+    request: z.object({
+      url: z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
+    }),
+    response: DataStatusSchema,
+  },
+  /** For the scam-site warning page: which listed domain covers this URL, and its record. */
+  scamInfo: {
+    access: 'privileged',
+    request: z.object({ url: z.string().check(z.maxLength(4000)) }),
+    response: z.object({ domain: z.nullable(z.string()), record: z.nullable(FlagRecordSchema) }),
+  },
+  /** "Continue anyway": lets the shopper open this domain for the rest of the browser session. */
+  allowDomain: {
+    access: 'privileged',
+    request: z.object({ domain: z.string().check(z.maxLength(253)) }),
+    response: Ok,
   },
 } as const satisfies Record<string, MessageSpec>;
 

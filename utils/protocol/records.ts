@@ -3,7 +3,7 @@
  * description of the loaded data. Schemas use zod/mini because content scripts import them too.
  */
 import * as z from 'zod/mini';
-import { isCanonicalKey } from '../keys';
+import { isCanonicalKey, KEY_KINDS } from '../keys';
 
 export const KeySchema = z
   .string()
@@ -35,6 +35,20 @@ export const FlagRecordSchema = z.object({
   summary: LocalisedTextSchema,
   evidenceUrl: z.optional(z.httpUrl()),
   reportCount: z.optional(z.int().check(z.gte(0))),
+  /** The name as the authority published it (keys hold a normalised form), for products and sites. */
+  name: z.optional(text(300)),
+  /**
+   * Present when the finding concerns only some units of a product (most medicines): the batches,
+   * registration numbers or labelled manufacturing dates the authority named. Such a record never
+   * calls a listing counterfeit; it asks the shopper to check the package.
+   */
+  scope: z.optional(
+    z.object({
+      batches: z.optional(z.array(text(60)).check(z.maxLength(100))),
+      registrationNumbers: z.optional(z.array(text(60)).check(z.maxLength(20))),
+      rule: z.optional(text(300)),
+    }),
+  ),
   firstSeen: DateSchema,
   updated: DateSchema,
   expires: z.optional(DateSchema),
@@ -47,7 +61,13 @@ export const DataInfoSchema = z.object({
   sequence: z.int().check(z.gte(0)),
   publisher: text(200),
   publishedAt: z.iso.datetime({ offset: true }),
+  /** After this the publisher no longer vouches for the data: warnings say it is stale. */
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
   importedAt: z.iso.datetime({ offset: true }),
   recordCount: z.int().check(z.gte(0)),
+  /** sha256 of the shipped snapshot the data came from (source "default"): a new build reloads it. */
+  digest: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  /** Records by key kind (seller, item, domain, product, phone, bank). */
+  counts: z.partialRecord(z.enum(KEY_KINDS), z.int().check(z.gte(0))),
 });
 export type DataInfo = z.infer<typeof DataInfoSchema>;

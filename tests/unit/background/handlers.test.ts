@@ -2,28 +2,28 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createTabStatusStore, type SessionArea } from '@/entrypoints/background/tab-status';
-import { LookupIndex } from '@/utils/lookup/lookup-index';
 import { createDispatcher } from '@/utils/protocol/dispatch';
-import { dataInfo, record } from '../../helpers/records';
+import { shippedService } from '../../helpers/shipped-data';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const tab = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 12 } };
 const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
 function background() {
-  const index = LookupIndex.fromRecords([record('shopee:item:1.2')], dataInfo({ sequence: 3 }));
   const showCount = vi.fn(async () => undefined);
+  const allowDomain = vi.fn(async () => undefined);
   const tabs = createTabStatusStore(fakeBrowser.storage.session as unknown as SessionArea);
   const dispatch = createDispatcher(
     createHandlers({
-      index: async () => index,
+      data: shippedService(),
       tabs,
       showCount,
+      allowDomain,
       now: () => new Date('2026-11-28T12:00:00Z'),
     }),
     self,
   );
-  return { dispatch, showCount, tabs };
+  return { dispatch, showCount, allowDomain, tabs };
 }
 
 const status = {
@@ -39,12 +39,97 @@ describe('background handlers', () => {
   it('answers lookups with hits and the data description', async () => {
     const { dispatch } = background();
     const reply = await dispatch(
-      { type: 'lookup', payload: { keys: ['shopee:item:1.2', 'shopee:item:3.4'] } },
+      {
+        type: 'lookup',
+        payload: {
+          keys: [
+            'shopee:item:0000000007.0000000101',
+            'shopee:item:3.4',
+            'shopee:item:0000000007.0000000103',
+          ],
+        },
+      },
+      tab,
+    );
+    // The cleared demo record (…103) is never shown to shoppers.
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { hits: [{ key: 'shopee:item:0000000007.0000000101' }], data: { source: 'default' } },
+    });
+    expect((reply as { data: { hits: unknown[] } }).data.hits).toHaveLength(1);
+  });
+
+  it('matches listing titles against flagged product names', async () => {
+    const { dispatch } = background();
+    const reply = await dispatch(
+      {
+        type: 'lookup',
+        payload: {
+          keys: ['shopee:item:1.2', 'shopee:item:3.4'],
+          titles: [
+            { itemKey: 'shopee:item:1.2', title: 'Sữa bột COLOS IQ FOR MUM 800g' },
+            { itemKey: 'shopee:item:3.4', title: 'Sữa Colos IQ for Baby' },
+          ],
+        },
+      },
       tab,
     );
     expect(reply).toMatchObject({
       ok: true,
-      data: { hits: [{ key: 'shopee:item:1.2' }], data: { sequence: 3 } },
+      data: {
+        hits: [{ key: 'product:colos iq for mum', status: 'confirmed' }],
+        products: [{ itemKey: 'shopee:item:1.2', productKey: 'product:colos iq for mum' }],
+      },
+    });
+  });
+
+  it('lets the warning page allow only a listed domain, and only from an extension page', async () => {
+    const { dispatch, allowDomain } = background();
+    const info = await dispatch(
+      { type: 'scamInfo', payload: { url: 'https://www.0000a.net/login' } },
+      popup,
+    );
+    expect(info).toMatchObject({
+      ok: true,
+      data: { domain: '0000a.net', record: { status: 'reported' } },
+    });
+    expect(
+      await dispatch({ type: 'allowDomain', payload: { domain: '0000a.net' } }, popup),
+    ).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(allowDomain).toHaveBeenCalledWith('0000a.net');
+    expect(
+      await dispatch({ type: 'allowDomain', payload: { domain: 'shopee.vn' } }, popup),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    expect(
+      await dispatch({ type: 'allowDomain', payload: { domain: '0000a.net' } }, tab),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(allowDomain).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the data status, and a sync without a configured feed says so', async () => {
+    const { dispatch } = background();
+    const synced = await dispatch({ type: 'syncNow', payload: {} }, popup);
+    expect(synced).toMatchObject({
+      ok: true,
+      data: {
+        data: { source: 'default' },
+        sync: { result: 'not_configured' },
+        stale: false,
+        feedUrl: null,
+      },
+    });
+    expect(await dispatch({ type: 'syncNow', payload: {} }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
     });
   });
 

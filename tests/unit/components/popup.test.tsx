@@ -23,7 +23,16 @@ const tab = {
 describe('popup', () => {
   it('shows the counts of a supported page and the data version', () => {
     const popup = mount(
-      <Popup tab={tab} data={dataInfo({ sequence: 7, recordCount: 5 })} error={null} />,
+      <Popup
+        tab={tab}
+        status={{
+          data: dataInfo({ sequence: 7, recordCount: 5 }),
+          sync: null,
+          stale: false,
+          feedUrl: null,
+        }}
+        error={null}
+      />,
     );
     const count = (id: string) => popup.querySelector(`[data-testid="count-${id}"]`)?.textContent;
     expect(count('checked')).toBe('60');
@@ -37,19 +46,19 @@ describe('popup', () => {
   });
 
   it('says when a page is not supported, is a login wall, or failed to answer', () => {
-    expect(mount(<Popup tab={null} data={null} error={null} />).textContent).toContain(
+    expect(mount(<Popup tab={null} status={null} error={null} />).textContent).toContain(
       'không kiểm tra trang này',
     );
     expect(
       mount(
         <Popup
           tab={{ ...tab, pageKind: 'blocked', checked: 0, flagged: 0, unreadable: 0 }}
-          data={null}
+          status={null}
           error={null}
         />,
       ).textContent,
     ).toContain('Trang đăng nhập');
-    const failed = mount(<Popup tab={null} data={null} error="boom" />);
+    const failed = mount(<Popup tab={null} status={null} error="boom" />);
     expect(failed.querySelector('[role="alert"]')?.textContent).toContain('boom');
   });
 });

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '@/utils/content/overlay';
 import { createRunner, type LookupResult, type RunnerDeps } from '@/utils/content/runner';
-import type { LookupIndex } from '@/utils/lookup/lookup-index';
 import type { PageStatus } from '@/utils/protocol/page-status';
 import { shopeeAdapter } from '@/utils/sites/shopee';
 import { ownFixture } from '../../helpers/fixtures';
-import { shippedIndex } from '../../helpers/shipped-data';
+import { shippedLookup } from '../../helpers/shipped-data';
 
 const GRID_URL = 'https://shopee.vn/search?keyword=sua+bot';
 const now = new Date('2026-11-28T12:00:00Z');
@@ -36,7 +35,7 @@ function frames() {
   };
 }
 
-function setup(overrides: Partial<RunnerDeps> = {}, index?: LookupIndex) {
+function setup(overrides: Partial<RunnerDeps> = {}) {
   const frame = frames();
   const statuses: PageStatus[] = [];
   const lookups: string[][] = [];
@@ -53,9 +52,7 @@ function setup(overrides: Partial<RunnerDeps> = {}, index?: LookupIndex) {
     currentUrl: () => new URL(location.href),
     lookup(keys): Promise<LookupResult> {
       lookups.push(keys);
-      return frame.track(
-        (async () => ({ hits: (index ?? (await shippedIndex())).lookup(keys, now), data: null }))(),
-      );
+      return frame.track((async () => ({ hits: await shippedLookup(keys, now), data: null }))());
     },
     reportStatus: (status) => statuses.push(status),
     overlay,

@@ -1,71 +1,132 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openDatabase } from '@/utils/db/database';
-import { readAllFlags, readDataInfo, replaceAllFlags } from '@/utils/db/flags';
+import { loadData, RecordReader, writeDelta, writeSnapshot } from '@/utils/db/flag-store';
+import { sortRecords } from '@/utils/feed/publish';
 import { dataInfo, record } from '../../helpers/records';
+
+const info = (sequence: number) => {
+  const { recordCount: _r, counts: _c, ...rest } = dataInfo({ sequence, source: 'feed' });
+  return rest;
+};
+
+async function readAll(db: Awaited<ReturnType<typeof openDatabase>>, keys: string[]) {
+  const loaded = await loadData(db);
+  return new RecordReader(db, loaded.index).get(keys);
+}
 
 describe('database', () => {
   it('upgrades from empty to the current version with every store', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['flags', 'meta', 'outbox', 'settings']);
-    expect(db.transaction('flags').store.keyPath).toBe('key');
-    expect(db.transaction('outbox').store.keyPath).toBe('id');
-    expect(await readDataInfo(db)).toBeNull();
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta', 'outbox', 'settings']);
+    expect(db.transaction('chunks').store.keyPath).toBe('id');
+    expect((await loadData(db)).info).toBeNull();
     db.close();
   });
 
-  it('replaces flags and their description together', async () => {
-    const db = await openDatabase();
-    await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ sequence: 1 }));
-    await replaceAllFlags(
-      db,
-      [record('shopee:item:3.4'), record('shopee:seller:3')],
-      dataInfo({ sequence: 2 }),
-    );
-    const { records, invalid } = await readAllFlags(db);
-    expect(records.map((r) => r.key).sort()).toEqual(['shopee:item:3.4', 'shopee:seller:3']);
-    expect(invalid).toBe(0);
-    expect(await readDataInfo(db)).toMatchObject({ sequence: 2 });
-    db.close();
-  });
-
-  it('leaves the old data untouched when a replacement fails part way', async () => {
-    const db = await openDatabase();
-    await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ sequence: 1 }));
-    // A record without its key path makes put() fail inside the transaction.
-    const broken = [
-      record('shopee:item:3.4'),
-      { ...record('shopee:item:5.6'), key: undefined } as never,
-    ];
-    await expect(replaceAllFlags(db, broken, dataInfo({ sequence: 2 }))).rejects.toThrow();
-    const { records } = await readAllFlags(db);
-    expect(records.map((r) => r.key)).toEqual(['shopee:item:1.2']);
-    expect(await readDataInfo(db)).toMatchObject({ sequence: 1 });
-    db.close();
-  });
-
-  it('refuses to store a description that fails its schema', async () => {
-    const db = await openDatabase();
-    await expect(
-      replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo({ sequence: -1 })),
-    ).rejects.toThrow();
-    expect((await readAllFlags(db)).records).toEqual([]);
-    db.close();
-  });
-
-  it('skips stored records that no longer pass their schema', async () => {
-    const db = await openDatabase();
-    await replaceAllFlags(db, [record('shopee:item:1.2')], dataInfo());
-    db.close();
-    const raw = await openDB(DB_NAME, DB_VERSION);
-    await raw.put('flags', { key: 'shopee:item:9.9', status: 'bogus' });
-    raw.close();
-    const again = await openDatabase();
-    expect(await readAllFlags(again)).toMatchObject({
-      invalid: 1,
-      records: [{ key: 'shopee:item:1.2' }],
+  it('upgrades a version 1 database: one-row-per-record flags go, the data reloads later', async () => {
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('flags', { keyPath: 'key' });
+        db.createObjectStore('meta');
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        db.createObjectStore('settings');
+      },
     });
-    again.close();
+    await v1.put('flags', record('shopee:item:1.2'));
+    await v1.put('meta', dataInfo(), 'data');
+    await v1.put('settings', 'kept', 'some-setting');
+    v1.close();
+    const db = await openDatabase();
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta', 'outbox', 'settings']);
+    expect((await loadData(db)).info).toBeNull();
+    expect(await db.get('settings', 'some-setting')).toBe('kept');
+    db.close();
+  });
+
+  it('stores a snapshot as packed chunks and reads records back through the index', async () => {
+    const db = await openDatabase();
+    const records = sortRecords(
+      Array.from({ length: 600 }, (_, i) => record(`lazada:item:${1000 + i}`)),
+    );
+    const loaded = await writeSnapshot(db, records, info(1));
+    expect(loaded.info).toMatchObject({ recordCount: 600, counts: { item: 600 } });
+    expect(await db.count('chunks')).toBe(3); // 256 + 256 + 88
+    const found = await readAll(db, ['lazada:item:1000', 'lazada:item:1599', 'lazada:item:5']);
+    expect([...found.keys()].sort()).toEqual(['lazada:item:1000', 'lazada:item:1599']);
+    expect(found.get('lazada:item:1599')).toEqual(records[599]);
+    db.close();
+  });
+
+  it('refuses a snapshot whose keys are not sorted and unique, writing nothing', async () => {
+    const db = await openDatabase();
+    await writeSnapshot(db, [record('shopee:item:1.2')], info(1));
+    const twice = [record('shopee:item:3.4'), record('shopee:item:3.4')];
+    await expect(writeSnapshot(db, twice, info(2))).rejects.toThrow(/sorted and unique/);
+    expect((await loadData(db)).info).toMatchObject({ sequence: 1 });
+    expect([...(await readAll(db, ['shopee:item:1.2'])).keys()]).toEqual(['shopee:item:1.2']);
+    db.close();
+  });
+
+  it('applies a delta: upserts replace, deletes remove, counts follow', async () => {
+    const db = await openDatabase();
+    const base = await writeSnapshot(
+      db,
+      sortRecords([record('shopee:item:1.2'), record('shopee:seller:1'), record('domain:scam.vn')]),
+      info(1),
+    );
+    const after = await writeDelta(
+      db,
+      base,
+      [
+        { op: 'upsert', record: record('shopee:item:1.2', { status: 'suspected' }) },
+        { op: 'delete', key: 'shopee:seller:1' },
+        { op: 'upsert', record: record('product:colos iq for mum') },
+        { op: 'delete', key: 'domain:scam.vn' },
+      ],
+      info(2),
+    );
+    expect(after.info).toMatchObject({
+      sequence: 2,
+      recordCount: 2,
+      counts: { item: 1, seller: 0, product: 1, domain: 0 },
+    });
+    expect(after.names).toEqual({ products: ['product:colos iq for mum'], domains: [] });
+    const found = await readAll(db, ['shopee:item:1.2', 'shopee:seller:1', 'domain:scam.vn']);
+    expect([...found.keys()]).toEqual(['shopee:item:1.2']);
+    expect(found.get('shopee:item:1.2')?.status).toBe('suspected');
+    db.close();
+  });
+
+  it('keeps the previous data when the transaction is aborted half-way (a worker stopped)', async () => {
+    const db = await openDatabase();
+    const base = await writeSnapshot(db, [record('shopee:item:1.2')], info(1));
+    const indexBefore = new Uint8Array((await db.get('meta', 'index')) as ArrayBuffer);
+    // Abort the next read-write transaction as soon as it starts, like a stopped service worker.
+    const original = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = ((stores: never, mode: never) => {
+      const tx = original(stores, mode);
+      if (mode === 'readwrite') {
+        tx.done.catch(() => undefined);
+        queueMicrotask(() => tx.abort());
+      }
+      return tx;
+    }) as never;
+    await expect(
+      writeDelta(db, base, [{ op: 'upsert', record: record('shopee:item:3.4') }], info(2)),
+    ).rejects.toThrow();
+    (db as { transaction: unknown }).transaction = original;
+    expect((await loadData(db)).info).toMatchObject({ sequence: 1, recordCount: 1 });
+    expect(new Uint8Array((await db.get('meta', 'index')) as ArrayBuffer)).toEqual(indexBefore);
+    expect(await db.count('chunks')).toBe(1);
+    db.close();
+  });
+
+  it('ignores a stored record that no longer passes its schema', async () => {
+    const db = await openDatabase();
+    await writeSnapshot(db, [record('shopee:item:1.2', { status: 'bogus' as never })], info(1));
+    expect((await readAll(db, ['shopee:item:1.2'])).size).toBe(0);
+    db.close();
   });
 });

@@ -1,98 +1,92 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
-import { readAllFlags, readDataInfo, replaceAllFlags } from '@/utils/db/flags';
-import { ensureDefaultData, type PackageReader, readDefaultData } from '@/utils/feed/default-data';
+import { loadData, RecordReader, writeSnapshot } from '@/utils/db/flag-store';
+import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { dataInfo, record } from '../../helpers/records';
-import { readShipped } from '../../helpers/shipped-data';
+import { readShipped, shippedFeed } from '../../helpers/shipped-data';
 
-const shipped = readShipped;
-
-function withSnapshot(text: string, manifestPatch: Record<string, unknown> = {}): PackageReader {
-  return async (file) => {
-    if (file.endsWith('default-manifest.json')) {
-      const manifest = JSON.parse(new TextDecoder().decode(await shipped(file)));
-      const bytes = Buffer.from(text);
-      manifest.snapshot = {
-        ...manifest.snapshot,
-        bytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        count: text.split('\n').filter(Boolean).length,
-      };
-      Object.assign(manifest, manifestPatch);
-      return new TextEncoder().encode(JSON.stringify(manifest)).buffer as ArrayBuffer;
-    }
-    return new TextEncoder().encode(text).buffer as ArrayBuffer;
-  };
-}
+const now = () => new Date('2026-11-28T12:00:00Z');
 
 describe('default data shipped in public/feed', () => {
-  it('matches its manifest and holds only reserved demo ids', async () => {
-    const { manifest, records } = await readDefaultData(shipped);
-    expect(records).toHaveLength(manifest.snapshot.count);
+  it('holds the real sources and demo records only on reserved ids', async () => {
+    const { records } = await shippedFeed();
+    const kinds = new Map<string, number>();
     for (const { key } of records) {
-      // Reserved demo ids start with zeros, which real marketplace ids never do.
+      const kind = key.split(':')[0] as string;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    expect(kinds.get('domain')).toBeGreaterThan(16_800); // ChongLuaDao + authorities' sites
+    expect(kinds.get('product')).toBeGreaterThan(50); // authorities' product decisions
+    for (const { key, summary } of records) {
+      if (key.startsWith('domain:') || key.startsWith('product:')) continue;
+      // Marketplace records are demo data: reserved ids start with zeros, which real ids never do.
       const id = key.split(':').slice(2).join(':');
       for (const part of id.split('.')) expect(part, key).toMatch(/^0{4,}\d+$/);
-    }
-    for (const { summary } of records) {
       expect(summary.vi).toContain('[Dữ liệu mẫu]');
-      expect(summary.en).toContain('[Demo data]');
     }
   });
 
-  it('is loaded into an empty database, and only once', async () => {
+  it("maps the authorities' statuses as their README defines them", async () => {
+    const byKey = new Map((await shippedFeed()).records.map((r) => [r.key, r]));
+    expect(byKey.get('product:colos iq for mum')).toMatchObject({
+      status: 'confirmed',
+      reasons: ['counterfeit'],
+    });
+    expect(byKey.get('product:aclasta')).toMatchObject({
+      status: 'suspected',
+      scope: { batches: ['KHBY7'] },
+    });
+    expect(byKey.get('product:best slim collagen')).toMatchObject({
+      status: 'confirmed',
+      reasons: ['recall'],
+    });
+    // The four domains from a cut-off sentence are only suspected; an authority outranks the list.
+    expect(byKey.get('domain:vluky.com')?.status).toBe('suspected');
+    expect(byKey.get('domain:temu.com')).toMatchObject({
+      status: 'confirmed',
+      reasons: ['violating_site'],
+    });
+    expect(byKey.get('domain:0000a.net')).toMatchObject({
+      status: 'reported',
+      authority: 'ChongLuaDao.vn',
+    });
+  });
+
+  it('is loaded on first use and not again for the same snapshot', async () => {
     const db = await openDatabase();
-    expect(await ensureDefaultData(db, shipped)).toBe(true);
-    const info = await readDataInfo(db);
-    expect(info).toMatchObject({ source: 'default', publisher: 'Soi Hàng (demo data)' });
-    expect((await readAllFlags(db)).records).toHaveLength(info?.recordCount ?? -1);
-    expect(await ensureDefaultData(db, shipped)).toBe(false);
+    const first = await ensureDefaultData(db, readShipped, now);
+    expect(first.info).toMatchObject({ source: 'default' });
+    const again = await ensureDefaultData(db, readShipped, now);
+    expect(again.info?.importedAt).toBe(first.info?.importedAt);
+    const found = await new RecordReader(db, again.index).get(['product:colos iq for mum']);
+    expect(found.size).toBe(1);
     db.close();
   });
 
   it('never replaces data that came from the feed', async () => {
     const db = await openDatabase();
-    await replaceAllFlags(
-      db,
-      [record('shopee:item:1.2')],
-      dataInfo({ source: 'feed', sequence: 0 }),
-    );
-    expect(await ensureDefaultData(db, shipped)).toBe(false);
-    expect((await readAllFlags(db)).records.map((r) => r.key)).toEqual(['shopee:item:1.2']);
+    const { recordCount: _r, counts: _c, ...info } = dataInfo({ source: 'feed', sequence: 9 });
+    await writeSnapshot(db, [record('shopee:item:1.2')], info);
+    const held = await ensureDefaultData(db, readShipped, now);
+    expect(held.info).toMatchObject({ source: 'feed', sequence: 9 });
     db.close();
   });
 
-  it.each([
-    [
-      'a snapshot that does not match its hash',
-      async (file: string) => {
-        const bytes = new Uint8Array(await shipped(file));
-        if (file.endsWith('.ndjson')) bytes[10] = 0x21;
-        return bytes.buffer as ArrayBuffer;
-      },
-    ],
-    [
-      'a record that fails its schema',
-      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{"key":"shopee:item:1"}\n`),
-    ],
-    [
-      'a line that is not JSON',
-      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n{oops\n`),
-    ],
-    [
-      'a manifest of an unknown format',
-      withSnapshot(`${JSON.stringify(record('shopee:item:1.2'))}\n`, { format: 2 }),
-    ],
-  ] as Array<[string, PackageReader]>)(
-    'refuses %s and keeps the old data',
-    async (_name, reader) => {
-      const db = await openDatabase();
-      await replaceAllFlags(db, [record('shopee:item:7.7')], dataInfo({ sequence: 0 }));
-      await expect(ensureDefaultData(db, reader)).rejects.toThrow();
-      expect((await readAllFlags(db)).records.map((r) => r.key)).toEqual(['shopee:item:7.7']);
-      expect(await readDataInfo(db)).toMatchObject({ sequence: 0 });
-      db.close();
-    },
-  );
+  it('refuses a damaged package file and keeps the old data', async () => {
+    const db = await openDatabase();
+    const { recordCount: _r, counts: _c, ...info } = dataInfo({ sequence: 1 });
+    await writeSnapshot(db, [record('shopee:item:1.2')], info);
+    const damaged: PackageReader = async (file) => {
+      const bytes = new Uint8Array(await readShipped(file));
+      if (file.endsWith('.gz')) bytes[100] = (bytes[100] as number) ^ 0xff;
+      return bytes.buffer;
+    };
+    await expect(ensureDefaultData(db, damaged, now)).rejects.toThrow(/sha256/);
+    expect((await loadData(db)).info).toMatchObject({
+      source: 'default',
+      sequence: 1,
+      recordCount: 1,
+    });
+    db.close();
+  });
 });

@@ -10,12 +10,18 @@ const contentScript = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a',
 const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 const stranger = { id: 'other-extension', url: 'chrome-extension://other/popup.html' };
 
+const status = { data: null, sync: null, stale: false, feedUrl: null };
+
 function handlers(): Handlers {
   return {
     lookup: vi.fn(async () => ({ hits: [], data: null })),
     pageStatus: vi.fn(async () => ({ ok: true as const })),
     getTabStatus: vi.fn(async () => ({ status: null })),
-    getDataStatus: vi.fn(async () => ({ data: null })),
+    getDataStatus: vi.fn(async () => status),
+    syncNow: vi.fn(async () => status),
+    setFeedUrl: vi.fn(async () => status),
+    scamInfo: vi.fn(async () => ({ domain: null, record: null })),
+    allowDomain: vi.fn(async () => ({ ok: true as const })),
   };
 }
 
@@ -118,7 +124,7 @@ describe('portable listener and client over the fake browser', () => {
     fakeBrowser.runtime.onMessage.addListener(
       portableListener((raw, sender) => dispatch(raw, { ...sender, ...popup })),
     );
-    await expect(sendMessage('getDataStatus', {})).resolves.toEqual({ data: null });
+    await expect(sendMessage('getDataStatus', {})).resolves.toEqual(status);
     await expect(sendMessage('getTabStatus', { tabId: -1 })).rejects.toBeInstanceOf(ProtocolError);
     await expect(sendMessage('getTabStatus', { tabId: -1 })).rejects.toMatchObject({
       code: 'invalid_message',

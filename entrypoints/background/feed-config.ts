@@ -1,0 +1,10 @@
+/**
+ * The feed this build syncs from and the publisher keys it trusts, fixed at build time
+ * (wxt.config.ts reads SOI_HANG_FEED_URL and SOI_HANG_FEED_KEYS). A build without keys accepts no
+ * feed and keeps its shipped data.
+ */
+import type { FeedConfig } from './data-service';
+
+declare const __SOI_HANG_FEED__: FeedConfig;
+
+export const FEED_CONFIG: FeedConfig = __SOI_HANG_FEED__;

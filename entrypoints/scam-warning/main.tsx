@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { ScamWarning, type ScamWarningProps } from '@/components/ScamWarning';
+import { sendMessage } from '@/utils/protocol/client';
+import './style.css';
+
+/** The blocked address comes in the query; only http(s) addresses are ever navigated to. */
+function blockedUrl(): string | null {
+  const url = new URLSearchParams(location.search).get('url');
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+function goBack(): void {
+  // Two steps: the blocked attempt left an error entry between the previous page and this one.
+  if (history.length > 2) history.go(-2);
+  else location.replace('about:blank');
+}
+
+async function load(): Promise<ScamWarningProps> {
+  const url = blockedUrl();
+  const info = url ? await sendMessage('scamInfo', { url }) : { domain: null, record: null };
+  return {
+    url,
+    domain: info.domain,
+    record: info.record,
+    onBack: goBack,
+    async onContinue() {
+      if (!url || !info.domain) return;
+      await sendMessage('allowDomain', { domain: info.domain });
+      location.replace(url);
+    },
+  };
+}
+
+const root = document.getElementById('app');
+if (root) {
+  void load().then((props) => {
+    render(<ScamWarning {...props} />, root);
+    document.body.dataset.ready = 'true';
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Publishes a feed directory: the next sequence's snapshot, a delta from the previous snapshot, the
+ * manifest listing both (plus the earlier deltas still on disk) and its detached signature. The
+ * directory can be served as static files by any web server or CDN (with CORS open, since the
+ * extension fetches it from its own origin).
+ */
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decompress } from '../../utils/feed/gzip';
+import { type DeltaFile, FeedManifestSchema } from '../../utils/feed/manifest';
+import { parseNdjson } from '../../utils/feed/ndjson';
+import {
+  buildFile,
+  buildManifest,
+  diffRecords,
+  signManifest,
+  sortRecords,
+} from '../../utils/feed/publish';
+import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+
+export interface PublishOptions {
+  dir: string;
+  records: readonly FlagRecord[];
+  privateKey: string;
+  publisher: string;
+  now?: Date;
+  /** How long clients may use this data without a newer manifest. */
+  expiresInDays?: number;
+  /** Deltas kept in the manifest; older clients fall back to the snapshot. */
+  keepDeltas?: number;
+  minSyncMinutes?: number;
+}
+
+export interface PublishResult {
+  sequence: number;
+  snapshot: string;
+  delta: string | null;
+  changes: number;
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+export async function publishFeed(options: PublishOptions): Promise<PublishResult> {
+  const { dir } = options;
+  const now = options.now ?? new Date();
+  await mkdir(dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const previous = (await exists(manifestPath))
+    ? FeedManifestSchema.parse(JSON.parse(await readFile(manifestPath, 'utf8')))
+    : null;
+  const sequence = (previous?.sequence ?? 0) + 1;
+  const records = sortRecords(options.records.map((record) => FlagRecordSchema.parse(record)));
+
+  const snapshot = await buildFile(`snapshot-${sequence}.ndjson.gz`, records);
+  await writeAtomic(path.join(dir, snapshot.ref.url), snapshot.bytes);
+
+  const deltas: DeltaFile[] = [];
+  let deltaName: string | null = null;
+  let changes = records.length;
+  if (previous) {
+    const oldBytes = new Uint8Array(await readFile(path.join(dir, previous.snapshot.url)));
+    const oldText = new TextDecoder().decode(await decompress(oldBytes, 2 ** 31));
+    const ops = diffRecords(parseNdjson(oldText, FlagRecordSchema), records);
+    changes = ops.length;
+    const delta = await buildFile(`delta-${previous.sequence}-${sequence}.ndjson.gz`, ops);
+    await writeAtomic(path.join(dir, delta.ref.url), delta.bytes);
+    deltaName = delta.ref.url;
+    const kept = [];
+    for (const old of previous.deltas) if (await exists(path.join(dir, old.url))) kept.push(old);
+    deltas.push(...kept.slice(-(Math.max(1, options.keepDeltas ?? 30) - 1)));
+    deltas.push({ ...delta.ref, from: previous.sequence, to: sequence });
+  }
+
+  const { bytes } = buildManifest({
+    sequence,
+    publisher: options.publisher,
+    publishedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + (options.expiresInDays ?? 7) * 86_400_000).toISOString(),
+    snapshot: snapshot.ref,
+    deltas,
+    ...(options.minSyncMinutes ? { minSyncMinutes: options.minSyncMinutes } : {}),
+  });
+  // Signature first, manifest last: a client never sees a new manifest without its signature.
+  await writeAtomic(`${manifestPath}.sig`, await signManifest(bytes, options.privateKey));
+  await writeAtomic(manifestPath, bytes);
+  return { sequence, snapshot: snapshot.ref.url, delta: deltaName, changes };
+}

@@ -1,0 +1,195 @@
+/**
+ * The signed feed, end to end: a real HTTP server on 127.0.0.1 serves a feed published with the test
+ * key; the extension built in e2e mode (which trusts that key) syncs from it when the shopper clicks
+ * "Cập nhật ngay", refuses a tampered manifest, and shows the scam-site page for listed domains.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRecords } from '../../server/feed/default-feed';
+import { publishFeed } from '../../server/feed/publisher';
+import { type FeedServer, serveFeed } from '../../server/feed/static-server';
+import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import {
+  badgedItems,
+  E2E_EXTENSION_DIR,
+  eventually,
+  fixturesOf,
+  type Harness,
+  launch,
+  openPage,
+  REPO_ROOT,
+} from './harness';
+
+const GRID = 'https://shopee.vn/search?keyword=sua+bot';
+const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
+const SCAM = 'https://www.0000a.net/dang-nhap?ref=sms';
+const privateKey = readFileSync(
+  path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
+  'utf8',
+).trim();
+/** The publisher's feed holds what the extension ships with (real sources and demo records). */
+let demo: FlagRecord[] = [];
+/** A grid card the shipped data does not flag; the new feed does. */
+const NEWLY_FLAGGED = 'shopee:item:0000000009.0000000301';
+/** Grid and product pages of every site, for the privacy check. */
+const SITE_PAGES = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok']
+  .flatMap(fixturesOf)
+  .filter(({ expected }) => expected.pageKind === 'grid' || expected.pageKind === 'product')
+  .filter(({ expected }) => expected.url !== GRID && expected.url !== PRODUCT);
+
+describe('feed sync and scam sites in Chromium', () => {
+  let harness: Harness;
+  let server: FeedServer;
+  let dir: string;
+  let popup: Page;
+
+  const publish = (records = demo) =>
+    publishFeed({ dir, records, privateKey, publisher: 'Sở Công Thương thử nghiệm (e2e)' });
+
+  async function openPopup(): Promise<void> {
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await popup.waitForSelector('body[data-ready="true"]');
+  }
+
+  async function syncFromPopup(): Promise<string | null> {
+    await openPopup();
+    const before = await popup.evaluate('document.body.dataset.synced ?? ""');
+    await popup.getByTestId('sync-now').click();
+    await eventually(async () => {
+      const now = await popup.evaluate('document.body.dataset.synced ?? ""');
+      return now !== before ? now : undefined;
+    }, 'the sync to finish');
+    return popup.getByTestId('sync-status').getAttribute('data-result');
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-feed-'));
+    demo = await defaultRecords();
+    await publish();
+    server = await serveFeed(dir);
+    harness = await launch(
+      [
+        { url: GRID, file: 'shopee/search-grid.html' },
+        { url: PRODUCT, file: 'shopee/product-page.html' },
+        { url: SCAM, file: 'shopee/login-wall.html' },
+        ...SITE_PAGES.map(({ file, expected }) => ({ url: expected.url, file })),
+      ],
+      { extensionDir: E2E_EXTENSION_DIR, passThrough: (url) => url.startsWith(server.url) },
+    );
+    popup = await harness.context.newPage();
+    await openPopup();
+    // The feed URL is an advanced setting of the extension's own pages.
+    const reply = await popup.evaluate(
+      `chrome.runtime.sendMessage({ type: 'setFeedUrl', payload: { url: ${JSON.stringify(`${server.url}manifest.json`)} } })`,
+    );
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('syncs from the feed on demand and shows what it holds', async () => {
+    expect(await syncFromPopup()).toBe('updated');
+    expect(await popup.getByTestId('data-version').textContent()).toContain('nguồn cập nhật');
+    expect(await popup.getByTestId('data-publisher').textContent()).toBe(
+      'Sở Công Thương thử nghiệm (e2e)',
+    );
+    expect(await popup.getByTestId('data-records').textContent()).toContain(String(demo.length));
+    expect(await popup.getByTestId('data-counts').textContent()).toMatch(/trang web/);
+  });
+
+  it('badges a listing flagged in a newer feed after "Cập nhật ngay", without reloading the extension', async () => {
+    const { page } = await openPage(harness, GRID);
+    const before = await eventually(async () => {
+      const items = await badgedItems(page);
+      return items.length > 0 ? items : undefined;
+    }, 'badges from the first feed');
+    expect(before).not.toContain(NEWLY_FLAGGED.split(':')[2]);
+
+    const flagged = FlagRecordSchema.parse({
+      ...demo.find((record) => record.key.startsWith('shopee:item:')),
+      key: NEWLY_FLAGGED,
+      caseId: 'DEMO-2026-E2E',
+      status: 'suspected',
+    });
+    await publish([...demo, flagged]);
+    expect(await syncFromPopup()).toBe('updated');
+    await page.reload();
+    const after = await eventually(async () => {
+      const items = await badgedItems(page);
+      return items.includes(NEWLY_FLAGGED.split(':')[2] as string) ? items : undefined;
+    }, 'the newly flagged card badged');
+    expect(after).toContain('0000000007.0000000101');
+  });
+
+  it('refuses a tampered manifest, says so, and keeps the data', async () => {
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    await publish([...demo]); // a new sequence, then someone edits it on the server
+    writeFileSync(
+      manifestPath,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(manifestPath, 'utf8')),
+        publisher: 'Kẻ giả mạo',
+      }),
+    );
+    expect(await syncFromPopup()).toBe('failed');
+    expect(await popup.getByTestId('sync-status').textContent()).toContain('chữ ký không hợp lệ');
+    expect(await popup.getByTestId('data-version').textContent()).toContain(
+      `Phiên bản ${manifest.sequence}`,
+    );
+    expect(await popup.getByTestId('data-publisher').textContent()).toBe(
+      'Sở Công Thương thử nghiệm (e2e)',
+    );
+  });
+
+  it('shows the warning page instead of a listed scam site; "continue anyway" opens it', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(SCAM).catch(() => undefined); // the blocked load itself fails
+    await page.waitForURL(/scam-warning\.html/);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getByTestId('scam-warning').getAttribute('data-listed')).toBe('true');
+    expect(await page.getByTestId('scam-domain').textContent()).toBe('0000a.net');
+    expect(await page.textContent('body')).toContain('ChongLuaDao');
+    // The safe action has the focus; the other is second.
+    expect(await page.evaluate('document.activeElement?.className')).toBe('scam__back');
+    await page.getByTestId('scam-continue').click();
+    await page.waitForURL(SCAM);
+    expect(page.url()).toBe(SCAM);
+    await page.close();
+  });
+
+  it('sends nothing about browsing anywhere: the only requests besides the opened pages are the feed', async () => {
+    // Browse a grid and a product page of every site while the feed is configured and syncing.
+    for (const { expected } of SITE_PAGES) {
+      const { page } = await openPage(harness, expected.url);
+      await eventually(
+        async () =>
+          (await page.locator('soi-hang-badge, soi-hang-banner').count()) > 0 ? true : undefined,
+        `the extension at work on ${expected.url}`,
+      );
+      await page.close();
+    }
+    expect(await syncFromPopup()).toMatch(/updated|unchanged|failed/);
+    const opened = new Set([
+      GRID,
+      PRODUCT,
+      SCAM,
+      ...SITE_PAGES.map(({ expected }) => expected.url),
+    ]);
+    const others = harness.requests.filter((url) => !opened.has(url));
+    expect(others.length).toBeGreaterThan(0);
+    for (const url of others) expect(url.startsWith(server.url), url).toBe(true);
+    for (const request of server.requests) {
+      expect(request).toMatch(
+        /^\/(manifest\.json(\.sig)?|snapshot-\d+\.ndjson\.gz|delta-\d+-\d+\.ndjson\.gz)$/,
+      );
+    }
+  });
+});

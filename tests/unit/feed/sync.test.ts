@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '@/utils/db/database';
+import { type LoadedData, loadData, RecordReader } from '@/utils/db/flag-store';
+import {
+  buildFile,
+  buildManifest,
+  diffRecords,
+  gzipLines,
+  signManifest,
+  sortRecords,
+} from '@/utils/feed/publish';
+import { generateKeyPair } from '@/utils/feed/signature';
+import { type SyncInput, syncFeed } from '@/utils/feed/sync';
+import type { FlagRecord } from '@/utils/protocol/records';
+import { REPO_ROOT } from '../../helpers/fixtures';
+import { record } from '../../helpers/records';
+
+const BASE = 'https://feed.example/v1/';
+const MANIFEST = `${BASE}manifest.json`;
+const privateKey = readFileSync(
+  path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
+  'utf8',
+).trim();
+const publicKey = readFileSync(
+  path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
+  'utf8',
+).trim();
+const now = new Date('2026-11-28T12:00:00Z');
+
+/** A feed held in memory and served by a fake fetch (unit tests only; e2e uses a real server). */
+class MemoryFeed {
+  files = new Map<string, Uint8Array>();
+  sequence = 0;
+  deltas: Parameters<typeof buildManifest>[0]['deltas'] = [];
+  previous: FlagRecord[] | null = null;
+
+  async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
+    this.sequence++;
+    const sorted = sortRecords(records);
+    const snapshot = await buildFile(`snapshot-${this.sequence}.ndjson.gz`, sorted);
+    this.files.set(BASE + snapshot.ref.url, snapshot.bytes);
+    if (this.previous) {
+      const delta = await buildFile(
+        `delta-${this.sequence}.ndjson.gz`,
+        diffRecords(this.previous, sorted),
+      );
+      this.files.set(BASE + delta.ref.url, delta.bytes);
+      this.deltas.push({ ...delta.ref, from: this.sequence - 1, to: this.sequence });
+    }
+    this.previous = sorted;
+    const { manifest } = buildManifest({
+      sequence: this.sequence,
+      publisher: 'Test registry',
+      publishedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      snapshot: snapshot.ref,
+      deltas: [...this.deltas],
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
+    this.files.set(MANIFEST, bytes);
+    this.files.set(`${MANIFEST}.sig`, new TextEncoder().encode(await signManifest(bytes, key)));
+    return manifest;
+  }
+
+  fetch: typeof fetch = async (input) => {
+    const body = this.files.get(String(input));
+    return body ? new Response(body as BodyInit) : new Response('not found', { status: 404 });
+  };
+}
+
+const demo = (n: number, status: FlagRecord['status'] = 'confirmed') =>
+  Array.from({ length: n }, (_, i) => record(`tiki:item:${100000 + i}`, { status }));
+
+async function sync(db: Database, feed: MemoryFeed, current?: LoadedData, keys = [publicKey]) {
+  const input: SyncInput = {
+    db,
+    source: { manifestUrl: MANIFEST, publicKeys: keys },
+    current: current ?? (await loadData(db)),
+    etag: null,
+    fetch: feed.fetch,
+    now,
+  };
+  return syncFeed(input);
+}
+
+/** Everything stored, byte for byte: meta values and chunks. */
+async function dump(db: Database): Promise<string> {
+  const meta = await db.getAll('meta');
+  const metaKeys = await db.getAllKeys('meta');
+  const chunks = await db.getAll('chunks');
+  const show = (v: unknown) =>
+    v instanceof ArrayBuffer ? Buffer.from(v).toString('base64') : JSON.stringify(v);
+  return JSON.stringify({
+    meta: metaKeys.map((k, i) => [k, show(meta[i])]),
+    chunks: chunks.map((c) => [c.id, Buffer.from(c.data).toString('base64')]),
+  });
+}
+
+describe('feed sync', () => {
+  let db: Database;
+  let feed: MemoryFeed;
+  let base: LoadedData;
+
+  beforeAll(() => {
+    expect(privateKey).not.toBe('');
+  });
+
+  async function start() {
+    db = await openDatabase();
+    feed = new MemoryFeed();
+    await feed.publish(demo(3000));
+    const result = await sync(db, feed);
+    expect(result.status).toBe('updated');
+    base = await loadData(db);
+    return dump(db);
+  }
+
+  it('applies a valid snapshot: every record readable, described by the manifest', async () => {
+    await start();
+    expect(base.info).toMatchObject({
+      source: 'feed',
+      sequence: 1,
+      recordCount: 3000,
+      counts: { item: 3000 },
+    });
+    const found = await new RecordReader(db, base.index).get([
+      'tiki:item:100000',
+      'tiki:item:102999',
+      'tiki:item:1',
+    ]);
+    expect(found.size).toBe(2);
+  });
+
+  const refusals: Array<[string, RegExp, (feed: MemoryFeed) => Promise<void>, string[]?]> = [
+    [
+      'a bad signature',
+      /bad_signature|signature/,
+      async (f) => {
+        await f.publish(demo(10));
+        f.files.set(`${MANIFEST}.sig`, new TextEncoder().encode('AAAA'));
+      },
+    ],
+    [
+      'a manifest signed with another key',
+      /signature/,
+      async (f) => {
+        const other = await generateKeyPair();
+        await f.publish(demo(10), {}, other.privateKey);
+      },
+    ],
+    [
+      'a tampered manifest',
+      /signature/,
+      async (f) => {
+        await f.publish(demo(10));
+        const text = new TextDecoder()
+          .decode(f.files.get(MANIFEST))
+          .replace('Test registry', 'Evil registry');
+        f.files.set(MANIFEST, new TextEncoder().encode(text));
+      },
+    ],
+    [
+      'an expired manifest',
+      /expired/,
+      async (f) => {
+        await f.publish(demo(10), { expiresAt: '2026-11-01T00:00:00Z' });
+      },
+    ],
+    [
+      'a snapshot whose hash does not match',
+      /sha256/,
+      async (f) => {
+        // Without deltas in the manifest the snapshot is fetched; one of its bytes is changed.
+        await f.publish(demo(10), { deltas: [] });
+        const snapshot = f.files.get(`${BASE}snapshot-${f.sequence}.ndjson.gz`) as Uint8Array;
+        snapshot[snapshot.length - 5] = (snapshot[snapshot.length - 5] as number) ^ 1;
+      },
+    ],
+    [
+      'a file larger than its declared size',
+      /larger than/,
+      async (f) => {
+        await f.publish(demo(10), { deltas: [] });
+        const url = `${BASE}snapshot-${f.sequence}.ndjson.gz`;
+        const s = f.files.get(url) as Uint8Array;
+        f.files.set(url, new Uint8Array([...s, 0, 0, 0]));
+      },
+    ],
+  ];
+
+  for (const [what, message, tamper] of refusals) {
+    it(`refuses ${what} and leaves the data and index byte for byte`, async () => {
+      const before = await start();
+      await tamper(feed);
+      await expect(sync(db, feed, base)).rejects.toThrow(message);
+      expect(await dump(db)).toBe(before);
+    });
+  }
+
+  it('refuses a rollback to a lower sequence and leaves the data and index byte for byte', async () => {
+    await start();
+    const oldManifest = feed.files.get(MANIFEST) as Uint8Array;
+    const oldSignature = feed.files.get(`${MANIFEST}.sig`) as Uint8Array;
+    await feed.publish(demo(20));
+    const updated = await sync(db, feed, base);
+    expect(updated.status).toBe('updated');
+    const before = await dump(db);
+    feed.files.set(MANIFEST, oldManifest);
+    feed.files.set(`${MANIFEST}.sig`, oldSignature);
+    await expect(sync(db, feed, await loadData(db))).rejects.toThrow(
+      /offers sequence 1, we hold 2/,
+    );
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('refuses a truncated gzip and one invalid record among thousands, changing nothing', async () => {
+    const before = await start();
+    const records = demo(5000);
+    const bad = [
+      ...records.slice(0, 2500),
+      { ...records[2500], status: 'bogus' },
+      ...records.slice(2501),
+    ];
+    for (const [payload, message] of [
+      [await gzipLines(bad), /line 2501/],
+      [(await gzipLines(records)).slice(0, 2000), /not valid gzip/],
+    ] as const) {
+      feed.sequence++;
+      const url = `snapshot-bad-${feed.sequence}.ndjson.gz`;
+      feed.files.set(BASE + url, payload);
+      const { createHash } = await import('node:crypto');
+      const ref = {
+        url,
+        sha256: createHash('sha256').update(payload).digest('hex'),
+        bytes: payload.byteLength,
+        count: records.length,
+      };
+      const { bytes } = buildManifest({
+        sequence: feed.sequence,
+        publisher: 'Test registry',
+        publishedAt: now.toISOString(),
+        expiresAt: '2027-01-01T00:00:00Z',
+        snapshot: ref,
+        deltas: [],
+      });
+      feed.files.set(MANIFEST, bytes);
+      feed.files.set(
+        `${MANIFEST}.sig`,
+        new TextEncoder().encode(await signManifest(bytes, privateKey)),
+      );
+      await expect(sync(db, feed, base)).rejects.toThrow(message);
+      expect(await dump(db)).toBe(before);
+    }
+  });
+
+  it('a delta chain and the snapshot give the same index and records', async () => {
+    await start();
+    let current = base;
+    const second = demo(3000).map((r, i) =>
+      i % 50 === 0 ? { ...r, status: 'suspected' as const } : r,
+    );
+    await feed.publish([...second.slice(100), record('domain:lazada-001.com')]);
+    const third = [
+      ...second.slice(100),
+      record('domain:lazada-001.com'),
+      record('product:colos iq for mum'),
+    ];
+    await feed.publish(third);
+    const viaDelta = await sync(db, feed, current);
+    expect(viaDelta).toMatchObject({ status: 'updated', via: 'delta' });
+    current = (viaDelta as { loaded: LoadedData }).loaded;
+
+    const fresh = await openDatabase('fresh');
+    const viaSnapshot = await sync(fresh, feed);
+    expect(viaSnapshot).toMatchObject({ status: 'updated', via: 'snapshot' });
+    const snapshotLoaded = (viaSnapshot as { loaded: LoadedData }).loaded;
+
+    const fingerprints = (l: LoadedData) =>
+      Array.from(l.index.hi, (hi, i) => `${hi}:${(l.index.lo[i] as number) >>> 16}`).sort();
+    expect(fingerprints(current)).toEqual(fingerprints(snapshotLoaded));
+    expect(current.info).toMatchObject({
+      sequence: 3,
+      recordCount: 2902,
+      counts: { item: 2900, domain: 1, product: 1 },
+    });
+    expect(current.info?.counts).toEqual(snapshotLoaded.info?.counts);
+    expect(current.names).toEqual(snapshotLoaded.names);
+    const keys = third.map((r) => r.key).concat(['tiki:item:100000', 'tiki:item:100099']);
+    const a = await new RecordReader(db, current.index).get(keys);
+    const b = await new RecordReader(fresh, snapshotLoaded.index).get(keys);
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    expect(a.has('tiki:item:100000')).toBe(false); // deleted by the delta
+    expect(a.get('tiki:item:100150')?.status).toBe('suspected');
+    fresh.close();
+  });
+
+  it('says unchanged when the manifest is the one it holds', async () => {
+    await start();
+    expect((await sync(db, feed, base)).status).toBe('unchanged');
+  });
+});

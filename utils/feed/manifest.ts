@@ -1,0 +1,73 @@
+/**
+ * The feed's manifest (DESIGN.md §5): what the publisher signs. It names the snapshot and the deltas
+ * by URL (relative to the manifest, or absolute), their sha256, their size in bytes as downloaded
+ * (gzip) and how many records they hold.
+ */
+import * as z from 'zod/mini';
+import { FlagRecordSchema, KeySchema } from '../protocol/records';
+
+export const FEED_FORMAT = 1;
+/** Longest the client waits between syncs, and the shortest interval a server may ask for. */
+export const MIN_SYNC_MINUTES = 60;
+
+const Sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const FileUrlSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(2000), z.regex(/^(https?:\/\/|[a-z0-9])[^\s]*$/i));
+
+export const FeedFileSchema = z.object({
+  url: FileUrlSchema,
+  sha256: Sha256Schema,
+  /** Size of the gzip file: the client stops reading at this many bytes. */
+  bytes: z.int().check(z.gt(0), z.lte(2 ** 31)),
+  count: z.int().check(z.gte(0)),
+});
+export type FeedFile = z.infer<typeof FeedFileSchema>;
+
+export const DeltaFileSchema = z.extend(FeedFileSchema, {
+  from: z.int().check(z.gte(0)),
+  to: z.int().check(z.gte(1)),
+});
+export type DeltaFile = z.infer<typeof DeltaFileSchema>;
+
+export const FeedManifestSchema = z
+  .object({
+    format: z.literal(FEED_FORMAT),
+    sequence: z.int().check(z.gte(1)),
+    publisher: z.string().check(z.minLength(1), z.maxLength(200)),
+    publishedAt: z.iso.datetime({ offset: true }),
+    expiresAt: z.iso.datetime({ offset: true }),
+    /** The server may ask clients to sync less often than the default. */
+    minSyncMinutes: z.optional(z.int().check(z.gte(MIN_SYNC_MINUTES), z.lte(7 * 24 * 60))),
+    snapshot: FeedFileSchema,
+    deltas: z.array(DeltaFileSchema).check(z.maxLength(200)),
+  })
+  .check(
+    z.refine((m) => m.deltas.every((d) => d.from < d.to && d.to <= m.sequence), {
+      message: 'every delta must go forward and end at or before the manifest sequence',
+    }),
+  );
+export type FeedManifest = z.infer<typeof FeedManifestSchema>;
+
+/** One line of a delta file. */
+export const DeltaOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), record: FlagRecordSchema }),
+  z.object({ op: z.literal('delete'), key: KeySchema }),
+]);
+export type DeltaOp = z.infer<typeof DeltaOpSchema>;
+
+/**
+ * The deltas that lead from `from` to the manifest's sequence, in order, or null when there is no
+ * unbroken chain (then the snapshot is used).
+ */
+export function deltaChain(manifest: FeedManifest, from: number): DeltaFile[] | null {
+  const chain: DeltaFile[] = [];
+  let at = from;
+  while (at < manifest.sequence) {
+    const next = manifest.deltas.find((d) => d.from === at);
+    if (!next) return null;
+    chain.push(next);
+    at = next.to;
+  }
+  return at === manifest.sequence ? chain : null;
+}

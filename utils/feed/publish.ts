@@ -1,0 +1,90 @@
+/**
+ * Building a feed (DESIGN.md §5), shared by the publisher tool, the registry server and the tests:
+ * sorted, gzip NDJSON snapshots, deltas between two record sets, and the signed manifest. Never
+ * bundled into the extension.
+ */
+import type { FlagRecord } from '../protocol/records';
+import { compress } from './gzip';
+import { sha256Hex } from './hash';
+import {
+  type DeltaFile,
+  type DeltaOp,
+  FEED_FORMAT,
+  type FeedFile,
+  type FeedManifest,
+  FeedManifestSchema,
+} from './manifest';
+import { sign } from './signature';
+
+const encoder = new TextEncoder();
+
+export function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Sorted by key; a key given twice is an error (the caller merges records first). */
+export function sortRecords(records: readonly FlagRecord[]): FlagRecord[] {
+  const sorted = [...records].sort(byKey);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i - 1]?.key === sorted[i]?.key)
+      throw new Error(`key given twice: ${sorted[i]?.key}`);
+  }
+  return sorted;
+}
+
+export async function gzipLines(values: readonly unknown[]): Promise<Uint8Array<ArrayBuffer>> {
+  const text = values.map((value) => `${JSON.stringify(value)}\n`).join('');
+  return compress(encoder.encode(text), 'gzip');
+}
+
+export interface BuiltFile {
+  ref: FeedFile;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export async function buildFile(url: string, values: readonly unknown[]): Promise<BuiltFile> {
+  const bytes = await gzipLines(values);
+  return {
+    ref: { url, sha256: await sha256Hex(bytes), bytes: bytes.byteLength, count: values.length },
+    bytes,
+  };
+}
+
+/** What changed from `before` to `after`: upserts for new or changed records, deletes for gone ones. */
+export function diffRecords(
+  before: readonly FlagRecord[],
+  after: readonly FlagRecord[],
+): DeltaOp[] {
+  const old = new Map(before.map((record) => [record.key, JSON.stringify(record)]));
+  const ops: DeltaOp[] = [];
+  const seen = new Set<string>();
+  for (const record of after) {
+    seen.add(record.key);
+    if (old.get(record.key) !== JSON.stringify(record)) ops.push({ op: 'upsert', record });
+  }
+  for (const key of old.keys()) if (!seen.has(key)) ops.push({ op: 'delete', key });
+  return ops;
+}
+
+export interface ManifestInput {
+  sequence: number;
+  publisher: string;
+  publishedAt: string;
+  expiresAt: string;
+  snapshot: FeedFile;
+  deltas: DeltaFile[];
+  minSyncMinutes?: number;
+}
+
+export function buildManifest(input: ManifestInput): {
+  manifest: FeedManifest;
+  bytes: Uint8Array<ArrayBuffer>;
+} {
+  const manifest = FeedManifestSchema.parse({ format: FEED_FORMAT, ...input });
+  return { manifest, bytes: encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+}
+
+/** The detached signature file's content for these manifest bytes. */
+export function signManifest(bytes: Uint8Array<ArrayBuffer>, privateKey: string): Promise<string> {
+  return sign(bytes, privateKey);
+}

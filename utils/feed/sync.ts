@@ -1,0 +1,299 @@
+/**
+ * One feed sync (DESIGN.md §5): fetch the manifest (with its ETag) and its detached signature, verify
+ * against the pinned keys, refuse rollbacks, expired manifests, hash or size mismatches and invalid
+ * records, then apply the delta chain from the current sequence when there is one, else the
+ * snapshot. Anything wrong throws a SyncError before the database is touched, so the old data stays.
+ */
+import type { Database } from '../db/database';
+import {
+  DeltaNotApplicableError,
+  type LoadedData,
+  writeDelta,
+  writeSnapshot,
+} from '../db/flag-store';
+import { type DataInfo, type FlagRecord, FlagRecordSchema } from '../protocol/records';
+import { decompress, readLimited, SizeLimitError } from './gzip';
+import { sha256Hex } from './hash';
+import {
+  type DeltaOp,
+  DeltaOpSchema,
+  deltaChain,
+  type FeedFile,
+  type FeedManifest,
+  FeedManifestSchema,
+} from './manifest';
+import { FeedFormatError, forEachLine, parseLine } from './ndjson';
+import { verifyWithAny } from './signature';
+
+export const SYNC_ERROR_CODES = [
+  'network',
+  'bad_signature',
+  'invalid_manifest',
+  'rollback',
+  'expired',
+  'oversized',
+  'hash_mismatch',
+  'bad_gzip',
+  'invalid_record',
+  'storage',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
+const MAX_BYTES_PER_RECORD = 16 * 1024;
+const MAX_MANIFEST_BYTES = 256 * 1024;
+
+export interface FeedSource {
+  manifestUrl: string;
+  publicKeys: readonly string[];
+}
+
+export interface SyncInput {
+  db: Database;
+  source: FeedSource;
+  current: LoadedData;
+  /** The ETag of the last manifest applied or found unchanged. */
+  etag: string | null;
+  fetch: typeof fetch;
+  now: Date;
+}
+
+export type SyncResult =
+  | { status: 'unchanged'; etag: string | null; manifest: FeedManifest | null }
+  | {
+      status: 'updated';
+      via: 'snapshot' | 'delta';
+      etag: string | null;
+      manifest: FeedManifest;
+      loaded: LoadedData;
+      /** Time spent downloading, and applying (verify, parse, store). */
+      downloadMs: number;
+      applyMs: number;
+    };
+
+async function get(fetchFn: typeof fetch, url: string, init?: RequestInit): Promise<Response> {
+  try {
+    // credentials omitted: the feed is public, and no cookie of the shopper's should go with it
+    return await fetchFn(url, {
+      ...init,
+      credentials: 'omit',
+      cache: 'no-cache',
+      redirect: 'follow',
+    });
+  } catch (error) {
+    throw new SyncError(
+      'network',
+      `${url}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+async function readBody(response: Response, maxBytes: number, what: string) {
+  if (!response.body) return new Uint8Array(0) as Uint8Array<ArrayBuffer>;
+  try {
+    return await readLimited(response.body, maxBytes);
+  } catch (error) {
+    if (error instanceof SizeLimitError) {
+      throw new SyncError('oversized', `${what} is larger than the ${maxBytes} bytes it may have`);
+    }
+    throw new SyncError(
+      'network',
+      `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Downloads a snapshot or delta file and checks its size and hash against the signed manifest. */
+async function download(input: SyncInput, file: FeedFile): Promise<Uint8Array<ArrayBuffer>> {
+  const url = new URL(file.url, input.source.manifestUrl).href;
+  const response = await get(input.fetch, url);
+  if (!response.ok) throw new SyncError('network', `${url}: HTTP ${response.status}`);
+  return checkFile(await readBody(response, file.bytes, url), file, url);
+}
+
+/** Checks downloaded or packaged bytes against the manifest's size and sha256. */
+export async function checkFile(
+  bytes: Uint8Array<ArrayBuffer>,
+  file: FeedFile,
+  url: string = file.url,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (bytes.byteLength !== file.bytes) {
+    throw new SyncError(
+      'hash_mismatch',
+      `${url} is ${bytes.byteLength} bytes, manifest says ${file.bytes}`,
+    );
+  }
+  if ((await sha256Hex(bytes)) !== file.sha256) {
+    throw new SyncError('hash_mismatch', `${url} does not match the sha256 in the manifest`);
+  }
+  return bytes;
+}
+
+export async function inflate(bytes: Uint8Array<ArrayBuffer>, file: FeedFile): Promise<Uint8Array> {
+  try {
+    return await decompress(bytes, file.count * MAX_BYTES_PER_RECORD + 1024 * 1024, 'gzip');
+  } catch (error) {
+    const reason =
+      error instanceof SizeLimitError ? 'expands beyond its record count' : 'is not valid gzip';
+    throw new SyncError('bad_gzip', `${file.url} ${reason}`);
+  }
+}
+
+export function parseAll<T>(
+  text: Uint8Array,
+  file: FeedFile,
+  parse: (line: string, n: number) => T,
+): T[] {
+  const out: T[] = [];
+  try {
+    forEachLine(text, (line, n) => out.push(parse(line, n)));
+  } catch (error) {
+    if (error instanceof FeedFormatError)
+      throw new SyncError('invalid_record', `${file.url}: ${error.message}`);
+    throw error;
+  }
+  if (out.length !== file.count) {
+    throw new SyncError(
+      'invalid_record',
+      `${file.url} has ${out.length} lines, manifest says ${file.count}`,
+    );
+  }
+  return out;
+}
+
+/** Fetches and verifies the signed manifest; null when the server says it has not changed. */
+export async function fetchManifest(
+  input: SyncInput,
+): Promise<{ manifest: FeedManifest; etag: string | null } | null> {
+  const { manifestUrl, publicKeys } = input.source;
+  const headers: Record<string, string> = {};
+  if (input.etag && input.current.info?.source === 'feed') headers['If-None-Match'] = input.etag;
+  const response = await get(input.fetch, manifestUrl, { headers });
+  if (response.status === 304) return null;
+  if (!response.ok) throw new SyncError('network', `${manifestUrl}: HTTP ${response.status}`);
+  const raw = await readBody(response, MAX_MANIFEST_BYTES, 'manifest');
+  const sigResponse = await get(input.fetch, `${manifestUrl}.sig`);
+  if (!sigResponse.ok)
+    throw new SyncError('bad_signature', `no signature (HTTP ${sigResponse.status})`);
+  const signature = new TextDecoder().decode(await readBody(sigResponse, 1024, 'signature'));
+  if (!(await verifyWithAny(raw, signature, publicKeys))) {
+    throw new SyncError(
+      'bad_signature',
+      'the manifest signature does not verify with any pinned key',
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(raw));
+  } catch {
+    throw new SyncError('invalid_manifest', 'the manifest is not JSON');
+  }
+  const parsed = FeedManifestSchema.safeParse(json);
+  if (!parsed.success) throw new SyncError('invalid_manifest', parsed.error.message);
+  return { manifest: parsed.data, etag: response.headers.get('ETag') };
+}
+
+export async function syncFeed(input: SyncInput): Promise<SyncResult> {
+  const fetched = await fetchManifest(input);
+  if (!fetched) return { status: 'unchanged', etag: input.etag, manifest: null };
+  const { manifest, etag } = fetched;
+  const current = input.current.info;
+  const fromFeed = current?.source === 'feed';
+  if (fromFeed && manifest.sequence < current.sequence) {
+    throw new SyncError(
+      'rollback',
+      `the feed offers sequence ${manifest.sequence}, we hold ${current.sequence}`,
+    );
+  }
+  if (Date.parse(manifest.expiresAt) <= input.now.getTime()) {
+    throw new SyncError('expired', `the manifest expired at ${manifest.expiresAt}`);
+  }
+  if (fromFeed && manifest.sequence === current.sequence) {
+    return { status: 'unchanged', etag, manifest };
+  }
+  const info: Omit<DataInfo, 'recordCount' | 'counts'> = {
+    source: 'feed',
+    sequence: manifest.sequence,
+    publisher: manifest.publisher,
+    publishedAt: manifest.publishedAt,
+    expiresAt: manifest.expiresAt,
+    importedAt: input.now.toISOString(),
+  };
+  const chain = fromFeed ? deltaChain(manifest, current.sequence) : null;
+  const started = performance.now();
+  if (chain && chain.length > 0) {
+    try {
+      return await applyChain(input, manifest, chain, info, etag, started);
+    } catch (error) {
+      if (!(error instanceof DeltaNotApplicableError)) throw error;
+      // e.g. the chunk numbers are used up: the snapshot rewrites everything compactly
+    }
+  }
+  const bytes = await download(input, manifest.snapshot);
+  const downloadMs = performance.now() - started;
+  const text = await inflate(bytes, manifest.snapshot);
+  const records: FlagRecord[] = parseAll(text, manifest.snapshot, (line, n) =>
+    parseLine(line, n, FlagRecordSchema),
+  );
+  const loaded = await store(() => writeSnapshot(input.db, records, info));
+  return {
+    status: 'updated',
+    via: 'snapshot',
+    etag,
+    manifest,
+    loaded,
+    downloadMs,
+    applyMs: performance.now() - started - downloadMs,
+  };
+}
+
+async function applyChain(
+  input: SyncInput,
+  manifest: FeedManifest,
+  chain: FeedFile[],
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+  etag: string | null,
+  started: number,
+): Promise<SyncResult> {
+  {
+    const files = [];
+    for (const file of chain) files.push(await download(input, file));
+    const downloadMs = performance.now() - started;
+    const ops: DeltaOp[] = [];
+    for (let i = 0; i < chain.length; i++) {
+      const file = chain[i] as FeedFile;
+      const text = await inflate(files[i] as Uint8Array<ArrayBuffer>, file);
+      ops.push(...parseAll(text, file, (line, n) => parseLine(line, n, DeltaOpSchema)));
+    }
+    const loaded = await store(() => writeDelta(input.db, input.current, ops, info));
+    return {
+      status: 'updated',
+      via: 'delta',
+      etag,
+      manifest,
+      loaded,
+      downloadMs,
+      applyMs: performance.now() - started - downloadMs,
+    };
+  }
+}
+
+async function store(write: () => Promise<LoadedData>): Promise<LoadedData> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof SyncError || error instanceof DeltaNotApplicableError) throw error;
+    if (error instanceof FeedFormatError) throw new SyncError('invalid_record', error.message);
+    throw new SyncError('storage', error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,7 @@
+import type { FlagRecord } from '../protocol/records';
+
+/** Whether shoppers are told about a record: never cleared ones, never expired ones. */
+export function isShownToShoppers(record: FlagRecord, now: Date): boolean {
+  if (record.status === 'cleared') return false;
+  return record.expires === undefined || new Date(record.expires).getTime() > now.getTime();
+}

@@ -1,0 +1,27 @@
+/** The last feed sync's outcome, kept in the database and shown in the popup and options. */
+import * as z from 'zod/mini';
+import { DataInfoSchema } from './records';
+
+export const SYNC_RESULTS = ['updated', 'unchanged', 'failed', 'not_configured'] as const;
+
+export const SyncStatusSchema = z.object({
+  result: z.enum(SYNC_RESULTS),
+  at: z.iso.datetime({ offset: true }),
+  /** Why it failed: one of the feed client's error codes (sync.ts), and its message. */
+  errorCode: z.optional(z.string().check(z.maxLength(40))),
+  message: z.optional(z.string().check(z.maxLength(1000))),
+  via: z.optional(z.enum(['snapshot', 'delta'])),
+  lastSuccessAt: z.optional(z.iso.datetime({ offset: true })),
+  /** Minutes between scheduled syncs: the default or what the server asked for. */
+  intervalMinutes: z.optional(z.int().check(z.gte(1))),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const DataStatusSchema = z.object({
+  data: z.nullable(DataInfoSchema),
+  sync: z.nullable(SyncStatusSchema),
+  /** The publisher's expiry has passed (or a sync found the manifest expired): warnings say so. */
+  stale: z.boolean(),
+  feedUrl: z.nullable(z.string()),
+});
+export type DataStatus = z.infer<typeof DataStatusSchema>;
