@@ -44,6 +44,11 @@ export function Banner({ verdict, data }: BannerProps) {
       {data && (
         <p class="banner__freshness">{t('freshness', formatDate(data.publishedAt, true))}</p>
       )}
+      {data?.expiresAt && Date.parse(data.expiresAt) <= Date.now() && (
+        <p class="banner__freshness" data-testid="banner-stale">
+          {t('bannerStale')}
+        </p>
+      )}
       {record.evidenceUrl && (
         <a class="banner__link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
           {t('evidenceLink')}

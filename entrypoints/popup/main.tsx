@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '@/components/Popup';
 import { sendMessage } from '@/utils/protocol/client';
+import '@/components/page.css';
 import './style.css';
 
 /**

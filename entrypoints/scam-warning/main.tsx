@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ScamWarning, type ScamWarningProps } from '@/components/ScamWarning';
 import { sendMessage } from '@/utils/protocol/client';
+import '@/components/page.css';
 import './style.css';
 
 /** The blocked address comes in the query; only http(s) addresses are ever navigated to. */

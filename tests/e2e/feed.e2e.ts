@@ -80,12 +80,6 @@ describe('feed sync and scam sites in Chromium', () => {
       { extensionDir: E2E_EXTENSION_DIR, passThrough: (url) => url.startsWith(server.url) },
     );
     popup = await harness.context.newPage();
-    await openPopup();
-    // The feed URL is an advanced setting of the extension's own pages.
-    const reply = await popup.evaluate(
-      `chrome.runtime.sendMessage({ type: 'setFeedUrl', payload: { url: ${JSON.stringify(`${server.url}manifest.json`)} } })`,
-    );
-    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
   });
 
   afterAll(async () => {
@@ -94,14 +88,34 @@ describe('feed sync and scam sites in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('syncs from the feed on demand and shows what it holds', async () => {
-    expect(await syncFromPopup()).toBe('updated');
-    expect(await popup.getByTestId('data-version').textContent()).toContain('nguồn cập nhật');
+  it('takes a feed address in the options page, syncs from it and shows what it holds', async () => {
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    // Before: the shipped data, and a build without a feed of its own says so.
+    expect(await options.getByTestId('data-version').textContent()).toContain('dữ liệu đi kèm');
+    await options.getByTestId('feed-url').fill(`${server.url}manifest.json`);
+    await options.getByTestId('feed-save').click();
+    await eventually(
+      async () =>
+        (await options.getByTestId('sync-status').getAttribute('data-result')) === 'updated'
+          ? true
+          : undefined,
+      'the options page to show the sync',
+    );
+    expect(await options.getByTestId('data-version').textContent()).toContain(
+      'Phiên bản 1 · nguồn cập nhật',
+    );
+    expect(await options.getByTestId('data-publisher').textContent()).toBe(
+      'Sở Công Thương thử nghiệm (e2e)',
+    );
+    expect(await options.getByTestId('data-records').textContent()).toContain(String(demo.length));
+    expect(await options.getByTestId('data-counts').textContent()).toMatch(/trang web/);
+    await options.close();
+    await openPopup();
     expect(await popup.getByTestId('data-publisher').textContent()).toBe(
       'Sở Công Thương thử nghiệm (e2e)',
     );
-    expect(await popup.getByTestId('data-records').textContent()).toContain(String(demo.length));
-    expect(await popup.getByTestId('data-counts').textContent()).toMatch(/trang web/);
   });
 
   it('badges a listing flagged in a newer feed after "Cập nhật ngay", without reloading the extension', async () => {
@@ -120,6 +134,7 @@ describe('feed sync and scam sites in Chromium', () => {
     });
     await publish([...demo, flagged]);
     expect(await syncFromPopup()).toBe('updated');
+    expect(server.requests).toContain('/delta-1-2.ndjson.gz'); // the small delta, not the snapshot again
     await page.reload();
     const after = await eventually(async () => {
       const items = await badgedItems(page);

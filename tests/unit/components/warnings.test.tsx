@@ -109,6 +109,42 @@ describe('wording rules', () => {
     }
   });
 
+  it('a product-name match says only the name matches, names the batches, and never calls the listing fake', () => {
+    const product = record('product:aclasta', {
+      status: 'confirmed',
+      reasons: ['counterfeit'],
+      name: 'Aclasta',
+      scope: { batches: ['KHBY7'], registrationNumbers: ['VN-21917-19'] },
+    });
+    const verdict: Verdict = { status: 'confirmed', subject: 'product', record: product };
+    setLanguage('vi');
+    const banner = mount(<Banner verdict={verdict} data={null} />);
+    const text = banner.textContent ?? '';
+    expect(text).toContain('Tên sản phẩm trùng với «Aclasta»');
+    expect(text).toContain('tin đăng này chưa bị kết luận là hàng giả');
+    expect(text).toContain('KHBY7');
+    expect(text).toContain('VN-21917-19');
+    expect(text).toContain('kiểm tra số lô trên bao bì');
+    expect(badgeElement(document, verdict).textContent).toContain('Trùng tên SP bị cảnh báo');
+    setLanguage('en');
+    const english = mount(<Banner verdict={verdict} data={null} />).textContent ?? '';
+    expect(english).toContain('Only the product name matches');
+    expect(english).toContain('Batches named: KHBY7');
+  });
+
+  it("says so when the data is past its publisher's expiry", () => {
+    setLanguage('vi');
+    const verdict = verdicts.confirmedItem as Verdict;
+    const fresh = mount(
+      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2999-01-01T00:00:00Z' })} />,
+    );
+    expect(fresh.querySelector('[data-testid="banner-stale"]')).toBeNull();
+    const stale = mount(
+      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2026-01-01T00:00:00Z' })} />,
+    );
+    expect(stale.querySelector('[data-testid="banner-stale"]')?.textContent).toContain('quá hạn');
+  });
+
   it('shows hostile record text as text, never as markup', () => {
     const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     const verdict: Verdict = {

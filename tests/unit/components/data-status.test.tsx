@@ -1,0 +1,113 @@
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DataSection } from '@/components/DataSection';
+import { Options } from '@/components/Options';
+import { setLanguage } from '@/utils/i18n';
+import type { DataStatus } from '@/utils/protocol/sync-status';
+import { dataInfo } from '../../helpers/records';
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(node, container);
+  return container;
+}
+
+const feedData = dataInfo({
+  source: 'feed',
+  sequence: 42,
+  publisher: 'Registry',
+  expiresAt: '2026-12-05T00:00:00Z',
+  recordCount: 16_900,
+  counts: { domain: 16_848, product: 61, item: 5 },
+});
+
+const status = (patch: Partial<DataStatus> = {}): DataStatus => ({
+  data: feedData,
+  sync: { result: 'updated', at: '2026-11-28T10:00:00Z', via: 'delta' },
+  stale: false,
+  feedUrl: 'https://feed.example/manifest.json',
+  ...patch,
+});
+
+const text = (root: HTMLElement, id: string) =>
+  root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+
+describe('data status (popup and options)', () => {
+  it('shows sequence, publisher, dates, counts by kind and the last sync', () => {
+    setLanguage('vi');
+    const root = mount(<DataSection status={status()} syncing={false} onSync={() => undefined} />);
+    expect(text(root, 'data-version')).toBe('Phiên bản 42 · nguồn cập nhật');
+    expect(text(root, 'data-publisher')).toBe('Registry');
+    expect(text(root, 'data-counts')).toBe(
+      'Theo loại: 5 sản phẩm, 16848 trang web, 61 tên sản phẩm',
+    );
+    expect(text(root, 'sync-status')).toContain('Đã cập nhật lúc');
+    expect(root.textContent).toContain('Hết hạn');
+    expect(text(root, 'data-stale')).toBeNull();
+    expect(text(root, 'sync-now')).toBe('Cập nhật ngay');
+  });
+
+  it('says why a sync failed, that the old data stays, and when the data is stale', () => {
+    setLanguage('vi');
+    const failed = status({
+      stale: true,
+      sync: {
+        result: 'failed',
+        at: '2026-11-28T10:00:00Z',
+        errorCode: 'bad_signature',
+        message: 'x',
+      },
+    });
+    const root = mount(<DataSection status={failed} syncing={false} />);
+    expect(text(root, 'sync-status')).toContain('chữ ký không hợp lệ');
+    expect(text(root, 'sync-status')).toContain('Vẫn dùng dữ liệu cũ');
+    expect(text(root, 'data-stale')).toContain('quá hạn');
+    setLanguage('en');
+    const english = mount(<DataSection status={failed} syncing={false} />);
+    expect(text(english, 'sync-status')).toContain('bad signature');
+    const none = mount(
+      <DataSection
+        status={status({ sync: { result: 'not_configured', at: '2026-11-28T10:00:00Z' } })}
+        syncing={true}
+        onSync={() => undefined}
+      />,
+    );
+    expect(text(none, 'sync-status')).toContain('no update source');
+    expect((none.querySelector('[data-testid="sync-now"]') as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it('options: saves a feed URL only when it is one, and can go back to the default', async () => {
+    setLanguage('vi');
+    const onFeedUrl = vi.fn();
+    const root = mount(
+      <Options
+        status={status()}
+        syncing={false}
+        error={null}
+        onSync={() => undefined}
+        onFeedUrl={onFeedUrl}
+      />,
+    );
+    const input = root.querySelector('[data-testid="feed-url"]') as HTMLInputElement;
+    expect(input.value).toBe('https://feed.example/manifest.json');
+    const form = root.querySelector('form') as HTMLFormElement;
+    const rendered = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const submit = async (value: string) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await rendered();
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+      await rendered();
+    };
+    await submit('javascript:alert(1)');
+    expect(onFeedUrl).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('https://');
+    await submit('https://other.example/feed/manifest.json');
+    expect(onFeedUrl).toHaveBeenLastCalledWith('https://other.example/feed/manifest.json');
+    (root.querySelector('[data-testid="feed-reset"]') as HTMLButtonElement).click();
+    expect(onFeedUrl).toHaveBeenLastCalledWith(null);
+  });
+});

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decompress } from '@/utils/feed/gzip';
+import { FeedManifestSchema } from '@/utils/feed/manifest';
+import { verifyWithAny } from '@/utils/feed/signature';
+import { parseCsv, recordsFromCsv } from '../../../server/feed/csv';
+import { publishFeed } from '../../../server/feed/publisher';
+import { REPO_ROOT } from '../../helpers/fixtures';
+import { record } from '../../helpers/records';
+
+const key = (name: string) => readFileSync(path.join(REPO_ROOT, 'tests/keys', name), 'utf8').trim();
+const privateKey = key('test-publisher.private.key');
+const publicKey = key('test-publisher.public.key');
+
+async function lines(file: string): Promise<unknown[]> {
+  const bytes = new Uint8Array(readFileSync(file));
+  return new TextDecoder()
+    .decode(await decompress(bytes, 1e8))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+describe('feed publisher', () => {
+  it('publishes signed, sorted snapshots and a delta from the previous one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-publish-'));
+    const now = new Date('2026-11-28T00:00:00Z');
+    const first = await publishFeed({
+      dir,
+      records: [record('tiki:item:3'), record('tiki:item:1')],
+      privateKey,
+      publisher: 'Test',
+      now,
+    });
+    expect(first).toMatchObject({ sequence: 1, delta: null });
+    const second = await publishFeed({
+      dir,
+      records: [record('tiki:item:1', { status: 'suspected' }), record('tiki:item:2')],
+      privateKey,
+      publisher: 'Test',
+      now,
+      minSyncMinutes: 720,
+    });
+    expect(second).toMatchObject({ sequence: 2, delta: 'delta-1-2.ndjson.gz', changes: 3 });
+
+    const raw = readFileSync(path.join(dir, 'manifest.json'));
+    const manifest = FeedManifestSchema.parse(JSON.parse(raw.toString('utf8')));
+    expect(manifest).toMatchObject({
+      sequence: 2,
+      minSyncMinutes: 720,
+      deltas: [{ from: 1, to: 2 }],
+    });
+    expect(manifest.expiresAt).toBe('2026-12-05T00:00:00.000Z');
+    const signature = readFileSync(path.join(dir, 'manifest.json.sig'), 'utf8');
+    expect(await verifyWithAny(new Uint8Array(raw), signature, [publicKey])).toBe(true);
+
+    const snapshot = (await lines(path.join(dir, manifest.snapshot.url))) as Array<{ key: string }>;
+    expect(snapshot.map((r) => r.key)).toEqual(['tiki:item:1', 'tiki:item:2']);
+    const delta = await lines(path.join(dir, 'delta-1-2.ndjson.gz'));
+    expect(delta).toEqual([
+      {
+        op: 'upsert',
+        record: expect.objectContaining({ key: 'tiki:item:1', status: 'suspected' }),
+      },
+      { op: 'upsert', record: expect.objectContaining({ key: 'tiki:item:2' }) },
+      { op: 'delete', key: 'tiki:item:3' },
+    ]);
+    expect(readdirSync(dir).some((f) => f.includes('.tmp-'))).toBe(false);
+  });
+
+  it('refuses invalid records and a key given twice, publishing nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-publish-'));
+    await expect(
+      publishFeed({
+        dir,
+        records: [record('tiki:item:1'), record('tiki:item:1')],
+        privateKey,
+        publisher: 'T',
+      }),
+    ).rejects.toThrow(/twice/);
+    await expect(
+      publishFeed({ dir, records: [record('not a key')], privateKey, publisher: 'T' }),
+    ).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads source records from CSV, quotes and line breaks included', () => {
+    expect(parseCsv('a,"b, ""c""\nd",e\r\n\r\n1,2,3')).toEqual([
+      ['a', 'b, "c"\nd', 'e'],
+      ['1', '2', '3'],
+    ]);
+    const csv = [
+      'key,status,reasons,authority,caseId,summary_vi,summary_en,reportCount,firstSeen,updated',
+      'lazada:seller:77,reported,community_reports;price,Cộng đồng,,"Có 5 phản ánh, chưa xác minh",5 unverified reports,5,2026-11-01,2026-11-20',
+    ].join('\n');
+    expect(recordsFromCsv(csv)).toEqual([
+      {
+        key: 'lazada:seller:77',
+        status: 'reported',
+        reasons: ['community_reports', 'price'],
+        authority: 'Cộng đồng',
+        summary: { vi: 'Có 5 phản ánh, chưa xác minh', en: '5 unverified reports' },
+        reportCount: 5,
+        firstSeen: '2026-11-01',
+        updated: '2026-11-20',
+      },
+    ]);
+    expect(() => recordsFromCsv(`${csv.split('\n')[0]}\nlazada:seller:77,bogus`)).toThrow(/row 2/);
+  });
+
+  it('feed:keygen and feed:build work from the command line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-cli-'));
+    const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+    const keygen = spawnSync(tsx, ['server/feed/keygen-cli.ts', '--out', path.join(dir, 'keys')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(keygen.status, keygen.stderr).toBe(0);
+    const again = spawnSync(tsx, ['server/feed/keygen-cli.ts', '--out', path.join(dir, 'keys')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('refusing to overwrite');
+    const source = path.join(dir, 'records.ndjson');
+    writeFileSync(source, `${JSON.stringify(record('sendo:item:9'))}\n`);
+    const build = spawnSync(
+      tsx,
+      [
+        'server/feed/build-cli.ts',
+        '--records',
+        source,
+        '--out',
+        path.join(dir, 'feed'),
+        '--key',
+        path.join(dir, 'keys/publisher.private.key'),
+      ],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toContain('sequence 1: 1 records');
+    const bad = spawnSync(tsx, ['server/feed/build-cli.ts', '--records', source], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('usage');
+  }, 30_000);
+});
