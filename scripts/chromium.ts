@@ -29,6 +29,8 @@ export async function launchChromium(options: {
   /** Web URLs that go to the real network (a local feed server on 127.0.0.1). */
   passThrough?: (url: string) => boolean;
   viewport?: { width: number; height: number };
+  /** A profile directory to use and keep (to restart the browser on it); a fresh one otherwise. */
+  profile?: string;
 }): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
@@ -36,7 +38,7 @@ export async function launchChromium(options: {
   if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-chromium-'));
+  const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'soi-hang-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -90,7 +92,7 @@ export async function launchChromium(options: {
     requests,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

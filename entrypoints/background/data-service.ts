@@ -129,7 +129,9 @@ export function createDataService(deps: DataServiceDeps) {
           at,
           lastSuccessAt: at,
           intervalMinutes: interval,
-          ...(result.status === 'updated' ? { via: result.via } : {}),
+          ...(result.status === 'updated'
+            ? { via: result.via, downloadMs: result.downloadMs, applyMs: result.applyMs }
+            : {}),
         };
       } catch (error) {
         next = {

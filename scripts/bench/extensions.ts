@@ -3,41 +3,43 @@
  * (so it draws as many badges as the floor does), and a minimal one that only reads the card links
  * and appends one shadow-root badge per card: the floor any badge-drawing extension pays.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/feed/default-feed';
+import { buildFile, buildManifest, sortRecords } from '../../utils/feed/publish';
+import type { FlagRecord } from '../../utils/protocol/records';
 
 export const BUILT_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The e2e build: it also trusts the test publisher key, so benchmarks can sign feeds. */
+export const E2E_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 /** A copy of the built extension whose shipped data also flags these keys. */
-export function ourExtensionFlagging(keys: string[]): string {
+export async function ourExtensionFlagging(keys: string[]): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-ext-'));
   cpSync(BUILT_EXTENSION, dir, { recursive: true });
-  const feed = path.join(dir, 'feed');
-  const manifest = JSON.parse(readFileSync(path.join(feed, 'default-manifest.json'), 'utf8'));
-  const shipped = readFileSync(path.join(feed, 'default-snapshot.ndjson'), 'utf8');
-  const extra = keys.map((key) =>
-    JSON.stringify({
-      key,
-      status: 'confirmed',
-      reasons: ['counterfeit_trademark'],
-      authority: 'Benchmark',
-      caseId: 'BENCH',
-      summary: { vi: '[Đo hiệu năng] Bản ghi đo hiệu năng.', en: '[Benchmark] Benchmark record.' },
-      firstSeen: '2026-11-01',
-      updated: '2026-11-01',
-    }),
-  );
-  const snapshot = Buffer.from(`${shipped}${extra.join('\n')}\n`);
-  writeFileSync(path.join(feed, 'default-snapshot.ndjson'), snapshot);
-  manifest.snapshot = {
-    ...manifest.snapshot,
-    bytes: snapshot.length,
-    sha256: createHash('sha256').update(snapshot).digest('hex'),
-    count: manifest.snapshot.count + keys.length,
-  };
-  writeFileSync(path.join(feed, 'default-manifest.json'), JSON.stringify(manifest));
+  const extra: FlagRecord[] = keys.map((key) => ({
+    key,
+    status: 'confirmed',
+    reasons: ['counterfeit_trademark'],
+    authority: 'Benchmark',
+    caseId: 'BENCH',
+    summary: { vi: '[Đo hiệu năng] Bản ghi đo hiệu năng.', en: '[Benchmark] Benchmark record.' },
+    firstSeen: '2026-11-01',
+    updated: '2026-11-01',
+  }));
+  const records = sortRecords([...(await defaultRecords()), ...extra]);
+  const snapshot = await buildFile(DEFAULT_SNAPSHOT_FILE, records);
+  const { bytes } = buildManifest({
+    sequence: 1,
+    publisher: 'Benchmark',
+    publishedAt: '2026-11-01T00:00:00.000Z',
+    expiresAt: '2126-11-01T00:00:00.000Z',
+    snapshot: snapshot.ref,
+    deltas: [],
+  });
+  writeFileSync(path.join(dir, 'feed', DEFAULT_SNAPSHOT_FILE), snapshot.bytes);
+  writeFileSync(path.join(dir, 'feed', 'manifest.json'), bytes);
   return dir;
 }
 

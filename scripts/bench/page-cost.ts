@@ -143,7 +143,7 @@ export async function measurePageCost(runs: number): Promise<PageCostResult> {
   const browsers: Record<Variant, Browser> = {
     none: await launchChromium({ extensionDir: null, respond }),
     minimal: await launchChromium({ extensionDir: minimalExtension(), respond }),
-    ours: await launchChromium({ extensionDir: ourExtensionFlagging(grid.keys), respond }),
+    ours: await launchChromium({ extensionDir: await ourExtensionFlagging(grid.keys), respond }),
   };
   const tags: Record<Variant, string | null> = {
     none: null,

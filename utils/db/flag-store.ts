@@ -41,6 +41,20 @@ export interface LoadedData {
   nextChunk: number;
 }
 
+/** A validated record as it is stored: its key and its JSON line (as received, or serialised). */
+export interface StoredLine {
+  key: string;
+  line: string;
+}
+
+/** Lines for records already in memory (deltas, tests, the publisher's own data). */
+export function toStoredLines(records: readonly FlagRecord[]): StoredLine[] {
+  return records.map((record) => ({ key: record.key, line: JSON.stringify(record) }));
+}
+
+/** A delta's operations, validated, in order. */
+export type StoredOp = ({ op: 'upsert' } & StoredLine) | { op: 'delete'; key: string };
+
 export class DeltaNotApplicableError extends Error {
   override readonly name = 'DeltaNotApplicableError';
 }
@@ -48,9 +62,9 @@ export class DeltaNotApplicableError extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-async function packChunk(id: number, records: readonly FlagRecord[]): Promise<StoredChunk> {
-  const text = records.map((record) => JSON.stringify(record)).join('\n');
-  return { id, data: await compress(encoder.encode(text), 'deflate-raw'), count: records.length };
+async function packChunk(id: number, entries: readonly StoredLine[]): Promise<StoredChunk> {
+  const text = entries.map((entry) => entry.line).join('\n');
+  return { id, data: await compress(encoder.encode(text), 'deflate-raw'), count: entries.length };
 }
 
 function emptyCounts(): Record<KeyKind, number> {
@@ -88,7 +102,7 @@ export async function loadData(db: Database): Promise<LoadedData> {
 }
 
 /** Counts and names of a full record set, for the data's description. */
-function describe(records: readonly FlagRecord[]) {
+function describe(records: readonly StoredLine[]) {
   const counts = emptyCounts();
   const names: NameLists = { products: [], domains: [] };
   for (const { key } of records) {
@@ -106,11 +120,11 @@ function describe(records: readonly FlagRecord[]) {
  */
 export async function writeSnapshot(
   db: Database,
-  records: readonly FlagRecord[],
+  records: readonly StoredLine[],
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
   for (let i = 1; i < records.length; i++) {
-    if (!((records[i - 1] as FlagRecord).key < (records[i] as FlagRecord).key)) {
+    if (!((records[i - 1] as StoredLine).key < (records[i] as StoredLine).key)) {
       throw new FeedFormatError(`record ${i + 1}: keys are not sorted and unique`);
     }
   }
@@ -124,7 +138,7 @@ export async function writeSnapshot(
     const slice = records.slice(c * RECORDS_PER_CHUNK, (c + 1) * RECORDS_PER_CHUNK);
     chunks.push(await packChunk(c, slice));
     for (let i = 0; i < slice.length; i++) {
-      fingerprint((slice[i] as FlagRecord).key, fp);
+      fingerprint((slice[i] as StoredLine).key, fp);
       hi[c * RECORDS_PER_CHUNK + i] = fp.hi;
       lo[c * RECORDS_PER_CHUNK + i] = ((fp.lo16 << 16) | c) >>> 0;
     }
@@ -153,16 +167,13 @@ export async function writeSnapshot(
 export async function writeDelta(
   db: Database,
   current: LoadedData,
-  ops: ReadonlyArray<{ op: 'upsert'; record: FlagRecord } | { op: 'delete'; key: string }>,
+  ops: readonly StoredOp[],
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
   if (!current.info) throw new DeltaNotApplicableError('there is no data to apply a delta to');
-  const last = new Map<string, FlagRecord | null>();
-  for (const op of ops) {
-    if (op.op === 'upsert') last.set(op.record.key, op.record);
-    else last.set(op.key, null);
-  }
-  const upserts = [...last.values()].filter((r): r is FlagRecord => r !== null);
+  const last = new Map<string, StoredLine | null>();
+  for (const op of ops) last.set(op.key, op.op === 'upsert' ? op : null);
+  const upserts = [...last.values()].filter((r): r is StoredLine => r !== null);
   upserts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const firstChunk = current.nextChunk;
   const chunkCount = Math.ceil(upserts.length / RECORDS_PER_CHUNK);
@@ -316,18 +327,24 @@ function toBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
     : new Uint8Array(data);
 }
 
-/** The record for `key` in a chunk's text, checked like any stored data, or null. */
+/**
+ * The record for `key` in a chunk's text, checked like any stored data, or null. Lines are stored as
+ * the publisher wrote them, so the key is looked for wherever it sits in a line; a quote inside a
+ * JSON string is escaped, so `"key":"…"` can only be a property, and the parsed key must match.
+ */
 function findRecord(text: string, key: string): FlagRecord | null {
-  const needle = `{"key":${JSON.stringify(key)},`;
-  let at = text.startsWith(needle) ? 0 : text.indexOf(`\n${needle}`);
-  if (at === -1) return null;
-  if (at > 0) at += 1;
-  const end = text.indexOf('\n', at);
-  const line = text.slice(at, end === -1 ? undefined : end);
-  try {
-    const parsed = FlagRecordSchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+  const needle = `"key":${JSON.stringify(key)}`;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at);
+    try {
+      const parsed = FlagRecordSchema.safeParse(
+        JSON.parse(text.slice(start, end === -1 ? undefined : end)),
+      );
+      if (parsed.success && parsed.data.key === key) return parsed.data;
+    } catch {
+      // not a record line: keep looking
+    }
   }
+  return null;
 }

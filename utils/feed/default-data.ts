@@ -5,10 +5,9 @@
  */
 import type { Database } from '../db/database';
 import { type LoadedData, loadData, writeSnapshot } from '../db/flag-store';
-import { FlagRecordSchema } from '../protocol/records';
 import { type FeedManifest, FeedManifestSchema } from './manifest';
-import { FeedFormatError, parseLine } from './ndjson';
-import { checkFile, inflate, parseAll } from './sync';
+import { FeedFormatError } from './ndjson';
+import { checkFile, inflate, parseRecordLines } from './sync';
 
 export const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
 
@@ -38,9 +37,7 @@ export async function ensureDefaultData(
   const path = `/feed/${manifest.snapshot.url}`;
   const bytes = await checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
   const text = await inflate(bytes, manifest.snapshot);
-  const records = parseAll(text, manifest.snapshot, (line, n) =>
-    parseLine(line, n, FlagRecordSchema),
-  );
+  const records = parseRecordLines(text, manifest.snapshot);
   return writeSnapshot(db, records, {
     source: 'default',
     sequence: manifest.sequence,

@@ -8,14 +8,15 @@ import type { Database } from '../db/database';
 import {
   DeltaNotApplicableError,
   type LoadedData,
+  type StoredLine,
+  type StoredOp,
   writeDelta,
   writeSnapshot,
 } from '../db/flag-store';
-import { type DataInfo, type FlagRecord, FlagRecordSchema } from '../protocol/records';
+import { type DataInfo, FlagRecordSchema } from '../protocol/records';
 import { decompress, readLimited, SizeLimitError } from './gzip';
 import { sha256Hex } from './hash';
 import {
-  type DeltaOp,
   DeltaOpSchema,
   deltaChain,
   type FeedFile,
@@ -149,6 +150,14 @@ export async function inflate(bytes: Uint8Array<ArrayBuffer>, file: FeedFile): P
   }
 }
 
+/** Every line of a snapshot checked against the record schema, kept as received for storage. */
+export function parseRecordLines(text: Uint8Array, file: FeedFile): StoredLine[] {
+  return parseAll(text, file, (line, n) => ({
+    key: parseLine(line, n, FlagRecordSchema).key,
+    line,
+  }));
+}
+
 export function parseAll<T>(
   text: Uint8Array,
   file: FeedFile,
@@ -242,9 +251,7 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   const bytes = await download(input, manifest.snapshot);
   const downloadMs = performance.now() - started;
   const text = await inflate(bytes, manifest.snapshot);
-  const records: FlagRecord[] = parseAll(text, manifest.snapshot, (line, n) =>
-    parseLine(line, n, FlagRecordSchema),
-  );
+  const records = parseRecordLines(text, manifest.snapshot);
   const loaded = await store(() => writeSnapshot(input.db, records, info));
   return {
     status: 'updated',
@@ -269,11 +276,17 @@ async function applyChain(
     const files = [];
     for (const file of chain) files.push(await download(input, file));
     const downloadMs = performance.now() - started;
-    const ops: DeltaOp[] = [];
+    const ops: StoredOp[] = [];
     for (let i = 0; i < chain.length; i++) {
       const file = chain[i] as FeedFile;
       const text = await inflate(files[i] as Uint8Array<ArrayBuffer>, file);
-      ops.push(...parseAll(text, file, (line, n) => parseLine(line, n, DeltaOpSchema)));
+      for (const op of parseAll(text, file, (line, n) => parseLine(line, n, DeltaOpSchema))) {
+        ops.push(
+          op.op === 'upsert'
+            ? { op: 'upsert', key: op.record.key, line: JSON.stringify(op.record) }
+            : op,
+        );
+      }
     }
     const loaded = await store(() => writeDelta(input.db, input.current, ops, info));
     return {

@@ -1,12 +1,17 @@
 /**
  * The membership index: for every record, its key's 48-bit fingerprint and the number of the stored
- * chunk that holds the record, packed into 8 bytes and sorted, so a million keys take 8 MB and are
- * stored and loaded as one ArrayBuffer (uBlock Origin's "selfie": a cold service worker reads one
+ * chunk that holds the record, packed into 6 bytes and sorted, so a million keys take about 6 MB and
+ * are stored and loaded as one ArrayBuffer (uBlock Origin's "selfie": a cold service worker reads one
  * value instead of a million).
  *
- *   entry i:  hi[i] = fingerprint high 32 bits
- *             lo[i] = fingerprint low 16 bits << 16 | chunk number (16 bits)
- *   sorted by (hi, lo); a lookup is one binary search on hi and a short scan.
+ *   fingerprint = hi (32 bits) : lo16 (16 bits)
+ *   directory[b]     first entry whose hi >>> 16 is b (65,537 offsets, 256 KB)
+ *   low[i]           hi & 0xffff     ┐
+ *   fp[i]            lo16            ├ one entry, sorted by (hi, lo16)
+ *   chunk[i]         chunk number    ┘
+ *
+ * A lookup reads the directory for the key's top 16 bits and binary-searches the few entries of
+ * that bucket (about 15 at a million keys), all in one small stretch of memory.
  *
  * A fingerprint is the identity of a key inside the index: a delta that upserts or deletes a key
  * replaces every entry with its fingerprint. Two different keys share one with probability about
@@ -16,72 +21,118 @@
 import { type Fingerprint, fingerprint } from './fingerprint';
 
 export const MAX_CHUNKS = 0x10000;
-const HEADER_WORDS = 4; // magic, version, count, reserved
+const BUCKETS = 0x10000;
 const MAGIC = 0x53484958; // "SHIX"
-const VERSION = 1;
+const VERSION = 2;
+const HEADER_BYTES = 16; // magic, version, count, reserved
+
+export interface IndexEntry {
+  hi: number;
+  lo16: number;
+  chunk: number;
+}
 
 export class PackedIndex {
   private readonly scratch: Fingerprint = { hi: 0, lo16: 0 };
 
   private constructor(
-    /** Fingerprint high bits, sorted. */
-    readonly hi: Uint32Array,
-    /** Fingerprint low bits and chunk number, sorted within equal `hi`. */
-    readonly lo: Uint32Array,
+    private readonly directory: Uint32Array,
+    private readonly low: Uint16Array,
+    private readonly fp: Uint16Array,
+    private readonly chunk: Uint16Array,
   ) {}
 
   static empty(): PackedIndex {
-    return new PackedIndex(new Uint32Array(0), new Uint32Array(0));
+    return PackedIndex.fromUnsorted(new Uint32Array(0), new Uint32Array(0));
   }
 
-  /** Sorts the given entries (the arrays are taken over, not copied). */
+  /**
+   * Builds the index from entries in any order: `hi[i]` the fingerprint's high 32 bits, `lo[i]` its
+   * low 16 bits shifted left by 16, or'ed with the chunk number.
+   */
   static fromUnsorted(hi: Uint32Array, lo: Uint32Array): PackedIndex {
-    const [sortedHi, sortedLo] = radixSortPairs(hi, lo);
-    return new PackedIndex(sortedHi, sortedLo);
+    const n = hi.length;
+    const order = radixOrder(hi, lo);
+    const directory = new Uint32Array(BUCKETS + 1);
+    const low = new Uint16Array(n);
+    const fp = new Uint16Array(n);
+    const chunk = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const from = order[i] as number;
+      const h = hi[from] as number;
+      const l = lo[from] as number;
+      const bucket = (h >>> 16) + 1;
+      directory[bucket] = (directory[bucket] as number) + 1;
+      low[i] = h & 0xffff;
+      fp[i] = l >>> 16;
+      chunk[i] = l & 0xffff;
+    }
+    for (let b = 1; b <= BUCKETS; b++) {
+      directory[b] = (directory[b] as number) + (directory[b - 1] as number);
+    }
+    return new PackedIndex(directory, low, fp, chunk);
   }
 
   get size(): number {
-    return this.hi.length;
+    return this.low.length;
   }
 
+  /** Memory held by the index's arrays. */
   get bytes(): number {
-    return this.hi.byteLength + this.lo.byteLength;
+    return this.directory.byteLength + 3 * this.low.byteLength;
   }
 
-  /** First position whose hi is ≥ target. */
-  private lowerBound(target: number): number {
-    const hi = this.hi;
-    let low = 0;
-    let high = hi.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((hi[mid] as number) < target) low = mid + 1;
-      else high = mid;
+  /** The first position of the key's fingerprint in its bucket, or -1 (hot path: no allocation). */
+  private find(key: string): number {
+    const { hi, lo16 } = fingerprint(key, this.scratch);
+    const bucket = hi >>> 16;
+    const target = hi & 0xffff;
+    const low = this.low;
+    const stop = this.directory[bucket + 1] as number;
+    let start = this.directory[bucket] as number;
+    let end = stop;
+    while (start < end) {
+      const mid = (start + end) >>> 1;
+      if ((low[mid] as number) < target) start = mid + 1;
+      else end = mid;
     }
-    return low;
+    for (let i = start; i < stop && low[i] === target; i++) {
+      if (this.fp[i] === lo16) return i;
+    }
+    return -1;
   }
 
   has(key: string): boolean {
-    const fp = fingerprint(key, this.scratch);
-    const hi = this.hi;
-    const lo = this.lo;
-    for (let i = this.lowerBound(fp.hi); i < hi.length && hi[i] === fp.hi; i++) {
-      if ((lo[i] as number) >>> 16 === fp.lo16) return true;
-    }
-    return false;
+    return this.find(key) !== -1;
   }
 
   /** Chunk numbers that may hold the key (usually none, almost always at most one). */
   chunksFor(key: string): number[] {
-    const fp = fingerprint(key, this.scratch);
+    const first = this.find(key);
+    if (first === -1) return [];
+    // Entries with the same fingerprint sit side by side, after `first`, in the same bucket.
     const out: number[] = [];
-    const hi = this.hi;
-    const lo = this.lo;
-    for (let i = this.lowerBound(fp.hi); i < hi.length && hi[i] === fp.hi; i++) {
-      const entry = lo[i] as number;
-      if (entry >>> 16 === fp.lo16) out.push(entry & 0xffff);
+    const low = this.low[first];
+    const fp = this.fp[first];
+    const stop = this.directory[(this.scratch.hi >>> 16) + 1] as number;
+    for (let i = first; i < stop && this.low[i] === low; i++) {
+      if (this.fp[i] === fp) out.push(this.chunk[i] as number);
     }
     return out;
+  }
+
+  /** Every entry, in index order. */
+  *entries(): Generator<IndexEntry> {
+    for (let b = 0; b < BUCKETS; b++) {
+      const end = this.directory[b + 1] as number;
+      for (let i = this.directory[b] as number; i < end; i++) {
+        yield {
+          hi: ((b << 16) | (this.low[i] as number)) >>> 0,
+          lo16: this.fp[i] as number,
+          chunk: this.chunk[i] as number,
+        };
+      }
+    }
   }
 
   /**
@@ -92,98 +143,100 @@ export class PackedIndex {
     removeKeys: Iterable<string>,
     add: ReadonlyArray<{ key: string; chunk: number }>,
   ): PackedIndex {
-    const removed = new Set<number>(); // positions to drop
+    const removed = new Set<string>();
+    const fp: Fingerprint = { hi: 0, lo16: 0 };
     for (const key of removeKeys) {
-      const fp = fingerprint(key, this.scratch);
-      for (let i = this.lowerBound(fp.hi); i < this.hi.length && this.hi[i] === fp.hi; i++) {
-        if ((this.lo[i] as number) >>> 16 === fp.lo16) removed.add(i);
-      }
+      fingerprint(key, fp);
+      removed.add(`${fp.hi}:${fp.lo16}`);
     }
-    const size = this.size - removed.size + add.length;
-    const hi = new Uint32Array(size);
-    const lo = new Uint32Array(size);
+    const hi = new Uint32Array(this.size + add.length);
+    const lo = new Uint32Array(this.size + add.length);
     let at = 0;
-    for (let i = 0; i < this.size; i++) {
-      if (removed.has(i)) continue;
-      hi[at] = this.hi[i] as number;
-      lo[at] = this.lo[i] as number;
+    for (const entry of this.entries()) {
+      if (removed.size > 0 && removed.has(`${entry.hi}:${entry.lo16}`)) continue;
+      hi[at] = entry.hi;
+      lo[at] = ((entry.lo16 << 16) | entry.chunk) >>> 0;
       at++;
     }
     for (const { key, chunk } of add) {
-      const fp = fingerprint(key, this.scratch);
+      fingerprint(key, fp);
       hi[at] = fp.hi;
       lo[at] = ((fp.lo16 << 16) | chunk) >>> 0;
       at++;
     }
-    return PackedIndex.fromUnsorted(hi, lo);
+    return PackedIndex.fromUnsorted(hi.subarray(0, at), lo.subarray(0, at));
   }
 
-  /** One ArrayBuffer: a 16-byte header, then hi, then lo. */
+  /** One ArrayBuffer: a 16-byte header, the directory, then the three entry columns. */
   toBuffer(): ArrayBuffer {
     const n = this.size;
-    const words = new Uint32Array(HEADER_WORDS + 2 * n);
-    words.set([MAGIC, VERSION, n, 0]);
-    words.set(this.hi, HEADER_WORDS);
-    words.set(this.lo, HEADER_WORDS + n);
-    return words.buffer;
+    const buffer = new ArrayBuffer(HEADER_BYTES + this.bytes);
+    new Uint32Array(buffer, 0, 4).set([MAGIC, VERSION, n, 0]);
+    new Uint32Array(buffer, HEADER_BYTES, BUCKETS + 1).set(this.directory);
+    const columns = HEADER_BYTES + this.directory.byteLength;
+    new Uint16Array(buffer, columns, n).set(this.low);
+    new Uint16Array(buffer, columns + 2 * n, n).set(this.fp);
+    new Uint16Array(buffer, columns + 4 * n, n).set(this.chunk);
+    return buffer;
   }
 
-  /** Reads a buffer made by toBuffer; anything else throws (the caller then rebuilds the index). */
+  /** Reads a buffer made by toBuffer; anything else throws (the caller then reloads the data). */
   static fromBuffer(buffer: ArrayBuffer): PackedIndex {
-    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < HEADER_WORDS * 4) {
+    if (!(buffer instanceof ArrayBuffer) || buffer.byteLength < HEADER_BYTES) {
       throw new Error('index blob is missing or too short');
     }
-    const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-    const n = header[2] as number;
-    if (header[0] !== MAGIC || header[1] !== VERSION)
-      throw new Error('index blob has a bad header');
-    if (buffer.byteLength !== (HEADER_WORDS + 2 * n) * 4) {
+    const [magic, version, n = 0] = new Uint32Array(buffer, 0, 4);
+    if (magic !== MAGIC || version !== VERSION) throw new Error('index blob has a bad header');
+    const columns = HEADER_BYTES + (BUCKETS + 1) * 4;
+    if (buffer.byteLength !== columns + 6 * n) {
       throw new Error('index blob length does not match its count');
     }
+    const directory = new Uint32Array(buffer, HEADER_BYTES, BUCKETS + 1);
+    if (directory[BUCKETS] !== n) throw new Error('index blob directory does not match its count');
     return new PackedIndex(
-      new Uint32Array(buffer, HEADER_WORDS * 4, n),
-      new Uint32Array(buffer, (HEADER_WORDS + n) * 4, n),
+      directory,
+      new Uint16Array(buffer, columns, n),
+      new Uint16Array(buffer, columns + 2 * n, n),
+      new Uint16Array(buffer, columns + 4 * n, n),
     );
   }
 }
 
 /**
- * LSD radix sort of (hi, lo) pairs by hi then lo, 16 bits a pass: four linear passes, which beats a
- * comparison sort by an order of magnitude at a million entries.
+ * The positions of the entries sorted by (hi, lo16): an LSD radix sort, 16 bits a pass over lo16,
+ * then the low and high halves of hi. Linear, which beats a comparison sort by an order of magnitude
+ * at a million entries.
  */
-function radixSortPairs(hi: Uint32Array, lo: Uint32Array): [Uint32Array, Uint32Array] {
-  // (the four passes alternate between the input arrays and one scratch pair)
+function radixOrder(hi: Uint32Array, lo: Uint32Array): Uint32Array {
   const n = hi.length;
-  let srcHi: Uint32Array = hi;
-  let srcLo: Uint32Array = lo;
-  let dstHi: Uint32Array = new Uint32Array(n);
-  let dstLo: Uint32Array = new Uint32Array(n);
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
   const counts = new Uint32Array(0x10000);
-  // passes: lo low 16, lo high 16, hi low 16, hi high 16
-  for (let pass = 0; pass < 4; pass++) {
-    const useHi = pass >= 2;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    const keys = useHi ? srcHi : srcLo;
+  const digit = [
+    (i: number) => (lo[i] as number) >>> 16,
+    (i: number) => (hi[i] as number) & 0xffff,
+    (i: number) => (hi[i] as number) >>> 16,
+  ];
+  for (const digitOf of digit) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const bucket = ((keys[i] as number) >>> shift) & 0xffff;
-      counts[bucket] = (counts[bucket] as number) + 1;
+      const d = digitOf(i);
+      counts[d] = (counts[d] as number) + 1;
     }
     let sum = 0;
-    for (let b = 0; b < 0x10000; b++) {
-      const c = counts[b] as number;
-      counts[b] = sum;
+    for (let d = 0; d < 0x10000; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const bucket = ((keys[i] as number) >>> shift) & 0xffff;
-      const to = counts[bucket] as number;
-      counts[bucket] = to + 1;
-      dstHi[to] = srcHi[i] as number;
-      dstLo[to] = srcLo[i] as number;
+      const from = order[i] as number;
+      const d = digitOf(from);
+      next[counts[d] as number] = from;
+      counts[d] = (counts[d] as number) + 1;
     }
-    [srcHi, dstHi] = [dstHi, srcHi];
-    [srcLo, dstLo] = [dstLo, srcLo];
+    [order, next] = [next, order];
   }
-  return [srcHi, srcLo];
+  return order;
 }

@@ -12,6 +12,9 @@ export const SyncStatusSchema = z.object({
   message: z.optional(z.string().check(z.maxLength(1000))),
   via: z.optional(z.enum(['snapshot', 'delta'])),
   lastSuccessAt: z.optional(z.iso.datetime({ offset: true })),
+  /** How long the last update took to download, and to verify, parse and store. */
+  downloadMs: z.optional(z.number().check(z.gte(0))),
+  applyMs: z.optional(z.number().check(z.gte(0))),
   /** Minutes between scheduled syncs: the default or what the server asked for. */
   intervalMinutes: z.optional(z.int().check(z.gte(1))),
 });

@@ -1,14 +1,23 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openDatabase } from '@/utils/db/database';
-import { loadData, RecordReader, writeDelta, writeSnapshot } from '@/utils/db/flag-store';
+import {
+  loadData,
+  RecordReader,
+  toStoredLines,
+  writeDelta,
+  writeSnapshot,
+} from '@/utils/db/flag-store';
 import { sortRecords } from '@/utils/feed/publish';
+import type { FlagRecord } from '@/utils/protocol/records';
 import { dataInfo, record } from '../../helpers/records';
 
 const info = (sequence: number) => {
   const { recordCount: _r, counts: _c, ...rest } = dataInfo({ sequence, source: 'feed' });
   return rest;
 };
+
+const upsert = (r: FlagRecord) => ({ op: 'upsert' as const, key: r.key, line: JSON.stringify(r) });
 
 async function readAll(db: Awaited<ReturnType<typeof openDatabase>>, keys: string[]) {
   const loaded = await loadData(db);
@@ -50,7 +59,7 @@ describe('database', () => {
     const records = sortRecords(
       Array.from({ length: 600 }, (_, i) => record(`lazada:item:${1000 + i}`)),
     );
-    const loaded = await writeSnapshot(db, records, info(1));
+    const loaded = await writeSnapshot(db, toStoredLines(records), info(1));
     expect(loaded.info).toMatchObject({ recordCount: 600, counts: { item: 600 } });
     expect(await db.count('chunks')).toBe(3); // 256 + 256 + 88
     const found = await readAll(db, ['lazada:item:1000', 'lazada:item:1599', 'lazada:item:5']);
@@ -61,9 +70,11 @@ describe('database', () => {
 
   it('refuses a snapshot whose keys are not sorted and unique, writing nothing', async () => {
     const db = await openDatabase();
-    await writeSnapshot(db, [record('shopee:item:1.2')], info(1));
+    await writeSnapshot(db, toStoredLines([record('shopee:item:1.2')]), info(1));
     const twice = [record('shopee:item:3.4'), record('shopee:item:3.4')];
-    await expect(writeSnapshot(db, twice, info(2))).rejects.toThrow(/sorted and unique/);
+    await expect(writeSnapshot(db, toStoredLines(twice), info(2))).rejects.toThrow(
+      /sorted and unique/,
+    );
     expect((await loadData(db)).info).toMatchObject({ sequence: 1 });
     expect([...(await readAll(db, ['shopee:item:1.2'])).keys()]).toEqual(['shopee:item:1.2']);
     db.close();
@@ -73,16 +84,22 @@ describe('database', () => {
     const db = await openDatabase();
     const base = await writeSnapshot(
       db,
-      sortRecords([record('shopee:item:1.2'), record('shopee:seller:1'), record('domain:scam.vn')]),
+      toStoredLines(
+        sortRecords([
+          record('shopee:item:1.2'),
+          record('shopee:seller:1'),
+          record('domain:scam.vn'),
+        ]),
+      ),
       info(1),
     );
     const after = await writeDelta(
       db,
       base,
       [
-        { op: 'upsert', record: record('shopee:item:1.2', { status: 'suspected' }) },
+        upsert(record('shopee:item:1.2', { status: 'suspected' })),
         { op: 'delete', key: 'shopee:seller:1' },
-        { op: 'upsert', record: record('product:colos iq for mum') },
+        upsert(record('product:colos iq for mum')),
         { op: 'delete', key: 'domain:scam.vn' },
       ],
       info(2),
@@ -101,7 +118,7 @@ describe('database', () => {
 
   it('keeps the previous data when the transaction is aborted half-way (a worker stopped)', async () => {
     const db = await openDatabase();
-    const base = await writeSnapshot(db, [record('shopee:item:1.2')], info(1));
+    const base = await writeSnapshot(db, toStoredLines([record('shopee:item:1.2')]), info(1));
     const indexBefore = new Uint8Array((await db.get('meta', 'index')) as ArrayBuffer);
     // Abort the next read-write transaction as soon as it starts, like a stopped service worker.
     const original = db.transaction.bind(db);
@@ -114,7 +131,7 @@ describe('database', () => {
       return tx;
     }) as never;
     await expect(
-      writeDelta(db, base, [{ op: 'upsert', record: record('shopee:item:3.4') }], info(2)),
+      writeDelta(db, base, [upsert(record('shopee:item:3.4'))], info(2)),
     ).rejects.toThrow();
     (db as { transaction: unknown }).transaction = original;
     expect((await loadData(db)).info).toMatchObject({ sequence: 1, recordCount: 1 });
@@ -123,9 +140,36 @@ describe('database', () => {
     db.close();
   });
 
+  it('finds a stored line whatever the order of its properties, and only by its own key', async () => {
+    const db = await openDatabase();
+    const own = record('shopee:item:1.2');
+    const { key, ...rest } = own;
+    const reordered = JSON.stringify({ ...rest, key });
+    // A summary quoting another key is text, escaped in JSON: it never matches.
+    const quoting = JSON.stringify(
+      record('shopee:item:3.4', { summary: { vi: '"key":"shopee:item:1.2"', en: 'x' } }),
+    );
+    await writeSnapshot(
+      db,
+      [
+        { key: 'shopee:item:1.2', line: reordered },
+        { key: 'shopee:item:3.4', line: quoting },
+      ],
+      info(1),
+    );
+    const found = await readAll(db, ['shopee:item:1.2', 'shopee:item:3.4']);
+    expect(found.get('shopee:item:1.2')).toEqual(own);
+    expect(found.get('shopee:item:3.4')?.key).toBe('shopee:item:3.4');
+    db.close();
+  });
+
   it('ignores a stored record that no longer passes its schema', async () => {
     const db = await openDatabase();
-    await writeSnapshot(db, [record('shopee:item:1.2', { status: 'bogus' as never })], info(1));
+    await writeSnapshot(
+      db,
+      toStoredLines([record('shopee:item:1.2', { status: 'bogus' as never })]),
+      info(1),
+    );
     expect((await readAll(db, ['shopee:item:1.2'])).size).toBe(0);
     db.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
-import { loadData, RecordReader, writeSnapshot } from '@/utils/db/flag-store';
+import { loadData, RecordReader, toStoredLines, writeSnapshot } from '@/utils/db/flag-store';
 import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { dataInfo, record } from '../../helpers/records';
 import { readShipped, shippedFeed } from '../../helpers/shipped-data';
@@ -66,7 +66,7 @@ describe('default data shipped in public/feed', () => {
   it('never replaces data that came from the feed', async () => {
     const db = await openDatabase();
     const { recordCount: _r, counts: _c, ...info } = dataInfo({ source: 'feed', sequence: 9 });
-    await writeSnapshot(db, [record('shopee:item:1.2')], info);
+    await writeSnapshot(db, toStoredLines([record('shopee:item:1.2')]), info);
     const held = await ensureDefaultData(db, readShipped, now);
     expect(held.info).toMatchObject({ source: 'feed', sequence: 9 });
     db.close();
@@ -75,7 +75,7 @@ describe('default data shipped in public/feed', () => {
   it('refuses a damaged package file and keeps the old data', async () => {
     const db = await openDatabase();
     const { recordCount: _r, counts: _c, ...info } = dataInfo({ sequence: 1 });
-    await writeSnapshot(db, [record('shopee:item:1.2')], info);
+    await writeSnapshot(db, toStoredLines([record('shopee:item:1.2')]), info);
     const damaged: PackageReader = async (file) => {
       const bytes = new Uint8Array(await readShipped(file));
       if (file.endsWith('.gz')) bytes[100] = (bytes[100] as number) ^ 0xff;

@@ -278,7 +278,7 @@ describe('feed sync', () => {
     const snapshotLoaded = (viaSnapshot as { loaded: LoadedData }).loaded;
 
     const fingerprints = (l: LoadedData) =>
-      Array.from(l.index.hi, (hi, i) => `${hi}:${(l.index.lo[i] as number) >>> 16}`).sort();
+      Array.from(l.index.entries(), ({ hi, lo16 }) => `${hi}:${lo16}`).sort();
     expect(fingerprints(current)).toEqual(fingerprints(snapshotLoaded));
     expect(current.info).toMatchObject({
       sequence: 3,
