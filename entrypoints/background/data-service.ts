@@ -5,7 +5,7 @@
  * extension.
  */
 import type { Database } from '@/utils/db/database';
-import { type LoadedData, loadData, RecordReader } from '@/utils/db/flag-store';
+import { type LoadedData, loadData, RecordReader, readDomains } from '@/utils/db/flag-store';
 import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { MIN_SYNC_MINUTES } from '@/utils/feed/manifest';
 import { SyncError, syncFeed } from '@/utils/feed/sync';
@@ -32,7 +32,7 @@ export interface DataServiceDeps {
   now(): Date;
   feed: FeedConfig;
   /** Called after the data changed (install, sync): page-level rules follow the domain list. */
-  onDataChanged?(loaded: LoadedData): Promise<void>;
+  onDataChanged?(domains: readonly string[]): Promise<void>;
 }
 
 interface State {
@@ -40,7 +40,8 @@ interface State {
   loaded: LoadedData;
   reader: RecordReader;
   products: ProductMatcher;
-  domains: DomainList;
+  /** Built on first use: most worker starts only answer lookups. */
+  domains: Promise<DomainList> | null;
 }
 
 const SYNC_KEY = 'sync';
@@ -58,15 +59,31 @@ export function createDataService(deps: DataServiceDeps) {
     loaded,
     reader: new RecordReader(db, loaded.index),
     products: new ProductMatcher(loaded.names.products),
-    domains: new DomainList(loaded.names.domains),
+    domains: loaded.names.domains ? Promise.resolve(new DomainList(loaded.names.domains)) : null,
   });
 
+  const domainsOf = (current: State): Promise<DomainList> => {
+    current.domains ??= readDomains(current.db).then((domains) => new DomainList(domains));
+    return current.domains;
+  };
+
+  async function changed(db: Database, loaded: LoadedData): Promise<void> {
+    state = Promise.resolve(stateOf(db, loaded));
+    await deps.onDataChanged?.(loaded.names.domains ?? (await readDomains(db)));
+  }
+
+  /**
+   * The database, opened and its index loaded. A worker start reads only the index blob and the
+   * data's description; the shipped data is stored on the first run (and on updates, see
+   * refreshShippedData), not looked at on every start.
+   */
   function ready(): Promise<State> {
     state ??= (async () => {
       const db = await deps.openDb();
-      const before = await loadData(db);
-      const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, before);
-      if (loaded !== before) await deps.onDataChanged?.(loaded);
+      const held = await loadData(db);
+      if (held.info) return stateOf(db, held);
+      const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, held);
+      await deps.onDataChanged?.(loaded.names.domains ?? []);
       return stateOf(db, loaded);
     })();
     state.catch(() => {
@@ -119,10 +136,7 @@ export function createDataService(deps: DataServiceDeps) {
           DEFAULT_SYNC_MINUTES,
           result.manifest?.minSyncMinutes ?? MIN_SYNC_MINUTES,
         );
-        if (result.status === 'updated') {
-          state = Promise.resolve(stateOf(db, result.loaded));
-          await deps.onDataChanged?.(result.loaded);
-        }
+        if (result.status === 'updated') await changed(db, result.loaded);
         if (result.etag) await db.put('meta', result.etag, ETAG_KEY);
         next = {
           result: result.status,
@@ -130,7 +144,13 @@ export function createDataService(deps: DataServiceDeps) {
           lastSuccessAt: at,
           intervalMinutes: interval,
           ...(result.status === 'updated'
-            ? { via: result.via, downloadMs: result.downloadMs, applyMs: result.applyMs }
+            ? {
+                via: result.via,
+                downloadMs: result.downloadMs,
+                applyMs: result.applyMs,
+                parseMs: result.parseMs,
+                storeMs: result.storeMs,
+              }
             : {}),
         };
       } catch (error) {
@@ -151,6 +171,18 @@ export function createDataService(deps: DataServiceDeps) {
   return {
     ready,
     status,
+
+    /** After an install or update: stores the data this package ships unless feed data is held. */
+    async refreshShippedData(): Promise<void> {
+      const current = await ready();
+      const after = await ensureDefaultData(
+        current.db,
+        deps.readPackageFile,
+        deps.now,
+        current.loaded,
+      );
+      if (after !== current.loaded) await changed(current.db, after);
+    },
 
     /** One sync at a time: a second request while one runs gets the same outcome. */
     syncNow(): Promise<DataStatus> {
@@ -187,8 +219,9 @@ export function createDataService(deps: DataServiceDeps) {
 
     /** The listed domain covering this URL and its record, if it is shown to shoppers. */
     async scamInfo(url: string): Promise<{ domain: string | null; record: FlagRecord | null }> {
-      const { domains, reader } = await ready();
-      const domain = domains.match(url);
+      const current = await ready();
+      const domain = (await domainsOf(current)).match(url);
+      const { reader } = current;
       if (!domain) return { domain: null, record: null };
       const record = (await reader.get([`domain:${domain}`])).get(`domain:${domain}`) ?? null;
       return record && isShownToShoppers(record, deps.now())

@@ -26,8 +26,8 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),
     feed: FEED_CONFIG,
-    async onDataChanged(loaded) {
-      if (rules) await applyBlockRule(rules, loaded.names.domains);
+    async onDataChanged(domains) {
+      if (rules) await applyBlockRule(rules, domains);
     },
   });
 
@@ -67,7 +67,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(portableListener(dispatch));
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
-      await data.ready();
+      await data.refreshShippedData();
       await data.syncNow();
       await scheduleSync();
     })();

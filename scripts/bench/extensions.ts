@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/feed/default-feed';
-import { buildFile, buildManifest, sortRecords } from '../../utils/feed/publish';
+import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../utils/feed/publish';
 import type { FlagRecord } from '../../utils/protocol/records';
 
 export const BUILT_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -29,7 +29,7 @@ export async function ourExtensionFlagging(keys: string[]): Promise<string> {
     updated: '2026-11-01',
   }));
   const records = sortRecords([...(await defaultRecords()), ...extra]);
-  const snapshot = await buildFile(DEFAULT_SNAPSHOT_FILE, records);
+  const snapshot = await buildBlockedSnapshot(DEFAULT_SNAPSHOT_FILE, records);
   const { bytes } = buildManifest({
     sequence: 1,
     publisher: 'Benchmark',

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { parseDomainList } from '../../server/feed/sources/chongluadao';
 import { DomainList } from '../../utils/lookup/domain-list';
 import { PackedIndex } from '../../utils/lookup/packed-index';
-import { parseDomainList } from '../../server/feed/sources/chongluadao';
 import { median } from './results';
 import { random, syntheticKey } from './synthetic-feed';
 
@@ -76,7 +76,10 @@ export interface DomainFigures {
 }
 
 export function measureDomainCheck(): DomainFigures {
-  const file = path.resolve(import.meta.dirname, '../../server/data/chongluadao/vn-badsite-filter-domains.txt');
+  const file = path.resolve(
+    import.meta.dirname,
+    '../../server/data/chongluadao/vn-badsite-filter-domains.txt',
+  );
   const { domains } = parseDomainList(readFileSync(file, 'utf8'));
   const list = new DomainList(domains);
   const next = random(11);

@@ -16,7 +16,7 @@ import { savedFromUrl } from '../offline-dom';
 import { minimalExtension, ourExtensionFlagging } from './extensions';
 import { median, spread, trimmedMean } from './results';
 
-const CAPTURE = path.resolve(
+export const CAPTURE = path.resolve(
   import.meta.dirname,
   '../../../shared/fixtures/shopee/shopee-sg-search-grid-rendered-dom-2025-09.html',
 );

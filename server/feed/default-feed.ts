@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseNdjson } from '../../utils/feed/ndjson';
-import { buildFile, buildManifest, sortRecords } from '../../utils/feed/publish';
+import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../utils/feed/publish';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { chongLuaDaoRecords, parseDomainList } from './sources/chongluadao';
 import { officialRecords } from './sources/official-records';
@@ -48,7 +48,7 @@ export interface DefaultFeed {
 
 export async function buildDefaultFeed(): Promise<DefaultFeed> {
   const records = await defaultRecords();
-  const snapshot = await buildFile(DEFAULT_SNAPSHOT_FILE, records);
+  const snapshot = await buildBlockedSnapshot(DEFAULT_SNAPSHOT_FILE, records);
   const newest =
     records
       .map((r) => r.updated)

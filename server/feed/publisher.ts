@@ -10,6 +10,7 @@ import { decompress } from '../../utils/feed/gzip';
 import { type DeltaFile, FeedManifestSchema } from '../../utils/feed/manifest';
 import { parseNdjson } from '../../utils/feed/ndjson';
 import {
+  buildBlockedSnapshot,
   buildFile,
   buildManifest,
   diffRecords,
@@ -61,7 +62,7 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
   const sequence = (previous?.sequence ?? 0) + 1;
   const records = sortRecords(options.records.map((record) => FlagRecordSchema.parse(record)));
 
-  const snapshot = await buildFile(`snapshot-${sequence}.ndjson.gz`, records);
+  const snapshot = await buildBlockedSnapshot(`snapshot-${sequence}.ndjson.gz`, records);
   await writeAtomic(path.join(dir, snapshot.ref.url), snapshot.bytes);
 
   const deltas: DeltaFile[] = [];

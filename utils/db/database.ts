@@ -12,7 +12,7 @@ export const DB_NAME = 'soi-hang';
 /** Records packed by the hundred: compressed NDJSON, one chunk per row (see flag-store.ts). */
 export interface StoredChunk {
   id: number;
-  /** deflate-raw of the records' JSON lines joined by "\n". */
+  /** gzip of the records' JSON lines joined by "\n". */
   data: Uint8Array;
   count: number;
 }

@@ -4,7 +4,8 @@
  * delta) is prepared in memory first, then written in one transaction over chunks and meta: either
  * all of it lands or none of it does, and a worker stopped half-way leaves the previous data.
  *
- *   records ──sort into chunks of 256──▶ JSON lines ──deflate-raw──▶ chunks store (one row each)
+ *   records ──512 a chunk──▶ JSON lines ──gzip──▶ chunks store (one row each)
+ *   (a snapshot published in gzip blocks is stored block by block as it arrived)
  *      └── (fingerprint, chunk) per key ──▶ PackedIndex ──▶ meta "index" (one ArrayBuffer)
  */
 
@@ -21,16 +22,24 @@ import {
 } from '../protocol/records';
 import type { Database, StoredChunk } from './database';
 
-export const RECORDS_PER_CHUNK = 256;
-/** A decompressed chunk may not exceed this (256 records of at most a few KB each). */
-const MAX_CHUNK_TEXT = 8 * 1024 * 1024;
+/** Records per chunk the client packs itself (delta upserts, plain snapshots). */
+export const RECORDS_PER_CHUNK = 512;
+/** A decompressed chunk may not exceed this (a block of at most 4096 records of a few KB each). */
+const MAX_CHUNK_TEXT = 64 * 1024 * 1024;
 
-const META = { data: 'data', index: 'index', names: 'names', nextChunk: 'nextChunk' } as const;
+const META = {
+  data: 'data',
+  index: 'index',
+  products: 'products',
+  domains: 'domains',
+  nextChunk: 'nextChunk',
+} as const;
 
 /** Keys the page-level checks need in full: product names (title matching) and scam domains. */
 export interface NameLists {
   products: string[];
-  domains: string[];
+  /** Read only when needed (scam checks, rules): null until then, so a cold start skips it. */
+  domains: string[] | null;
 }
 
 /** What a loaded database holds, ready to answer lookups. */
@@ -64,7 +73,7 @@ const decoder = new TextDecoder();
 
 async function packChunk(id: number, entries: readonly StoredLine[]): Promise<StoredChunk> {
   const text = entries.map((entry) => entry.line).join('\n');
-  return { id, data: await compress(encoder.encode(text), 'deflate-raw'), count: entries.length };
+  return { id, data: await compress(encoder.encode(text), 'gzip'), count: entries.length };
 }
 
 function emptyCounts(): Record<KeyKind, number> {
@@ -74,10 +83,10 @@ function emptyCounts(): Record<KeyKind, number> {
 export async function loadData(db: Database): Promise<LoadedData> {
   const tx = db.transaction('meta', 'readonly');
   const meta = tx.objectStore('meta');
-  const [rawInfo, rawIndex, rawNames, rawNext] = await Promise.all([
+  const [rawInfo, rawIndex, rawProducts, rawNext] = await Promise.all([
     meta.get(META.data),
     meta.get(META.index),
-    meta.get(META.names),
+    meta.get(META.products),
     meta.get(META.nextChunk),
   ]);
   const info = DataInfoSchema.safeParse(rawInfo);
@@ -89,29 +98,51 @@ export async function loadData(db: Database): Promise<LoadedData> {
       nextChunk: 0,
     };
   }
-  const names = rawNames as Partial<NameLists> | undefined;
   return {
     info: info.data,
     index: PackedIndex.fromBuffer(rawIndex as ArrayBuffer),
-    names: {
-      products: Array.isArray(names?.products) ? names.products : [],
-      domains: Array.isArray(names?.domains) ? names.domains : [],
-    },
+    names: { products: stringsOf(rawProducts), domains: null },
     nextChunk: typeof rawNext === 'number' ? rawNext : 0,
   };
 }
 
-/** Counts and names of a full record set, for the data's description. */
-function describe(records: readonly StoredLine[]) {
+const stringsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The listed domains (for the block rule and the warning page). */
+export async function readDomains(db: Database): Promise<string[]> {
+  return stringsOf(await db.get('meta', META.domains));
+}
+
+/** Counts and names of a full key set, for the data's description. */
+function describe(keys: Iterable<string>) {
   const counts = emptyCounts();
-  const names: NameLists = { products: [], domains: [] };
-  for (const { key } of records) {
+  const products: string[] = [];
+  const domains: string[] = [];
+  for (const key of keys) {
     const kind = kindOfKey(key);
     counts[kind]++;
-    if (kind === 'product') names.products.push(key);
-    else if (kind === 'domain') names.domains.push(key.slice('domain:'.length));
+    if (kind === 'product') products.push(key);
+    else if (kind === 'domain') domains.push(key.slice('domain:'.length));
   }
-  return { counts, names };
+  return { counts, names: { products, domains } satisfies NameLists };
+}
+
+/** Records already packed: the compressed bytes of one chunk and the keys of its lines, in order. */
+export interface PackedChunk {
+  data: Uint8Array;
+  keys: readonly string[];
+}
+
+/** Packs validated records into chunks of RECORDS_PER_CHUNK. */
+export async function packLines(records: readonly StoredLine[]): Promise<PackedChunk[]> {
+  const chunks: PackedChunk[] = [];
+  for (let at = 0; at < records.length; at += RECORDS_PER_CHUNK) {
+    const slice = records.slice(at, at + RECORDS_PER_CHUNK);
+    const { data } = await packChunk(0, slice);
+    chunks.push({ data, keys: slice.map((entry) => entry.key) });
+  }
+  return chunks;
 }
 
 /**
@@ -123,30 +154,45 @@ export async function writeSnapshot(
   records: readonly StoredLine[],
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
-  for (let i = 1; i < records.length; i++) {
-    if (!((records[i - 1] as StoredLine).key < (records[i] as StoredLine).key)) {
-      throw new FeedFormatError(`record ${i + 1}: keys are not sorted and unique`);
-    }
-  }
-  const chunkCount = Math.ceil(records.length / RECORDS_PER_CHUNK);
-  if (chunkCount > MAX_CHUNKS) throw new Error(`${records.length} records do not fit the index`);
-  const hi = new Uint32Array(records.length);
-  const lo = new Uint32Array(records.length);
+  return writeSnapshotChunks(db, await packLines(records), info);
+}
+
+/**
+ * Replaces everything with these chunks, stored as they are: a feed whose snapshot comes in
+ * independent gzip blocks is stored without compressing anything again.
+ */
+export async function writeSnapshotChunks(
+  db: Database,
+  packed: readonly PackedChunk[],
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+): Promise<LoadedData> {
+  if (packed.length > MAX_CHUNKS) throw new Error(`${packed.length} chunks do not fit the index`);
+  let total = 0;
+  for (const chunk of packed) total += chunk.keys.length;
+  const hi = new Uint32Array(total);
+  const lo = new Uint32Array(total);
   const chunks: StoredChunk[] = [];
   const fp = { hi: 0, lo16: 0 };
-  for (let c = 0; c < chunkCount; c++) {
-    const slice = records.slice(c * RECORDS_PER_CHUNK, (c + 1) * RECORDS_PER_CHUNK);
-    chunks.push(await packChunk(c, slice));
-    for (let i = 0; i < slice.length; i++) {
-      fingerprint((slice[i] as StoredLine).key, fp);
-      hi[c * RECORDS_PER_CHUNK + i] = fp.hi;
-      lo[c * RECORDS_PER_CHUNK + i] = ((fp.lo16 << 16) | c) >>> 0;
+  let at = 0;
+  let previous = '';
+  for (let c = 0; c < packed.length; c++) {
+    const { data, keys } = packed[c] as PackedChunk;
+    chunks.push({ id: c, data, count: keys.length });
+    for (const key of keys) {
+      if (at > 0 && !(previous < key)) {
+        throw new FeedFormatError(`record ${at + 1}: keys are not sorted and unique`);
+      }
+      previous = key;
+      fingerprint(key, fp);
+      hi[at] = fp.hi;
+      lo[at] = ((fp.lo16 << 16) | c) >>> 0;
+      at++;
     }
   }
   const index = PackedIndex.fromUnsorted(hi, lo);
-  const { counts, names } = describe(records);
-  const fullInfo = DataInfoSchema.parse({ ...info, recordCount: records.length, counts });
-  const loaded: LoadedData = { info: fullInfo, index, names, nextChunk: chunkCount };
+  const { counts, names } = describe(packed.flatMap((chunk) => chunk.keys));
+  const fullInfo = DataInfoSchema.parse({ ...info, recordCount: total, counts });
+  const loaded: LoadedData = { info: fullInfo, index, names, nextChunk: packed.length };
 
   const tx = db.transaction(['chunks', 'meta'], 'readwrite');
   tx.done.catch(() => undefined); // awaited in settle(); an abort must not surface unhandled
@@ -183,7 +229,7 @@ export async function writeDelta(
 
   const counts = { ...emptyCounts(), ...current.info.counts };
   const products = new Set(current.names.products);
-  const domains = new Set(current.names.domains);
+  const domains = new Set(current.names.domains ?? (await readDomains(db)));
   for (const [key, record] of last) {
     const kind = kindOfKey(key);
     const existed = current.index.has(key);
@@ -221,18 +267,14 @@ export async function writeDelta(
   return loaded;
 }
 
-/** Replaces the data's description alone (e.g. the stale mark); the records are not touched. */
-export async function writeInfo(db: Database, info: DataInfo): Promise<void> {
-  await db.put('meta', DataInfoSchema.parse(info), META.data);
-}
-
 function writeMeta(
   meta: { put(value: unknown, key: string): Promise<unknown> },
   loaded: LoadedData,
 ): Promise<unknown>[] {
   return [
     meta.put(loaded.index.toBuffer(), META.index),
-    meta.put(loaded.names, META.names),
+    meta.put(loaded.names.products, META.products),
+    meta.put(loaded.names.domains ?? [], META.domains),
     meta.put(loaded.nextChunk, META.nextChunk),
     meta.put(loaded.info, META.data),
   ];
@@ -305,11 +347,15 @@ export class RecordReader {
     if (missing.length > 0) {
       const tx = this.db.transaction('chunks', 'readonly');
       const rows = await Promise.all(missing.map((id) => tx.objectStore('chunks').get(id)));
-      for (const row of rows) {
-        if (!row) continue;
-        const text = decoder.decode(
-          await decompress(toBytes(row.data), MAX_CHUNK_TEXT, 'deflate-raw'),
-        );
+      // Inflated side by side: the streams overlap instead of waiting for each other.
+      const texts = await Promise.all(
+        rows.map(async (row) =>
+          row ? decoder.decode(await decompress(toBytes(row.data), MAX_CHUNK_TEXT, 'gzip')) : null,
+        ),
+      );
+      for (const [i, row] of rows.entries()) {
+        const text = texts[i];
+        if (!row || text == null) continue;
         this.cache.set(row.id, text);
         out.set(row.id, text);
         if (this.cache.size > this.cacheSize) {

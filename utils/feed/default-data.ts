@@ -4,10 +4,10 @@
  * it comes inside the package. Its size, hash and every record are still checked before storing.
  */
 import type { Database } from '../db/database';
-import { type LoadedData, loadData, writeSnapshot } from '../db/flag-store';
+import { type LoadedData, loadData, writeSnapshotChunks } from '../db/flag-store';
 import { type FeedManifest, FeedManifestSchema } from './manifest';
 import { FeedFormatError } from './ndjson';
-import { checkFile, inflate, parseRecordLines } from './sync';
+import { checkFile, snapshotChunks } from './sync';
 
 export const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
 
@@ -36,9 +36,8 @@ export async function ensureDefaultData(
   if (held.info?.source === 'feed' || held.info?.digest === manifest.snapshot.sha256) return held;
   const path = `/feed/${manifest.snapshot.url}`;
   const bytes = await checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
-  const text = await inflate(bytes, manifest.snapshot);
-  const records = parseRecordLines(text, manifest.snapshot);
-  return writeSnapshot(db, records, {
+  const chunks = await snapshotChunks(bytes, manifest.snapshot);
+  return writeSnapshotChunks(db, chunks, {
     source: 'default',
     sequence: manifest.sequence,
     publisher: manifest.publisher,

@@ -1,7 +1,8 @@
 /**
  * Compression with the platform's streams (CompressionStream/DecompressionStream exist in service
  * workers, extension pages and Node), with a ceiling on output so a small hostile file cannot expand
- * into gigabytes.
+ * into gigabytes. The streams are read through `Response`, which drains them natively: reading
+ * chunk by chunk from script costs several times more per stream in Chromium.
  */
 export class SizeLimitError extends Error {
   override readonly name = 'SizeLimitError';
@@ -14,40 +15,39 @@ export async function readLimited(
   stream: ReadableStream<Uint8Array>,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const parts: Uint8Array[] = [];
   let total = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new SizeLimitError(`more than ${maxBytes} bytes`);
-    }
-    parts.push(value);
+  let exceeded = false;
+  const limited = stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) {
+          exceeded = true;
+          controller.error(new SizeLimitError(`more than ${maxBytes} bytes`));
+        } else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return new Uint8Array(await new Response(limited).arrayBuffer());
+  } catch (error) {
+    if (exceeded) throw new SizeLimitError(`more than ${maxBytes} bytes`);
+    throw error;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
 }
 
-function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
-  return new Blob([bytes]).stream() as ReadableStream<Uint8Array<ArrayBuffer>>;
+function bodyOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new Response(bytes).body as ReadableStream<Uint8Array>;
 }
 
-export function compress(
+export async function compress(
   bytes: Uint8Array<ArrayBuffer>,
   format: Format = 'gzip',
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return readLimited(
-    streamOf(bytes).pipeThrough(new CompressionStream(format)),
-    Number.MAX_SAFE_INTEGER,
+  const stream = bodyOf(bytes).pipeThrough(
+    new CompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>,
   );
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Inflates; a truncated or corrupt input rejects, and so does output beyond `maxBytes`. */
@@ -57,7 +57,9 @@ export function decompress(
   format: Format = 'gzip',
 ): Promise<Uint8Array<ArrayBuffer>> {
   return readLimited(
-    streamOf(bytes).pipeThrough(new DecompressionStream(format)) as ReadableStream<Uint8Array>,
+    bodyOf(bytes).pipeThrough(
+      new DecompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>,
+    ),
     maxBytes,
   );
 }

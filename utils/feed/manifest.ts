@@ -15,16 +15,42 @@ const FileUrlSchema = z
   .string()
   .check(z.minLength(1), z.maxLength(2000), z.regex(/^(https?:\/\/|[a-z0-9])[^\s]*$/i));
 
-export const FeedFileSchema = z.object({
-  url: FileUrlSchema,
-  sha256: Sha256Schema,
-  /** Size of the gzip file: the client stops reading at this many bytes. */
-  bytes: z.int().check(z.gt(0), z.lte(2 ** 31)),
-  count: z.int().check(z.gte(0)),
-});
+/** Most records one gzip block of a snapshot may hold (a block becomes one stored chunk). */
+export const MAX_RECORDS_PER_BLOCK = 4096;
+
+export const FeedFileSchema = z
+  .object({
+    url: FileUrlSchema,
+    sha256: Sha256Schema,
+    /** Size of the gzip file: the client stops reading at this many bytes. */
+    bytes: z.int().check(z.gt(0), z.lte(2 ** 31)),
+    count: z.int().check(z.gte(0)),
+    /**
+     * Snapshots only, optional: the byte offsets where the file's gzip members start. A gzip file
+     * may be a series of members (RFC 1952), so the file stays plain gzip NDJSON for any tool, and a
+     * client can check and store each block as it is, without compressing anything again.
+     */
+    blocks: z.optional(
+      z.array(z.int().check(z.gte(0))).check(z.minLength(1), z.maxLength(100_000)),
+    ),
+  })
+  .check(
+    z.refine(
+      (file) =>
+        file.blocks === undefined ||
+        (file.blocks[0] === 0 &&
+          file.blocks.every((at, i, all) => i === 0 || at > (all[i - 1] as number)) &&
+          (file.blocks.at(-1) as number) < file.bytes),
+      { message: 'blocks must start at 0 and increase within the file' },
+    ),
+  );
 export type FeedFile = z.infer<typeof FeedFileSchema>;
 
-export const DeltaFileSchema = z.extend(FeedFileSchema, {
+export const DeltaFileSchema = z.object({
+  url: FileUrlSchema,
+  sha256: Sha256Schema,
+  bytes: z.int().check(z.gt(0), z.lte(2 ** 31)),
+  count: z.int().check(z.gte(0)),
   from: z.int().check(z.gte(0)),
   to: z.int().check(z.gte(1)),
 });

@@ -50,6 +50,40 @@ export async function buildFile(url: string, values: readonly unknown[]): Promis
   };
 }
 
+/** Records a snapshot block holds: one stored chunk on the client. */
+export const RECORDS_PER_BLOCK = 512;
+
+/**
+ * A snapshot as a series of gzip members of RECORDS_PER_BLOCK lines each, their offsets listed in
+ * the manifest: still one valid gzip NDJSON file, and clients store each block without
+ * recompressing it.
+ */
+export async function buildBlockedSnapshot(
+  url: string,
+  records: readonly FlagRecord[],
+): Promise<BuiltFile> {
+  if (records.length === 0) return buildFile(url, []);
+  const members: Uint8Array[] = [];
+  const blocks: number[] = [];
+  let size = 0;
+  for (let at = 0; at < records.length; at += RECORDS_PER_BLOCK) {
+    const member = await gzipLines(records.slice(at, at + RECORDS_PER_BLOCK));
+    blocks.push(size);
+    members.push(member);
+    size += member.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const member of members) {
+    bytes.set(member, offset);
+    offset += member.byteLength;
+  }
+  return {
+    ref: { url, sha256: await sha256Hex(bytes), bytes: size, count: records.length, blocks },
+    bytes,
+  };
+}
+
 /** What changed from `before` to `after`: upserts for new or changed records, deletes for gone ones. */
 export function diffRecords(
   before: readonly FlagRecord[],

@@ -8,10 +8,12 @@ import type { Database } from '../db/database';
 import {
   DeltaNotApplicableError,
   type LoadedData,
+  type PackedChunk,
+  packLines,
   type StoredLine,
   type StoredOp,
   writeDelta,
-  writeSnapshot,
+  writeSnapshotChunks,
 } from '../db/flag-store';
 import { type DataInfo, FlagRecordSchema } from '../protocol/records';
 import { decompress, readLimited, SizeLimitError } from './gzip';
@@ -22,6 +24,7 @@ import {
   type FeedFile,
   type FeedManifest,
   FeedManifestSchema,
+  MAX_RECORDS_PER_BLOCK,
 } from './manifest';
 import { FeedFormatError, forEachLine, parseLine } from './ndjson';
 import { verifyWithAny } from './signature';
@@ -52,7 +55,7 @@ export class SyncError extends Error {
 
 /** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
 const MAX_BYTES_PER_RECORD = 16 * 1024;
-const MAX_MANIFEST_BYTES = 256 * 1024;
+const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 export interface FeedSource {
   manifestUrl: string;
@@ -79,7 +82,10 @@ export type SyncResult =
       loaded: LoadedData;
       /** Time spent downloading, and applying (verify, parse, store). */
       downloadMs: number;
+      /** Everything after the download: parse and check, then store. */
       applyMs: number;
+      parseMs: number;
+      storeMs: number;
     };
 
 async function get(fetchFn: typeof fetch, url: string, init?: RequestInit): Promise<Response> {
@@ -156,6 +162,58 @@ export function parseRecordLines(text: Uint8Array, file: FeedFile): StoredLine[]
     key: parseLine(line, n, FlagRecordSchema).key,
     line,
   }));
+}
+
+/**
+ * A snapshot ready to store: when it comes in gzip blocks, every block is inflated and every record
+ * in it checked, and the block is kept as it is (one stored chunk); otherwise the whole file is
+ * inflated, checked and packed again.
+ */
+export async function snapshotChunks(
+  bytes: Uint8Array<ArrayBuffer>,
+  file: FeedFile,
+): Promise<PackedChunk[]> {
+  if (!file.blocks) return packLines(parseRecordLines(await inflate(bytes, file), file));
+  const chunks: PackedChunk[] = [];
+  let lineNumber = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let b = 0; b < file.blocks.length; b++) {
+    const block = bytes.subarray(file.blocks[b], file.blocks[b + 1] ?? bytes.byteLength);
+    let text: string;
+    try {
+      const plain = await decompress(block, MAX_RECORDS_PER_BLOCK * MAX_BYTES_PER_RECORD, 'gzip');
+      text = decoder.decode(plain);
+    } catch {
+      throw new SyncError('bad_gzip', `${file.url}: block ${b + 1} is not valid gzip`);
+    }
+    const keys: string[] = [];
+    try {
+      for (const line of text.split('\n')) {
+        lineNumber++;
+        if (line.trim()) keys.push(parseLine(line, lineNumber, FlagRecordSchema).key);
+      }
+    } catch (error) {
+      if (error instanceof FeedFormatError) {
+        throw new SyncError('invalid_record', `${file.url}: ${error.message}`);
+      }
+      throw error;
+    }
+    if (keys.length > MAX_RECORDS_PER_BLOCK) {
+      throw new SyncError(
+        'invalid_record',
+        `${file.url}: block ${b + 1} holds more than ${MAX_RECORDS_PER_BLOCK} records`,
+      );
+    }
+    chunks.push({ data: block.slice(), keys });
+  }
+  const count = chunks.reduce((sum, chunk) => sum + chunk.keys.length, 0);
+  if (count !== file.count) {
+    throw new SyncError(
+      'invalid_record',
+      `${file.url} has ${count} records, manifest says ${file.count}`,
+    );
+  }
+  return chunks;
 }
 
 export function parseAll<T>(
@@ -249,18 +307,36 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
     }
   }
   const bytes = await download(input, manifest.snapshot);
-  const downloadMs = performance.now() - started;
-  const text = await inflate(bytes, manifest.snapshot);
-  const records = parseRecordLines(text, manifest.snapshot);
-  const loaded = await store(() => writeSnapshot(input.db, records, info));
+  const downloaded = performance.now();
+  const chunks = await snapshotChunks(bytes, manifest.snapshot);
+  const parsed = performance.now();
+  const loaded = await store(() => writeSnapshotChunks(input.db, chunks, info));
+  return updated('snapshot', etag, manifest, loaded, [
+    started,
+    downloaded,
+    parsed,
+    performance.now(),
+  ]);
+}
+
+/** The result of an applied update, with how long each step took. */
+function updated(
+  via: 'snapshot' | 'delta',
+  etag: string | null,
+  manifest: FeedManifest,
+  loaded: LoadedData,
+  [started, downloaded, parsed, stored]: [number, number, number, number],
+): SyncResult {
   return {
     status: 'updated',
-    via: 'snapshot',
+    via,
     etag,
     manifest,
     loaded,
-    downloadMs,
-    applyMs: performance.now() - started - downloadMs,
+    downloadMs: downloaded - started,
+    applyMs: stored - downloaded,
+    parseMs: parsed - downloaded,
+    storeMs: stored - parsed,
   };
 }
 
@@ -272,33 +348,24 @@ async function applyChain(
   etag: string | null,
   started: number,
 ): Promise<SyncResult> {
-  {
-    const files = [];
-    for (const file of chain) files.push(await download(input, file));
-    const downloadMs = performance.now() - started;
-    const ops: StoredOp[] = [];
-    for (let i = 0; i < chain.length; i++) {
-      const file = chain[i] as FeedFile;
-      const text = await inflate(files[i] as Uint8Array<ArrayBuffer>, file);
-      for (const op of parseAll(text, file, (line, n) => parseLine(line, n, DeltaOpSchema))) {
-        ops.push(
-          op.op === 'upsert'
-            ? { op: 'upsert', key: op.record.key, line: JSON.stringify(op.record) }
-            : op,
-        );
-      }
+  const files = [];
+  for (const file of chain) files.push(await download(input, file));
+  const downloaded = performance.now();
+  const ops: StoredOp[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    const file = chain[i] as FeedFile;
+    const text = await inflate(files[i] as Uint8Array<ArrayBuffer>, file);
+    for (const op of parseAll(text, file, (line, n) => parseLine(line, n, DeltaOpSchema))) {
+      ops.push(
+        op.op === 'upsert'
+          ? { op: 'upsert', key: op.record.key, line: JSON.stringify(op.record) }
+          : op,
+      );
     }
-    const loaded = await store(() => writeDelta(input.db, input.current, ops, info));
-    return {
-      status: 'updated',
-      via: 'delta',
-      etag,
-      manifest,
-      loaded,
-      downloadMs,
-      applyMs: performance.now() - started - downloadMs,
-    };
   }
+  const parsed = performance.now();
+  const loaded = await store(() => writeDelta(input.db, input.current, ops, info));
+  return updated('delta', etag, manifest, loaded, [started, downloaded, parsed, performance.now()]);
 }
 
 async function store(write: () => Promise<LoadedData>): Promise<LoadedData> {

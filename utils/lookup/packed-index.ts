@@ -143,21 +143,29 @@ export class PackedIndex {
     removeKeys: Iterable<string>,
     add: ReadonlyArray<{ key: string; chunk: number }>,
   ): PackedIndex {
-    const removed = new Set<string>();
-    const fp: Fingerprint = { hi: 0, lo16: 0 };
+    // Positions to drop, found by the same search a lookup does: no pass over every entry.
+    const drop = new Uint8Array(this.size);
     for (const key of removeKeys) {
-      fingerprint(key, fp);
-      removed.add(`${fp.hi}:${fp.lo16}`);
+      const first = this.find(key);
+      if (first === -1) continue;
+      const stop = this.directory[(this.scratch.hi >>> 16) + 1] as number;
+      for (let i = first; i < stop && this.low[i] === this.low[first]; i++) {
+        if (this.fp[i] === this.fp[first]) drop[i] = 1;
+      }
     }
     const hi = new Uint32Array(this.size + add.length);
     const lo = new Uint32Array(this.size + add.length);
     let at = 0;
-    for (const entry of this.entries()) {
-      if (removed.size > 0 && removed.has(`${entry.hi}:${entry.lo16}`)) continue;
-      hi[at] = entry.hi;
-      lo[at] = ((entry.lo16 << 16) | entry.chunk) >>> 0;
-      at++;
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const end = this.directory[bucket + 1] as number;
+      for (let i = this.directory[bucket] as number; i < end; i++) {
+        if (drop[i]) continue;
+        hi[at] = ((bucket << 16) | (this.low[i] as number)) >>> 0;
+        lo[at] = (((this.fp[i] as number) << 16) | (this.chunk[i] as number)) >>> 0;
+        at++;
+      }
     }
+    const fp: Fingerprint = { hi: 0, lo16: 0 };
     for (const { key, chunk } of add) {
       fingerprint(key, fp);
       hi[at] = fp.hi;

@@ -15,6 +15,8 @@ export const SyncStatusSchema = z.object({
   /** How long the last update took to download, and to verify, parse and store. */
   downloadMs: z.optional(z.number().check(z.gte(0))),
   applyMs: z.optional(z.number().check(z.gte(0))),
+  parseMs: z.optional(z.number().check(z.gte(0))),
+  storeMs: z.optional(z.number().check(z.gte(0))),
   /** Minutes between scheduled syncs: the default or what the server asked for. */
   intervalMinutes: z.optional(z.int().check(z.gte(1))),
 });

@@ -61,7 +61,7 @@ describe('database', () => {
     );
     const loaded = await writeSnapshot(db, toStoredLines(records), info(1));
     expect(loaded.info).toMatchObject({ recordCount: 600, counts: { item: 600 } });
-    expect(await db.count('chunks')).toBe(3); // 256 + 256 + 88
+    expect(await db.count('chunks')).toBe(2); // 512 + 88
     const found = await readAll(db, ['lazada:item:1000', 'lazada:item:1599', 'lazada:item:5']);
     expect([...found.keys()].sort()).toEqual(['lazada:item:1000', 'lazada:item:1599']);
     expect(found.get('lazada:item:1599')).toEqual(records[599]);

@@ -4,10 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '@/utils/db/database';
 import { type LoadedData, loadData, RecordReader } from '@/utils/db/flag-store';
 import {
+  buildBlockedSnapshot,
   buildFile,
   buildManifest,
   diffRecords,
   gzipLines,
+  RECORDS_PER_BLOCK,
   signManifest,
   sortRecords,
 } from '@/utils/feed/publish';
@@ -35,11 +37,16 @@ class MemoryFeed {
   sequence = 0;
   deltas: Parameters<typeof buildManifest>[0]['deltas'] = [];
   previous: FlagRecord[] | null = null;
+  /** One gzip member for the whole snapshot instead of blocks (publishers other than ours). */
+  plain = false;
 
   async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
     this.sequence++;
     const sorted = sortRecords(records);
-    const snapshot = await buildFile(`snapshot-${this.sequence}.ndjson.gz`, sorted);
+    const name = `snapshot-${this.sequence}.ndjson.gz`;
+    const snapshot = this.plain
+      ? await buildFile(name, sorted)
+      : await buildBlockedSnapshot(name, sorted);
     this.files.set(BASE + snapshot.ref.url, snapshot.bytes);
     if (this.previous) {
       const delta = await buildFile(
@@ -294,6 +301,46 @@ describe('feed sync', () => {
     expect(a.has('tiki:item:100000')).toBe(false); // deleted by the delta
     expect(a.get('tiki:item:100150')?.status).toBe('suspected');
     fresh.close();
+  });
+
+  it('stores a blocked snapshot block by block, and accepts a plain one-member gzip snapshot', async () => {
+    await start();
+    expect(await db.count('chunks')).toBe(Math.ceil(3000 / RECORDS_PER_BLOCK));
+    const stored = await db.get('chunks', 0);
+    const published = feed.files.get(`${BASE}snapshot-1.ndjson.gz`) as Uint8Array;
+    expect(
+      Buffer.from(stored?.data ?? []).equals(
+        Buffer.from(published.subarray(0, stored?.data.byteLength)),
+      ),
+    ).toBe(true);
+
+    const fresh = await openDatabase('plain');
+    const plain = new MemoryFeed();
+    plain.plain = true;
+    await plain.publish(demo(600));
+    const result = await sync(fresh, plain);
+    expect(result).toMatchObject({ status: 'updated', loaded: { info: { recordCount: 600 } } });
+    const found = await new RecordReader(
+      fresh,
+      (result as { loaded: LoadedData }).loaded.index,
+    ).get(['tiki:item:100599']);
+    expect(found.size).toBe(1);
+    fresh.close();
+  });
+
+  it('refuses block offsets that do not fall on gzip members, changing nothing', async () => {
+    const before = await start();
+    await feed.publish(demo(1000), { deltas: [] });
+    const manifest = JSON.parse(new TextDecoder().decode(feed.files.get(MANIFEST)));
+    manifest.snapshot.blocks = [0, 10, 20];
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    feed.files.set(MANIFEST, bytes);
+    feed.files.set(
+      `${MANIFEST}.sig`,
+      new TextEncoder().encode(await signManifest(bytes, privateKey)),
+    );
+    await expect(sync(db, feed, base)).rejects.toThrow(/block 1 is not valid gzip/);
+    expect(await dump(db)).toBe(before);
   });
 
   it('says unchanged when the manifest is the one it holds', async () => {

@@ -1,0 +1,298 @@
+/**
+ * The flag database at scale, in Debian's Chromium inside the real extension (its e2e build, which
+ * trusts the test publisher key): a synthetic feed of `count` records is published with the real
+ * publisher, served by the real static server on 127.0.0.1 and synced through the extension's own
+ * messages. Each figure comes with a baseline measured in the same run: one IndexedDB record and
+ * one `get` per key, in the same extension origin.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { publishFeed } from '../../server/feed/publisher';
+import { type FeedServer, serveFeed } from '../../server/feed/static-server';
+import type { FlagRecord } from '../../utils/protocol/records';
+import { type Browser, launchChromium } from '../chromium';
+import { E2E_EXTENSION } from './extensions';
+import { median } from './results';
+import { onePercentLater, random, syntheticKey, syntheticRecords } from './synthetic-feed';
+
+const PAGE = 'https://shopee.vn/bench-lookups';
+const PRIVATE_KEY = readFileSync(
+  path.resolve(import.meta.dirname, '../../tests/keys/test-publisher.private.key'),
+  'utf8',
+).trim();
+
+export interface DatabaseFigures {
+  count: number;
+  snapshotApplyMs: number;
+  /** One record a row, measured on `baselineCount` records and scaled to `count`. */
+  oneRowApplyMs: number;
+  baselineCount: number;
+  deltaBytes: number;
+  deltaApplyMs: number;
+  idbBytes: number;
+  oneRowIdbBytes: number;
+  roundTripP95Ms: number;
+  oneGetPerKeyP95Ms: number;
+  coldStartP50Ms: number;
+  coldStartAfterBrowserStartMs: number;
+  /** What a worker start costs without the index blob: reading every record (scaled). */
+  readAllRecordsMs: number;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+/** Bytes on disk of the extension origin's IndexedDB (LevelDB files and blobs). */
+function idbDiskBytes(profile: string, extensionId: string): number {
+  const root = path.join(profile, 'Default', 'IndexedDB');
+  let total = 0;
+  for (const entry of readdirSync(root)) {
+    if (!entry.includes(extensionId)) continue;
+    const out = execFileSync('du', ['-sb', path.join(root, entry)], { encoding: 'utf8' });
+    total += Number(out.split('\t')[0]);
+  }
+  return total;
+}
+
+/** Runs a message from an extension page (privileged) and returns its reply's data. */
+async function send(page: Page, type: string, payload: unknown): Promise<Record<string, unknown>> {
+  const reply = (await page.evaluate(
+    `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`,
+  )) as { ok: boolean; data?: Record<string, unknown>; error?: unknown };
+  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
+  return reply.data ?? {};
+}
+
+/** The content script's isolated world on a page, to send messages from where a content script does. */
+async function contentWorld(
+  page: Page,
+  extensionId: string,
+): Promise<{ cdp: CDPSession; id: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const world = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId),
+    );
+    if (world) return { cdp, id: world.id };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the content script world did not appear');
+}
+
+async function inWorld<T>(world: { cdp: CDPSession; id: number }, expression: string): Promise<T> {
+  const { result, exceptionDetails } = await world.cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+  return result.value as T;
+}
+
+/** Round trips of one lookup message per batch, in ms, timed inside the content script world. */
+function roundTrips(batches: string[][]): string {
+  return `(async () => {
+    const batches = ${JSON.stringify(batches)};
+    const out = [];
+    for (const keys of batches) {
+      const t = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'lookup', payload: { keys } });
+      out.push(performance.now() - t);
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    }
+    return out;
+  })()`;
+}
+
+/**
+ * Batches as a grid page sends them: 200 keys, a few of them flagged (3 here, more than a real
+ * page usually has), different keys every time so no cache helps.
+ */
+function pageBatches(records: readonly FlagRecord[], count: number, seed: number): string[][] {
+  const next = random(seed);
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 200 }, (_, i) =>
+      i % 67 === 0
+        ? (records[Math.floor(next() * records.length)] as FlagRecord).key
+        : syntheticKey(next),
+    ),
+  );
+}
+
+async function launch(profile: string, server: FeedServer): Promise<Browser> {
+  return launchChromium({
+    extensionDir: E2E_EXTENSION,
+    profile,
+    passThrough: (url) => url.startsWith(server.url),
+    respond: (url) =>
+      url === PAGE ? { body: '<!doctype html><title>bench</title><p>lookups</p>' } : null,
+  });
+}
+
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export async function measureDatabase(
+  count: number,
+  log: (line: string) => void,
+): Promise<DatabaseFigures> {
+  log(`generating ${count} synthetic records…`);
+  const records = syntheticRecords(count);
+  const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-feed-'));
+  const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-profile-'));
+  await publishFeed({ dir, records, privateKey: PRIVATE_KEY, publisher: 'Benchmark' });
+  const server = await serveFeed(dir);
+  let browser = await launch(profile, server);
+  try {
+    const extensionId = browser.extensionId as string;
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await send(options, 'setFeedUrl', { url: `${server.url}manifest.json` });
+    log('syncing the snapshot in the extension…');
+    const first = (await send(options, 'syncNow', {})) as {
+      sync: { result: string; applyMs: number; parseMs: number; storeMs: number };
+    };
+    if (first.sync.result !== 'updated')
+      throw new Error(`snapshot sync: ${JSON.stringify(first.sync)}`);
+    const snapshotApplyMs = first.sync.applyMs;
+    log(
+      `  parse and check ${Math.round(first.sync.parseMs)} ms, store ${Math.round(first.sync.storeMs)} ms`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // let LevelDB settle its files
+    const idbBytes = idbDiskBytes(profile, extensionId);
+
+    log('publishing and syncing a 1% delta…');
+    const later = onePercentLater(records);
+    const published = await publishFeed({
+      dir,
+      records: later,
+      privateKey: PRIVATE_KEY,
+      publisher: 'Benchmark',
+    });
+    const deltaBytes = statSync(path.join(dir, published.delta as string)).size;
+    const second = (await send(options, 'syncNow', {})) as {
+      sync: { result: string; via: string; applyMs: number };
+    };
+    if (second.sync.via !== 'delta') throw new Error(`delta sync: ${JSON.stringify(second.sync)}`);
+    const deltaApplyMs = second.sync.applyMs;
+    log(`  delta applied in ${Math.round(deltaApplyMs)} ms`);
+
+    log('lookup round trips from the content script…');
+    const page = await browser.context.newPage();
+    await page.goto(PAGE);
+    let world = await contentWorld(page, extensionId);
+    await inWorld(world, roundTrips(pageBatches(later, 20, 4))); // warm-up
+    const trips = await inWorld<number[]>(world, roundTrips(pageBatches(later, 300, 5)));
+
+    log('cold service worker starts…');
+    const cold: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      await stopWorkers(page);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      cold.push(...(await inWorld<number[]>(world, roundTrips(pageBatches(later, 1, 100 + i)))));
+    }
+
+    log('baseline: one IndexedDB record and one get per key…');
+    const baselineCount = Math.min(count, 100_000);
+    const before = idbDiskBytes(profile, extensionId);
+    let oneRowMs = 0;
+    const baselineRecords = later.slice(0, baselineCount);
+    for (let at = 0; at < baselineRecords.length; at += 10_000) {
+      const slice = JSON.stringify(baselineRecords.slice(at, at + 10_000));
+      oneRowMs += (await options.evaluate(`(async () => {
+        const db = await new Promise((resolve, reject) => {
+          const open = indexedDB.open('bench-one-row-per-record', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('flags', { keyPath: 'key' });
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const records = ${slice};
+        const t = performance.now();
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('flags', 'readwrite');
+          for (const record of records) tx.objectStore('flags').put(record);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        return performance.now() - t;
+      })()`)) as number;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const oneRowIdbBytes = idbDiskBytes(profile, extensionId) - before;
+    const baselineKeys = JSON.stringify(pageBatches(baselineRecords, 1, 6)[0]);
+    const baseline = (await options.evaluate(`(async () => {
+      const db = await new Promise((resolve) => {
+        const open = indexedDB.open('bench-one-row-per-record', 1);
+        open.onsuccess = () => resolve(open.result);
+      });
+      const keys = ${baselineKeys};
+      const gets = [];
+      for (let i = 0; i < 100; i++) {
+        const t = performance.now();
+        await new Promise((resolve) => {
+          const tx = db.transaction('flags');
+          let left = keys.length;
+          for (const key of keys) tx.objectStore('flags').get(key).onsuccess = () => { if (--left === 0) resolve(); };
+        });
+        gets.push(performance.now() - t);
+      }
+      const t = performance.now();
+      await new Promise((resolve) => {
+        db.transaction('flags').objectStore('flags').getAll().onsuccess = resolve;
+      });
+      const readAll = performance.now() - t;
+      db.close();
+      return { gets, readAll };
+    })()`)) as { gets: number[]; readAll: number };
+
+    log('cold start right after a browser start…');
+    const afterStart: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await browser.close();
+      browser = await launch(profile, server);
+      const fresh = await browser.context.newPage();
+      await fresh.goto(PAGE);
+      world = await contentWorld(fresh, extensionId);
+      afterStart.push(
+        ...(await inWorld<number[]>(world, roundTrips(pageBatches(later, 1, 200 + i)))),
+      );
+    }
+
+    const scale = count / baselineCount;
+    return {
+      count,
+      snapshotApplyMs,
+      oneRowApplyMs: oneRowMs * scale,
+      baselineCount,
+      deltaBytes,
+      deltaApplyMs,
+      idbBytes,
+      oneRowIdbBytes: oneRowIdbBytes * scale,
+      roundTripP95Ms: percentile(trips, 95),
+      oneGetPerKeyP95Ms: percentile(baseline.gets, 95),
+      coldStartP50Ms: median(cold),
+      coldStartAfterBrowserStartMs: median(afterStart),
+      readAllRecordsMs: baseline.readAll * scale,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
