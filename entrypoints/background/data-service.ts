@@ -53,6 +53,7 @@ export type DataService = ReturnType<typeof createDataService>;
 export function createDataService(deps: DataServiceDeps) {
   let state: Promise<State> | null = null;
   let syncing: Promise<DataStatus> | null = null;
+  let readyMs: number | undefined;
 
   const stateOf = (db: Database, loaded: LoadedData): State => ({
     db,
@@ -81,6 +82,8 @@ export function createDataService(deps: DataServiceDeps) {
     state ??= (async () => {
       const db = await deps.openDb();
       const held = await loadData(db);
+      // Time since this worker started (its time origin) until the index could answer.
+      readyMs ??= performance.now();
       if (held.info) return stateOf(db, held);
       const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, held);
       await deps.onDataChanged?.(loaded.names.domains ?? []);
@@ -109,7 +112,13 @@ export function createDataService(deps: DataServiceDeps) {
     const stale =
       (expiresAt !== undefined && Date.parse(expiresAt) <= deps.now().getTime()) ||
       sync?.errorCode === 'expired';
-    return { data: loaded.info, sync, stale, feedUrl: await feedUrl(db) };
+    return {
+      data: loaded.info,
+      sync,
+      stale,
+      feedUrl: await feedUrl(db),
+      ...(readyMs !== undefined ? { workerReadyMs: readyMs } : {}),
+    };
   }
 
   async function runSync(): Promise<DataStatus> {

@@ -36,8 +36,11 @@ export interface DatabaseFigures {
   oneRowIdbBytes: number;
   roundTripP95Ms: number;
   oneGetPerKeyP95Ms: number;
+  /** From the worker's start to its index answering, as the worker measures it. */
   coldStartP50Ms: number;
   coldStartAfterBrowserStartMs: number;
+  /** The whole first lookup from the page, the browser's start of the worker included. */
+  coldRoundTripP50Ms: number;
   /** What a worker start costs without the index blob: reading every record (scaled). */
   readAllRecordsMs: number;
 }
@@ -200,10 +203,15 @@ export async function measureDatabase(
 
     log('cold service worker starts…');
     const cold: number[] = [];
+    const workerReady: number[] = [];
     for (let i = 0; i < 15; i++) {
       await stopWorkers(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
       cold.push(...(await inWorld<number[]>(world, roundTrips(pageBatches(later, 1, 100 + i)))));
+      // The worker's own account: from its start to its index answering (its time origin on).
+      workerReady.push(
+        ((await send(options, 'getDataStatus', {})) as { workerReadyMs: number }).workerReadyMs,
+      );
     }
 
     log('baseline: one IndexedDB record and one get per key…');
@@ -285,8 +293,11 @@ export async function measureDatabase(
       oneRowIdbBytes: oneRowIdbBytes * scale,
       roundTripP95Ms: percentile(trips, 95),
       oneGetPerKeyP95Ms: percentile(baseline.gets, 95),
-      coldStartP50Ms: median(cold),
+      coldStartP50Ms: median(workerReady),
+      // Chromium starts the worker with the browser, before any page asks: what the shopper waits
+      // for is the first lookup's round trip.
       coldStartAfterBrowserStartMs: median(afterStart),
+      coldRoundTripP50Ms: median(cold),
       readAllRecordsMs: baseline.readAll * scale,
     };
   } finally {

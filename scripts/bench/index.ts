@@ -122,7 +122,10 @@ async function databaseGroup(): Promise<Record<string, Figure>> {
     `  200-key lookup, p95:      ${round(db.roundTripP95Ms)} ms content script → background → content script; 200 IndexedDB gets ${round(db.oneGetPerKeyP95Ms)} ms (goal ≤ 5)`,
   );
   console.log(
-    `  cold worker, p50:         ${round(db.coldStartP50Ms)} ms to answer with the index loaded; ${round(db.coldStartAfterBrowserStartMs)} ms right after a browser start; reading every record ${round(db.readAllRecordsMs)} ms (goal ≤ 60, ≤ 200)`,
+    `  cold worker, p50:         index loaded ${round(db.coldStartP50Ms)} ms after the worker started (goal ≤ 60); reading every record instead ${round(db.readAllRecordsMs)} ms`,
+  );
+  console.log(
+    `  first lookup from a page: ${round(db.coldRoundTripP50Ms)} ms with the worker stopped, ${round(db.coldStartAfterBrowserStartMs)} ms right after a browser start (goal ≤ 200; the browser's own start of the worker included)`,
   );
   return {
     snapshot_apply_ms: figure(db.snapshotApplyMs, 'ms', db.oneRowApplyMs),

@@ -190,7 +190,8 @@ export async function snapshotChunks(
     try {
       for (const line of text.split('\n')) {
         lineNumber++;
-        if (line.trim()) keys.push(parseLine(line, lineNumber, FlagRecordSchema).key);
+        if (line.length > 0 && line !== '\r')
+          keys.push(parseLine(line, lineNumber, FlagRecordSchema).key);
       }
     } catch (error) {
       if (error instanceof FeedFormatError) {

@@ -18,10 +18,12 @@ export class ProductMatcher {
       const words = key.slice(PREFIX.length).split(' ').filter(Boolean);
       const first = words[0];
       if (!first) continue;
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push({ words, key });
+      const list = this.byFirstWord.get(first);
+      if (list) list.push({ words, key });
+      else this.byFirstWord.set(first, [{ words, key }]);
+    }
+    for (const list of this.byFirstWord.values()) {
       list.sort((a, b) => b.words.length - a.words.length);
-      this.byFirstWord.set(first, list);
     }
   }
 

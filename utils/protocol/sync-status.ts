@@ -28,5 +28,7 @@ export const DataStatusSchema = z.object({
   /** The publisher's expiry has passed (or a sync found the manifest expired): warnings say so. */
   stale: z.boolean(),
   feedUrl: z.nullable(z.string()),
+  /** How long this service worker took from its start until its index could answer. */
+  workerReadyMs: z.optional(z.number().check(z.gte(0))),
 });
 export type DataStatus = z.infer<typeof DataStatusSchema>;

@@ -129,15 +129,20 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       fromPage?.sellerName ?? null,
       target ? `${target.origin}${target.pathname}` : url.href,
       root,
-      () => readCardFacts(root, link, url),
+      () => readCardTitle(root, link),
+      () => readCardFacts(root, url),
     );
   }
 
-  /** Title, price and official status of a card, read from its text when first asked for. */
-  function readCardFacts(root: Element, link: Element | null, url: URL): CardFacts {
+  /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
+  function readCardTitle(root: Element, link: Element | null): string | null {
     const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+    return cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+  }
+
+  /** Price and official status of a card, read from its text when first asked for. */
+  function readCardFacts(root: Element, url: URL): CardFacts {
     return {
-      title: cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root),
       price: parsePrice(
         selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
         spec.currency(url),
@@ -196,19 +201,20 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
 }
 
 interface CardFacts {
-  title: string | null;
   price: Price | null;
   official: boolean | null;
 }
 
 /**
- * A card listing. Title, price and official status are read from the card's text when first asked
- * for (a report, the extract tool): a lookup needs only the keys, and reading every card's text would
- * cost every grid. One class, so every card shares its getters.
+ * A card listing. Its text is read when first asked for: the title for every lookup (flagged product
+ * names are matched against it), price and official status only when needed (a report, the extract
+ * tool), since reading every card's whole text would cost every grid. One class, so every card
+ * shares its getters.
  */
 class CardListing implements ExtractedListing {
   readonly kind = 'card';
   #facts: CardFacts | undefined;
+  #title: string | null | undefined;
 
   constructor(
     readonly platform: Platform,
@@ -217,6 +223,7 @@ class CardListing implements ExtractedListing {
     readonly sellerName: string | null,
     readonly url: string,
     readonly anchor: Element,
+    private readonly readTitle: () => string | null,
     private readonly readFacts: () => CardFacts,
   ) {}
 
@@ -225,7 +232,8 @@ class CardListing implements ExtractedListing {
     return this.#facts;
   }
   get title() {
-    return this.#read().title;
+    if (this.#title === undefined) this.#title = this.readTitle();
+    return this.#title;
   }
   get price() {
     return this.#read().price;

@@ -1,81 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '@/utils/db/database';
 import { type LoadedData, loadData, RecordReader } from '@/utils/db/flag-store';
-import {
-  buildBlockedSnapshot,
-  buildFile,
-  buildManifest,
-  diffRecords,
-  gzipLines,
-  RECORDS_PER_BLOCK,
-  signManifest,
-  sortRecords,
-} from '@/utils/feed/publish';
+import { buildManifest, gzipLines, RECORDS_PER_BLOCK, signManifest } from '@/utils/feed/publish';
 import { generateKeyPair } from '@/utils/feed/signature';
 import { type SyncInput, syncFeed } from '@/utils/feed/sync';
 import type { FlagRecord } from '@/utils/protocol/records';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import {
+  BASE,
+  FEED_NOW,
+  MANIFEST,
+  MemoryFeed,
+  privateKey,
+  publicKey,
+} from '../../helpers/memory-feed';
 import { record } from '../../helpers/records';
 
-const BASE = 'https://feed.example/v1/';
-const MANIFEST = `${BASE}manifest.json`;
-const privateKey = readFileSync(
-  path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
-  'utf8',
-).trim();
-const publicKey = readFileSync(
-  path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
-  'utf8',
-).trim();
-const now = new Date('2026-11-28T12:00:00Z');
-
-/** A feed held in memory and served by a fake fetch (unit tests only; e2e uses a real server). */
-class MemoryFeed {
-  files = new Map<string, Uint8Array>();
-  sequence = 0;
-  deltas: Parameters<typeof buildManifest>[0]['deltas'] = [];
-  previous: FlagRecord[] | null = null;
-  /** One gzip member for the whole snapshot instead of blocks (publishers other than ours). */
-  plain = false;
-
-  async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
-    this.sequence++;
-    const sorted = sortRecords(records);
-    const name = `snapshot-${this.sequence}.ndjson.gz`;
-    const snapshot = this.plain
-      ? await buildFile(name, sorted)
-      : await buildBlockedSnapshot(name, sorted);
-    this.files.set(BASE + snapshot.ref.url, snapshot.bytes);
-    if (this.previous) {
-      const delta = await buildFile(
-        `delta-${this.sequence}.ndjson.gz`,
-        diffRecords(this.previous, sorted),
-      );
-      this.files.set(BASE + delta.ref.url, delta.bytes);
-      this.deltas.push({ ...delta.ref, from: this.sequence - 1, to: this.sequence });
-    }
-    this.previous = sorted;
-    const { manifest } = buildManifest({
-      sequence: this.sequence,
-      publisher: 'Test registry',
-      publishedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-      snapshot: snapshot.ref,
-      deltas: [...this.deltas],
-    });
-    const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
-    this.files.set(MANIFEST, bytes);
-    this.files.set(`${MANIFEST}.sig`, new TextEncoder().encode(await signManifest(bytes, key)));
-    return manifest;
-  }
-
-  fetch: typeof fetch = async (input) => {
-    const body = this.files.get(String(input));
-    return body ? new Response(body as BodyInit) : new Response('not found', { status: 404 });
-  };
-}
+const now = FEED_NOW;
 
 const demo = (n: number, status: FlagRecord['status'] = 'confirmed') =>
   Array.from({ length: n }, (_, i) => record(`tiki:item:${100000 + i}`, { status }));

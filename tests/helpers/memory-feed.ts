@@ -1,0 +1,66 @@
+/** A signed feed held in memory and served by a fake fetch (unit tests only; e2e uses a real server). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildBlockedSnapshot,
+  buildFile,
+  buildManifest,
+  diffRecords,
+  signManifest,
+  sortRecords,
+} from '@/utils/feed/publish';
+import type { FlagRecord } from '@/utils/protocol/records';
+import { REPO_ROOT } from './fixtures';
+
+export const BASE = 'https://feed.example/v1/';
+export const MANIFEST = `${BASE}manifest.json`;
+export const FEED_NOW = new Date('2026-11-28T12:00:00Z');
+const key = (name: string) => readFileSync(path.join(REPO_ROOT, 'tests/keys', name), 'utf8').trim();
+export const privateKey = key('test-publisher.private.key');
+export const publicKey = key('test-publisher.public.key');
+const now = FEED_NOW;
+
+export class MemoryFeed {
+  files = new Map<string, Uint8Array>();
+  sequence = 0;
+  deltas: Parameters<typeof buildManifest>[0]['deltas'] = [];
+  previous: FlagRecord[] | null = null;
+  /** One gzip member for the whole snapshot instead of blocks (publishers other than ours). */
+  plain = false;
+
+  async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
+    this.sequence++;
+    const sorted = sortRecords(records);
+    const name = `snapshot-${this.sequence}.ndjson.gz`;
+    const snapshot = this.plain
+      ? await buildFile(name, sorted)
+      : await buildBlockedSnapshot(name, sorted);
+    this.files.set(BASE + snapshot.ref.url, snapshot.bytes);
+    if (this.previous) {
+      const delta = await buildFile(
+        `delta-${this.sequence}.ndjson.gz`,
+        diffRecords(this.previous, sorted),
+      );
+      this.files.set(BASE + delta.ref.url, delta.bytes);
+      this.deltas.push({ ...delta.ref, from: this.sequence - 1, to: this.sequence });
+    }
+    this.previous = sorted;
+    const { manifest } = buildManifest({
+      sequence: this.sequence,
+      publisher: 'Test registry',
+      publishedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      snapshot: snapshot.ref,
+      deltas: [...this.deltas],
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
+    this.files.set(MANIFEST, bytes);
+    this.files.set(`${MANIFEST}.sig`, new TextEncoder().encode(await signManifest(bytes, key)));
+    return manifest;
+  }
+
+  fetch: typeof fetch = async (input) => {
+    const body = this.files.get(String(input));
+    return body ? new Response(body as BodyInit) : new Response('not found', { status: 404 });
+  };
+}
