@@ -26,6 +26,8 @@ import {
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const SCAM = 'https://www.0000a.net/dang-nhap?ref=sms';
+/** Another listed domain: the first one is allowed for the session once the shopper continues. */
+const OTHER_SCAM = 'https://000000.live/khuyen-mai';
 const privateKey = readFileSync(
   path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
   'utf8',
@@ -75,6 +77,7 @@ describe('feed sync and scam sites in Chromium', () => {
         { url: GRID, file: 'shopee/search-grid.html' },
         { url: PRODUCT, file: 'shopee/product-page.html' },
         { url: SCAM, file: 'shopee/login-wall.html' },
+        { url: OTHER_SCAM, file: 'shopee/login-wall.html' },
         ...SITE_PAGES.map(({ file, expected }) => ({ url: expected.url, file })),
       ],
       { extensionDir: E2E_EXTENSION_DIR, passThrough: (url) => url.startsWith(server.url) },
@@ -180,6 +183,18 @@ describe('feed sync and scam sites in Chromium', () => {
     await page.close();
   });
 
+  it('"go back" on the warning page returns to the page the shopper came from', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(GRID);
+    await page.goto(OTHER_SCAM).catch(() => undefined);
+    await page.waitForURL(/scam-warning\.html/);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Quay lại an toàn' }).click();
+    await page.waitForURL(GRID);
+    expect(page.url()).toBe(GRID);
+    await page.close();
+  });
+
   it('sends nothing about browsing anywhere: the only requests besides the opened pages are the feed', async () => {
     // Browse a grid and a product page of every site while the feed is configured and syncing.
     for (const { expected } of SITE_PAGES) {
@@ -196,6 +211,7 @@ describe('feed sync and scam sites in Chromium', () => {
       GRID,
       PRODUCT,
       SCAM,
+      OTHER_SCAM,
       ...SITE_PAGES.map(({ expected }) => expected.url),
     ]);
     const others = harness.requests.filter((url) => !opened.has(url));
