@@ -27,7 +27,14 @@ export default defineBackground(() => {
     now: () => new Date(),
     feed: FEED_CONFIG,
     async onDataChanged(domains) {
-      if (rules) await applyBlockRule(rules, domains);
+      if (!rules) return;
+      try {
+        await applyBlockRule(rules, domains);
+      } catch (error) {
+        // Lookups must not fail because a browser refused the rule (limits differ between
+        // browsers); scam sites then load without the warning page, and the next change retries.
+        console.warn('Soi Hàng: the scam-site rule was not applied', error);
+      }
     },
   });
 
