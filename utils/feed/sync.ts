@@ -56,6 +56,8 @@ export class SyncError extends Error {
 /** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
 const MAX_BYTES_PER_RECORD = 16 * 1024;
 const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+/** Snapshot blocks inflated ahead of the one being checked. */
+const INFLATE_AHEAD = 4;
 
 export interface FeedSource {
   manifestUrl: string;
@@ -174,18 +176,31 @@ export async function snapshotChunks(
   file: FeedFile,
 ): Promise<PackedChunk[]> {
   if (!file.blocks) return packLines(parseRecordLines(await inflate(bytes, file), file));
+  const offsets = file.blocks;
   const chunks: PackedChunk[] = [];
   let lineNumber = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let b = 0; b < file.blocks.length; b++) {
-    const block = bytes.subarray(file.blocks[b], file.blocks[b + 1] ?? bytes.byteLength);
+  const blockAt = (b: number) => bytes.subarray(offsets[b], offsets[b + 1] ?? bytes.byteLength);
+  // Blocks are inflated a few ahead of the one being checked: the streams do their work while
+  // this loop parses, instead of one after the other.
+  const inflating: Array<Promise<Uint8Array> | undefined> = [];
+  const startInflating = (b: number) => {
+    if (b >= offsets.length || inflating[b]) return;
+    const promise = decompress(blockAt(b), MAX_RECORDS_PER_BLOCK * MAX_BYTES_PER_RECORD, 'gzip');
+    promise.catch(() => undefined); // awaited below, in order
+    inflating[b] = promise;
+  };
+  for (let b = 0; b < INFLATE_AHEAD; b++) startInflating(b);
+  for (let b = 0; b < offsets.length; b++) {
+    const block = blockAt(b);
+    startInflating(b + INFLATE_AHEAD);
     let text: string;
     try {
-      const plain = await decompress(block, MAX_RECORDS_PER_BLOCK * MAX_BYTES_PER_RECORD, 'gzip');
-      text = decoder.decode(plain);
+      text = decoder.decode(await (inflating[b] as Promise<Uint8Array>));
     } catch {
       throw new SyncError('bad_gzip', `${file.url}: block ${b + 1} is not valid gzip`);
     }
+    inflating[b] = undefined;
     const keys: string[] = [];
     try {
       for (const line of text.split('\n')) {
