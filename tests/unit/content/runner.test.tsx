@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '@/utils/content/overlay';
-import { createRunner, type LookupResult, type RunnerDeps } from '@/utils/content/runner';
+import {
+  createRunner,
+  type LookupResult,
+  type RunnerDeps,
+  type TitleToMatch,
+} from '@/utils/content/runner';
 import type { PageStatus } from '@/utils/protocol/page-status';
 import { shopeeAdapter } from '@/utils/sites/shopee';
 import { ownFixture } from '../../helpers/fixtures';
+import { record } from '../../helpers/records';
 import { shippedLookup } from '../../helpers/shipped-data';
 
 const GRID_URL = 'https://shopee.vn/search?keyword=sua+bot';
@@ -107,6 +113,33 @@ describe('content runner', () => {
       unreadable: 1,
       errors: 0,
     });
+  });
+
+  it('sends the card titles and badges a card whose title names a flagged product', async () => {
+    const sent: TitleToMatch[][] = [];
+    const product = record('product:ao thun mau f', {
+      status: 'suspected',
+      scope: { batches: ['L1'] },
+    });
+    const { runner, frame } = setup({
+      lookup: async (keys, titles) => {
+        sent.push(titles);
+        const match = titles.find((t) => /Áo thun mẫu F/.test(t.title));
+        return {
+          hits: await shippedLookup(keys, now).then((hits) => (match ? [...hits, product] : hits)),
+          data: null,
+          ...(match ? { products: [{ itemKey: match.itemKey, productKey: product.key }] } : {}),
+        };
+      },
+    });
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(sent[0]?.length).toBeGreaterThan(0);
+    expect(sent[0]?.every((t) => t.title.length > 0 && t.title.length <= 500)).toBe(true);
+    const named = sent[0]?.find((t) => /Áo thun mẫu F/.test(t.title));
+    expect(named).toEqual({ itemKey: 'shopee:item:0000000009.0000000301', title: 'Áo thun mẫu F' });
+    expect(badgedCards()).toContain('0000000009.0000000301');
   });
 
   it('checks only the new cards when the page adds more, and ignores its own UI', async () => {
