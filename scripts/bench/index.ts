@@ -27,7 +27,7 @@ const figure = (value: number, unit: string, baseline?: number): Figure => ({
   value: round(value, 3),
   unit,
   ...(baseline !== undefined
-    ? { baseline: round(baseline, 3), ratio: round(value / baseline, 3) }
+    ? { baseline: round(baseline, 3), ratio: Number((value / baseline).toPrecision(4)) }
     : {}),
 });
 
