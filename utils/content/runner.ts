@@ -125,7 +125,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     for (const listing of batch) {
       keys.add(listing.itemKey);
       if (listing.sellerKey) keys.add(listing.sellerKey);
-      const title = listing.title;
+      const title = listing.matchName ?? listing.title;
       if (title) titles.push({ itemKey: listing.itemKey, title: title.slice(0, MAX_TITLE_LENGTH) });
     }
     try {

@@ -49,6 +49,8 @@ export interface SiteSpec {
     [name: string]: string | undefined;
   };
   currency(url: URL): string;
+  /** The product's name in a listing address (its first group), e.g. `/<name>-i.<shop>.<item>`. */
+  nameInPath?: RegExp;
   /** Paths worth scanning (a site matched broadly for its SPA navigation); default: all. */
   isActive?(url: URL): boolean;
   isBlocked(doc: Document, url: URL): boolean;
@@ -129,9 +131,22 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       fromPage?.sellerName ?? null,
       target ? `${target.origin}${target.pathname}` : url.href,
       root,
+      target ? nameInPath(target) : null,
       () => readCardTitle(root, link),
       () => readCardFacts(root, url),
     );
+  }
+
+  /** The product name a listing address carries, words separated by spaces; null without one. */
+  function nameInPath(target: URL): string | null {
+    const found = spec.nameInPath?.exec(target.pathname)?.[1];
+    if (!found) return null;
+    try {
+      const name = decodeURIComponent(found).replace(/[-_+]+/g, ' ').trim();
+      return name.length >= 3 ? name : null;
+    } catch {
+      return null; // a malformed escape: the title is read instead
+    }
   }
 
   /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
@@ -223,6 +238,7 @@ class CardListing implements ExtractedListing {
     readonly sellerName: string | null,
     readonly url: string,
     readonly anchor: Element,
+    private readonly nameFromPath: string | null,
     private readonly readTitle: () => string | null,
     private readonly readFacts: () => CardFacts,
   ) {}
@@ -234,6 +250,9 @@ class CardListing implements ExtractedListing {
   get title() {
     if (this.#title === undefined) this.#title = this.readTitle();
     return this.#title;
+  }
+  get matchName() {
+    return this.nameFromPath ?? this.title;
   }
   get price() {
     return this.#read().price;

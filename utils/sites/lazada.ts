@@ -90,6 +90,8 @@ export const lazadaAdapter = defineAdapter({
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATH.test(url.pathname),
   idsFromUrl: lazadaIdsFromUrl,
+  // The product name in a card's address, matched against flagged product names, 2025-09.
+  nameInPath: /\/products\/([^/]+?)-i\d{1,20}(?:-s\d{1,20})?\.html$/,
   idsFromCardRoot(root) {
     const id =
       root.getAttribute('data-item-id') ?? root.getAttribute('data-sku-simple')?.split('_')[0];

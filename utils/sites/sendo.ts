@@ -56,6 +56,8 @@ export const sendoAdapter = defineAdapter({
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:login|dang-nhap)/.test(url.pathname),
   idsFromUrl: sendoIdsFromUrl,
+  // The product name in a card's address, matched against flagged product names, 2025-09.
+  nameInPath: /^\/([^/]+)-\d{5,20}\.html$/,
   sellersOnPage: (doc, url) => sendoSellersFromJson(pageState(doc, url)),
   productIds: (url) => sendoIdsFromUrl(url),
   productFacts(doc, url, ids) {

@@ -63,6 +63,8 @@ export const shopeeAdapter = defineAdapter({
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATHS.test(url.pathname),
   idsFromUrl: shopeeIdsFromUrl,
+  // The product name in a card's address, matched against flagged product names, 2025-09.
+  nameInPath: /^\/([^/]+)-i\.\d{1,20}\.\d{1,20}$/,
   cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
   productIds: (url) => shopeeIdsFromUrl(url),
   productFacts(doc, url, ids) {

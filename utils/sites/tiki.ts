@@ -48,6 +48,8 @@ export const tikiAdapter = defineAdapter({
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),
   idsFromUrl: tikiIdsFromUrl,
+  // The product name in a card's address, matched against flagged product names, 2025-09.
+  nameInPath: /^\/([^/]+)-p\d{1,20}\.html$/,
   idsFromCardRoot(root) {
     const id = root.getAttribute('data-id');
     return id && /^\d{1,20}$/.test(id) ? { item: id } : null;

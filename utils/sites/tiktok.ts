@@ -53,6 +53,8 @@ export const tiktokAdapter = defineAdapter({
   isBlocked: (doc, url) =>
     /^\/login/.test(url.pathname) || doc.querySelector(SELECTORS.captcha) !== null,
   idsFromUrl: tiktokIdsFromUrl,
+  // The product name in a card's address, matched against flagged product names, 2025-09.
+  nameInPath: /\/pdp\/([^/]+)\/\d{6,25}\/?$/,
   productIds: (url) => tiktokIdsFromUrl(url),
   productFacts(doc, url, ids) {
     const info = productInfos(doc, url).find(

@@ -15,6 +15,11 @@ export interface ExtractedListing {
   itemKey: string;
   sellerKey: string | null;
   title: string | null;
+  /**
+   * What flagged product names are matched against, when cheaper than the title: the name a card's
+   * own address carries (most marketplaces put it in the link), so no page text is read for it.
+   */
+  readonly matchName?: string | null;
   price: Price | null;
   sellerName: string | null;
   /** Mall / official-store status when the page marks it; null when the page does not say. */
