@@ -142,7 +142,9 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const found = spec.nameInPath?.exec(target.pathname)?.[1];
     if (!found) return null;
     try {
-      const name = decodeURIComponent(found).replace(/[-_+]+/g, ' ').trim();
+      const name = decodeURIComponent(found)
+        .replace(/[-_+]+/g, ' ')
+        .trim();
       return name.length >= 3 ? name : null;
     } catch {
       return null; // a malformed escape: the title is read instead
