@@ -5,10 +5,12 @@
  * extension.
  */
 import type { Database } from '@/utils/db/database';
-import { type LoadedData, loadData, RecordReader, readDomains } from '@/utils/db/flag-store';
+import { type LoadedData, loadData, readDomains } from '@/utils/db/flag-store';
+import { RecordReader } from '@/utils/db/record-reader';
 import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { MIN_SYNC_MINUTES } from '@/utils/feed/manifest';
-import { SyncError, syncFeed } from '@/utils/feed/sync';
+import { syncFeed } from '@/utils/feed/sync';
+import { SyncError } from '@/utils/feed/sync-error';
 import { DomainList } from '@/utils/lookup/domain-list';
 import { ProductMatcher } from '@/utils/lookup/product-matcher';
 import { isShownToShoppers } from '@/utils/lookup/shown';

@@ -9,23 +9,14 @@
  *      └── (fingerprint, chunk) per key ──▶ PackedIndex ──▶ meta "index" (one ArrayBuffer)
  */
 
-import { compress, decompress } from '../feed/gzip';
+import { compress } from '../feed/gzip';
+import { RECORDS_PER_BLOCK } from '../feed/manifest';
 import { FeedFormatError } from '../feed/ndjson';
 import { type KeyKind, kindOfKey } from '../keys';
 import { fingerprint } from '../lookup/fingerprint';
 import { MAX_CHUNKS, PackedIndex } from '../lookup/packed-index';
-import {
-  type DataInfo,
-  DataInfoSchema,
-  type FlagRecord,
-  FlagRecordSchema,
-} from '../protocol/records';
+import { type DataInfo, DataInfoSchema } from '../protocol/records';
 import type { Database, StoredChunk } from './database';
-
-/** Records per chunk the client packs itself (delta upserts, plain snapshots). */
-export const RECORDS_PER_CHUNK = 512;
-/** A decompressed chunk may not exceed this (a block of at most 4096 records of a few KB each). */
-const MAX_CHUNK_TEXT = 64 * 1024 * 1024;
 
 const META = {
   data: 'data',
@@ -56,11 +47,6 @@ export interface StoredLine {
   line: string;
 }
 
-/** Lines for records already in memory (deltas, tests, the publisher's own data). */
-export function toStoredLines(records: readonly FlagRecord[]): StoredLine[] {
-  return records.map((record) => ({ key: record.key, line: JSON.stringify(record) }));
-}
-
 /** A delta's operations, validated, in order. */
 export type StoredOp = ({ op: 'upsert' } & StoredLine) | { op: 'delete'; key: string };
 
@@ -69,11 +55,10 @@ export class DeltaNotApplicableError extends Error {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
-async function packChunk(id: number, entries: readonly StoredLine[]): Promise<StoredChunk> {
-  const text = entries.map((entry) => entry.line).join('\n');
-  return { id, data: await compress(encoder.encode(text), 'gzip'), count: entries.length };
+/** The gzip bytes of validated lines: one stored chunk. */
+async function packBytes(entries: readonly StoredLine[]): Promise<Uint8Array<ArrayBuffer>> {
+  return compress(encoder.encode(entries.map((entry) => entry.line).join('\n')), 'gzip');
 }
 
 function emptyCounts(): Record<KeyKind, number> {
@@ -134,27 +119,14 @@ export interface PackedChunk {
   keys: readonly string[];
 }
 
-/** Packs validated records into chunks of RECORDS_PER_CHUNK. */
+/** Packs validated records into chunks of RECORDS_PER_BLOCK. */
 export async function packLines(records: readonly StoredLine[]): Promise<PackedChunk[]> {
   const chunks: PackedChunk[] = [];
-  for (let at = 0; at < records.length; at += RECORDS_PER_CHUNK) {
-    const slice = records.slice(at, at + RECORDS_PER_CHUNK);
-    const { data } = await packChunk(0, slice);
-    chunks.push({ data, keys: slice.map((entry) => entry.key) });
+  for (let at = 0; at < records.length; at += RECORDS_PER_BLOCK) {
+    const slice = records.slice(at, at + RECORDS_PER_BLOCK);
+    chunks.push({ data: await packBytes(slice), keys: slice.map((entry) => entry.key) });
   }
   return chunks;
-}
-
-/**
- * Replaces everything with these records (already validated). They must be sorted by key with no
- * key twice (the publisher writes them so: similar keys then share a chunk and compress well).
- */
-export async function writeSnapshot(
-  db: Database,
-  records: readonly StoredLine[],
-  info: Omit<DataInfo, 'recordCount' | 'counts'>,
-): Promise<LoadedData> {
-  return writeSnapshotChunks(db, await packLines(records), info);
 }
 
 /**
@@ -222,7 +194,7 @@ export async function writeDelta(
   const upserts = [...last.values()].filter((r): r is StoredLine => r !== null);
   upserts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const firstChunk = current.nextChunk;
-  const chunkCount = Math.ceil(upserts.length / RECORDS_PER_CHUNK);
+  const chunkCount = Math.ceil(upserts.length / RECORDS_PER_BLOCK);
   if (firstChunk + chunkCount > MAX_CHUNKS) {
     throw new DeltaNotApplicableError('the chunk numbers are used up: a snapshot is needed');
   }
@@ -244,8 +216,8 @@ export async function writeDelta(
   const chunks: StoredChunk[] = [];
   const added: Array<{ key: string; chunk: number }> = [];
   for (let c = 0; c < chunkCount; c++) {
-    const slice = upserts.slice(c * RECORDS_PER_CHUNK, (c + 1) * RECORDS_PER_CHUNK);
-    chunks.push(await packChunk(firstChunk + c, slice));
+    const slice = upserts.slice(c * RECORDS_PER_BLOCK, (c + 1) * RECORDS_PER_BLOCK);
+    chunks.push({ id: firstChunk + c, data: await packBytes(slice), count: slice.length });
     for (const record of slice) added.push({ key: record.key, chunk: firstChunk + c });
   }
   const index = current.index.withChanges(last.keys(), added);
@@ -296,101 +268,4 @@ async function settle(
     }
     throw error;
   }
-}
-
-/**
- * Reads full records by key through the index, confirming each against the stored record: a
- * fingerprint match without the key in its chunk is no hit. Decompressed chunks are kept in a small
- * cache, since the records a page needs cluster in few chunks.
- */
-export class RecordReader {
-  private readonly cache = new Map<number, string>();
-
-  constructor(
-    private readonly db: Database,
-    private readonly index: PackedIndex,
-    private readonly cacheSize = 16,
-  ) {}
-
-  async get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> {
-    const wanted = new Map<number, string[]>();
-    for (const key of new Set(keys)) {
-      for (const chunk of this.index.chunksFor(key)) {
-        const list = wanted.get(chunk);
-        if (list) list.push(key);
-        else wanted.set(chunk, [key]);
-      }
-    }
-    const found = new Map<string, FlagRecord>();
-    if (wanted.size === 0) return found;
-    const texts = await this.chunkTexts([...wanted.keys()]);
-    // Newest chunk first: an upserted record beats the dead copy left in an older chunk.
-    for (const [chunk, chunkKeys] of [...wanted].sort((a, b) => b[0] - a[0])) {
-      const text = texts.get(chunk);
-      if (text === undefined) continue;
-      for (const key of chunkKeys) {
-        const record = findRecord(text, key);
-        if (record && !found.has(key)) found.set(key, record);
-      }
-    }
-    return found;
-  }
-
-  private async chunkTexts(ids: number[]): Promise<Map<number, string>> {
-    const out = new Map<number, string>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const cached = this.cache.get(id);
-      if (cached !== undefined) out.set(id, cached);
-      else missing.push(id);
-    }
-    if (missing.length > 0) {
-      const tx = this.db.transaction('chunks', 'readonly');
-      const rows = await Promise.all(missing.map((id) => tx.objectStore('chunks').get(id)));
-      // Inflated side by side: the streams overlap instead of waiting for each other.
-      const texts = await Promise.all(
-        rows.map(async (row) =>
-          row ? decoder.decode(await decompress(toBytes(row.data), MAX_CHUNK_TEXT, 'gzip')) : null,
-        ),
-      );
-      for (const [i, row] of rows.entries()) {
-        const text = texts[i];
-        if (!row || text == null) continue;
-        this.cache.set(row.id, text);
-        out.set(row.id, text);
-        if (this.cache.size > this.cacheSize) {
-          this.cache.delete(this.cache.keys().next().value as number);
-        }
-      }
-    }
-    return out;
-  }
-}
-
-function toBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  return data.buffer instanceof ArrayBuffer
-    ? (data as Uint8Array<ArrayBuffer>)
-    : new Uint8Array(data);
-}
-
-/**
- * The record for `key` in a chunk's text, checked like any stored data, or null. Lines are stored as
- * the publisher wrote them, so the key is looked for wherever it sits in a line; a quote inside a
- * JSON string is escaped, so `"key":"…"` can only be a property, and the parsed key must match.
- */
-function findRecord(text: string, key: string): FlagRecord | null {
-  const needle = `"key":${JSON.stringify(key)}`;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-    const start = text.lastIndexOf('\n', at) + 1;
-    const end = text.indexOf('\n', at);
-    try {
-      const parsed = FlagRecordSchema.safeParse(
-        JSON.parse(text.slice(start, end === -1 ? undefined : end)),
-      );
-      if (parsed.success && parsed.data.key === key) return parsed.data;
-    } catch {
-      // not a record line: keep looking
-    }
-  }
-  return null;
 }

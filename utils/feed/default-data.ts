@@ -5,16 +5,16 @@
  */
 import type { Database } from '../db/database';
 import { type LoadedData, loadData, writeSnapshotChunks } from '../db/flag-store';
+import { checkFile, snapshotChunks } from './feed-file';
 import { type FeedManifest, FeedManifestSchema } from './manifest';
 import { FeedFormatError } from './ndjson';
-import { checkFile, snapshotChunks } from './sync';
 
-export const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
+const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
 
 /** Reads a file shipped in the extension package by its path. */
 export type PackageReader = (path: string) => Promise<ArrayBuffer>;
 
-export async function readDefaultManifest(read: PackageReader): Promise<FeedManifest> {
+async function readDefaultManifest(read: PackageReader): Promise<FeedManifest> {
   const bytes = await read(DEFAULT_MANIFEST_PATH);
   const parsed = FeedManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
   if (!parsed.success) throw new FeedFormatError(`default manifest: ${parsed.error.message}`);

@@ -17,6 +17,11 @@ const FileUrlSchema = z
 
 /** Most records one gzip block of a snapshot may hold (a block becomes one stored chunk). */
 export const MAX_RECORDS_PER_BLOCK = 4096;
+/**
+ * Records our publisher puts in a block, and the client in a chunk it packs itself: large enough
+ * that applying a snapshot inflates few streams, small enough that a lookup hit inflates little.
+ */
+export const RECORDS_PER_BLOCK = 512;
 
 export const FeedFileSchema = z
   .object({

@@ -13,6 +13,7 @@ import {
   type FeedFile,
   type FeedManifest,
   FeedManifestSchema,
+  RECORDS_PER_BLOCK,
 } from './manifest';
 import { sign } from './signature';
 
@@ -49,9 +50,6 @@ export async function buildFile(url: string, values: readonly unknown[]): Promis
     bytes,
   };
 }
-
-/** Records a snapshot block holds: one stored chunk on the client. */
-export const RECORDS_PER_BLOCK = 512;
 
 /**
  * A snapshot as a series of gzip members of RECORDS_PER_BLOCK lines each, their offsets listed in

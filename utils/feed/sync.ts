@@ -8,56 +8,25 @@ import type { Database } from '../db/database';
 import {
   DeltaNotApplicableError,
   type LoadedData,
-  type PackedChunk,
-  packLines,
-  type StoredLine,
   type StoredOp,
   writeDelta,
   writeSnapshotChunks,
 } from '../db/flag-store';
-import { type DataInfo, FlagRecordSchema } from '../protocol/records';
-import { decompress, readLimited, SizeLimitError } from './gzip';
-import { sha256Hex } from './hash';
+import type { DataInfo } from '../protocol/records';
+import { checkFile, inflate, parseAll, snapshotChunks } from './feed-file';
+import { readLimited, SizeLimitError } from './gzip';
 import {
   DeltaOpSchema,
   deltaChain,
   type FeedFile,
   type FeedManifest,
   FeedManifestSchema,
-  MAX_RECORDS_PER_BLOCK,
 } from './manifest';
-import { FeedFormatError, forEachLine, parseLine } from './ndjson';
+import { FeedFormatError, parseLine } from './ndjson';
 import { verifyWithAny } from './signature';
+import { SyncError } from './sync-error';
 
-export const SYNC_ERROR_CODES = [
-  'network',
-  'bad_signature',
-  'invalid_manifest',
-  'rollback',
-  'expired',
-  'oversized',
-  'hash_mismatch',
-  'bad_gzip',
-  'invalid_record',
-  'storage',
-] as const;
-export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
-
-export class SyncError extends Error {
-  override readonly name = 'SyncError';
-  constructor(
-    readonly code: SyncErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
-const MAX_BYTES_PER_RECORD = 16 * 1024;
 const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
-/** Snapshot blocks inflated ahead of the one being checked. */
-const INFLATE_AHEAD = 4;
 
 export interface FeedSource {
   manifestUrl: string;
@@ -128,130 +97,6 @@ async function download(input: SyncInput, file: FeedFile): Promise<Uint8Array<Ar
   const response = await get(input.fetch, url);
   if (!response.ok) throw new SyncError('network', `${url}: HTTP ${response.status}`);
   return checkFile(await readBody(response, file.bytes, url), file, url);
-}
-
-/** Checks downloaded or packaged bytes against the manifest's size and sha256. */
-export async function checkFile(
-  bytes: Uint8Array<ArrayBuffer>,
-  file: FeedFile,
-  url: string = file.url,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (bytes.byteLength !== file.bytes) {
-    throw new SyncError(
-      'hash_mismatch',
-      `${url} is ${bytes.byteLength} bytes, manifest says ${file.bytes}`,
-    );
-  }
-  if ((await sha256Hex(bytes)) !== file.sha256) {
-    throw new SyncError('hash_mismatch', `${url} does not match the sha256 in the manifest`);
-  }
-  return bytes;
-}
-
-export async function inflate(bytes: Uint8Array<ArrayBuffer>, file: FeedFile): Promise<Uint8Array> {
-  try {
-    return await decompress(bytes, file.count * MAX_BYTES_PER_RECORD + 1024 * 1024, 'gzip');
-  } catch (error) {
-    const reason =
-      error instanceof SizeLimitError ? 'expands beyond its record count' : 'is not valid gzip';
-    throw new SyncError('bad_gzip', `${file.url} ${reason}`);
-  }
-}
-
-/** Every line of a snapshot checked against the record schema, kept as received for storage. */
-export function parseRecordLines(text: Uint8Array, file: FeedFile): StoredLine[] {
-  return parseAll(text, file, (line, n) => ({
-    key: parseLine(line, n, FlagRecordSchema).key,
-    line,
-  }));
-}
-
-/**
- * A snapshot ready to store: when it comes in gzip blocks, every block is inflated and every record
- * in it checked, and the block is kept as it is (one stored chunk); otherwise the whole file is
- * inflated, checked and packed again.
- */
-export async function snapshotChunks(
-  bytes: Uint8Array<ArrayBuffer>,
-  file: FeedFile,
-): Promise<PackedChunk[]> {
-  if (!file.blocks) return packLines(parseRecordLines(await inflate(bytes, file), file));
-  const offsets = file.blocks;
-  const chunks: PackedChunk[] = [];
-  let lineNumber = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const blockAt = (b: number) => bytes.subarray(offsets[b], offsets[b + 1] ?? bytes.byteLength);
-  // Blocks are inflated a few ahead of the one being checked: the streams do their work while
-  // this loop parses, instead of one after the other.
-  const inflating: Array<Promise<Uint8Array> | undefined> = [];
-  const startInflating = (b: number) => {
-    if (b >= offsets.length || inflating[b]) return;
-    const promise = decompress(blockAt(b), MAX_RECORDS_PER_BLOCK * MAX_BYTES_PER_RECORD, 'gzip');
-    promise.catch(() => undefined); // awaited below, in order
-    inflating[b] = promise;
-  };
-  for (let b = 0; b < INFLATE_AHEAD; b++) startInflating(b);
-  for (let b = 0; b < offsets.length; b++) {
-    const block = blockAt(b);
-    startInflating(b + INFLATE_AHEAD);
-    let text: string;
-    try {
-      text = decoder.decode(await (inflating[b] as Promise<Uint8Array>));
-    } catch {
-      throw new SyncError('bad_gzip', `${file.url}: block ${b + 1} is not valid gzip`);
-    }
-    inflating[b] = undefined;
-    const keys: string[] = [];
-    try {
-      for (const line of text.split('\n')) {
-        lineNumber++;
-        if (line.length > 0 && line !== '\r')
-          keys.push(parseLine(line, lineNumber, FlagRecordSchema).key);
-      }
-    } catch (error) {
-      if (error instanceof FeedFormatError) {
-        throw new SyncError('invalid_record', `${file.url}: ${error.message}`);
-      }
-      throw error;
-    }
-    if (keys.length > MAX_RECORDS_PER_BLOCK) {
-      throw new SyncError(
-        'invalid_record',
-        `${file.url}: block ${b + 1} holds more than ${MAX_RECORDS_PER_BLOCK} records`,
-      );
-    }
-    chunks.push({ data: block.slice(), keys });
-  }
-  const count = chunks.reduce((sum, chunk) => sum + chunk.keys.length, 0);
-  if (count !== file.count) {
-    throw new SyncError(
-      'invalid_record',
-      `${file.url} has ${count} records, manifest says ${file.count}`,
-    );
-  }
-  return chunks;
-}
-
-export function parseAll<T>(
-  text: Uint8Array,
-  file: FeedFile,
-  parse: (line: string, n: number) => T,
-): T[] {
-  const out: T[] = [];
-  try {
-    forEachLine(text, (line, n) => out.push(parse(line, n)));
-  } catch (error) {
-    if (error instanceof FeedFormatError)
-      throw new SyncError('invalid_record', `${file.url}: ${error.message}`);
-    throw error;
-  }
-  if (out.length !== file.count) {
-    throw new SyncError(
-      'invalid_record',
-      `${file.url} has ${out.length} lines, manifest says ${file.count}`,
-    );
-  }
-  return out;
 }
 
 /** Fetches and verifies the signed manifest; null when the server says it has not changed. */

@@ -1,16 +1,12 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openDatabase } from '@/utils/db/database';
-import {
-  loadData,
-  RecordReader,
-  toStoredLines,
-  writeDelta,
-  writeSnapshot,
-} from '@/utils/db/flag-store';
+import { loadData, writeDelta } from '@/utils/db/flag-store';
+import { RecordReader } from '@/utils/db/record-reader';
 import { sortRecords } from '@/utils/feed/publish';
 import type { FlagRecord } from '@/utils/protocol/records';
 import { dataInfo, record } from '../../helpers/records';
+import { toStoredLines, writeSnapshot } from '../../helpers/stored';
 
 const info = (sequence: number) => {
   const { recordCount: _r, counts: _c, ...rest } = dataInfo({ sequence, source: 'feed' });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
-import { loadData, RecordReader, toStoredLines, writeSnapshot } from '@/utils/db/flag-store';
+import { loadData } from '@/utils/db/flag-store';
+import { RecordReader } from '@/utils/db/record-reader';
 import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { dataInfo, record } from '../../helpers/records';
 import { readShipped, shippedFeed } from '../../helpers/shipped-data';
+import { toStoredLines, writeSnapshot } from '../../helpers/stored';
 
 const now = () => new Date('2026-11-28T12:00:00Z');
 

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '@/utils/db/database';
-import { type LoadedData, loadData, RecordReader } from '@/utils/db/flag-store';
-import { buildManifest, gzipLines, RECORDS_PER_BLOCK, signManifest } from '@/utils/feed/publish';
+import { type LoadedData, loadData } from '@/utils/db/flag-store';
+import { RecordReader } from '@/utils/db/record-reader';
+import { RECORDS_PER_BLOCK } from '@/utils/feed/manifest';
+import { buildManifest, gzipLines, signManifest } from '@/utils/feed/publish';
 import { generateKeyPair } from '@/utils/feed/signature';
 import { type SyncInput, syncFeed } from '@/utils/feed/sync';
 import type { FlagRecord } from '@/utils/protocol/records';

@@ -1,0 +1,89 @@
+/**
+ * Reaching into the running extension from a benchmark: its IndexedDB files on disk, its messages
+ * from an extension page, from the content script's own isolated world, and stopping its worker.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+
+/** Bytes on disk of the extension origin's IndexedDB (LevelDB files and blobs). */
+export function idbDiskBytes(profile: string, extensionId: string): number {
+  const root = path.join(profile, 'Default', 'IndexedDB');
+  let total = 0;
+  for (const entry of readdirSync(root)) {
+    if (!entry.includes(extensionId)) continue;
+    const out = execFileSync('du', ['-sb', path.join(root, entry)], { encoding: 'utf8' });
+    total += Number(out.split('\t')[0]);
+  }
+  return total;
+}
+
+/** Runs a message from an extension page (privileged) and returns its reply's data. */
+export async function send(
+  page: Page,
+  type: string,
+  payload: unknown,
+): Promise<Record<string, unknown>> {
+  const reply = (await page.evaluate(
+    `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`,
+  )) as { ok: boolean; data?: Record<string, unknown>; error?: unknown };
+  if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply.error)}`);
+  return reply.data ?? {};
+}
+
+/** The content script's isolated world on a page, to send messages from where a content script does. */
+export async function contentWorld(
+  page: Page,
+  extensionId: string,
+): Promise<{ cdp: CDPSession; id: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const world = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId),
+    );
+    if (world) return { cdp, id: world.id };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the content script world did not appear');
+}
+
+export async function inWorld<T>(
+  world: { cdp: CDPSession; id: number },
+  expression: string,
+): Promise<T> {
+  const { result, exceptionDetails } = await world.cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+  return result.value as T;
+}
+
+/** Round trips of one lookup message per batch, in ms, timed inside the content script world. */
+export function roundTrips(batches: string[][]): string {
+  return `(async () => {
+    const batches = ${JSON.stringify(batches)};
+    const out = [];
+    for (const keys of batches) {
+      const t = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'lookup', payload: { keys } });
+      out.push(performance.now() - t);
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    }
+    return out;
+  })()`;
+}
+
+export async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

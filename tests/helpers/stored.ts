@@ -1,0 +1,22 @@
+import type { Database } from '@/utils/db/database';
+import {
+  type LoadedData,
+  packLines,
+  type StoredLine,
+  writeSnapshotChunks,
+} from '@/utils/db/flag-store';
+import type { DataInfo, FlagRecord } from '@/utils/protocol/records';
+
+/** Records as the store keeps them: key and JSON line. */
+export function toStoredLines(records: readonly FlagRecord[]): StoredLine[] {
+  return records.map((record) => ({ key: record.key, line: JSON.stringify(record) }));
+}
+
+/** Stores records (sorted by key) as a snapshot, packed the way the client packs a plain one. */
+export async function writeSnapshot(
+  db: Database,
+  records: readonly StoredLine[],
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+): Promise<LoadedData> {
+  return writeSnapshotChunks(db, await packLines(records), info);
+}
