@@ -1,8 +1,9 @@
 /**
  * Compression with the platform's streams (CompressionStream/DecompressionStream exist in service
  * workers, extension pages and Node), with a ceiling on output so a small hostile file cannot expand
- * into gigabytes. The streams are read through `Response`, which drains them natively: reading
- * chunk by chunk from script costs several times more per stream in Chromium.
+ * into gigabytes. Bytes are written straight into the transform and read back with one reader loop:
+ * in Chromium that is about twice as fast as draining through `Response`, and going through a
+ * `Blob` stream is slower still.
  */
 export class SizeLimitError extends Error {
   override readonly name = 'SizeLimitError';
@@ -10,44 +11,52 @@ export class SizeLimitError extends Error {
 
 type Format = 'gzip' | 'deflate-raw';
 
-/** Reads a whole stream, refusing more than `maxBytes`. */
+/** Reads a whole stream, refusing (and cancelling it) past `maxBytes`. */
 export async function readLimited(
   stream: ReadableStream<Uint8Array>,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
   let total = 0;
-  let exceeded = false;
-  const limited = stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        total += chunk.byteLength;
-        if (total > maxBytes) {
-          exceeded = true;
-          controller.error(new SizeLimitError(`more than ${maxBytes} bytes`));
-        } else controller.enqueue(chunk);
-      },
-    }),
-  );
-  try {
-    return new Uint8Array(await new Response(limited).arrayBuffer());
-  } catch (error) {
-    if (exceeded) throw new SizeLimitError(`more than ${maxBytes} bytes`);
-    throw error;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      throw new SizeLimitError(`more than ${maxBytes} bytes`);
+    }
+    parts.push(value);
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
-function bodyOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
-  return new Response(bytes).body as ReadableStream<Uint8Array>;
+/** The transform's output for one input; write errors surface on the reading side. */
+function through(
+  bytes: Uint8Array<ArrayBuffer>,
+  transform: ReadableWritablePair<Uint8Array, Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  writer.write(bytes).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return transform.readable;
 }
 
-export async function compress(
+export function compress(
   bytes: Uint8Array<ArrayBuffer>,
   format: Format = 'gzip',
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = bodyOf(bytes).pipeThrough(
-    new CompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>,
+  return readLimited(
+    through(bytes, new CompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>),
+    Number.MAX_SAFE_INTEGER,
   );
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Inflates; a truncated or corrupt input rejects, and so does output beyond `maxBytes`. */
@@ -57,9 +66,7 @@ export function decompress(
   format: Format = 'gzip',
 ): Promise<Uint8Array<ArrayBuffer>> {
   return readLimited(
-    bodyOf(bytes).pipeThrough(
-      new DecompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>,
-    ),
+    through(bytes, new DecompressionStream(format) as ReadableWritablePair<Uint8Array, Uint8Array>),
     maxBytes,
   );
 }
