@@ -1,10 +1,6 @@
 import type { Database } from '@/utils/db/database';
-import {
-  type LoadedData,
-  packLines,
-  type StoredLine,
-  writeSnapshotChunks,
-} from '@/utils/db/flag-store';
+import { type LoadedData, loadData, packLines, type StoredLine } from '@/utils/db/flag-store';
+import { writeSnapshotChunks } from '@/utils/db/snapshot-writer';
 import type { DataInfo, FlagRecord } from '@/utils/protocol/records';
 
 /** Records as the store keeps them: key and JSON line. */
@@ -18,5 +14,5 @@ export async function writeSnapshot(
   records: readonly StoredLine[],
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
-  return writeSnapshotChunks(db, await packLines(records), info);
+  return writeSnapshotChunks(db, await loadData(db), await packLines(records), info);
 }

@@ -1,7 +1,12 @@
+import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setLanguage } from '@/utils/i18n';
+
+// fake-indexeddb copies values with Node's structuredClone, which keeps Node's Blob only; a browser's
+// IndexedDB stores its own Blobs (the index is stored as one), so the tests use Node's.
+globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
 beforeEach(() => {
   // A fresh, empty IndexedDB and browser state for every test.

@@ -4,8 +4,8 @@
  * it comes inside the package. Its size, hash and every record are still checked before storing.
  */
 import type { Database } from '../db/database';
-import { type LoadedData, loadData, writeSnapshotChunks } from '../db/flag-store';
-import { checkFile, snapshotChunks } from './feed-file';
+import { type LoadedData, loadData } from '../db/flag-store';
+import { checkFile, storeSnapshot } from './feed-file';
 import { type FeedManifest, FeedManifestSchema } from './manifest';
 import { FeedFormatError } from './ndjson';
 
@@ -36,8 +36,7 @@ export async function ensureDefaultData(
   if (held.info?.source === 'feed' || held.info?.digest === manifest.snapshot.sha256) return held;
   const path = `/feed/${manifest.snapshot.url}`;
   const bytes = await checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
-  const chunks = await snapshotChunks(bytes, manifest.snapshot);
-  return writeSnapshotChunks(db, chunks, {
+  return storeSnapshot(db, held, bytes, manifest.snapshot, {
     source: 'default',
     sequence: manifest.sequence,
     publisher: manifest.publisher,

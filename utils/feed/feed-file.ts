@@ -3,11 +3,14 @@
  * package: its size and sha256 against the manifest, gzip within bounds, every line against its
  * schema. Every failure is a SyncError naming the file.
  */
-import { type PackedChunk, packLines, type StoredLine } from '../db/flag-store';
+import type { Database } from '../db/database';
+import { type LoadedData, type PackedChunk, packLines, type StoredLine } from '../db/flag-store';
+import { SnapshotWriter } from '../db/snapshot-writer';
+import type { DataInfo } from '../protocol/records';
 import { FlagRecordSchema } from '../protocol/records';
 import { decompress, SizeLimitError } from './gzip';
 import { sha256Hex } from './hash';
-import { type FeedFile, MAX_RECORDS_PER_BLOCK } from './manifest';
+import { type FeedFile, MAX_RECORDS_PER_BLOCK, RECORDS_PER_BLOCK } from './manifest';
 import { FeedFormatError, forEachLine, parseLine } from './ndjson';
 import { SyncError } from './sync-error';
 
@@ -52,18 +55,28 @@ export function parseRecordLines(text: Uint8Array, file: FeedFile): StoredLine[]
   }));
 }
 
+/** The number of chunks a snapshot is stored in. */
+export const chunkCountOf = (file: FeedFile): number =>
+  file.blocks?.length ?? Math.ceil(file.count / RECORDS_PER_BLOCK);
+
 /**
- * A snapshot ready to store: when it comes in gzip blocks, every block is inflated and every record
- * in it checked, and the block is kept as it is (one stored chunk); otherwise the whole file is
- * inflated, checked and packed again.
+ * Checks a snapshot and hands it on chunk by chunk, in order: when it comes in gzip blocks, every
+ * block is inflated and every record in it checked, and the block is handed on as it is (one stored
+ * chunk); otherwise the whole file is inflated, checked and packed again.
  */
 export async function snapshotChunks(
   bytes: Uint8Array<ArrayBuffer>,
   file: FeedFile,
-): Promise<PackedChunk[]> {
-  if (!file.blocks) return packLines(parseRecordLines(await inflate(bytes, file), file));
+  onChunk: (chunk: PackedChunk) => void,
+): Promise<void> {
+  if (!file.blocks) {
+    for (const chunk of await packLines(parseRecordLines(await inflate(bytes, file), file))) {
+      onChunk(chunk);
+    }
+    return;
+  }
   const offsets = file.blocks;
-  const chunks: PackedChunk[] = [];
+  let count = 0;
   let lineNumber = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const blockAt = (b: number) => bytes.subarray(offsets[b], offsets[b + 1] ?? bytes.byteLength);
@@ -106,16 +119,39 @@ export async function snapshotChunks(
         `${file.url}: block ${b + 1} holds more than ${MAX_RECORDS_PER_BLOCK} records`,
       );
     }
-    chunks.push({ data: block.slice(), keys });
+    count += keys.length;
+    if (count > file.count) break;
+    onChunk({ data: block.slice(), keys });
   }
-  const count = chunks.reduce((sum, chunk) => sum + chunk.keys.length, 0);
   if (count !== file.count) {
     throw new SyncError(
       'invalid_record',
-      `${file.url} has ${count} records, manifest says ${file.count}`,
+      `${file.url} has ${count > file.count ? 'more than' : count} records, manifest says ${file.count}`,
     );
   }
-  return chunks;
+}
+
+/**
+ * Checks a snapshot and stores it as it goes, beside the data `current` describes, then switches to
+ * it in one transaction. A refused snapshot leaves the current data exactly as it was.
+ */
+export async function storeSnapshot(
+  db: Database,
+  current: Pick<LoadedData, 'nextChunk'>,
+  bytes: Uint8Array<ArrayBuffer>,
+  file: FeedFile,
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+  timings?: { checked: number },
+): Promise<LoadedData> {
+  const writer = await SnapshotWriter.open(db, current, chunkCountOf(file));
+  try {
+    await snapshotChunks(bytes, file, (chunk) => writer.add(chunk));
+    if (timings) timings.checked = performance.now();
+    return await writer.commit(info);
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
 }
 
 export function parseAll<T>(

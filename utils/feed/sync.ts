@@ -10,10 +10,9 @@ import {
   type LoadedData,
   type StoredOp,
   writeDelta,
-  writeSnapshotChunks,
 } from '../db/flag-store';
 import type { DataInfo } from '../protocol/records';
-import { checkFile, inflate, parseAll, snapshotChunks } from './feed-file';
+import { checkFile, inflate, parseAll, storeSnapshot } from './feed-file';
 import { readLimited, SizeLimitError } from './gzip';
 import {
   DeltaOpSchema,
@@ -169,13 +168,15 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   }
   const bytes = await download(input, manifest.snapshot);
   const downloaded = performance.now();
-  const chunks = await snapshotChunks(bytes, manifest.snapshot);
-  const parsed = performance.now();
-  const loaded = await store(() => writeSnapshotChunks(input.db, chunks, info));
+  // Chunks are stored while the next ones are checked: "parsed" is when the last one was checked.
+  const timings = { checked: downloaded };
+  const loaded = await store(() =>
+    storeSnapshot(input.db, input.current, bytes, manifest.snapshot, info, timings),
+  );
   return updated('snapshot', etag, manifest, loaded, [
     started,
     downloaded,
-    parsed,
+    timings.checked,
     performance.now(),
   ]);
 }

@@ -15,6 +15,11 @@ const info = (sequence: number) => {
 
 const upsert = (r: FlagRecord) => ({ op: 'upsert' as const, key: r.key, line: JSON.stringify(r) });
 
+/** The stored index blob's bytes. */
+async function storedIndex(db: Awaited<ReturnType<typeof openDatabase>>) {
+  return new Uint8Array(await ((await db.get('meta', 'index')) as Blob).arrayBuffer());
+}
+
 async function readAll(db: Awaited<ReturnType<typeof openDatabase>>, keys: string[]) {
   const loaded = await loadData(db);
   return new RecordReader(db, loaded.index).get(keys);
@@ -115,7 +120,7 @@ describe('database', () => {
   it('keeps the previous data when the transaction is aborted half-way (a worker stopped)', async () => {
     const db = await openDatabase();
     const base = await writeSnapshot(db, toStoredLines([record('shopee:item:1.2')]), info(1));
-    const indexBefore = new Uint8Array((await db.get('meta', 'index')) as ArrayBuffer);
+    const indexBefore = await storedIndex(db);
     // Abort the next read-write transaction as soon as it starts, like a stopped service worker.
     const original = db.transaction.bind(db);
     (db as { transaction: unknown }).transaction = ((stores: never, mode: never) => {
@@ -131,7 +136,7 @@ describe('database', () => {
     ).rejects.toThrow();
     (db as { transaction: unknown }).transaction = original;
     expect((await loadData(db)).info).toMatchObject({ sequence: 1, recordCount: 1 });
-    expect(new Uint8Array((await db.get('meta', 'index')) as ArrayBuffer)).toEqual(indexBefore);
+    expect(await storedIndex(db)).toEqual(indexBefore);
     expect(await db.count('chunks')).toBe(1);
     db.close();
   });

@@ -39,10 +39,14 @@ async function dump(db: Database): Promise<string> {
   const meta = await db.getAll('meta');
   const metaKeys = await db.getAllKeys('meta');
   const chunks = await db.getAll('chunks');
-  const show = (v: unknown) =>
-    v instanceof ArrayBuffer ? Buffer.from(v).toString('base64') : JSON.stringify(v);
+  const show = async (v: unknown) =>
+    v instanceof Blob
+      ? `blob:${Buffer.from(await v.arrayBuffer()).toString('base64')}`
+      : v instanceof ArrayBuffer
+        ? Buffer.from(v).toString('base64')
+        : JSON.stringify(v);
   return JSON.stringify({
-    meta: metaKeys.map((k, i) => [k, show(meta[i])]),
+    meta: await Promise.all(metaKeys.map(async (k, i) => [k, await show(meta[i])])),
     chunks: chunks.map((c) => [c.id, Buffer.from(c.data).toString('base64')]),
   });
 }
@@ -268,6 +272,16 @@ describe('feed sync', () => {
     ).get(['tiki:item:100599']);
     expect(found.size).toBe(1);
     fresh.close();
+  });
+
+  it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {
+    const before = await start();
+    const records = demo(5000);
+    // Blocks before the bad one are already staged (10 blocks, 8 a transaction) when it is found.
+    records[4990] = { ...records[4990], status: 'bogus' } as unknown as FlagRecord;
+    await feed.publish(records, { deltas: [] });
+    await expect(sync(db, feed, base)).rejects.toThrow(/line 5000: [\s\S]*status/);
+    expect(await dump(db)).toBe(before);
   });
 
   it('refuses block offsets that do not fall on gzip members, changing nothing', async () => {
