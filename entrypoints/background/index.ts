@@ -4,6 +4,7 @@ import { openDatabase } from '@/utils/db/database';
 import type { PackageReader } from '@/utils/feed/default-data';
 import { createDispatcher } from '@/utils/protocol/dispatch';
 import { portableListener } from '@/utils/protocol/listener';
+import { requestPortListener } from '@/utils/protocol/port-listener';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
@@ -72,6 +73,8 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onMessage.addListener(portableListener(dispatch));
+  // Lookups come on a long-lived port from each page (cheaper than a one-off message each time).
+  browser.runtime.onConnect.addListener(requestPortListener(dispatch));
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
       await data.refreshShippedData();
