@@ -33,7 +33,7 @@ const PRIVATE_KEY = readFileSync(
 export interface DatabaseFigures {
   count: number;
   snapshotApplyMs: number;
-  /** One record a row, measured on `baselineCount` records and scaled to `count`. */
+  /** One record a row, measured on `baselineCount` records (all of them unless limited) and scaled to `count`. */
   oneRowApplyMs: number;
   baselineCount: number;
   deltaBytes: number;
@@ -41,6 +41,10 @@ export interface DatabaseFigures {
   idbBytes: number;
   oneRowIdbBytes: number;
   roundTripP95Ms: number;
+  /** The same batches as one-off runtime messages instead of the request port. */
+  roundTripOneOffP95Ms: number;
+  /** Batches without a flagged key (what most pages send). */
+  roundTripNoHitP95Ms: number;
   oneGetPerKeyP95Ms: number;
   /** From the worker's start to its index answering, as the worker measures it. */
   coldStartP50Ms: number;
@@ -58,13 +62,18 @@ const percentile = (values: number[], p: number) => {
 
 /**
  * Batches as a grid page sends them: 200 keys, a few of them flagged (3 here, more than a real
- * page usually has), different keys every time so no cache helps.
+ * page usually has, unless `flagged` is false), different keys every time so no cache helps.
  */
-function pageBatches(records: readonly FlagRecord[], count: number, seed: number): string[][] {
+function pageBatches(
+  records: readonly FlagRecord[],
+  count: number,
+  seed: number,
+  flagged = true,
+): string[][] {
   const next = random(seed);
   return Array.from({ length: count }, () =>
     Array.from({ length: 200 }, (_, i) =>
-      i % 67 === 0
+      flagged && i % 67 === 0
         ? (records[Math.floor(next() * records.length)] as FlagRecord).key
         : syntheticKey(next),
     ),
@@ -132,6 +141,14 @@ export async function measureDatabase(
     let world = await contentWorld(page, extensionId);
     await inWorld(world, roundTrips(pageBatches(later, 20, 4))); // warm-up
     const trips = await inWorld<number[]>(world, roundTrips(pageBatches(later, 300, 5)));
+    const oneOffTrips = await inWorld<number[]>(
+      world,
+      roundTrips(pageBatches(later, 300, 6), true),
+    );
+    const noHitTrips = await inWorld<number[]>(
+      world,
+      roundTrips(pageBatches(later, 300, 7, false)),
+    );
 
     log('cold service worker starts…');
     const cold: number[] = [];
@@ -147,7 +164,7 @@ export async function measureDatabase(
     }
 
     log('baseline: one IndexedDB record and one get per key…');
-    const baselineCount = Math.min(count, 100_000);
+    const baselineCount = Math.min(count, Number(process.env.BENCH_BASELINE_RECORDS ?? count));
     const before = idbDiskBytes(profile, extensionId);
     let oneRowMs = 0;
     const baselineRecords = later.slice(0, baselineCount);
@@ -224,6 +241,8 @@ export async function measureDatabase(
       idbBytes,
       oneRowIdbBytes: oneRowIdbBytes * scale,
       roundTripP95Ms: percentile(trips, 95),
+      roundTripOneOffP95Ms: percentile(oneOffTrips, 95),
+      roundTripNoHitP95Ms: percentile(noHitTrips, 95),
       oneGetPerKeyP95Ms: percentile(baseline.gets, 95),
       coldStartP50Ms: median(workerReady),
       // Chromium starts the worker with the browser, before any page asks: what the shopper waits

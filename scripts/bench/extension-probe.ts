@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { REQUEST_PORT } from '../../utils/protocol/port-transport';
 
 /** Bytes on disk of the extension origin's IndexedDB (LevelDB files and blobs). */
 export function idbDiskBytes(profile: string, extensionId: string): number {
@@ -66,17 +67,28 @@ export async function inWorld<T>(
   return result.value as T;
 }
 
-/** Round trips of one lookup message per batch, in ms, timed inside the content script world. */
-export function roundTrips(batches: string[][]): string {
+/**
+ * Round trips of one lookup per batch, in ms, timed inside the content script's world and sent the
+ * way the content script sends them: on the request port (utils/protocol/port-transport.ts), opened
+ * once. With `oneOff`, as one-off runtime messages instead (for comparison).
+ */
+export function roundTrips(batches: string[][], oneOff = false): string {
   return `(async () => {
     const batches = ${JSON.stringify(batches)};
+    const port = ${oneOff} ? null : chrome.runtime.connect({ name: ${JSON.stringify(REQUEST_PORT)} });
+    const waiting = new Map();
+    port?.onMessage.addListener(({ id, reply }) => waiting.get(id)?.(reply));
+    const send = (message, id) => port
+      ? new Promise((resolve) => { waiting.set(id, resolve); port.postMessage({ id, message }); })
+      : chrome.runtime.sendMessage(message);
     const out = [];
-    for (const keys of batches) {
+    for (const [i, keys] of batches.entries()) {
       const t = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'lookup', payload: { keys } });
+      const reply = await send({ type: 'lookup', payload: { keys } }, i + 1);
       out.push(performance.now() - t);
       if (!reply.ok) throw new Error(JSON.stringify(reply.error));
     }
+    port?.disconnect();
     return out;
   })()`;
 }
