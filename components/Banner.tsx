@@ -1,59 +1,88 @@
-import { formatDate, t } from '../utils/i18n';
+import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import type { Platform } from '../utils/keys';
 import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
+import { ReportChannels } from './ReportChannels';
 import { StatusIcon } from './StatusIcon';
-import { advice, headline, productScopeLines, reasonsLine, summaryText } from './warning-text';
+import { MuteButtons, type MuteHandler } from './WarningActions';
+import { MoreDetails, SourceLines } from './WarningDetails';
+import { advice, headline } from './warning-text';
 
 export interface BannerProps {
   verdict: Verdict;
   data: DataInfo | null;
+  platform: Platform;
+  /** The shopper muted this seller, and the warning is confirmed: shown collapsed, not hidden. */
+  collapsed?: boolean;
+  /** Present when the listing names its seller. */
+  onMute?: MuteHandler;
 }
 
+type Panel = 'none' | 'details' | 'report';
+
 /** The warning above a flagged product's title: what, who says so, when, and what to do. */
-export function Banner({ verdict, data }: BannerProps) {
-  const { record } = verdict;
+export function Banner({ verdict, data, platform, collapsed = false, onMute }: BannerProps) {
+  const [expanded, setExpanded] = useState(!collapsed);
+  const [panel, setPanel] = useState<Panel>('none');
+  const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
+  const label = headline(verdict);
+  if (!expanded) {
+    return (
+      <section
+        class={`banner banner--${verdict.status} banner--collapsed`}
+        data-testid="soi-hang-banner"
+        data-status={verdict.status}
+        data-collapsed="true"
+        aria-label={label}
+      >
+        <p class="banner__headline">
+          <StatusIcon status={verdict.status} />
+          {label}
+        </p>
+        <p class="w-meta">{t('bannerCollapsed')}</p>
+        <div class="w-actions">
+          <button type="button" data-testid="banner-expand" onClick={() => setExpanded(true)}>
+            {t('actionShowWarning')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section
       class={`banner banner--${verdict.status}`}
       data-testid="soi-hang-banner"
       data-status={verdict.status}
-      aria-label={headline(verdict)}
+      aria-label={label}
     >
       <p class="banner__headline">
         <StatusIcon status={verdict.status} />
-        {headline(verdict)}
+        {label}
       </p>
-      {verdict.subject === 'seller' && <p class="banner__scope">{t('sellerScope')}</p>}
-      {productScopeLines(verdict).map((line) => (
-        <p key={line} class="banner__scope">
-          {line}
-        </p>
-      ))}
-      <p class="banner__summary">{summaryText(record)}</p>
+      <SourceLines verdict={verdict} data={data} />
       <p class="banner__advice">{advice(verdict)}</p>
-      <p class="banner__meta">
-        {[
-          t('sourceLine', record.authority),
-          record.caseId ? t('caseLine', record.caseId) : null,
-          t('dateLine', formatDate(record.updated)),
-          reasonsLine(verdict),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      {data && (
-        <p class="banner__freshness">{t('freshness', formatDate(data.publishedAt, true))}</p>
-      )}
-      {data?.expiresAt && Date.parse(data.expiresAt) <= Date.now() && (
-        <p class="banner__freshness" data-testid="banner-stale">
-          {t('bannerStale')}
-        </p>
-      )}
-      {record.evidenceUrl && (
-        <a class="banner__link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
-          {t('evidenceLink')}
-        </a>
-      )}
+      {panel === 'details' && <MoreDetails verdict={verdict} />}
+      {panel === 'report' && <ReportChannels platform={platform} />}
+      <div class="w-actions">
+        <button
+          type="button"
+          aria-expanded={panel === 'report'}
+          data-testid="banner-report"
+          onClick={() => toggle('report')}
+        >
+          {t('actionReport')}
+        </button>
+        <button
+          type="button"
+          aria-expanded={panel === 'details'}
+          data-testid="banner-details"
+          onClick={() => toggle('details')}
+        >
+          {panel === 'details' ? t('actionLessDetails') : t('actionDetails')}
+        </button>
+        {onMute && <MuteButtons verdict={verdict} onMute={onMute} />}
+      </div>
     </section>
   );
 }

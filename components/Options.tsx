@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { DataStatus } from '../utils/protocol/sync-status';
+import type { Preferences } from '../utils/settings/preferences';
 import { DataSection } from './DataSection';
+import { LanguageSection, MutesSection, SitesSection } from './PreferenceSections';
 
 export interface OptionsProps {
   status: DataStatus | null;
+  preferences: Preferences | null;
+  /** Saves changed preferences (language, sites, mutes). */
+  onPreferences(next: Preferences): void;
   syncing: boolean;
   error: string | null;
   onSync(): void;
@@ -59,10 +64,19 @@ function FeedSection({ status, onFeedUrl }: Pick<OptionsProps, 'status' | 'onFee
 }
 
 /**
- * The options page. One card a subject, so that later subjects (language, sites, mutes, reports,
- * inspector sign-in) join as cards of their own.
+ * The options page. One card a subject, so that later subjects (reports, inspector sign-in) join as
+ * cards of their own.
  */
-export function Options({ status, syncing, error, onSync, onFeedUrl }: OptionsProps) {
+export function Options({
+  status,
+  preferences,
+  syncing,
+  error,
+  onSync,
+  onFeedUrl,
+  onPreferences,
+}: OptionsProps) {
+  const now = new Date();
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -70,6 +84,13 @@ export function Options({ status, syncing, error, onSync, onFeedUrl }: OptionsPr
         <p class="warning" role="alert">
           {t('popupError', error)}
         </p>
+      )}
+      {preferences && (
+        <>
+          <LanguageSection preferences={preferences} now={now} onChange={onPreferences} />
+          <SitesSection preferences={preferences} now={now} onChange={onPreferences} />
+          <MutesSection preferences={preferences} now={now} onChange={onPreferences} />
+        </>
       )}
       <div class="card">
         <DataSection status={status} syncing={syncing} onSync={onSync} />

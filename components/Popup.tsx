@@ -2,6 +2,7 @@ import { t } from '../utils/i18n';
 import type { TabStatus } from '../utils/protocol/page-status';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
+import { SITE_NAMES } from './ReportChannels';
 
 export interface PopupProps {
   tab: TabStatus | null;
@@ -9,14 +10,91 @@ export interface PopupProps {
   error: string | null;
   syncing?: boolean;
   onSync?: () => void;
+  /** Brings a flagged listing of the page into view. */
+  onReveal?: (id: number) => void;
+  /** Pauses Soi Hàng on this tab's marketplace (until undone, or for today), or resumes it. */
+  onPause?: (pause: boolean, today: boolean) => void;
 }
 
-function PageSection({ tab }: { tab: TabStatus | null }) {
+const STATUS_LABEL = {
+  confirmed: 'badgeConfirmed',
+  suspected: 'badgeSuspected',
+  reported: 'statusReportedShort',
+} as const;
+
+function FlaggedList({ tab, onReveal }: { tab: TabStatus; onReveal?: (id: number) => void }) {
+  if (tab.listings.length === 0) return null;
+  return (
+    <section aria-labelledby="flagged-heading">
+      <h2 id="flagged-heading">{t('popupListHeading')}</h2>
+      <ul class="flagged" data-testid="flagged-list">
+        {tab.listings.map((listing) => (
+          <li key={listing.id}>
+            <button
+              type="button"
+              class={`flagged__item flagged__item--${listing.status}`}
+              data-testid="flagged-listing"
+              onClick={() => onReveal?.(listing.id)}
+            >
+              <span class={`dot dot--${listing.status}`} aria-hidden="true" />
+              <span class="flagged__title">{listing.title}</span>
+              <span class="flagged__status">
+                {listing.subject === 'product'
+                  ? t('badgeProduct')
+                  : t(STATUS_LABEL[listing.status])}
+                {listing.muted ? ` · ${t('popupListMuted')}` : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PauseControl({ tab, onPause }: { tab: TabStatus; onPause?: PopupProps['onPause'] }) {
+  const site = t(SITE_NAMES[tab.platform]);
+  return (
+    <div class="pause">
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={tab.paused}
+          aria-checked={tab.paused}
+          data-testid="pause-site"
+          onChange={(event) => onPause?.((event.target as HTMLInputElement).checked, false)}
+        />
+        {t('popupPause', site)}
+      </label>
+      {!tab.paused && (
+        <button
+          type="button"
+          class="quiet"
+          data-testid="pause-today"
+          onClick={() => onPause?.(true, true)}
+        >
+          {t('popupPauseToday')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function PageSection({ tab, onReveal, onPause }: Pick<PopupProps, 'tab' | 'onReveal' | 'onPause'>) {
   if (!tab) {
     return (
       <section class="page" data-testid="page-status" data-supported="false">
         <p>{t('popupUnsupported')}</p>
         <p class="muted">{t('popupSupportedSites')}</p>
+      </section>
+    );
+  }
+  if (tab.paused) {
+    return (
+      <section class="page" data-testid="page-status" data-supported="true" data-paused="true">
+        <p>{t('popupPaused', t(SITE_NAMES[tab.platform]))}</p>
+        <PauseControl tab={tab} onPause={onPause} />
       </section>
     );
   }
@@ -31,6 +109,7 @@ function PageSection({ tab }: { tab: TabStatus | null }) {
     ['flagged', t('popupFlagged'), tab.flagged],
     ['unreadable', t('popupUnreadable'), tab.unreadable],
   ];
+  if (tab.muted > 0) counts.push(['muted', t('popupMuted'), tab.muted]);
   if (tab.errors > 0) counts.push(['errors', t('popupErrors'), tab.errors]);
   return (
     <section class="page" data-testid="page-status" data-supported="true" data-kind={tab.pageKind}>
@@ -43,12 +122,22 @@ function PageSection({ tab }: { tab: TabStatus | null }) {
           </div>
         ))}
       </dl>
+      <FlaggedList tab={tab} onReveal={onReveal} />
+      <PauseControl tab={tab} onPause={onPause} />
     </section>
   );
 }
 
-/** The toolbar popup: this tab's counts and the local data's version and date. */
-export function Popup({ tab, status, error, syncing = false, onSync }: PopupProps) {
+/** The toolbar popup: this tab's counts and flagged listings, the local data, and a pause switch. */
+export function Popup({
+  tab,
+  status,
+  error,
+  syncing = false,
+  onSync,
+  onReveal,
+  onPause,
+}: PopupProps) {
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -58,7 +147,7 @@ export function Popup({ tab, status, error, syncing = false, onSync }: PopupProp
         </p>
       ) : (
         <>
-          <PageSection tab={tab} />
+          <PageSection tab={tab} onReveal={onReveal} onPause={onPause} />
           <DataSection status={status} syncing={syncing} {...(onSync ? { onSync } : {})} />
         </>
       )}

@@ -1,5 +1,5 @@
 /**
- * The small mark on a flagged card: status at a glance, source and date on hover. A grid can carry
+ * The small mark on a flagged card: status at a glance; its popover has the details. A grid can carry
  * dozens, so it is built directly as DOM from text (createElement, textContent), which costs a
  * fraction of a component render; nothing in it is ever parsed as HTML.
  */
@@ -17,14 +17,16 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
     t('sourceLine', record.authority),
     t('dateLine', formatDate(record.updated)),
   ].join(' · ');
-  const badge = doc.createElement('span');
+  // A button: it opens the details popover by mouse, touch or keyboard (utils/content/popover.ts).
+  const badge = doc.createElement('button');
+  badge.type = 'button';
   badge.className = `badge badge--${verdict.status}`;
   badge.setAttribute('data-testid', 'soi-hang-badge');
   badge.setAttribute('data-status', verdict.status);
   badge.setAttribute('data-subject', verdict.subject);
-  badge.setAttribute('role', 'img');
-  badge.setAttribute('aria-label', t('badgeLabel', details));
-  badge.title = details;
+  badge.setAttribute('aria-label', t('badgeOpen', details));
+  badge.setAttribute('aria-haspopup', 'dialog');
+  badge.setAttribute('aria-expanded', 'false');
   const icon = doc.createElement('span');
   icon.className = 'badge__icon';
   icon.setAttribute('aria-hidden', 'true');

@@ -4,10 +4,12 @@
  */
 import type { Handlers } from '@/utils/protocol/dispatch';
 import type { DataService } from './data-service';
+import type { PreferencesService } from './preferences-service';
 import type { TabStatusStore } from './tab-status';
 
 export interface BackgroundDeps {
   data: DataService;
+  preferences: PreferencesService;
   tabs: TabStatusStore;
   /** Shows the tab's flagged count on the toolbar icon. */
   showCount(tabId: number, flagged: number): Promise<void>;
@@ -18,7 +20,18 @@ export interface BackgroundDeps {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
-    lookup: (request) => deps.data.lookup(request),
+    async lookup(request) {
+      const view = await deps.preferences.viewFor(request.keys);
+      // Paused on this marketplace: nothing is looked up, nothing shown.
+      if (view.paused) return { hits: [], data: null, view };
+      return { ...(await deps.data.lookup(request)), view };
+    },
+    async muteSeller(request) {
+      await deps.preferences.muteSeller(request);
+      return { ok: true };
+    },
+    getPreferences: () => deps.preferences.get(),
+    setPreferences: (preferences) => deps.preferences.set(preferences),
     async pageStatus(status, { sender }) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('pageStatus needs a sender tab');

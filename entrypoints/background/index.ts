@@ -8,6 +8,7 @@ import { requestPortListener } from '@/utils/protocol/port-listener';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
+import { createPreferencesService } from './preferences-service';
 import { allowForSession, applyBlockRule, type RuleApi, warningFor } from './scam-sites';
 import { createTabStatusStore, type SessionArea } from './tab-status';
 
@@ -21,8 +22,17 @@ const readPackageFile: PackageReader = async (path) => {
 
 export default defineBackground(() => {
   const rules = browser.declarativeNetRequest as unknown as RuleApi | undefined;
+  let database: ReturnType<typeof openDatabase> | null = null;
+  const openDb = () => {
+    database ??= openDatabase();
+    database.catch(() => {
+      database = null;
+    });
+    return database;
+  };
+  const preferences = createPreferencesService({ openDb, now: () => new Date() });
   const data = createDataService({
-    openDb: () => openDatabase(),
+    openDb,
     readPackageFile,
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),
@@ -55,6 +65,7 @@ export default defineBackground(() => {
   const dispatch = createDispatcher(
     createHandlers({
       data,
+      preferences,
       tabs,
       now: () => new Date(),
       async showCount(tabId, flagged) {

@@ -1,20 +1,34 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
+import { setLanguage } from '@/utils/i18n';
 import { sendMessage } from '@/utils/protocol/client';
 import type { DataStatus } from '@/utils/protocol/sync-status';
+import type { Preferences } from '@/utils/settings/preferences';
 import '@/components/page.css';
 import './style.css';
 
 const root = document.getElementById('app');
 let status: DataStatus | null = null;
+let preferences: Preferences | null = null;
 let syncing = false;
 let error: string | null = null;
 
+const errorText = (failure: unknown) =>
+  failure instanceof Error ? failure.message : String(failure);
+
+function applyLanguage(): void {
+  if (!preferences) return;
+  setLanguage(preferences.language);
+  document.documentElement.lang = preferences.language;
+}
+
 function show(): void {
   if (!root) return;
+  applyLanguage();
   render(
     <Options
       status={status}
+      preferences={preferences}
       syncing={syncing}
       error={error}
       onSync={() => void run(() => sendMessage('syncNow', {}))}
@@ -24,9 +38,22 @@ function show(): void {
           return sendMessage('syncNow', {});
         })
       }
+      onPreferences={(next) => void savePreferences(next)}
     />,
     root,
   );
+}
+
+/** Saved at once: the background checks them and answers with what it stored. */
+async function savePreferences(next: Preferences): Promise<void> {
+  try {
+    preferences = await sendMessage('setPreferences', next);
+    error = null;
+  } catch (failure) {
+    error = errorText(failure);
+  }
+  show();
+  document.body.dataset.saved = String(Date.now());
 }
 
 async function run(action: () => Promise<DataStatus>): Promise<void> {
@@ -36,7 +63,7 @@ async function run(action: () => Promise<DataStatus>): Promise<void> {
     status = await action();
     error = null;
   } catch (failure) {
-    error = failure instanceof Error ? failure.message : String(failure);
+    error = errorText(failure);
   }
   syncing = false;
   show();
@@ -45,9 +72,12 @@ async function run(action: () => Promise<DataStatus>): Promise<void> {
 
 void (async () => {
   try {
-    status = await sendMessage('getDataStatus', {});
+    [status, preferences] = await Promise.all([
+      sendMessage('getDataStatus', {}),
+      sendMessage('getPreferences', {}),
+    ]);
   } catch (failure) {
-    error = failure instanceof Error ? failure.message : String(failure);
+    error = errorText(failure);
   }
   show();
   document.body.dataset.ready = 'true';

@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '@/components/Popup';
+import { setLanguage } from '@/utils/i18n';
 import { sendMessage } from '@/utils/protocol/client';
+import type { TabRequest } from '@/utils/protocol/tab-requests';
+import { endOfToday, withMute, withoutMute } from '@/utils/settings/mutes';
 import '@/components/page.css';
 import './style.css';
 
@@ -16,49 +19,94 @@ async function targetTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+let tabId: number | null = null;
+let props: PopupProps = { tab: null, status: null, error: null };
+
 async function load(): Promise<PopupProps> {
   try {
-    const tabId = await targetTabId();
-    const [tab, status] = await Promise.all([
+    tabId = await targetTabId();
+    const [tab, status, preferences] = await Promise.all([
       tabId === null ? null : sendMessage('getTabStatus', { tabId }).then((reply) => reply.status),
       sendMessage('getDataStatus', {}),
+      sendMessage('getPreferences', {}),
     ]);
+    setLanguage(preferences.language);
+    document.documentElement.lang = preferences.language;
     return { tab, status, error: null };
   } catch (error) {
-    return {
-      tab: null,
-      status: null,
-      error: error instanceof Error ? error.message : String(error),
-    };
+    return { tab: null, status: null, error: errorText(error) };
   }
 }
 
 const root = document.getElementById('app');
 
-function show(props: PopupProps): void {
+function show(next: PopupProps): void {
+  props = next;
   if (!root) return;
-  render(<Popup {...props} onSync={() => void syncNow(props)} />, root);
+  render(
+    <Popup
+      {...props}
+      onSync={() => void syncNow()}
+      onReveal={(id) => void askTab({ type: 'reveal', id })}
+      onPause={(pause, today) => void setPaused(pause, today)}
+    />,
+    root,
+  );
+}
+
+function askTab(request: TabRequest): Promise<unknown> {
+  if (tabId === null) return Promise.resolve(null);
+  return browser.tabs.sendMessage(tabId, request).catch(() => null);
 }
 
 /** "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure. */
-async function syncNow(props: PopupProps): Promise<void> {
+async function syncNow(): Promise<void> {
   show({ ...props, syncing: true });
   try {
-    const status = await sendMessage('syncNow', {});
-    show({ ...props, status, syncing: false });
+    show({ ...props, status: await sendMessage('syncNow', {}), syncing: false });
   } catch (error) {
-    show({
-      ...props,
-      syncing: false,
-      error: error instanceof Error ? error.message : String(error),
-    });
+    show({ ...props, syncing: false, error: errorText(error) });
   }
   document.body.dataset.synced = String(Date.now());
 }
 
+/** The pause switch: saved as a site mute, then the page starts over under it. */
+async function setPaused(pause: boolean, today: boolean): Promise<void> {
+  const platform = props.tab?.platform;
+  if (!platform) return;
+  try {
+    const now = new Date();
+    const preferences = await sendMessage('getPreferences', {});
+    const target = { scope: 'site' as const, target: platform };
+    await sendMessage(
+      'setPreferences',
+      pause
+        ? withMute(
+            preferences,
+            {
+              ...target,
+              createdAt: now.toISOString(),
+              ...(today ? { until: endOfToday(now).toISOString() } : {}),
+            },
+            now,
+          )
+        : withoutMute(preferences, target),
+    );
+    await askTab({ type: 'refresh' });
+    // The page reports its new status once it has looked again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    show(await load());
+  } catch (error) {
+    show({ ...props, error: errorText(error) });
+  }
+  document.body.dataset.paused = String(pause);
+}
+
 if (root) {
-  void load().then((props) => {
-    show(props);
+  void load().then((loaded) => {
+    show(loaded);
     document.body.dataset.ready = 'true';
   });
 }

@@ -8,49 +8,85 @@ import type { Verdict } from '../lookup/verdict';
 import type { DataInfo } from '../protocol/records';
 import type { ExtractedListing } from '../sites/types';
 import { BADGE_HOST, BANNER_HOST } from './hosts';
+import { attachPopover, type PopoverControl } from './popover';
 import type { Overlay } from './runner';
 import { applyStyles } from './shadow-styles';
 
 export interface OverlayViews {
   /** Cards: many per page, so plain DOM built from text rather than a component render each. */
-  badge(doc: Document, listing: ExtractedListing, verdict: Verdict): Node;
+  badge(doc: Document, listing: ExtractedListing, verdict: Verdict): HTMLElement;
+  /** A badge's popover body, rendered by Preact when it is first opened. */
+  details(
+    listing: ExtractedListing,
+    verdict: Verdict,
+    data: DataInfo | null,
+    close: () => void,
+  ): ComponentChild;
   badgeCss: string;
   /** Product pages: one banner, rendered by Preact. */
-  banner(listing: ExtractedListing, verdict: Verdict, data: DataInfo | null): ComponentChild;
+  banner(
+    listing: ExtractedListing,
+    verdict: Verdict,
+    data: DataInfo | null,
+    collapsed: boolean,
+  ): ComponentChild;
   bannerCss: string;
 }
 
+interface Mounted {
+  host: HTMLElement;
+  root: ShadowRoot;
+  preact: boolean;
+  focusable: HTMLElement | null;
+  popover: PopoverControl | null;
+}
+
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
-  const mounted = new Map<Element, { host: HTMLElement; root: ShadowRoot; preact: boolean }>();
+  const mounted = new Map<Element, Mounted>();
 
   const unmount = (anchor: Element) => {
     const entry = mounted.get(anchor);
     if (!entry) return;
+    entry.popover?.close();
     if (entry.preact) render(null, entry.root);
     entry.host.remove();
     mounted.delete(anchor);
   };
 
   return {
-    mount(listing, verdict, data) {
+    mount(listing, verdict, data, collapsed = false) {
       unmount(listing.anchor);
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: 'open' });
+      const entry: Mounted = { host, root, preact: true, focusable: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
-        root.append(views.badge(doc, listing, verdict));
+        const badge = views.badge(doc, listing, verdict);
+        root.append(badge);
+        entry.focusable = badge;
+        entry.popover = attachPopover(root, badge, (container, close) =>
+          render(views.details(listing, verdict, data, close), container),
+        );
         listing.anchor.prepend(host);
       } else {
         applyStyles(root, views.bannerCss);
-        render(views.banner(listing, verdict, data), root);
+        render(views.banner(listing, verdict, data, collapsed), root);
         listing.anchor.before(host);
       }
-      mounted.set(listing.anchor, { host, root, preact: !isCard });
+      mounted.set(listing.anchor, entry);
     },
     unmount,
     clear() {
       for (const anchor of [...mounted.keys()]) unmount(anchor);
+    },
+    reveal(anchor) {
+      const entry = mounted.get(anchor);
+      if (!entry) return false;
+      entry.host.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const target = entry.focusable ?? entry.root.querySelector<HTMLElement>('button');
+      target?.focus({ preventScroll: true });
+      return true;
     },
   };
 }

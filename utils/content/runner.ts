@@ -17,7 +17,7 @@
 
 import { type Verdict, verdictFor } from '../lookup/verdict';
 import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
-import type { PageStatus } from '../protocol/page-status';
+import { type ListedListing, MAX_LISTED, type PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
 import { isOwnHost } from './hosts';
@@ -27,6 +27,8 @@ export interface LookupResult {
   data: DataInfo | null;
   /** Listings whose title names a flagged product. */
   products?: Array<{ itemKey: string; productKey: string }>;
+  /** The shopper's preferences as they bear on this answer. */
+  view?: { language: 'vi' | 'en'; paused: boolean; mutedSellers: string[] };
 }
 
 export interface TitleToMatch {
@@ -35,9 +37,17 @@ export interface TitleToMatch {
 }
 
 export interface Overlay {
-  mount(listing: ExtractedListing, verdict: Verdict, data: DataInfo | null): void;
+  /** `collapsed`: a confirmed warning whose seller the shopper muted (product page only). */
+  mount(
+    listing: ExtractedListing,
+    verdict: Verdict,
+    data: DataInfo | null,
+    collapsed?: boolean,
+  ): void;
   unmount(anchor: Element): void;
   clear(): void;
+  /** Scrolls a listing's warning into view and focuses it; false if it shows none. */
+  reveal(anchor: Element): boolean;
 }
 
 export interface RunnerDeps {
@@ -58,6 +68,8 @@ export interface Runner {
   reset(): void;
   /** Scans now instead of on the next frame (tests, benchmarks). */
   scanNow(): Promise<void>;
+  /** The popup's list: brings the listing with this id into view. */
+  reveal(id: number): boolean;
   readonly status: PageStatus;
 }
 
@@ -74,7 +86,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     flagged: 0,
     unreadable: 0,
     errors: 0,
+    muted: 0,
+    paused: false,
+    listings: [],
   };
+  /** The anchors of listed listings, by their id in `status.listings`. */
+  let listed = new Map<number, Element>();
+  let nextId = 1;
   let lastReported = '';
 
   const report = () => {
@@ -92,6 +110,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function scan(): Promise<void> {
     scheduled = false;
+    if (status.paused) return; // until the popup un-pauses and resets us
     const scanGeneration = generation;
     let fresh: ExtractedListing[];
     try {
@@ -131,14 +150,25 @@ export function createRunner(deps: RunnerDeps): Runner {
     try {
       const result = await deps.lookup([...keys], titles);
       if (scanGeneration !== generation) return; // the page moved on while we waited
+      if (result.view?.paused) {
+        pause();
+        return;
+      }
       const hits = new Map(result.hits.map((record) => [record.key, record]));
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
+      const mutedSellers = new Set(result.view?.mutedSellers);
       for (const listing of batch) {
         const verdict = verdictFor(listing, hits, products.get(listing.itemKey) ?? null);
         if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
+        const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
+        // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
+        const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
+        list(listing, verdict, muted);
+        if (muted) status.muted++;
+        else status.flagged++;
+        if (muted && !collapsed) continue;
         try {
-          overlay.mount(listing, verdict, result.data);
-          status.flagged++;
+          overlay.mount(listing, verdict, result.data, collapsed);
         } catch {
           status.errors++;
         }
@@ -146,6 +176,27 @@ export function createRunner(deps: RunnerDeps): Runner {
     } catch {
       if (scanGeneration === generation) status.errors++;
     }
+    report();
+  }
+
+  function list(listing: ExtractedListing, verdict: Verdict, muted: boolean): void {
+    if (status.listings.length >= MAX_LISTED) return;
+    const id = nextId++;
+    const entry: ListedListing = {
+      id,
+      title: (listing.title ?? listing.matchName ?? listing.itemKey).slice(0, 200),
+      status: verdict.status,
+      subject: verdict.subject,
+      muted,
+    };
+    status.listings.push(entry);
+    listed.set(id, listing.anchor);
+  }
+
+  function pause(): void {
+    overlay.clear();
+    Object.assign(status, { paused: true, flagged: 0, muted: 0, listings: [] });
+    listed = new Map();
     report();
   }
 
@@ -173,10 +224,23 @@ export function createRunner(deps: RunnerDeps): Runner {
       generation++;
       marks = new WeakMap();
       overlay.clear();
-      Object.assign(status, { pageKind: 'other', checked: 0, flagged: 0, unreadable: 0 });
+      listed = new Map();
+      Object.assign(status, {
+        pageKind: 'other',
+        checked: 0,
+        flagged: 0,
+        unreadable: 0,
+        muted: 0,
+        paused: false,
+        listings: [],
+      });
       schedule();
     },
     scanNow: scan,
+    reveal(id) {
+      const anchor = listed.get(id);
+      return anchor ? overlay.reveal(anchor) : false;
+    },
   };
 }
 

@@ -1,41 +1,96 @@
 /**
- * Wires the runner to a real page: runtime messages for lookups and status, the overlay with our
- * components, animation frames and navigation events from WXT's content-script context (which stops
- * everything when the extension is updated or disabled).
+ * Wires the runner to a real page: the request port for lookups, runtime messages for status and
+ * mutes, the overlay with our components, animation frames and navigation events from WXT's
+ * content-script context (which stops everything when the extension is updated or disabled), and
+ * the popup's requests to this tab.
  */
-
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BadgeDetails } from '../../components/BadgeDetails';
 import { Banner } from '../../components/Banner';
 import badgeCss from '../../components/badge.css?inline';
 import { badgeElement } from '../../components/badge-element';
 import bannerCss from '../../components/banner.css?inline';
+import type { MuteHandler } from '../../components/WarningActions';
+import warningCss from '../../components/warning.css?inline';
+import { setLanguage } from '../i18n';
 import { sendMessage } from '../protocol/client';
 import { createPortTransport, REQUEST_PORT } from '../protocol/port-transport';
-import type { SiteAdapter } from '../sites/types';
+import { readTabRequest } from '../protocol/tab-requests';
+import type { ExtractedListing, SiteAdapter } from '../sites/types';
 import { createOverlay } from './overlay';
-import { createRunner } from './runner';
+import { createRunner, type Runner } from './runner';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  let runner: Runner | null = null;
+  const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
+
+  /**
+   * "Hide warnings for this seller". Only a real click or key press by the shopper counts: a script
+   * on the page could otherwise press the button for them.
+   */
+  const onMute = (listing: ExtractedListing): MuteHandler | undefined => {
+    const sellerKey = listing.sellerKey;
+    if (!sellerKey) return undefined;
+    return (today, event) => {
+      if (!event.isTrusted) return;
+      const label = listing.sellerName?.slice(0, 200);
+      void sendMessage('muteSeller', { sellerKey, today, ...(label ? { label } : {}) })
+        .then(() => runner?.reset())
+        .catch(() => undefined);
+    };
+  };
+
   const overlay = createOverlay(document, {
     badge: (doc, _listing, verdict) => badgeElement(doc, verdict),
-    badgeCss,
-    banner: (_listing, verdict, data) => <Banner verdict={verdict} data={data} />,
-    bannerCss,
+    details: (listing, verdict, data, close) => (
+      <BadgeDetails verdict={verdict} data={data} onMute={onMute(listing)} onClose={close} />
+    ),
+    badgeCss: badgeCss + warningCss,
+    banner: (listing, verdict, data, collapsed) => (
+      <Banner
+        verdict={verdict}
+        data={data}
+        platform={adapter.platform}
+        collapsed={collapsed}
+        onMute={onMute(listing)}
+      />
+    ),
+    bannerCss: bannerCss + warningCss,
   });
-  const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
-  const runner = createRunner({
+  runner = createRunner({
     adapter,
     doc: document,
     currentUrl: () => new URL(location.href),
-    lookup: (keys, titles) =>
-      sendMessage('lookup', titles.length > 0 ? { keys, titles } : { keys }, requests),
+    async lookup(keys, titles) {
+      const result = await sendMessage(
+        'lookup',
+        titles.length > 0 ? { keys, titles } : { keys },
+        requests,
+      );
+      if (result.view) setLanguage(result.view.language);
+      return result;
+    },
     // Status only feeds the popup; losing one (worker restarting) is harmless, the next one follows.
     reportStatus: (status) => void sendMessage('pageStatus', status).catch(() => undefined),
     overlay,
     schedule: (callback) => void ctx.requestAnimationFrame(callback),
   });
   runner.start();
-  ctx.addEventListener(window, 'wxt:locationchange', () => runner.reset());
-  ctx.onInvalidated(() => runner.stop());
+  ctx.addEventListener(window, 'wxt:locationchange', () => runner?.reset());
+  // The popup asks this tab to show a listing, or to start over after a pause or mute changed.
+  const onTabRequest = (raw: unknown) => {
+    const request = readTabRequest(raw);
+    if (request?.type === 'reveal') return Promise.resolve(runner?.reveal(request.id) ?? false);
+    if (request?.type === 'refresh') {
+      runner?.reset();
+      return Promise.resolve(true);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onTabRequest);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onTabRequest);
+    runner?.stop();
+  });
 }

@@ -4,6 +4,7 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
+import { LanguageSchema, PreferencesSchema } from '../settings/preferences';
 import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
@@ -41,8 +42,31 @@ export const MESSAGES = {
       data: z.nullable(DataInfoSchema),
       /** Which listing's title named which flagged product; the product records are in hits. */
       products: z.optional(z.array(z.object({ itemKey: KeySchema, productKey: KeySchema }))),
+      /** How to show them: the shopper's language and mutes, as far as these keys concern them. */
+      view: z.optional(
+        z.object({
+          language: LanguageSchema,
+          /** Soi Hàng is paused on this marketplace: nothing is shown. */
+          paused: z.boolean(),
+          /** Seller keys among the request's whose warnings the shopper muted. */
+          mutedSellers: z.array(KeySchema),
+        }),
+      ),
     }),
   },
+  /** "Hide warnings for this seller" from a badge or banner (always, or for today). */
+  muteSeller: {
+    access: 'content',
+    request: z.object({
+      sellerKey: KeySchema,
+      label: z.optional(z.string().check(z.maxLength(200))),
+      today: z.boolean(),
+    }),
+    response: Ok,
+  },
+  getPreferences: { access: 'privileged', request: z.object({}), response: PreferencesSchema },
+  /** The options page and popup save the whole preferences (language, mutes and their undoing). */
+  setPreferences: { access: 'privileged', request: PreferencesSchema, response: PreferencesSchema },
   pageStatus: { access: 'content', request: PageStatusSchema, response: Ok },
   getTabStatus: {
     access: 'privileged',

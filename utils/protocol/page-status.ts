@@ -16,7 +16,25 @@ export const PageStatusSchema = z.object({
   unreadable: count(),
   /** Adapter or lookup failures on this page, caught so the page never sees them. */
   errors: count(),
+  /** Flagged listings whose seller the shopper muted (not counted in `flagged`). */
+  muted: count(),
+  /** Soi Hàng is paused on this marketplace. */
+  paused: z.boolean(),
+  /** The flagged listings, for the popup's list (the first MAX_LISTED). */
+  listings: z
+    .array(
+      z.object({
+        id: z.int().check(z.gte(1)),
+        title: z.string().check(z.maxLength(200)),
+        status: z.enum(['confirmed', 'suspected', 'reported']),
+        subject: z.enum(['item', 'seller', 'product']),
+        muted: z.boolean(),
+      }),
+    )
+    .check(z.maxLength(100)),
 });
+export const MAX_LISTED = 100;
+export type ListedListing = PageStatus['listings'][number];
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
 export const TabStatusSchema = z.object({

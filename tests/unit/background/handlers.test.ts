@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/entrypoints/background/handlers';
+import { createPreferencesService } from '@/entrypoints/background/preferences-service';
 import { createTabStatusStore, type SessionArea } from '@/entrypoints/background/tab-status';
+import { openDatabase } from '@/utils/db/database';
 import { createDispatcher } from '@/utils/protocol/dispatch';
 import { shippedService } from '../../helpers/shipped-data';
 
+const NOW = new Date('2026-11-28T12:00:00Z');
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const tab = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 12 } };
 const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -16,10 +19,11 @@ function background() {
   const dispatch = createDispatcher(
     createHandlers({
       data: shippedService(),
+      preferences: createPreferencesService({ openDb: () => openDatabase(), now: () => NOW }),
       tabs,
       showCount,
       allowDomain,
-      now: () => new Date('2026-11-28T12:00:00Z'),
+      now: () => NOW,
     }),
     self,
   );
@@ -33,6 +37,9 @@ const status = {
   flagged: 2,
   unreadable: 1,
   errors: 0,
+  muted: 0,
+  paused: false,
+  listings: [],
 };
 
 describe('background handlers', () => {
@@ -57,6 +64,75 @@ describe('background handlers', () => {
       data: { hits: [{ key: 'shopee:item:0000000007.0000000101' }], data: { source: 'default' } },
     });
     expect((reply as { data: { hits: unknown[] } }).data.hits).toHaveLength(1);
+  });
+
+  it('mutes a seller from a page: lookups then say so, until the mute is undone in the options', async () => {
+    const { dispatch } = background();
+    const seller = 'shopee:seller:0000000007';
+    const lookup = () =>
+      dispatch(
+        { type: 'lookup', payload: { keys: ['shopee:item:0000000007.0000000101', seller] } },
+        tab,
+      );
+    expect(await lookup()).toMatchObject({
+      data: { view: { language: 'vi', paused: false, mutedSellers: [] } },
+    });
+    expect(
+      await dispatch(
+        { type: 'muteSeller', payload: { sellerKey: seller, label: 'Shop A', today: true } },
+        tab,
+      ),
+    ).toEqual({ ok: true, data: { ok: true } });
+    expect(await lookup()).toMatchObject({ data: { view: { mutedSellers: [seller] } } });
+    const preferences = await dispatch({ type: 'getPreferences', payload: {} }, popup);
+    expect(preferences).toMatchObject({
+      ok: true,
+      data: {
+        mutes: [{ scope: 'seller', target: seller, label: 'Shop A', until: expect.any(String) }],
+      },
+    });
+    // Only the extension's own pages read or change the preferences as a whole.
+    expect(await dispatch({ type: 'getPreferences', payload: {} }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await dispatch({ type: 'setPreferences', payload: { language: 'en', mutes: [] } }, popup);
+    expect(await lookup()).toMatchObject({ data: { view: { language: 'en', mutedSellers: [] } } });
+  });
+
+  it('answers nothing on a paused marketplace, and refuses malformed preferences', async () => {
+    const { dispatch } = background();
+    const pause = { scope: 'site', target: 'shopee', createdAt: NOW.toISOString() };
+    expect(
+      await dispatch(
+        { type: 'setPreferences', payload: { language: 'vi', mutes: [pause] } },
+        popup,
+      ),
+    ).toMatchObject({ ok: true });
+    const reply = await dispatch(
+      { type: 'lookup', payload: { keys: ['shopee:item:0000000007.0000000101'] } },
+      tab,
+    );
+    expect(reply).toMatchObject({ ok: true, data: { hits: [], view: { paused: true } } });
+    // Other marketplaces go on.
+    const tiki = await dispatch({ type: 'lookup', payload: { keys: ['tiki:item:1'] } }, tab);
+    expect(tiki).toMatchObject({ ok: true, data: { view: { paused: false } } });
+    for (const bad of [
+      { language: 'fr', mutes: [] },
+      { language: 'vi', mutes: [{ ...pause, target: 'amazon' }] },
+      {
+        language: 'vi',
+        mutes: [{ scope: 'seller', target: 'shopee:item:1.2', createdAt: NOW.toISOString() }],
+      },
+    ]) {
+      expect(await dispatch({ type: 'setPreferences', payload: bad }, popup)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_message' },
+      });
+    }
+    expect(await dispatch({ type: 'getPreferences', payload: {} }, popup)).toMatchObject({
+      data: { mutes: [pause] },
+    });
   });
 
   it('matches listing titles against flagged product names', async () => {

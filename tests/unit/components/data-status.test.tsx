@@ -85,10 +85,12 @@ describe('data status (popup and options)', () => {
     const root = mount(
       <Options
         status={status()}
+        preferences={null}
         syncing={false}
         error={null}
         onSync={() => undefined}
         onFeedUrl={onFeedUrl}
+        onPreferences={() => undefined}
       />,
     );
     const input = root.querySelector('[data-testid="feed-url"]') as HTMLInputElement;

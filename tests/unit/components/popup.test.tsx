@@ -16,6 +16,9 @@ const tab = {
   flagged: 3,
   unreadable: 1,
   errors: 0,
+  muted: 0,
+  paused: false,
+  listings: [],
   url: 'https://shopee.vn/search?keyword=a',
   updatedAt: '2026-11-28T00:00:00Z',
 };

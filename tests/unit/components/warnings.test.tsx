@@ -6,6 +6,9 @@ import { type Language, setLanguage } from '@/utils/i18n';
 import type { Verdict } from '@/utils/lookup/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
+/** Lets Preact apply a state change. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function mount(node: preact.ComponentChild): HTMLElement {
   const container = document.createElement('div');
   render(node, container);
@@ -56,7 +59,7 @@ const expectations: Record<Language, Record<string, { badge: string; headline: s
 };
 
 describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
-  it.each(Object.keys(verdicts))('%s: badge and banner say what, who and when', (name) => {
+  it.each(Object.keys(verdicts))('%s: badge and banner say what, who and when', async (name) => {
     setLanguage(language);
     const verdict = verdicts[name] as Verdict;
     const expected = expectations[language][name] as { badge: string; headline: string };
@@ -65,18 +68,23 @@ describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
     expect(badge.getAttribute('data-testid')).toBe('soi-hang-badge');
     expect(badge?.textContent).toContain(expected.badge);
     expect(badge?.getAttribute('data-status')).toBe(verdict.status);
-    expect(badge?.getAttribute('title')).toContain('Cơ quan thử nghiệm'); // names the source
-    expect(badge?.getAttribute('title')).toMatch(/2026/); // and the date
-    expect(badge?.getAttribute('aria-label')).toContain(expected.headline);
+    expect(badge.tagName).toBe('BUTTON'); // reachable by keyboard
+    expect(badge.getAttribute('aria-label')).toContain('Cơ quan thử nghiệm'); // names the source
+    expect(badge.getAttribute('aria-label')).toMatch(/2026/); // and the date
+    expect(badge.getAttribute('aria-label')).toContain(expected.headline);
 
-    const banner = mount(<Banner verdict={verdict} data={dataInfo()} />);
+    const banner = mount(<Banner platform="shopee" verdict={verdict} data={dataInfo()} />);
     const text = banner.textContent ?? '';
     expect(text).toContain(expected.headline);
-    expect(text).toContain(verdict.record.summary[language]);
     expect(text).toContain('Cơ quan thử nghiệm');
     expect(text).toMatch(/2026/);
-    expect(banner.querySelector('.banner__freshness')).not.toBeNull();
-    if (verdict.subject === 'seller') expect(banner.querySelector('.banner__scope')).not.toBeNull();
+    expect(text).toContain(language === 'vi' ? 'Dữ liệu cập nhật lúc' : 'Data updated');
+    if (verdict.subject === 'seller') expect(banner.querySelector('.w-scope')).not.toBeNull();
+    // "Chi tiết" opens the record's own summary and what its status means.
+    expect(text).not.toContain(verdict.record.summary[language]);
+    banner.querySelector<HTMLButtonElement>('[data-testid="banner-details"]')?.click();
+    await settle();
+    expect(banner.textContent).toContain(verdict.record.summary[language]);
   });
 });
 
@@ -93,6 +101,7 @@ describe('wording rules', () => {
         // Both carry reasons; a suspected one even says trademark counterfeit.
         const banner = mount(
           <Banner
+            platform="shopee"
             verdict={{
               ...verdict,
               record: { ...verdict.record, reasons: ['counterfeit_trademark'] },
@@ -100,7 +109,9 @@ describe('wording rules', () => {
             data={null}
           />,
         );
-        const parts = (banner.querySelector('.banner__meta')?.textContent ?? '').split(' · ');
+        const parts = (
+          banner.querySelector('[data-testid="warning-source"]')?.textContent ?? ''
+        ).split(' · ');
         const reasons = parts.find((part) => hedges[language].test(part));
         expect(reasons, 'reasons are framed as suspicion or reports').toBeDefined();
         const rest = (banner.textContent ?? '').replace(reasons ?? '', '').toLowerCase();
@@ -118,7 +129,7 @@ describe('wording rules', () => {
     });
     const verdict: Verdict = { status: 'confirmed', subject: 'product', record: product };
     setLanguage('vi');
-    const banner = mount(<Banner verdict={verdict} data={null} />);
+    const banner = mount(<Banner platform="shopee" verdict={verdict} data={null} />);
     const text = banner.textContent ?? '';
     expect(text).toContain('Tên sản phẩm trùng với «Aclasta»');
     expect(text).toContain('tin đăng này chưa bị kết luận là hàng giả');
@@ -127,7 +138,8 @@ describe('wording rules', () => {
     expect(text).toContain('kiểm tra số lô trên bao bì');
     expect(badgeElement(document, verdict).textContent).toContain('Trùng tên SP bị cảnh báo');
     setLanguage('en');
-    const english = mount(<Banner verdict={verdict} data={null} />).textContent ?? '';
+    const english =
+      mount(<Banner platform="shopee" verdict={verdict} data={null} />).textContent ?? '';
     expect(english).toContain('Only the product name matches');
     expect(english).toContain('Batches named: KHBY7');
   });
@@ -136,11 +148,19 @@ describe('wording rules', () => {
     setLanguage('vi');
     const verdict = verdicts.confirmedItem as Verdict;
     const fresh = mount(
-      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2999-01-01T00:00:00Z' })} />,
+      <Banner
+        platform="shopee"
+        verdict={verdict}
+        data={dataInfo({ expiresAt: '2999-01-01T00:00:00Z' })}
+      />,
     );
     expect(fresh.querySelector('[data-testid="banner-stale"]')).toBeNull();
     const stale = mount(
-      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2026-01-01T00:00:00Z' })} />,
+      <Banner
+        platform="shopee"
+        verdict={verdict}
+        data={dataInfo({ expiresAt: '2026-01-01T00:00:00Z' })}
+      />,
     );
     expect(stale.querySelector('[data-testid="banner-stale"]')?.textContent).toContain('quá hạn');
   });
@@ -157,7 +177,7 @@ describe('wording rules', () => {
         evidenceUrl: 'https://example.org/evidence',
       }),
     };
-    const banner = mount(<Banner verdict={verdict} data={null} />);
+    const banner = mount(<Banner platform="shopee" verdict={verdict} data={null} />);
     const badge = document.createElement('div');
     badge.append(badgeElement(document, verdict));
     for (const container of [banner, badge]) {

@@ -48,6 +48,7 @@ function setup(overrides: Partial<RunnerDeps> = {}) {
   const overlay = createOverlay(document, {
     badge: (doc, _l, verdict) =>
       Object.assign(doc.createElement('span'), { textContent: verdict.status }),
+    details: (_l, verdict) => <p data-testid="details">{verdict.status}</p>,
     badgeCss: '.badge{}',
     banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
     bannerCss: '.banner{}',
@@ -105,14 +106,17 @@ describe('content runner', () => {
       '0000000007.0000000102',
       '0000000042.0000000201',
     ]);
-    expect(statuses.at(-1)).toEqual({
+    expect(statuses.at(-1)).toMatchObject({
       platform: 'shopee',
       pageKind: 'grid',
       checked: 7,
       flagged: 3,
       unreadable: 1,
       errors: 0,
+      muted: 0,
+      paused: false,
     });
+    expect(statuses.at(-1)?.listings).toHaveLength(3);
   });
 
   it('sends the card titles and badges a card whose title names a flagged product', async () => {
@@ -140,6 +144,75 @@ describe('content runner', () => {
     const named = sent[0]?.find((t) => /Áo thun mẫu F/.test(t.title));
     expect(named).toEqual({ itemKey: 'shopee:item:0000000009.0000000301', title: 'Áo thun mẫu F' });
     expect(badgedCards()).toContain('0000000009.0000000301');
+  });
+
+  it("hides a muted seller's badges, counting and listing them as muted", async () => {
+    const { runner, frame, statuses, deps } = setup();
+    deps.lookup = (keys) =>
+      frame.track(
+        (async () => ({
+          hits: await shippedLookup(keys, now),
+          data: null,
+          view: {
+            language: 'vi' as const,
+            paused: false,
+            mutedSellers: ['shopee:seller:0000000007'],
+          },
+        }))(),
+      );
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(badgedCards()).toEqual(['0000000042.0000000201']);
+    const last = statuses.at(-1);
+    expect(last).toMatchObject({ flagged: 1, muted: 2, paused: false });
+    expect(last?.listings.map((l) => l.muted).sort()).toEqual([false, true, true]);
+  });
+
+  it('shows nothing and looks nothing up while paused, until reset', async () => {
+    let paused = true;
+    const { runner, frame, statuses, lookups, deps } = setup();
+    const lookup = deps.lookup;
+    deps.lookup = (keys, titles) =>
+      paused
+        ? frame.track(
+            Promise.resolve({
+              hits: [],
+              data: null,
+              view: { language: 'vi' as const, paused, mutedSellers: [] },
+            }),
+          )
+        : lookup(keys, titles);
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(badgedCards()).toEqual([]);
+    expect(statuses.at(-1)).toMatchObject({ paused: true, flagged: 0, listings: [] });
+    const asked = lookups.length;
+    document.body.append(document.createElement('div')); // the page changes: still nothing
+    await frame.flush();
+    expect(lookups.length).toBe(asked);
+    paused = false;
+    runner.reset();
+    await frame.flush();
+    expect(badgedCards()).toHaveLength(3);
+    expect(statuses.at(-1)).toMatchObject({ paused: false, flagged: 3 });
+  });
+
+  it('brings a listed listing into view (focus is checked in the browser, end to end)', async () => {
+    const { runner, frame, statuses } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    const [first] = statuses.at(-1)?.listings ?? [];
+    expect(first).toBeDefined();
+    const scrolled = vi.fn();
+    for (const host of document.querySelectorAll('soi-hang-badge')) {
+      (host as HTMLElement).scrollIntoView = scrolled;
+    }
+    expect(runner.reveal(first?.id ?? 0)).toBe(true);
+    expect(scrolled).toHaveBeenCalledOnce();
+    expect(runner.reveal(9999)).toBe(false);
   });
 
   it('checks only the new cards when the page adds more, and ignores its own UI', async () => {

@@ -22,6 +22,9 @@ function handlers(): Handlers {
     setFeedUrl: vi.fn(async () => status),
     scamInfo: vi.fn(async () => ({ domain: null, record: null })),
     allowDomain: vi.fn(async () => ({ ok: true as const })),
+    muteSeller: vi.fn(async () => ({ ok: true as const })),
+    getPreferences: vi.fn(async () => ({ language: 'vi' as const, mutes: [] })),
+    setPreferences: vi.fn(async () => ({ language: 'vi' as const, mutes: [] })),
   };
 }
 

@@ -55,6 +55,9 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     setFeedUrl: unused,
     scamInfo: unused,
     allowDomain: unused,
+    muteSeller: unused,
+    getPreferences: unused,
+    setPreferences: unused,
   };
 }
 

@@ -23,8 +23,18 @@ describe('protocol schemas', () => {
       flagged: 1,
       unreadable: 0,
       errors: 0,
+      muted: 0,
+      paused: false,
+      listings: [{ id: 1, title: '<b>Áo</b>', status: 'confirmed', subject: 'item', muted: false }],
     };
     expect(PageStatusSchema.safeParse(ok).success).toBe(true);
+    const listing = ok.listings[0];
+    expect(
+      PageStatusSchema.safeParse({ ...ok, listings: [{ ...listing, status: 'cleared' }] }).success,
+    ).toBe(false);
+    expect(PageStatusSchema.safeParse({ ...ok, listings: Array(101).fill(listing) }).success).toBe(
+      false,
+    );
     expect(PageStatusSchema.safeParse({ ...ok, checked: -1 }).success).toBe(false);
     expect(PageStatusSchema.safeParse({ ...ok, flagged: 1.5 }).success).toBe(false);
     expect(PageStatusSchema.safeParse({ ...ok, platform: 'amazon' }).success).toBe(false);

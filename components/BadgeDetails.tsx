@@ -1,0 +1,31 @@
+import { t } from '../utils/i18n';
+import type { Verdict } from '../utils/lookup/verdict';
+import type { DataInfo } from '../utils/protocol/records';
+import { MuteButtons, type MuteHandler } from './WarningActions';
+import { MoreDetails, SourceLines } from './WarningDetails';
+import { advice, headline } from './warning-text';
+
+export interface BadgeDetailsProps {
+  verdict: Verdict;
+  data: DataInfo | null;
+  onMute?: MuteHandler;
+  onClose(): void;
+}
+
+/** What a card's badge opens: the same facts as the banner, in a popover over the grid. */
+export function BadgeDetails({ verdict, data, onMute, onClose }: BadgeDetailsProps) {
+  return (
+    <div class={`w-card w-card--${verdict.status}`} data-testid="badge-details">
+      <p class="w-headline">{headline(verdict)}</p>
+      <SourceLines verdict={verdict} data={data} />
+      <p class="w-advice">{advice(verdict)}</p>
+      <MoreDetails verdict={verdict} />
+      <div class="w-actions">
+        {onMute && <MuteButtons verdict={verdict} onMute={onMute} />}
+        <button type="button" class="w-quiet" data-testid="popover-close" onClick={onClose}>
+          {t('actionClose')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { formatDate, t } from '../utils/i18n';
+import { PLATFORMS, type Platform } from '../utils/keys';
+import { activeMutes, isSitePaused, withMute, withoutMute } from '../utils/settings/mutes';
+import type { Mute, Preferences } from '../utils/settings/preferences';
+import { SITE_NAMES } from './ReportChannels';
+
+export interface PreferenceProps {
+  preferences: Preferences;
+  now: Date;
+  onChange(next: Preferences): void;
+}
+
+export function LanguageSection({ preferences, onChange }: PreferenceProps) {
+  return (
+    <section class="card" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('optionsLanguageHeading')}</h2>
+      <label for="language">{t('optionsLanguageLabel')}</label>
+      <select
+        id="language"
+        data-testid="language"
+        value={preferences.language}
+        onChange={(event) =>
+          onChange({
+            ...preferences,
+            language: (event.target as HTMLSelectElement).value === 'en' ? 'en' : 'vi',
+          })
+        }
+      >
+        <option value="vi" lang="vi">
+          Tiếng Việt
+        </option>
+        <option value="en" lang="en">
+          English
+        </option>
+      </select>
+    </section>
+  );
+}
+
+/** One switch a marketplace: off is a site mute without end (the popup's pause switch). */
+export function SitesSection({ preferences, now, onChange }: PreferenceProps) {
+  const toggle = (platform: Platform, on: boolean) => {
+    const target = { scope: 'site' as const, target: platform };
+    onChange(
+      on
+        ? withoutMute(preferences, target)
+        : withMute(preferences, { ...target, createdAt: now.toISOString() }, now),
+    );
+  };
+  return (
+    <section class="card" aria-labelledby="sites-heading">
+      <h2 id="sites-heading">{t('optionsSitesHeading')}</h2>
+      <p class="muted">{t('optionsSitesHelp')}</p>
+      <ul class="plain">
+        {PLATFORMS.map((platform) => {
+          const pause = preferences.mutes.find((m) => m.scope === 'site' && m.target === platform);
+          const paused = isSitePaused(preferences, platform, now);
+          return (
+            <li key={platform}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid={`site-${platform}`}
+                  checked={!paused}
+                  onChange={(event) => toggle(platform, (event.target as HTMLInputElement).checked)}
+                />
+                {t(SITE_NAMES[platform])}
+                {paused && pause?.until && (
+                  <span class="muted">
+                    {' '}
+                    ({t('optionsSitePausedUntil', formatDate(pause.until, true))})
+                  </span>
+                )}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function muteName(mute: Mute): string {
+  if (mute.scope === 'site') return t(SITE_NAMES[mute.target]);
+  return t('optionsMuteSeller', mute.label ?? mute.target.split(':').pop() ?? mute.target);
+}
+
+/** Every mute in force, with its end and an undo. */
+export function MutesSection({ preferences, now, onChange }: PreferenceProps) {
+  const mutes = activeMutes(preferences, now);
+  return (
+    <section class="card" aria-labelledby="mutes-heading">
+      <h2 id="mutes-heading">{t('optionsMutesHeading')}</h2>
+      {mutes.length === 0 ? (
+        <p class="muted" data-testid="mutes-none">
+          {t('optionsMutesNone')}
+        </p>
+      ) : (
+        <ul class="plain mutes" data-testid="mutes">
+          {mutes.map((mute) => (
+            <li key={`${mute.scope}:${mute.target}`} data-testid="mute">
+              <span>
+                {muteName(mute)}
+                <span class="muted">
+                  {' · '}
+                  {mute.until
+                    ? t('optionsMuteUntil', formatDate(mute.until, true))
+                    : t('optionsMuteForever')}
+                </span>
+              </span>
+              <button
+                type="button"
+                data-testid="unmute"
+                aria-label={`${t('optionsUnmute')}: ${muteName(mute)}`}
+                onClick={() => onChange(withoutMute(preferences, mute))}
+              >
+                {t('optionsUnmute')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

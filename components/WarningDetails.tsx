@@ -1,0 +1,57 @@
+import { formatDate, type MessageKey, t } from '../utils/i18n';
+import type { Verdict } from '../utils/lookup/verdict';
+import type { DataInfo } from '../utils/protocol/records';
+import { productScopeLines, reasonsLine, summaryText } from './warning-text';
+
+const EXPLAIN: Record<Verdict['status'], MessageKey> = {
+  confirmed: 'statusExplainConfirmed',
+  suspected: 'statusExplainSuspected',
+  reported: 'statusExplainReported',
+};
+
+/** Who says so, when, on what evidence, and how fresh our copy is: the lines every warning carries. */
+export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInfo | null }) {
+  const { record } = verdict;
+  const stale = data?.expiresAt !== undefined && Date.parse(data.expiresAt) <= Date.now();
+  return (
+    <>
+      {verdict.subject === 'seller' && <p class="w-scope">{t('sellerScope')}</p>}
+      {productScopeLines(verdict).map((line) => (
+        <p key={line} class="w-scope">
+          {line}
+        </p>
+      ))}
+      <p class="w-meta" data-testid="warning-source">
+        {[
+          t('sourceLine', record.authority),
+          record.caseId ? t('caseLine', record.caseId) : null,
+          t('dateLine', formatDate(record.updated)),
+          reasonsLine(verdict),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {data && <p class="w-meta">{t('freshness', formatDate(data.publishedAt, true))}</p>}
+      {stale && (
+        <p class="w-meta w-stale" data-testid="banner-stale">
+          {t('bannerStale')}
+        </p>
+      )}
+      {record.evidenceUrl && (
+        <a class="w-link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
+          {t('evidenceLink')}
+        </a>
+      )}
+    </>
+  );
+}
+
+/** The longer part: the record's own summary and what its status means. */
+export function MoreDetails({ verdict }: { verdict: Verdict }) {
+  return (
+    <div class="w-more" data-testid="warning-more">
+      <p>{summaryText(verdict.record)}</p>
+      <p class="w-meta">{t(EXPLAIN[verdict.status])}</p>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The shopper's preferences, kept in the database's settings store and checked on every read: a
+ * stored value that no longer passes its schema gives the defaults instead of an error. Held in
+ * memory for the worker's life, since the background is their only writer.
+ */
+import type { Database } from '@/utils/db/database';
+import { type ParsedKey, type Platform, tryParseKey } from '@/utils/keys';
+import { endOfToday, isSitePaused, mutedSellers, withMute } from '@/utils/settings/mutes';
+import {
+  DEFAULT_PREFERENCES,
+  type Preferences,
+  PreferencesSchema,
+} from '@/utils/settings/preferences';
+
+const PREFERENCES_SETTING = 'preferences';
+
+export interface LookupView {
+  language: Preferences['language'];
+  paused: boolean;
+  mutedSellers: string[];
+}
+
+export type PreferencesService = ReturnType<typeof createPreferencesService>;
+
+export function createPreferencesService(deps: { openDb(): Promise<Database>; now(): Date }) {
+  let cached: Promise<Preferences> | null = null;
+
+  async function get(): Promise<Preferences> {
+    cached ??= (async () => {
+      const db = await deps.openDb();
+      const stored = PreferencesSchema.safeParse(await db.get('settings', PREFERENCES_SETTING));
+      return stored.success ? stored.data : DEFAULT_PREFERENCES;
+    })();
+    cached.catch(() => {
+      cached = null;
+    });
+    return cached;
+  }
+
+  async function set(preferences: Preferences): Promise<Preferences> {
+    const checked = PreferencesSchema.parse(preferences);
+    const db = await deps.openDb();
+    await db.put('settings', checked, PREFERENCES_SETTING);
+    cached = Promise.resolve(checked);
+    return checked;
+  }
+
+  return {
+    get,
+    set,
+
+    async muteSeller(request: { sellerKey: string; label?: string; today: boolean }) {
+      const now = deps.now();
+      const mute = {
+        scope: 'seller' as const,
+        target: request.sellerKey,
+        createdAt: now.toISOString(),
+        ...(request.label ? { label: request.label } : {}),
+        ...(request.today ? { until: endOfToday(now).toISOString() } : {}),
+      };
+      await set(withMute(await get(), mute, now));
+    },
+
+    /** What a page needs to know to show the answer to a lookup of these keys. */
+    async viewFor(keys: readonly string[]): Promise<LookupView> {
+      const preferences = await get();
+      const now = deps.now();
+      const parsed = keys.map(tryParseKey);
+      const platform = parsed.map(platformOf).find((p) => p !== null) ?? null;
+      const sellers = keys.filter((_, i) => parsed[i]?.kind === 'seller');
+      return {
+        language: preferences.language,
+        paused: platform !== null && isSitePaused(preferences, platform, now),
+        mutedSellers: mutedSellers(preferences, sellers, now),
+      };
+    },
+  };
+}
+
+function platformOf(key: ParsedKey | null): Platform | null {
+  return key && (key.kind === 'item' || key.kind === 'seller') ? key.platform : null;
+}

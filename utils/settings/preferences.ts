@@ -1,0 +1,42 @@
+/**
+ * The shopper's preferences: the UI language and what they muted. Kept by the background (in the
+ * database's settings store) and checked with zod whenever they are read or written; the content
+ * scripts only ever receive what applies to the listings they asked about.
+ */
+import * as z from 'zod/mini';
+import { PLATFORMS } from '../keys';
+import { KeySchema } from '../protocol/records';
+
+const Moment = z.iso.datetime({ offset: true });
+
+/** Warnings on one seller's listings, hidden (DESIGN.md §6: a confirmed one only collapses). */
+export const SellerMuteSchema = z.object({
+  scope: z.literal('seller'),
+  target: KeySchema.check(z.refine((key) => key.includes(':seller:'), 'not a seller key')),
+  /** The seller's name as the page showed it, to list the mute by. */
+  label: z.optional(z.string().check(z.maxLength(200))),
+  createdAt: Moment,
+  /** When the mute ends ("for today": the end of that day); absent, until undone. */
+  until: z.optional(Moment),
+});
+
+/** Soi Hàng paused on one marketplace. */
+export const SiteMuteSchema = z.object({
+  scope: z.literal('site'),
+  target: z.enum(PLATFORMS),
+  createdAt: Moment,
+  until: z.optional(Moment),
+});
+
+export const MuteSchema = z.union([SellerMuteSchema, SiteMuteSchema]);
+export type Mute = z.infer<typeof MuteSchema>;
+
+export const LanguageSchema = z.enum(['vi', 'en']);
+
+export const PreferencesSchema = z.object({
+  language: LanguageSchema,
+  mutes: z.array(MuteSchema).check(z.maxLength(2000)),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = { language: 'vi', mutes: [] };
