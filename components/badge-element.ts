@@ -7,9 +7,6 @@ import { formatDate, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import { badgeText, headline } from './warning-text';
 
-/** One glyph every font has, drawn in a CSS circle: `!` for findings and suspicion, `i` for reports. */
-const GLYPH: Record<Verdict['status'], string> = { confirmed: '!', suspected: '!', reported: 'i' };
-
 export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   const { record } = verdict;
   const details = [
@@ -24,13 +21,14 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   badge.setAttribute('data-testid', 'soi-hang-badge');
   badge.setAttribute('data-status', verdict.status);
   badge.setAttribute('data-subject', verdict.subject);
-  badge.setAttribute('aria-label', t('badgeOpen', details));
+  const label = badgeText(verdict);
+  // The accessible name starts with the visible text, so voice control finds the button by it.
+  badge.setAttribute('aria-label', t('badgeOpen', label, details));
   badge.setAttribute('aria-haspopup', 'dialog');
   badge.setAttribute('aria-expanded', 'false');
   const icon = doc.createElement('span');
   icon.className = 'badge__icon';
   icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = GLYPH[verdict.status];
-  badge.append(icon, badgeText(verdict));
+  badge.append(icon, label);
   return badge;
 }

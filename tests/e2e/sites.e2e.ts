@@ -69,7 +69,7 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
       const { page, errors } = await open(product.expected.url);
       const banner = page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
       await banner.waitFor({ timeout: 15_000 });
-      expect(await banner.textContent()).toContain('[Dữ liệu mẫu]');
+      expect(await banner.textContent()).toContain('Nguồn: Soi Hàng — dữ liệu minh hoạ');
       const before = await page.evaluate(() =>
         document.querySelector('soi-hang-banner')?.nextElementSibling?.textContent?.trim(),
       );

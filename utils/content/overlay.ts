@@ -23,6 +23,8 @@ export interface OverlayViews {
     close: () => void,
   ): ComponentChild;
   badgeCss: string;
+  /** The accessible name of a badge's popover. */
+  popoverLabel: string;
   /** Product pages: one banner, rendered by Preact. */
   banner(
     listing: ExtractedListing,
@@ -65,7 +67,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         const badge = views.badge(doc, listing, verdict);
         root.append(badge);
         entry.focusable = badge;
-        entry.popover = attachPopover(root, badge, (container, close) =>
+        entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) =>
           render(views.details(listing, verdict, data, close), container),
         );
         listing.anchor.prepend(host);

@@ -27,6 +27,7 @@ export interface PopoverControl {
 export function attachPopover(
   root: ShadowRoot,
   button: HTMLElement,
+  label: string,
   renderBody: (container: HTMLElement, close: () => void) => void,
 ): PopoverControl {
   const doc = root.ownerDocument;
@@ -35,6 +36,7 @@ export function attachPopover(
   popover.id = id;
   popover.className = 'popover';
   popover.setAttribute('role', 'dialog');
+  popover.setAttribute('aria-label', label);
   popover.setAttribute('data-testid', 'soi-hang-popover');
   const native = typeof popover.showPopover === 'function';
   if (native) popover.setAttribute('popover', 'auto');

@@ -13,7 +13,7 @@ import { badgeElement } from '../../components/badge-element';
 import bannerCss from '../../components/banner.css?inline';
 import type { MuteHandler } from '../../components/WarningActions';
 import warningCss from '../../components/warning.css?inline';
-import { setLanguage } from '../i18n';
+import { setLanguage, t } from '../i18n';
 import { sendMessage } from '../protocol/client';
 import { createPortTransport, REQUEST_PORT } from '../protocol/port-transport';
 import { readTabRequest } from '../protocol/tab-requests';
@@ -47,6 +47,9 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       <BadgeDetails verdict={verdict} data={data} onMute={onMute(listing)} onClose={close} />
     ),
     badgeCss: badgeCss + warningCss,
+    get popoverLabel() {
+      return t('popoverLabel'); // in the language of the latest answer
+    },
     banner: (listing, verdict, data, collapsed) => (
       <Banner
         verdict={verdict}

@@ -50,6 +50,7 @@ function setup(overrides: Partial<RunnerDeps> = {}) {
       Object.assign(doc.createElement('span'), { textContent: verdict.status }),
     details: (_l, verdict) => <p data-testid="details">{verdict.status}</p>,
     badgeCss: '.badge{}',
+    popoverLabel: 'details',
     banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
     bannerCss: '.banner{}',
   });

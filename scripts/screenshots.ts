@@ -1,0 +1,97 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run screenshots`: pictures of the built extension in Chromium for the README — a badge on a
+ * grid, its popover, the product banner, the popup and the options page — written to
+ * docs/screenshots/. Pages are our own fixtures served at their real addresses, as in the tests.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'docs/screenshots');
+const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
+const GRID = 'https://shopee.vn/search?keyword=sua+bot';
+const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
+const FILES: Record<string, string> = {
+  [GRID]: 'tests/fixtures/shopee/search-grid.html',
+  [PRODUCT]: 'tests/fixtures/shopee/product-page.html',
+};
+
+async function waitForStatus(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForTimeout(300); // fonts and layout settle
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await launchChromium({
+    extensionDir: EXTENSION,
+    viewport: { width: 1100, height: 760 },
+    respond: (url) => {
+      const file = FILES[url];
+      return file ? { body: readFileSync(path.join(ROOT, file)) } : null;
+    },
+  });
+  const shot = (name: string) => path.join(OUT, `${name}.png`);
+  try {
+    const grid = await browser.context.newPage();
+    await grid.goto(GRID);
+    await waitForStatus(grid, 'soi-hang-badge');
+    await grid.locator('#grid').screenshot({ path: shot('badge-grid') });
+    console.log(`wrote ${shot('badge-grid')}`);
+
+    const sellerBadge = grid
+      .locator('soi-hang-badge')
+      .filter({ has: grid.locator('[data-subject="seller"]') })
+      .locator('[data-testid="soi-hang-badge"]');
+    await sellerBadge.focus();
+    await grid.keyboard.press('Enter');
+    await grid.locator('[data-testid="soi-hang-popover"]:popover-open').waitFor();
+    await grid.waitForTimeout(200);
+    await grid.screenshot({ path: shot('popover') });
+    console.log(`wrote ${shot('popover')}`);
+
+    const product = await browser.context.newPage();
+    await product.goto(PRODUCT);
+    await waitForStatus(product, 'soi-hang-banner');
+    const banner = product.locator('soi-hang-banner');
+    await banner.locator('[data-testid="banner-report"]').click();
+    const box = await banner.boundingBox();
+    if (box) {
+      await product.screenshot({
+        path: shot('banner'),
+        clip: { x: 0, y: Math.max(0, box.y - 16), width: 1100, height: box.height + 90 },
+      });
+      console.log(`wrote ${shot('banner')}`);
+    }
+
+    // The popup for the grid's tab, at the popup's own size.
+    const tabId = await browser.worker?.evaluate(async (url) => {
+      const chromeApi = (globalThis as unknown as {
+        chrome: { storage: { session: { get(k: null): Promise<Record<string, { url: string }>> } } };
+      }).chrome;
+      const all = await chromeApi.storage.session.get(null);
+      const entry = Object.entries(all).find(([, status]) => status.url === url);
+      return entry ? Number(entry[0].slice('tab:'.length)) : null;
+    }, GRID);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 640 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    await popup.screenshot({ path: shot('popup'), fullPage: true });
+    console.log(`wrote ${shot('popup')}`);
+
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    await options.screenshot({ path: shot('options'), fullPage: true });
+    console.log(`wrote ${shot('options')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
