@@ -20,6 +20,7 @@ const STATUS_LABEL = {
   confirmed: 'badgeConfirmed',
   suspected: 'badgeSuspected',
   reported: 'statusReportedShort',
+  heuristic: 'statusHeuristicShort',
 } as const;
 
 function FlaggedList({ tab, onReveal }: { tab: TabStatus; onReveal?: (id: number) => void }) {

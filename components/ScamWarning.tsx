@@ -1,6 +1,6 @@
 import { formatDate, t } from '../utils/i18n';
 import type { FlagRecord } from '../utils/protocol/records';
-import { summaryText } from './warning-text';
+import { recordSummary } from './warning-text';
 
 export interface ScamWarningProps {
   url: string | null;
@@ -33,7 +33,7 @@ export function ScamWarning({ domain, record, onBack, onContinue }: ScamWarningP
       <p class="scam__domain" data-testid="scam-domain">
         {domain}
       </p>
-      <p>{summaryText(record)}</p>
+      <p>{recordSummary(record)}</p>
       <p class="scam__note">
         {t('scamSource', record.authority)} · {t('scamDate', formatDate(record.updated))}
       </p>

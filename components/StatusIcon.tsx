@@ -6,7 +6,18 @@ import type { Verdict } from '../utils/lookup/verdict';
  */
 export function StatusIcon({ status }: { status: Verdict['status'] }) {
   const mark =
-    status === 'reported' ? (
+    status === 'heuristic' ? (
+      <>
+        <path
+          d="M5.8 6.2a2.2 2.2 0 1 1 3.2 2c-.6.3-1 .8-1 1.5v.4"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          stroke-linecap="round"
+        />
+        <circle cx="8" cy="12" r="1.05" />
+      </>
+    ) : status === 'reported' ? (
       <>
         <rect x="7.1" y="7" width="1.8" height="5" rx="0.9" />
         <circle cx="8" cy="4.8" r="1.1" />

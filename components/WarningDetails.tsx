@@ -1,17 +1,18 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
-import { productScopeLines, reasonsLine, summaryText } from './warning-text';
+import { dateLine, productScopeLines, reasonsLine, sourceLine, summaryText } from './warning-text';
 
 const EXPLAIN: Record<Verdict['status'], MessageKey> = {
   confirmed: 'statusExplainConfirmed',
   suspected: 'statusExplainSuspected',
   reported: 'statusExplainReported',
+  heuristic: 'statusExplainHeuristic',
 };
 
 /** Who says so, when, on what evidence, and how fresh our copy is: the lines every warning carries. */
 export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInfo | null }) {
-  const { record } = verdict;
+  const record = verdict.status === 'heuristic' ? null : verdict.record;
   const stale = data?.expiresAt !== undefined && Date.parse(data.expiresAt) <= Date.now();
   return (
     <>
@@ -23,10 +24,10 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
       ))}
       <p class="w-meta" data-testid="warning-source">
         {[
-          t('sourceLine', record.authority),
-          record.caseId ? t('caseLine', record.caseId) : null,
-          t('dateLine', formatDate(record.updated)),
-          reasonsLine(verdict),
+          sourceLine(verdict),
+          record?.caseId ? t('caseLine', record.caseId) : null,
+          dateLine(verdict),
+          verdict.status === 'heuristic' ? null : reasonsLine(verdict),
         ]
           .filter(Boolean)
           .join(' · ')}
@@ -37,7 +38,7 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
           {t('bannerStale')}
         </p>
       )}
-      {record.evidenceUrl && (
+      {record?.evidenceUrl && (
         <a class="w-link" href={record.evidenceUrl} target="_blank" rel="noopener noreferrer">
           {t('evidenceLink')}
         </a>
@@ -50,7 +51,7 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
 export function MoreDetails({ verdict }: { verdict: Verdict }) {
   return (
     <div class="w-more" data-testid="warning-more">
-      <p>{summaryText(verdict.record)}</p>
+      <p>{summaryText(verdict)}</p>
       <p class="w-meta">{t(EXPLAIN[verdict.status])}</p>
     </div>
   );

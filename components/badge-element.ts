@@ -3,17 +3,12 @@
  * dozens, so it is built directly as DOM from text (createElement, textContent), which costs a
  * fraction of a component render; nothing in it is ever parsed as HTML.
  */
-import { formatDate, t } from '../utils/i18n';
+import { t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
-import { badgeText, headline } from './warning-text';
+import { badgeText, dateLine, headline, sourceLine } from './warning-text';
 
 export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
-  const { record } = verdict;
-  const details = [
-    headline(verdict),
-    t('sourceLine', record.authority),
-    t('dateLine', formatDate(record.updated)),
-  ].join(' · ');
+  const details = [headline(verdict), sourceLine(verdict), dateLine(verdict)].join(' · ');
   // A button: it opens the details popover by mouse, touch or keyboard (utils/content/popover.ts).
   const badge = doc.createElement('button');
   badge.type = 'button';

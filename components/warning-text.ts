@@ -1,13 +1,14 @@
 /**
  * The words of a warning, by status and subject, hedged as DESIGN.md §4 requires: only a confirmed
- * record states a violation, and every warning names its source and date.
+ * record states a violation, a heuristic signal is only "worth a look", and every warning names its
+ * source and date.
  */
 
-import { getLanguage, type MessageKey, t } from '../utils/i18n';
-import type { Verdict } from '../utils/lookup/verdict';
+import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
+import type { RecordVerdict, ShownStatus, Verdict, WarningStatus } from '../utils/lookup/verdict';
 import type { FlagRecord } from '../utils/protocol/records';
 
-const HEADLINES: Record<Verdict['status'], Record<Verdict['subject'], MessageKey>> = {
+const HEADLINES: Record<ShownStatus, Record<RecordVerdict['subject'], MessageKey>> = {
   confirmed: {
     item: 'headlineConfirmedItem',
     seller: 'headlineConfirmedSeller',
@@ -25,10 +26,11 @@ const HEADLINES: Record<Verdict['status'], Record<Verdict['subject'], MessageKey
   },
 };
 
-const ADVICE: Record<Verdict['status'], MessageKey> = {
+const ADVICE: Record<WarningStatus, MessageKey> = {
   confirmed: 'adviceConfirmed',
   suspected: 'adviceSuspected',
   reported: 'adviceReported',
+  heuristic: 'adviceHeuristic',
 };
 
 const REASONS: Record<string, MessageKey> = {
@@ -47,6 +49,7 @@ export function reportCount(record: FlagRecord): number {
 }
 
 export function badgeText(verdict: Verdict): string {
+  if (verdict.status === 'heuristic') return t('badgeHeuristic');
   if (verdict.subject === 'product') return t('badgeProduct');
   if (verdict.status === 'confirmed') return t('badgeConfirmed');
   if (verdict.status === 'suspected') return t('badgeSuspected');
@@ -54,6 +57,7 @@ export function badgeText(verdict: Verdict): string {
 }
 
 export function headline(verdict: Verdict): string {
+  if (verdict.status === 'heuristic') return t('headlineHeuristic', verdict.signal.phrase);
   const argument =
     verdict.subject === 'product'
       ? (verdict.record.name ?? verdict.record.key.slice('product:'.length))
@@ -61,7 +65,23 @@ export function headline(verdict: Verdict): string {
   return t(HEADLINES[verdict.status][verdict.subject], argument);
 }
 
+/** Who says so: the authority of the record, or Soi Hàng's own reading of the page. */
+export function sourceLine(verdict: Verdict): string {
+  return verdict.status === 'heuristic'
+    ? t('heuristicSource')
+    : t('sourceLine', verdict.record.authority);
+}
+
+/** When: the record's date, or the day the page was read. */
+export function dateLine(verdict: Verdict): string {
+  return t(
+    'dateLine',
+    formatDate(verdict.status === 'heuristic' ? verdict.signal.seenOn : verdict.record.updated),
+  );
+}
+
 export function advice(verdict: Verdict): string {
+  if (verdict.status === 'heuristic') return t(ADVICE.heuristic);
   return t(verdict.subject === 'product' ? 'adviceProduct' : ADVICE[verdict.status]);
 }
 
@@ -81,20 +101,28 @@ export function productScopeLines(verdict: Verdict): string[] {
   return lines;
 }
 
-const REASONS_LINE: Record<Verdict['status'], MessageKey> = {
+const REASONS_LINE: Record<ShownStatus, MessageKey> = {
   confirmed: 'reasonsConfirmed',
   suspected: 'reasonsSuspected',
   reported: 'reasonsReported',
 };
 
 /** The reasons, framed by status: a finding only when an authority confirmed it. */
-export function reasonsLine(verdict: Verdict): string {
+export function reasonsLine(verdict: RecordVerdict): string {
   const reasons = verdict.record.reasons
     .map((code) => t(REASONS[code] ?? 'reasonOther'))
     .join(', ');
   return t(REASONS_LINE[verdict.status], reasons);
 }
 
-export function summaryText(record: FlagRecord): string {
+/** A record's summary in the shopper's language. */
+export function recordSummary(record: FlagRecord): string {
   return record.summary[getLanguage()];
+}
+
+/** The record's own summary, or what the signal means. */
+export function summaryText(verdict: Verdict): string {
+  return verdict.status === 'heuristic'
+    ? t('heuristicSummary', verdict.signal.phrase)
+    : recordSummary(verdict.record);
 }

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ChromeGlobal } from '../tests/e2e/chrome-global';
 import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -69,10 +70,7 @@ async function main(): Promise<void> {
 
     // The popup for the grid's tab, at the popup's own size.
     const tabId = await browser.worker?.evaluate(async (url) => {
-      const chromeApi = (globalThis as unknown as {
-        chrome: { storage: { session: { get(k: null): Promise<Record<string, { url: string }>> } } };
-      }).chrome;
-      const all = await chromeApi.storage.session.get(null);
+      const all = (await (globalThis as ChromeGlobal).chrome?.storage.session.get(null)) ?? {};
       const entry = Object.entries(all).find(([, status]) => status.url === url);
       return entry ? Number(entry[0].slice('tab:'.length)) : null;
     }, GRID);

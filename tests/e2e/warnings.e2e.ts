@@ -4,12 +4,15 @@
  * reload, the language switch, the popup's list and pause switch, pages whose CSS is hostile, and
  * accessibility checked by axe-core.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Expected,
   eventually,
+  FIXTURES,
   fixturesOf,
   type Harness,
   launch,
@@ -22,6 +25,7 @@ const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 
 const SHOPEE_GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const SHOPEE_PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
+const REPLICA_GRID = 'https://shopee.vn/search?keyword=giay+sneaker';
 /** The grid card whose seller (shopee:seller:0000000042) is flagged. */
 const SELLER_CARD = '0000000042.0000000201';
 
@@ -138,6 +142,32 @@ describe('the warning experience in Chromium', () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+  });
+
+  it('a card whose own name says "Rep 1:1" gets the heuristic badge, worded as worth a look', async () => {
+    // The demo grid, one card of which its seller now calls a replica.
+    const html = readFileSync(path.join(FIXTURES, 'shopee/search-grid.html'), 'utf8')
+      .replace('Áo-thun-mẫu-F-i.0000000009', 'Giày-sneaker-Rep-1-1-i.0000000009')
+      .replaceAll('Áo thun mẫu F', 'Giày sneaker Rep 1:1');
+    const page = await harness.context.newPage();
+    await page.route(REPLICA_GRID, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    await page.goto(REPLICA_GRID);
+    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    await heuristic.waitFor({ state: 'attached' });
+    expect(await badges(page).count()).toBe(4); // the three demo records, and this one
+    expect(await heuristic.textContent()).toBe('Dấu hiệu cần lưu ý');
+    const colour = await heuristic.evaluate((badge) => getComputedStyle(badge).backgroundColor);
+    expect(colour).toBe('rgb(91, 75, 138)');
+    await heuristic.click();
+    const details = page.locator('soi-hang-badge [data-testid="badge-details"]');
+    await details.waitFor();
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('«rep 1 1»');
+    expect(text).toContain('Soi Hàng tự đọc tên tin đăng');
+    expect(text.toLowerCase()).not.toMatch(/hàng giả|vi phạm/);
+    await page.close();
   });
 
   it("muting a seller hides that seller's badges, survives a reload, and is undone in the options", async () => {
@@ -282,6 +312,35 @@ describe('the warning experience in Chromium', () => {
       expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
       await page.close();
     }
+  });
+
+  it('at 200% zoom and on a dark page, banner and popover stay whole and readable', async () => {
+    const { page } = await open(SHOPEE_PRODUCT);
+    // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
+    await page.setViewportSize({ width: 600, height: 400 });
+    await page.addStyleTag({
+      content:
+        ':root { color-scheme: dark; } html, body, * { background: #111 !important; color: #eee !important; }',
+    });
+    await banner(page).waitFor();
+    const fit = await banner(page).evaluate((section) => ({
+      overflow: section.scrollWidth - section.clientWidth,
+      width: section.getBoundingClientRect().width,
+      color: getComputedStyle(section).color,
+    }));
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.width).toBeLessThanOrEqual(600);
+    expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
+    const host = badges(page).first();
+    await host.locator('[data-testid="soi-hang-badge"]').click();
+    const popover = popoverOf(host);
+    await popover.waitFor({ state: 'visible' });
+    const box = await popover.boundingBox();
+    expect(
+      box && box.x >= 0 && box.x + box.width <= 600 && box.y >= 0 && box.y + box.height <= 400,
+    ).toBe(true);
+    expect(await axeViolations(page, ['soi-hang-banner', 'soi-hang-badge'])).toEqual([]);
+    await page.close();
   });
 
   it('axe-core finds no serious or critical problem in the popup, the options or a product page with banner and open popover', async () => {

@@ -15,7 +15,8 @@
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
 
-import { type Verdict, verdictFor } from '../lookup/verdict';
+import { replicaPhrase } from '../lookup/replica-words';
+import { signalVerdict, type Verdict, verdictFor } from '../lookup/verdict';
 import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
 import { type ListedListing, MAX_LISTED, type PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
@@ -141,11 +142,14 @@ export function createRunner(deps: RunnerDeps): Runner {
   async function lookupBatch(batch: ExtractedListing[], scanGeneration: number): Promise<void> {
     const keys = new Set<string>();
     const titles: TitleToMatch[] = [];
+    const names = new Map<ExtractedListing, string>();
     for (const listing of batch) {
       keys.add(listing.itemKey);
       if (listing.sellerKey) keys.add(listing.sellerKey);
       const title = listing.matchName ?? listing.title;
-      if (title) titles.push({ itemKey: listing.itemKey, title: title.slice(0, MAX_TITLE_LENGTH) });
+      if (!title) continue;
+      names.set(listing, title);
+      titles.push({ itemKey: listing.itemKey, title: title.slice(0, MAX_TITLE_LENGTH) });
     }
     try {
       const result = await deps.lookup([...keys], titles);
@@ -158,7 +162,9 @@ export function createRunner(deps: RunnerDeps): Runner {
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
       const mutedSellers = new Set(result.view?.mutedSellers);
       for (const listing of batch) {
-        const verdict = verdictFor(listing, hits, products.get(listing.itemKey) ?? null);
+        const verdict =
+          verdictFor(listing, hits, products.get(listing.itemKey) ?? null) ??
+          replicaVerdict(names.get(listing));
         if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
@@ -242,6 +248,12 @@ export function createRunner(deps: RunnerDeps): Runner {
       return anchor ? overlay.reveal(anchor) : false;
     },
   };
+}
+
+/** Without any record: the heuristic signal of a replica phrase in the listing's own name. */
+function replicaVerdict(name: string | undefined): Verdict | null {
+  const phrase = name ? replicaPhrase(name) : null;
+  return phrase ? signalVerdict(phrase, new Date()) : null;
 }
 
 /** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */

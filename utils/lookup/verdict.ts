@@ -6,7 +6,8 @@ import type { FlagRecord, FlagStatus } from '../protocol/records';
 
 export type ShownStatus = Exclude<FlagStatus, 'cleared'>;
 
-export interface Verdict {
+/** A warning backed by a record of the database. */
+export interface RecordVerdict {
   status: ShownStatus;
   /**
    * What the record is about: the listing itself, its seller, or a flagged product whose name the
@@ -14,6 +15,29 @@ export interface Verdict {
    */
   subject: 'item' | 'seller' | 'product';
   record: FlagRecord;
+}
+
+/**
+ * A warning from on-page signals only (DESIGN.md §4 "heuristic"): the listing's own name uses a
+ * replica phrase. Never called counterfeit; its source is Soi Hàng's own reading of the page, on
+ * the day it read it.
+ */
+export interface SignalVerdict {
+  status: 'heuristic';
+  subject: 'item';
+  signal: { phrase: string; seenOn: string };
+}
+
+export type Verdict = RecordVerdict | SignalVerdict;
+export type WarningStatus = Verdict['status'];
+
+/** The signal verdict for a replica phrase seen today. */
+export function signalVerdict(phrase: string, now: Date): SignalVerdict {
+  return {
+    status: 'heuristic',
+    subject: 'item',
+    signal: { phrase, seenOn: now.toISOString().slice(0, 10) },
+  };
 }
 
 const RANK: Record<FlagStatus, number> = { confirmed: 3, suspected: 2, reported: 1, cleared: 0 };
@@ -26,12 +50,12 @@ export function verdictFor(
   listing: { itemKey: string; sellerKey: string | null },
   hits: ReadonlyMap<string, FlagRecord>,
   productKey: string | null = null,
-): Verdict | null {
+): RecordVerdict | null {
   const candidates: Array<{ subject: Verdict['subject']; record: FlagRecord | undefined }> = [
     { subject: 'item', record: hits.get(listing.itemKey) },
     { subject: 'seller', record: listing.sellerKey ? hits.get(listing.sellerKey) : undefined },
   ];
-  let best: Verdict | null = null;
+  let best: RecordVerdict | null = null;
   for (const { subject, record } of candidates) {
     if (!record || record.status === 'cleared') continue;
     if (!best || RANK[record.status] > RANK[best.status]) {

@@ -26,7 +26,7 @@ export const PageStatusSchema = z.object({
       z.object({
         id: z.int().check(z.gte(1)),
         title: z.string().check(z.maxLength(200)),
-        status: z.enum(['confirmed', 'suspected', 'reported']),
+        status: z.enum(['confirmed', 'suspected', 'reported', 'heuristic']),
         subject: z.enum(['item', 'seller', 'product']),
         muted: z.boolean(),
       }),

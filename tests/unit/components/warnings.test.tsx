@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Banner } from '@/components/Banner';
 import { badgeElement } from '@/components/badge-element';
 import { type Language, setLanguage } from '@/utils/i18n';
-import type { Verdict } from '@/utils/lookup/verdict';
+import { type RecordVerdict, signalVerdict, type Verdict } from '@/utils/lookup/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 /** Lets Preact apply a state change. */
@@ -15,7 +15,7 @@ function mount(node: preact.ComponentChild): HTMLElement {
   return container;
 }
 
-const verdicts: Record<string, Verdict> = {
+const verdicts: Record<string, RecordVerdict> = {
   confirmedItem: { status: 'confirmed', subject: 'item', record: record('shopee:item:1.2') },
   suspectedSeller: {
     status: 'suspected',
@@ -61,7 +61,7 @@ const expectations: Record<Language, Record<string, { badge: string; headline: s
 describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
   it.each(Object.keys(verdicts))('%s: badge and banner say what, who and when', async (name) => {
     setLanguage(language);
-    const verdict = verdicts[name] as Verdict;
+    const verdict = verdicts[name] as RecordVerdict;
     const expected = expectations[language][name] as { badge: string; headline: string };
 
     const badge = badgeElement(document, verdict);
@@ -88,6 +88,32 @@ describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
   });
 });
 
+describe('the heuristic status', () => {
+  it.each(['vi', 'en'] as const)(
+    'a replica phrase in the name is "worth a closer look" in %s, sourced to Soi Hàng and dated',
+    async (language) => {
+      setLanguage(language);
+      const verdict = signalVerdict('rep 1 1', new Date('2026-11-28T10:00:00Z'));
+      const badge = badgeElement(document, verdict);
+      expect(badge.getAttribute('data-status')).toBe('heuristic');
+      expect(badge.textContent).toBe(
+        language === 'vi' ? 'Dấu hiệu cần lưu ý' : 'Worth a closer look',
+      );
+      expect(badge.getAttribute('aria-label')).toMatch(/28\/11\/2026|28 Nov 2026/);
+      const banner = mount(<Banner platform="shopee" verdict={verdict} data={dataInfo()} />);
+      banner.querySelector<HTMLButtonElement>('[data-testid="banner-details"]')?.click();
+      await settle();
+      const text = banner.textContent ?? '';
+      expect(text).toContain('«rep 1 1»');
+      expect(text).toContain(
+        language === 'vi' ? 'Soi Hàng tự đọc tên tin đăng' : "Soi Hàng's own reading",
+      );
+      expect(text.toLowerCase()).not.toMatch(/hàng giả|giả mạo|counterfeit|vi phạm|violation|fake/);
+      setLanguage('vi');
+    },
+  );
+});
+
 describe('wording rules', () => {
   it('never calls a listing counterfeit unless an authority confirmed it', () => {
     const hedges = {
@@ -97,7 +123,7 @@ describe('wording rules', () => {
     for (const language of ['vi', 'en'] as const) {
       setLanguage(language);
       for (const name of ['suspectedSeller', 'reportedItem']) {
-        const verdict = verdicts[name] as Verdict;
+        const verdict = verdicts[name] as RecordVerdict;
         // Both carry reasons; a suspected one even says trademark counterfeit.
         const banner = mount(
           <Banner

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replicaPhrase } from '@/utils/lookup/replica-words';
+import { hasSharedFixtures, REPO_ROOT, SHARED_FIXTURES } from '../../helpers/fixtures';
+
+describe('replica phrases', () => {
+  it.each([
+    ['Giày sneaker REP 1:1 full box', 'rep 1 1'],
+    ['Túi xách hàng Rep cao cấp', 'hang rep'],
+    ['Đồng hồ SUPER FAKE máy Nhật', 'super fake'],
+    ['Áo khoác Like Auth 99%', 'like auth'],
+    ['Kính mắt replica', 'replica'],
+    ['Nước hoa hàng nhái thơm lâu', 'hang nhai'],
+    ['Giay-rep-1-1-i.0000000007.0000000999', 'rep 1 1'], // a name taken from the card's address
+  ])('%s → %s', (name, phrase) => {
+    expect(replicaPhrase(name)).toBe(phrase);
+  });
+
+  it.each([
+    'Mi giả fake lashes tự nhiên', // "fake" alone
+    'Hạt giống dưa hấu F1 năng suất cao',
+    'Xe đua F1 mô hình tỉ lệ 1:1',
+    'Sữa bột chính hãng, hàng auth 100%',
+    'Máy ảnh Canon EOS R5 (reprint hướng dẫn)', // "rep" inside a word
+    'Bàn phím Replicant (tên riêng)',
+    'Sữa bột mẫu A 900g',
+  ])('no signal in: %s', (name) => {
+    expect(replicaPhrase(name)).toBeNull();
+  });
+});
+
+describe('replica phrases on real and own pages', () => {
+  /** Listing names as pages carry them in their JSON (JSON-LD, page state, API answers). */
+  const namesIn = (text: string) =>
+    [...text.matchAll(/"(?:name|title|itemTitle|product_name)"\s*:\s*"([^"]{8,200})"/g)].map(
+      (m) => m[1] as string,
+    );
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+    );
+
+  it("flags none of our fixtures' listings (their badges are the demo records' only)", () => {
+    const titles = filesUnder(path.join(REPO_ROOT, 'tests/fixtures'))
+      .filter((file) => file.endsWith('.expected.json'))
+      .flatMap((file) => namesIn(readFileSync(file, 'utf8')));
+    expect(titles.length).toBeGreaterThan(30);
+    expect(titles.filter((title) => replicaPhrase(title))).toEqual([]);
+  });
+
+  it.runIf(hasSharedFixtures)('flags none of the ordinary listings of the real captures', () => {
+    const names = filesUnder(SHARED_FIXTURES).flatMap((file) =>
+      namesIn(readFileSync(file, 'utf8')),
+    );
+    expect(names.length).toBeGreaterThan(1000);
+    expect(names.filter((name) => replicaPhrase(name))).toEqual([]);
+  });
+});
