@@ -27,10 +27,10 @@ export function LanguageSection({ preferences, onChange }: PreferenceProps) {
         }
       >
         <option value="vi" lang="vi">
-          Tiếng Việt
+          {t('languageVi')}
         </option>
         <option value="en" lang="en">
-          English
+          {t('languageEn')}
         </option>
       </select>
     </section>

@@ -31,59 +31,69 @@ export function attachPopover(
   renderBody: (container: HTMLElement, close: () => void) => void,
 ): PopoverControl {
   const doc = root.ownerDocument;
-  const popover = doc.createElement('div') as PopoverElement;
-  const id = `soi-hang-popover-${++counter}`;
-  popover.id = id;
-  popover.className = 'popover';
-  popover.setAttribute('role', 'dialog');
-  popover.setAttribute('aria-label', label);
-  popover.setAttribute('data-testid', 'soi-hang-popover');
-  const native = typeof popover.showPopover === 'function';
-  if (native) popover.setAttribute('popover', 'auto');
-  else popover.hidden = true;
-  button.setAttribute('aria-controls', id);
-  root.append(popover);
-
-  let rendered = false;
+  /** Built on first opening: a grid has dozens of badges and few are ever opened. */
+  let popover: PopoverElement | null = null;
+  let native = false;
   let isOpen = false;
   let pinned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const place = () => {
+  const place = (element: PopoverElement) => {
     const view = doc.defaultView;
     if (!native || !view) return;
     const badge = button.getBoundingClientRect();
     const width = Math.min(340, view.innerWidth - 2 * MARGIN);
-    popover.style.width = `${width}px`;
-    popover.style.left = `${Math.max(MARGIN, Math.min(badge.left, view.innerWidth - width - MARGIN))}px`;
+    element.style.width = `${width}px`;
+    element.style.left = `${Math.max(MARGIN, Math.min(badge.left, view.innerWidth - width - MARGIN))}px`;
     const below = badge.bottom + 6;
-    const roomBelow = view.innerHeight - below - MARGIN;
-    popover.style.top = `${roomBelow >= 200 ? below : Math.max(MARGIN, badge.top - 6 - Math.min(popover.offsetHeight || 320, view.innerHeight - 2 * MARGIN))}px`;
-    popover.style.maxHeight = `${view.innerHeight - 2 * MARGIN}px`;
+    const height = Math.min(element.offsetHeight || 320, view.innerHeight - 2 * MARGIN);
+    element.style.top = `${below + height <= view.innerHeight - MARGIN ? below : Math.max(MARGIN, badge.top - 6 - height)}px`;
+    element.style.maxHeight = `${view.innerHeight - 2 * MARGIN}px`;
   };
 
   const settle = (open: boolean) => {
     isOpen = open;
     button.setAttribute('aria-expanded', String(open));
     if (!open) {
-      const wasInside = popover.contains(root.activeElement);
+      const wasInside = popover?.contains(root.activeElement) ?? false;
       pinned = false;
       if (wasInside) button.focus();
     }
+  };
+
+  const build = (): PopoverElement => {
+    const element = doc.createElement('div') as PopoverElement;
+    element.id = `soi-hang-popover-${++counter}`;
+    element.className = 'popover';
+    element.setAttribute('role', 'dialog');
+    element.setAttribute('aria-label', label);
+    element.setAttribute('data-testid', 'soi-hang-popover');
+    native = typeof element.showPopover === 'function';
+    if (native) element.setAttribute('popover', 'auto');
+    else element.hidden = true;
+    button.setAttribute('aria-controls', element.id);
+    isolate(element, false);
+    // The native popover tells us when it opens or closes, light dismiss and Escape included.
+    element.addEventListener('toggle', (event) => {
+      settle((event as Event & { newState?: string }).newState === 'open');
+    });
+    element.addEventListener('keydown', onKey);
+    element.addEventListener('pointerenter', hover(true) as EventListener);
+    element.addEventListener('pointerleave', hover(false) as EventListener);
+    root.append(element);
+    renderBody(element, () => control.close());
+    return element;
   };
 
   const control: PopoverControl = {
     open(pin) {
       clearTimeout(timer);
       pinned ||= pin;
-      if (!rendered) {
-        renderBody(popover, () => control.close());
-        rendered = true;
-      }
+      popover ??= build();
       if (isOpen) return;
       if (native) {
         popover.showPopover?.();
-        place();
+        place(popover);
       } else {
         popover.hidden = false;
         settle(true);
@@ -91,7 +101,7 @@ export function attachPopover(
     },
     close() {
       clearTimeout(timer);
-      if (!isOpen) return;
+      if (!isOpen || !popover) return;
       if (native) popover.hidePopover?.();
       else {
         popover.hidden = true;
@@ -103,40 +113,37 @@ export function attachPopover(
     },
   };
 
-  // The native popover tells us when it opens or closes, light dismiss and Escape included.
-  popover.addEventListener('toggle', (event) => {
-    settle((event as Event & { newState?: string }).newState === 'open');
-  });
-  // Keep every click, pointer and key on our UI away from the card's link and the page's handlers.
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart']) {
-    button.addEventListener(type, (event) => {
-      event.stopPropagation();
-      if (type === 'click') event.preventDefault();
-    });
-    popover.addEventListener(type, (event) => event.stopPropagation());
+  function onKey(event: KeyboardEvent): void {
+    event.stopPropagation();
+    if (!native && event.key === 'Escape') control.close();
   }
+
+  function hover(entering: boolean) {
+    return (event: PointerEvent) => {
+      if (event.pointerType !== 'mouse') return;
+      clearTimeout(timer);
+      if (entering && !isOpen) timer = setTimeout(() => control.open(false), OPEN_DELAY_MS);
+      if (!entering && isOpen && !pinned) timer = setTimeout(() => control.close(), CLOSE_DELAY_MS);
+    };
+  }
+
+  isolate(button, true);
   button.addEventListener('click', () => {
     if (isOpen && pinned) control.close();
     else control.open(true);
   });
-  popover.addEventListener('keydown', (event) => {
-    event.stopPropagation();
-    if (!native && event.key === 'Escape') control.close();
-  });
-  button.addEventListener('keydown', (event) => {
-    event.stopPropagation();
-    if (!native && event.key === 'Escape') control.close();
-  });
-  const hover = (entering: boolean) => (event: PointerEvent) => {
-    if (event.pointerType !== 'mouse') return;
-    clearTimeout(timer);
-    if (entering && !isOpen) timer = setTimeout(() => control.open(false), OPEN_DELAY_MS);
-    if (!entering && isOpen && !pinned) timer = setTimeout(() => control.close(), CLOSE_DELAY_MS);
-    if (!entering && !isOpen) timer = undefined;
-  };
-  for (const element of [button, popover]) {
-    element.addEventListener('pointerenter', hover(true) as EventListener);
-    element.addEventListener('pointerleave', hover(false) as EventListener);
-  }
+  button.addEventListener('keydown', onKey);
+  button.addEventListener('pointerenter', hover(true) as EventListener);
+  button.addEventListener('pointerleave', hover(false) as EventListener);
   return control;
+}
+
+/** Pointer and click events on our UI never reach the card's link or the page's handlers. */
+function isolate(element: HTMLElement, cancelClick: boolean): void {
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart']) {
+    element.addEventListener(type, (event) => {
+      event.stopPropagation();
+      if (cancelClick && type === 'click') event.preventDefault();
+    });
+  }
 }
