@@ -17,8 +17,8 @@
 
 import { replicaPhrase } from '../lookup/replica-words';
 import { signalVerdict, type Verdict, verdictFor } from '../lookup/verdict';
-import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
-import { type ListedListing, MAX_LISTED, type PageStatus } from '../protocol/page-status';
+import { MAX_LISTED, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
+import type { ListedListing, PageStatus } from '../protocol/page-status';
 import type { DataInfo, FlagRecord } from '../protocol/records';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
 import { isOwnHost } from './hosts';

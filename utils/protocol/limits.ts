@@ -2,3 +2,5 @@
 export const MAX_LOOKUP_KEYS = 500;
 /** A listing title longer than this is cut before it is sent for product-name matching. */
 export const MAX_TITLE_LENGTH = 500;
+/** The popup lists at most this many of a page's flagged listings. */
+export const MAX_LISTED = 100;

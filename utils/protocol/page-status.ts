@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PLATFORMS } from '../keys';
+import { MAX_LISTED } from './limits';
 
 export const PAGE_KINDS = ['grid', 'product', 'blocked', 'other'] as const;
 export const PageKindSchema = z.enum(PAGE_KINDS);
@@ -31,9 +32,8 @@ export const PageStatusSchema = z.object({
         muted: z.boolean(),
       }),
     )
-    .check(z.maxLength(100)),
+    .check(z.maxLength(MAX_LISTED)),
 });
-export const MAX_LISTED = 100;
 export type ListedListing = PageStatus['listings'][number];
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 

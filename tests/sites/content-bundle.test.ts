@@ -1,0 +1,82 @@
+/**
+ * What the content scripts may bundle. They run on every marketplace page, so they leave out the
+ * schema library: replies are checked where they are made, in the background (client.ts), and
+ * every value a content script imports comes from modules without zod. This reads the import graph
+ * of the content entrypoints, from the source, so it holds before any build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/fixtures';
+
+/** Value (not type-only) imports of a module, resolved to files. */
+function valueImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of source.matchAll(/^import\s+(?!type\b)([^'"]*?)\s*from\s*'([^']+)';/gm)) {
+    const names = match[1] ?? '';
+    // `import { type A, type B } from …` brings in nothing at run time.
+    if (
+      /^\{[^}]*\}$/.test(names) &&
+      names
+        .slice(1, -1)
+        .split(',')
+        .every((n) => /^\s*type\s/.test(n) || !n.trim())
+    )
+      continue;
+    found.push(match[2] as string);
+  }
+  for (const match of source.matchAll(/^import\s+'([^']+)';/gm)) found.push(match[1] as string);
+  return found;
+}
+
+function resolve(from: string, specifier: string): string | null {
+  if (specifier.startsWith('@/')) specifier = path.join(REPO_ROOT, specifier.slice(2));
+  else if (specifier.startsWith('.')) specifier = path.resolve(path.dirname(from), specifier);
+  else return null; // a package
+  for (const candidate of [
+    specifier,
+    `${specifier}.ts`,
+    `${specifier}.tsx`,
+    path.join(specifier, 'index.ts'),
+  ]) {
+    try {
+      if (readFileSync(candidate) && /\.(ts|tsx)$/.test(candidate)) return candidate;
+    } catch {
+      // try the next form
+    }
+  }
+  return null;
+}
+
+function packagesReachedFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const specifier of valueImports(file)) {
+      const target = resolve(file, specifier);
+      if (target) queue.push(target);
+      else if (!specifier.startsWith('.') && !specifier.startsWith('@/')) packages.add(specifier);
+    }
+  }
+  return packages;
+}
+
+const entrypoints = readdirSync(path.join(REPO_ROOT, 'entrypoints'))
+  .filter((name) => name.endsWith('.content'))
+  .map((name) => path.join(REPO_ROOT, 'entrypoints', name, 'index.ts'));
+
+describe('content script bundles', () => {
+  it.each(entrypoints.map((file) => [path.basename(path.dirname(file)), file]))(
+    '%s imports no schema library',
+    (_name, file) => {
+      const packages = [...packagesReachedFrom(file)];
+      expect(packages.length).toBeGreaterThan(0);
+      expect(packages.filter((name) => name === 'zod' || name.startsWith('zod/'))).toEqual([]);
+    },
+  );
+});
