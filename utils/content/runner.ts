@@ -169,7 +169,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
         const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
-        list(listing, verdict, muted);
+        list(listing, verdict, muted, names.get(listing));
         if (muted) status.muted++;
         else status.flagged++;
         if (muted && !collapsed) continue;
@@ -185,12 +185,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     report();
   }
 
-  function list(listing: ExtractedListing, verdict: Verdict, muted: boolean): void {
+  /** For the popup: the name already read for matching (a card's address carries it), else its title. */
+  function list(listing: ExtractedListing, verdict: Verdict, muted: boolean, name?: string): void {
     if (status.listings.length >= MAX_LISTED) return;
     const id = nextId++;
     const entry: ListedListing = {
       id,
-      title: (listing.title ?? listing.matchName ?? listing.itemKey).slice(0, 200),
+      title: (name ?? listing.title ?? listing.itemKey).slice(0, 200),
       status: verdict.status,
       subject: verdict.subject,
       muted,
