@@ -38,7 +38,8 @@ export interface OverlayViews {
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
-  preact: boolean;
+  /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
+  rendered: Element | ShadowRoot | null;
   focusable: HTMLElement | null;
   popover: PopoverControl | null;
 }
@@ -50,7 +51,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     const entry = mounted.get(anchor);
     if (!entry) return;
     entry.popover?.close();
-    if (entry.preact) render(null, entry.root);
+    if (entry.rendered) render(null, entry.rendered);
     entry.host.remove();
     mounted.delete(anchor);
   };
@@ -61,19 +62,21 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: 'open' });
-      const entry: Mounted = { host, root, preact: true, focusable: null, popover: null };
+      const entry: Mounted = { host, root, rendered: null, focusable: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
         root.append(badge);
         entry.focusable = badge;
-        entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) =>
-          render(views.details(listing, verdict, data, close), container),
-        );
+        entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) => {
+          entry.rendered = container;
+          render(views.details(listing, verdict, data, close), container);
+        });
         listing.anchor.prepend(host);
       } else {
         applyStyles(root, views.bannerCss);
         render(views.banner(listing, verdict, data, collapsed), root);
+        entry.rendered = root;
         listing.anchor.before(host);
       }
       mounted.set(listing.anchor, entry);

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { attachPopover } from '@/utils/content/popover';
+
+function setup() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const button = document.createElement('button');
+  root.append(button);
+  const render = vi.fn((container: HTMLElement, close: () => void) => {
+    const closer = document.createElement('button');
+    closer.textContent = 'close';
+    closer.addEventListener('click', close);
+    container.append(closer);
+  });
+  const control = attachPopover(root, button, 'Warning details', render);
+  const popover = () => root.querySelector<HTMLElement>('[data-testid="soi-hang-popover"]');
+  return { host, root, button, render, control, popover };
+}
+
+describe('badge popover', () => {
+  it('is built on first opening only, named, and linked to its badge', () => {
+    const { button, render, control, popover } = setup();
+    expect(popover()).toBeNull();
+    control.open(true);
+    control.close();
+    control.open(true);
+    expect(render).toHaveBeenCalledOnce();
+    expect(popover()?.getAttribute('role')).toBe('dialog');
+    expect(popover()?.getAttribute('aria-label')).toBe('Warning details');
+    expect(button.getAttribute('aria-controls')).toBe(popover()?.id);
+  });
+
+  it("keeps clicks on the badge from the card's link and the page", () => {
+    const { host, button } = setup();
+    const link = document.createElement('a');
+    link.href = '#card';
+    host.before(link);
+    link.append(host);
+    const pageHeard = vi.fn();
+    document.addEventListener('click', pageHeard);
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    button.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(pageHeard).not.toHaveBeenCalled();
+    document.removeEventListener('click', pageHeard);
+  });
+
+  it('a click pins it open, a second click or its close button closes it and returns focus', () => {
+    const { button, control, popover } = setup();
+    button.click();
+    expect(control.isOpen || popover()?.matches(':popover-open')).toBeTruthy();
+    popover()?.querySelector('button')?.click();
+    expect(control.isOpen).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+});
