@@ -12,6 +12,8 @@ describe('replica phrases', () => {
     ['Áo khoác Like Auth 99%', 'like auth'],
     ['Kính mắt replica', 'replica'],
     ['Nước hoa hàng nhái thơm lâu', 'hang nhai'],
+    ['NƯỚC HOA HÀNG NHÁI', 'hang nhai'],
+    ['Nước hoa hàng nha\u0301i (accents decomposed)', 'hang nhai'],
     ['Giay-rep-1-1-i.0000000007.0000000999', 'rep 1 1'], // a name taken from the card's address
   ])('%s → %s', (name, phrase) => {
     expect(replicaPhrase(name)).toBe(phrase);
