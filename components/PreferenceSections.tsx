@@ -1,6 +1,6 @@
 import { formatDate, t } from '../utils/i18n';
 import { PLATFORMS, type Platform } from '../utils/keys';
-import { activeMutes, isSitePaused, withMute, withoutMute } from '../utils/settings/mutes';
+import { activeMutes, isSitePaused, withoutMute, withSitePaused } from '../utils/settings/mutes';
 import type { Mute, Preferences } from '../utils/settings/preferences';
 import { SITE_NAMES } from './ReportChannels';
 
@@ -39,14 +39,8 @@ export function LanguageSection({ preferences, onChange }: PreferenceProps) {
 
 /** One switch a marketplace: off is a site mute without end (the popup's pause switch). */
 export function SitesSection({ preferences, now, onChange }: PreferenceProps) {
-  const toggle = (platform: Platform, on: boolean) => {
-    const target = { scope: 'site' as const, target: platform };
-    onChange(
-      on
-        ? withoutMute(preferences, target)
-        : withMute(preferences, { ...target, createdAt: now.toISOString() }, now),
-    );
-  };
+  const toggle = (platform: Platform, on: boolean) =>
+    onChange(withSitePaused(preferences, platform, !on, now));
   return (
     <section class="card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('optionsSitesHeading')}</h2>

@@ -4,7 +4,7 @@ import { Popup, type PopupProps } from '@/components/Popup';
 import { setLanguage } from '@/utils/i18n';
 import { sendMessage } from '@/utils/protocol/client';
 import type { TabRequest } from '@/utils/protocol/tab-requests';
-import { endOfToday, withMute, withoutMute } from '@/utils/settings/mutes';
+import { withSitePaused } from '@/utils/settings/mutes';
 import '@/components/page.css';
 import './style.css';
 
@@ -77,22 +77,10 @@ async function setPaused(pause: boolean, today: boolean): Promise<void> {
   const platform = props.tab?.platform;
   if (!platform) return;
   try {
-    const now = new Date();
     const preferences = await sendMessage('getPreferences', {});
-    const target = { scope: 'site' as const, target: platform };
     await sendMessage(
       'setPreferences',
-      pause
-        ? withMute(
-            preferences,
-            {
-              ...target,
-              createdAt: now.toISOString(),
-              ...(today ? { until: endOfToday(now).toISOString() } : {}),
-            },
-            now,
-          )
-        : withoutMute(preferences, target),
+      withSitePaused(preferences, platform, pause, new Date(), today),
     );
     await askTab({ type: 'refresh' });
     // The page reports its new status once it has looked again.

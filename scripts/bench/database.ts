@@ -12,6 +12,7 @@ import { publishFeed } from '../../server/feed/publisher';
 import { type FeedServer, serveFeed } from '../../server/feed/static-server';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { type Browser, launchChromium } from '../chromium';
+import { random } from '../seeded-random';
 import {
   contentWorld,
   idbDiskBytes,
@@ -22,7 +23,7 @@ import {
 } from './extension-probe';
 import { E2E_EXTENSION } from './extensions';
 import { median } from './results';
-import { onePercentLater, random, syntheticKey, syntheticRecords } from './synthetic-feed';
+import { onePercentLater, syntheticKey, syntheticRecords } from './synthetic-feed';
 
 const PAGE = 'https://shopee.vn/bench-lookups';
 const PRIVATE_KEY = readFileSync(

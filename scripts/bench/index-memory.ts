@@ -10,8 +10,9 @@ import { runInNewContext } from 'node:vm';
 import { parseDomainList } from '../../server/feed/sources/chongluadao';
 import { DomainList } from '../../utils/lookup/domain-list';
 import { PackedIndex } from '../../utils/lookup/packed-index';
+import { random } from '../seeded-random';
 import { median } from './results';
-import { random, syntheticKey } from './synthetic-feed';
+import { syntheticKey } from './synthetic-feed';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -5,18 +5,7 @@
  * records. Never shipped; the ids are random, so benchmarks must not be mistaken for data.
  */
 import type { FlagRecord } from '../../utils/protocol/records';
-
-/** A small, fast, seeded generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../seeded-random';
 
 const digits = (next: () => number, length: number) => {
   let out = String(1 + Math.floor(next() * 9));

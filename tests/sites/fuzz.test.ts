@@ -8,21 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { isCanonicalKey } from '@/utils/keys';
 import { adapterForHost } from '@/utils/sites';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { random } from '../../scripts/seeded-random';
 import { capture, captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, SHARED_FIXTURES } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATTRIBUTES = [
   'href',

@@ -40,7 +40,6 @@ interface Mounted {
   root: ShadowRoot;
   /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
   rendered: Element | ShadowRoot | null;
-  focusable: HTMLElement | null;
   popover: PopoverControl | null;
 }
 
@@ -62,12 +61,11 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: 'open' });
-      const entry: Mounted = { host, root, rendered: null, focusable: null, popover: null };
+      const entry: Mounted = { host, root, rendered: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
         root.append(badge);
-        entry.focusable = badge;
         entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) => {
           entry.rendered = container;
           render(views.details(listing, verdict, data, close), container);
@@ -89,8 +87,8 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const entry = mounted.get(anchor);
       if (!entry) return false;
       entry.host.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      const target = entry.focusable ?? entry.root.querySelector<HTMLElement>('button');
-      target?.focus({ preventScroll: true });
+      // The badge, or the banner's first action.
+      entry.root.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
       return true;
     },
   };

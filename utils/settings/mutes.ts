@@ -45,6 +45,33 @@ export function endOfToday(now: Date): Date {
   return end;
 }
 
+/**
+ * A mute of this target from now on: until undone, or only until the end of today. A seller's may
+ * carry the name the page showed, to list it by.
+ */
+export function newMute(target: MuteTarget, now: Date, today: boolean, label?: string): Mute {
+  return {
+    ...target,
+    createdAt: now.toISOString(),
+    ...(label && target.scope === 'seller' ? { label } : {}),
+    ...(today ? { until: endOfToday(now).toISOString() } : {}),
+  } as Mute;
+}
+
+/** Pauses Soi Hàng on a marketplace (until undone, or for today) or resumes it. */
+export function withSitePaused(
+  preferences: Preferences,
+  platform: Platform,
+  paused: boolean,
+  now: Date,
+  today = false,
+): Preferences {
+  const target = { scope: 'site' as const, target: platform };
+  return paused
+    ? withMute(preferences, newMute(target, now, today), now)
+    : withoutMute(preferences, target);
+}
+
 const sameTarget = (a: MuteTarget, b: MuteTarget) => a.scope === b.scope && a.target === b.target;
 
 /** Adds a mute, replacing any earlier one for the same target; expired mutes are dropped. */

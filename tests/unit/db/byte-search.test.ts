@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BytePattern } from '@/utils/db/byte-search';
+import { random } from '../../../scripts/seeded-random';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -20,11 +21,8 @@ describe('BytePattern', () => {
   });
 
   it('agrees with a naive search on random text, from every start', () => {
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed;
-    };
+    const unit = random(7);
+    const next = () => Math.floor(unit() * 2 ** 31);
     for (let round = 0; round < 200; round++) {
       const haystack = Uint8Array.from({ length: 300 }, () => 97 + (next() % 3));
       const needle = Uint8Array.from({ length: 1 + (next() % 5) }, () => 97 + (next() % 3));

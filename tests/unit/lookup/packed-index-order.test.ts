@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PackedIndex } from '@/utils/lookup/packed-index';
+import { random } from '../../../scripts/seeded-random';
 
 describe('packed index order', () => {
   it('sorts entries by fingerprint, equal fingerprints in the order given', () => {
-    let seed = 11;
-    const next = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed;
-    };
+    const unit = random(11);
+    const next = () => Math.floor(unit() * 2 ** 32);
     const n = 50_000;
     const hi = new Uint32Array(n);
     const lo = new Uint32Array(n);
