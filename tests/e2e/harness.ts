@@ -52,6 +52,21 @@ export async function launch(
   return { ...browser, worker: browser.worker, extensionId: browser.extensionId };
 }
 
+/** Chromium with the built extension, every page of these sites' own fixtures at its address. */
+export function launchOnFixtures(sites: string[]): Promise<Harness> {
+  return launch(
+    sites.flatMap(fixturesOf).map(({ file, expected }) => ({ url: expected.url, file })),
+  );
+}
+
+/** One of the extension's pages (popup, options) in a tab, once it has loaded what it shows. */
+export async function openExtensionPage(harness: Harness, path: string): Promise<Page> {
+  const page = await harness.context.newPage();
+  await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
 /** A fresh tab in front, collecting anything the page logs as an error. */
 export async function openPage(
   harness: Harness,

@@ -4,7 +4,14 @@
  * navigation from the grid to the product page is followed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgedLinks, eventually, fixturesOf, type Harness, launch, openPage } from './harness';
+import {
+  badgedLinks,
+  eventually,
+  fixturesOf,
+  type Harness,
+  launchOnFixtures,
+  openPage,
+} from './harness';
 
 const SITES = ['lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
 
@@ -16,7 +23,7 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
   const all = SITES.flatMap(fixturesOf);
 
   beforeAll(async () => {
-    harness = await launch(all.map(({ file, expected }) => ({ url: expected.url, file })));
+    harness = await launchOnFixtures(SITES);
   });
   afterAll(async () => harness?.close());
 

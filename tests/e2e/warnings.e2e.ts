@@ -1,94 +1,50 @@
 /**
- * The warning experience in Chromium, on every site's grid and product page served at its real
- * address: the badge's popover by keyboard, the banner's words and actions, mutes that survive a
- * reload, the language switch, the popup's list and pause switch, pages whose CSS is hostile, and
- * accessibility checked by axe-core.
+ * How the warnings look and read in Chromium, on every site's grid and product page served at its
+ * real address: the badge inside its card and its popover by keyboard, the banner's words and
+ * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page, and axe-core.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Expected,
   eventually,
   FIXTURES,
-  fixturesOf,
   type Harness,
-  launch,
+  launchOnFixtures,
+  openExtensionPage,
   openPage,
   tabIdOf,
 } from './harness';
+import {
+  axeViolations,
+  badgeCount,
+  badges,
+  banner,
+  pageOf,
+  popoverOf,
+  SHOPEE_GRID,
+  SHOPEE_PRODUCT,
+} from './warning-probes';
 
 const SITES = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
-const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
-
-const SHOPEE_GRID = 'https://shopee.vn/search?keyword=sua+bot';
-const SHOPEE_PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const REPLICA_GRID = 'https://shopee.vn/search?keyword=giay+sneaker';
-/** The grid card whose seller (shopee:seller:0000000042) is flagged. */
-const SELLER_CARD = '0000000042.0000000201';
 
-const pageOf = (site: string, kind: string): Expected => {
-  const found = fixturesOf(site).find((f) => f.expected.pageKind === kind);
-  if (!found) throw new Error(`${site} has no ${kind} fixture`);
-  return found.expected;
-};
-
-const badges = (page: Page) => page.locator('soi-hang-badge');
-const popoverOf = (host: Locator) => host.locator('[data-testid="soi-hang-popover"]');
-const banner = (page: Page) => page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
-
-/** Which element has the focus, looking into our shadow roots. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.activeElement;
-    const inner = host?.shadowRoot?.activeElement;
-    return { host: host?.tagName.toLowerCase(), inner: inner?.getAttribute('data-testid') };
-  });
-
-async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
-  // Evaluated through the debugging protocol, so an extension page's CSP does not stop it.
-  await page.evaluate(AXE_SOURCE);
-  const results = (await page.evaluate(
-    (context) =>
-      (
-        globalThis as unknown as {
-          axe: { run(context: unknown, options: unknown): Promise<unknown> };
-        }
-      ).axe.run(context ?? document, { resultTypes: ['violations'] }),
-    include ? { include: include.map((selector) => [selector]) } : null,
-  )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> };
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
-describe('the warning experience in Chromium', () => {
+describe('the warnings in Chromium', () => {
   let harness: Harness;
-  const all = SITES.flatMap(fixturesOf);
 
   beforeAll(async () => {
-    harness = await launch(all.map(({ file, expected }) => ({ url: expected.url, file })));
+    harness = await launchOnFixtures(SITES);
   });
   afterAll(async () => harness?.close());
 
   const open = (url: string) => openPage(harness, url);
-  const extensionPage = async (path: string) => {
-    const page = await harness.context.newPage();
-    await page.goto(`chrome-extension://${harness.extensionId}/${path}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  };
+  const extensionPage = (path: string) => openExtensionPage(harness, path);
 
   describe.each(SITES)('%s', (site) => {
     it('a badge sits inside its card and opens its details by keyboard; Escape closes them', async () => {
       const grid = pageOf(site, 'grid');
       const { page, errors } = await open(grid.url);
-      await eventually(
-        async () => ((await badges(page).count()) === grid.flagged.length ? true : undefined),
-        `${grid.flagged.length} badges`,
-      );
+      await badgeCount(page, grid.flagged.length, `${grid.flagged.length} badges`);
       const host = badges(page).first();
       const button = host.locator('[data-testid="soi-hang-badge"]');
       const card = await host.evaluate((h) => h.parentElement?.getBoundingClientRect().toJSON());
@@ -167,124 +123,6 @@ describe('the warning experience in Chromium', () => {
     expect(text).toContain('«rep 1 1»');
     expect(text).toContain('Soi Hàng tự đọc tên tin đăng');
     expect(text.toLowerCase()).not.toMatch(/hàng giả|vi phạm/);
-    await page.close();
-  });
-
-  it("muting a seller hides that seller's badges, survives a reload, and is undone in the options", async () => {
-    const { page } = await open(SHOPEE_GRID);
-    const card = page.locator('soi-hang-badge').filter({
-      has: page.locator('[data-subject="seller"]'),
-    });
-    await card.waitFor({ state: 'attached' });
-    await card.locator('[data-testid="soi-hang-badge"]').click();
-    await card.locator('[data-testid="mute-seller"]').click();
-    await eventually(
-      async () => ((await badges(page).count()) === 2 ? true : undefined),
-      'the seller badge gone',
-    );
-    await page.reload();
-    await eventually(
-      async () => ((await badges(page).count()) === 2 ? true : undefined),
-      'two badges after a reload',
-    );
-    expect(
-      await page.evaluate(
-        (id) =>
-          [...document.querySelectorAll('soi-hang-badge')].some((h) =>
-            h.parentElement?.innerHTML.includes(id),
-          ),
-        SELLER_CARD,
-      ),
-    ).toBe(false);
-
-    const options = await extensionPage('options.html');
-    expect(await options.locator('[data-testid="mute"]').textContent()).toContain('0000000042');
-    await options.locator('[data-testid="unmute"]').click();
-    await options.locator('[data-testid="mutes-none"]').waitFor();
-    await page.reload();
-    await eventually(
-      async () => ((await badges(page).count()) === 3 ? true : undefined),
-      'the seller badge back',
-    );
-    await options.close();
-    await page.close();
-  });
-
-  it('a confirmed warning is collapsed, not hidden, on its product page when its seller is muted', async () => {
-    const { page } = await open(SHOPEE_PRODUCT);
-    await banner(page).waitFor();
-    await banner(page).locator('[data-testid="mute-seller"]').click();
-    await page.locator('[data-collapsed="true"]').waitFor();
-    await page.reload();
-    await page.locator('soi-hang-banner [data-collapsed="true"]').waitFor();
-    await page.locator('soi-hang-banner [data-testid="banner-expand"]').click();
-    await page.locator('soi-hang-banner [data-testid="warning-source"]').waitFor();
-    const options = await extensionPage('options.html');
-    await options.locator('[data-testid="unmute"]').click();
-    await options.locator('[data-testid="mutes-none"]').waitFor();
-    await options.close();
-    await page.close();
-  });
-
-  it('the language chosen in the options changes the warnings on the page', async () => {
-    const options = await extensionPage('options.html');
-    await options.selectOption('[data-testid="language"]', 'en');
-    await options.locator('h1', { hasText: 'Settings' }).waitFor();
-    const { page } = await open(SHOPEE_PRODUCT);
-    await banner(page).waitFor();
-    expect(await banner(page).textContent()).toContain(
-      'An authority has found this product in violation',
-    );
-    await options.selectOption('[data-testid="language"]', 'vi');
-    await options.locator('h1', { hasText: 'Cài đặt' }).waitFor();
-    await page.reload();
-    await banner(page).waitFor();
-    expect(await banner(page).textContent()).toContain('Cơ quan chức năng đã kết luận');
-    await options.close();
-    await page.close();
-  });
-
-  it('the popup lists the flagged listings, brings one into view, and pauses the site', async () => {
-    const { page } = await open(SHOPEE_GRID);
-    await eventually(async () => ((await badges(page).count()) === 3 ? true : undefined), 'badges');
-    await page.setViewportSize({ width: 1200, height: 300 }); // the last card below the fold
-    const tabId = await tabIdOf(harness, page);
-    const popup = await extensionPage(`popup.html?tab=${tabId}`);
-    const items = popup.locator('[data-testid="flagged-listing"]');
-    await eventually(async () => ((await items.count()) === 3 ? true : undefined), 'three listed');
-    expect(await items.allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Tai nghe mẫu D')]),
-    );
-    await items.filter({ hasText: 'Tai nghe mẫu D' }).click();
-    await eventually(
-      async () => ((await focused(page)).inner === 'soi-hang-badge' ? true : undefined),
-      'the listing focused',
-    );
-    const inView = await page.evaluate((id) => {
-      const host = [...document.querySelectorAll('soi-hang-badge')].find((h) =>
-        h.parentElement?.innerHTML.includes(id),
-      );
-      const box = host?.getBoundingClientRect();
-      return !!box && box.top >= 0 && box.top <= window.innerHeight;
-    }, SELLER_CARD);
-    expect(inView).toBe(true);
-
-    await popup.locator('[data-testid="pause-site"]').check();
-    await popup.waitForSelector('body[data-paused="true"]');
-    await eventually(
-      async () => ((await badges(page).count()) === 0 ? true : undefined),
-      'no badges',
-    );
-    expect(await popup.locator('[data-testid="page-status"]').getAttribute('data-paused')).toBe(
-      'true',
-    );
-    await popup.locator('[data-testid="pause-site"]').uncheck();
-    await popup.waitForSelector('body[data-paused="false"]');
-    await eventually(
-      async () => ((await badges(page).count()) === 3 ? true : undefined),
-      'badges back',
-    );
-    await popup.close();
     await page.close();
   });
 

@@ -2,54 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '@/utils/db/database';
 import { type LoadedData, loadData } from '@/utils/db/flag-store';
 import { RecordReader } from '@/utils/db/record-reader';
-import { RECORDS_PER_BLOCK } from '@/utils/feed/manifest';
 import { buildManifest, gzipLines, signManifest } from '@/utils/feed/publish';
 import { generateKeyPair } from '@/utils/feed/signature';
-import { type SyncInput, syncFeed } from '@/utils/feed/sync';
-import type { FlagRecord } from '@/utils/protocol/records';
-import {
-  BASE,
-  FEED_NOW,
-  MANIFEST,
-  MemoryFeed,
-  privateKey,
-  publicKey,
-} from '../../helpers/memory-feed';
+import { demo, dump, now, startSynced, sync } from '../../helpers/feed-sync';
+import { BASE, MANIFEST, type MemoryFeed, privateKey } from '../../helpers/memory-feed';
 import { record } from '../../helpers/records';
-
-const now = FEED_NOW;
-
-const demo = (n: number, status: FlagRecord['status'] = 'confirmed') =>
-  Array.from({ length: n }, (_, i) => record(`tiki:item:${100000 + i}`, { status }));
-
-async function sync(db: Database, feed: MemoryFeed, current?: LoadedData, keys = [publicKey]) {
-  const input: SyncInput = {
-    db,
-    source: { manifestUrl: MANIFEST, publicKeys: keys },
-    current: current ?? (await loadData(db)),
-    etag: null,
-    fetch: feed.fetch,
-    now,
-  };
-  return syncFeed(input);
-}
-
-/** Everything stored, byte for byte: meta values and chunks. */
-async function dump(db: Database): Promise<string> {
-  const meta = await db.getAll('meta');
-  const metaKeys = await db.getAllKeys('meta');
-  const chunks = await db.getAll('chunks');
-  const show = async (v: unknown) =>
-    v instanceof Blob
-      ? `blob:${Buffer.from(await v.arrayBuffer()).toString('base64')}`
-      : v instanceof ArrayBuffer
-        ? Buffer.from(v).toString('base64')
-        : JSON.stringify(v);
-  return JSON.stringify({
-    meta: await Promise.all(metaKeys.map(async (k, i) => [k, await show(meta[i])])),
-    chunks: chunks.map((c) => [c.id, Buffer.from(c.data).toString('base64')]),
-  });
-}
 
 describe('feed sync', () => {
   let db: Database;
@@ -61,13 +18,9 @@ describe('feed sync', () => {
   });
 
   async function start() {
-    db = await openDatabase();
-    feed = new MemoryFeed();
-    await feed.publish(demo(3000));
-    const result = await sync(db, feed);
-    expect(result.status).toBe('updated');
-    base = await loadData(db);
-    return dump(db);
+    let before: string;
+    ({ db, feed, base, before } = await startSynced());
+    return before;
   }
 
   it('applies a valid snapshot: every record readable, described by the manifest', async () => {
@@ -247,56 +200,6 @@ describe('feed sync', () => {
     expect(a.has('tiki:item:100000')).toBe(false); // deleted by the delta
     expect(a.get('tiki:item:100150')?.status).toBe('suspected');
     fresh.close();
-  });
-
-  it('stores a blocked snapshot block by block, and accepts a plain one-member gzip snapshot', async () => {
-    await start();
-    expect(await db.count('chunks')).toBe(Math.ceil(3000 / RECORDS_PER_BLOCK));
-    const stored = await db.get('chunks', 0);
-    const published = feed.files.get(`${BASE}snapshot-1.ndjson.gz`) as Uint8Array;
-    expect(
-      Buffer.from(stored?.data ?? []).equals(
-        Buffer.from(published.subarray(0, stored?.data.byteLength)),
-      ),
-    ).toBe(true);
-
-    const fresh = await openDatabase('plain');
-    const plain = new MemoryFeed();
-    plain.plain = true;
-    await plain.publish(demo(600));
-    const result = await sync(fresh, plain);
-    expect(result).toMatchObject({ status: 'updated', loaded: { info: { recordCount: 600 } } });
-    const found = await new RecordReader(
-      fresh,
-      (result as { loaded: LoadedData }).loaded.index,
-    ).get(['tiki:item:100599']);
-    expect(found.size).toBe(1);
-    fresh.close();
-  });
-
-  it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {
-    const before = await start();
-    const records = demo(5000);
-    // Blocks before the bad one are already staged (10 blocks, 8 a transaction) when it is found.
-    records[4990] = { ...records[4990], status: 'bogus' } as unknown as FlagRecord;
-    await feed.publish(records, { deltas: [] });
-    await expect(sync(db, feed, base)).rejects.toThrow(/line 5000: [\s\S]*status/);
-    expect(await dump(db)).toBe(before);
-  });
-
-  it('refuses block offsets that do not fall on gzip members, changing nothing', async () => {
-    const before = await start();
-    await feed.publish(demo(1000), { deltas: [] });
-    const manifest = JSON.parse(new TextDecoder().decode(feed.files.get(MANIFEST)));
-    manifest.snapshot.blocks = [0, 10, 20];
-    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-    feed.files.set(MANIFEST, bytes);
-    feed.files.set(
-      `${MANIFEST}.sig`,
-      new TextEncoder().encode(await signManifest(bytes, privateKey)),
-    );
-    await expect(sync(db, feed, base)).rejects.toThrow(/block 1 is not valid gzip/);
-    expect(await dump(db)).toBe(before);
   });
 
   it('says unchanged when the manifest is the one it holds', async () => {

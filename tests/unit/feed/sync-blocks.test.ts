@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '@/utils/db/database';
+import type { LoadedData } from '@/utils/db/flag-store';
+import { RecordReader } from '@/utils/db/record-reader';
+import { RECORDS_PER_BLOCK } from '@/utils/feed/manifest';
+import { signManifest } from '@/utils/feed/publish';
+import type { FlagRecord } from '@/utils/protocol/records';
+import { demo, dump, startSynced, sync } from '../../helpers/feed-sync';
+import { BASE, MANIFEST, MemoryFeed, privateKey } from '../../helpers/memory-feed';
+
+describe('feed sync: snapshots in gzip blocks', () => {
+  it('stores a blocked snapshot block by block, and accepts a plain one-member gzip snapshot', async () => {
+    const { db, feed } = await startSynced();
+    expect(await db.count('chunks')).toBe(Math.ceil(3000 / RECORDS_PER_BLOCK));
+    const stored = await db.get('chunks', 0);
+    const published = feed.files.get(`${BASE}snapshot-1.ndjson.gz`) as Uint8Array;
+    expect(
+      Buffer.from(stored?.data ?? []).equals(
+        Buffer.from(published.subarray(0, stored?.data.byteLength)),
+      ),
+    ).toBe(true);
+
+    const fresh = await openDatabase('plain');
+    const plain = new MemoryFeed();
+    plain.plain = true;
+    await plain.publish(demo(600));
+    const result = await sync(fresh, plain);
+    expect(result).toMatchObject({ status: 'updated', loaded: { info: { recordCount: 600 } } });
+    const found = await new RecordReader(
+      fresh,
+      (result as { loaded: LoadedData }).loaded.index,
+    ).get(['tiki:item:100599']);
+    expect(found.size).toBe(1);
+    fresh.close();
+  });
+
+  it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {
+    const { db, feed, base, before } = await startSynced();
+    const records = demo(5000);
+    // Blocks before the bad one are already staged (10 blocks, 8 a transaction) when it is found.
+    records[4990] = { ...records[4990], status: 'bogus' } as unknown as FlagRecord;
+    await feed.publish(records, { deltas: [] });
+    await expect(sync(db, feed, base)).rejects.toThrow(/line 5000: [\s\S]*status/);
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('refuses block offsets that do not fall on gzip members, changing nothing', async () => {
+    const { db, feed, base, before } = await startSynced();
+    await feed.publish(demo(1000), { deltas: [] });
+    const manifest = JSON.parse(new TextDecoder().decode(feed.files.get(MANIFEST)));
+    manifest.snapshot.blocks = [0, 10, 20];
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    feed.files.set(MANIFEST, bytes);
+    feed.files.set(
+      `${MANIFEST}.sig`,
+      new TextEncoder().encode(await signManifest(bytes, privateKey)),
+    );
+    await expect(sync(db, feed, base)).rejects.toThrow(/block 1 is not valid gzip/);
+    expect(await dump(db)).toBe(before);
+  });
+});
