@@ -45,7 +45,11 @@ export async function dump(db: Database): Promise<string> {
         : JSON.stringify(v);
   return JSON.stringify({
     meta: await Promise.all(metaKeys.map(async (k, i) => [k, await show(meta[i])])),
-    chunks: chunks.map((c) => [c.id, Buffer.from(c.data).toString('base64')]),
+    chunks: chunks.map((c) => [
+      c.id,
+      Buffer.from(c.data).toString('base64'),
+      c.parts ? [[...c.parts.offsets], c.parts.firstKeys] : null,
+    ]),
   });
 }
 

@@ -15,6 +15,15 @@ export interface StoredChunk {
   /** gzip of the records' JSON lines joined by "\n". */
   data: Uint8Array;
   count: number;
+  /** When `data` is flushed in parts (utils/feed/gzip-parts.ts): where they are, what they hold. */
+  parts?: ChunkParts;
+}
+
+export interface ChunkParts {
+  /** Byte offsets in `data`: where each part starts, then where the last one ends. */
+  offsets: Uint32Array;
+  /** Each part's first key; the keys of a chunk are sorted. */
+  firstKeys: string[];
 }
 
 export interface SoiHangSchema extends DBSchema {

@@ -14,7 +14,7 @@ import { RECORDS_PER_BLOCK } from '../feed/manifest';
 import { type KeyKind, kindOfKey } from '../keys';
 import { MAX_CHUNKS, PackedIndex } from '../lookup/packed-index';
 import { type DataInfo, DataInfoSchema } from '../protocol/records';
-import type { Database, StoredChunk } from './database';
+import type { ChunkParts, Database, StoredChunk } from './database';
 
 const META = {
   data: 'data',
@@ -126,6 +126,7 @@ export function describe(keys: Iterable<string>) {
 export interface PackedChunk {
   data: Uint8Array;
   keys: readonly string[];
+  parts?: ChunkParts;
 }
 
 /** Packs validated records into chunks of RECORDS_PER_BLOCK. */

@@ -56,6 +56,7 @@ export class SnapshotWriter {
       id: (this.start ?? 0) + this.keys.length,
       data: chunk.data,
       count: chunk.keys.length,
+      ...(chunk.parts ? { parts: chunk.parts } : {}),
     });
     this.keys.push(chunk.keys);
     if (this.start !== null && this.pending.length >= CHUNKS_PER_TRANSACTION) this.flush();

@@ -9,6 +9,7 @@ import { SnapshotWriter } from '../db/snapshot-writer';
 import type { DataInfo } from '../protocol/records';
 import { FlagRecordSchema } from '../protocol/records';
 import { decompress, SizeLimitError } from './gzip';
+import { findPartOffsets } from './gzip-parts';
 import { sha256Hex } from './hash';
 import { type FeedFile, MAX_RECORDS_PER_BLOCK, RECORDS_PER_BLOCK } from './manifest';
 import { FeedFormatError, forEachLine, parseLine } from './ndjson';
@@ -121,7 +122,9 @@ export async function snapshotChunks(
     }
     count += keys.length;
     if (count > file.count) break;
-    onChunk({ data: block.slice(), keys });
+    const data = block.slice();
+    const parts = file.partRecords ? partsOf(data, keys, file.partRecords) : undefined;
+    onChunk(parts ? { data, keys, parts } : { data, keys });
   }
   if (count !== file.count) {
     throw new SyncError(
@@ -129,6 +132,19 @@ export async function snapshotChunks(
       `${file.url} has ${count > file.count ? 'more than' : count} records, manifest says ${file.count}`,
     );
   }
+}
+
+/**
+ * Where a block's flushed parts are and the first key of each. The keys' order is checked when the
+ * snapshot is committed (snapshot-writer.ts), which refuses the whole snapshot if they are not
+ * sorted.
+ */
+function partsOf(data: Uint8Array, keys: readonly string[], partRecords: number) {
+  const offsets = findPartOffsets(data, Math.ceil(keys.length / partRecords));
+  if (!offsets) return undefined;
+  const firstKeys: string[] = [];
+  for (let at = 0; at < keys.length; at += partRecords) firstKeys.push(keys[at] as string);
+  return { offsets, firstKeys };
 }
 
 /**

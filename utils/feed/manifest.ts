@@ -22,6 +22,11 @@ export const MAX_RECORDS_PER_BLOCK = 4096;
  * that applying a snapshot inflates few streams, small enough that a lookup hit inflates little.
  */
 export const RECORDS_PER_BLOCK = 512;
+/**
+ * Records our publisher puts in each flushed part of a block (gzip-parts.ts): a lookup hit inflates
+ * one part, about 64 lines, instead of the block's 512.
+ */
+export const RECORDS_PER_PART = 64;
 
 export const FeedFileSchema = z
   .object({
@@ -38,6 +43,11 @@ export const FeedFileSchema = z
     blocks: z.optional(
       z.array(z.int().check(z.gte(0))).check(z.minLength(1), z.maxLength(100_000)),
     ),
+    /**
+     * With blocks, optional: each block's deflate stream is full-flushed after every this many
+     * records (gzip-parts.ts), so a client may later inflate one part of a stored block alone.
+     */
+    partRecords: z.optional(z.int().check(z.gte(1), z.lte(MAX_RECORDS_PER_BLOCK))),
   })
   .check(
     z.refine(
@@ -48,6 +58,9 @@ export const FeedFileSchema = z
           (file.blocks.at(-1) as number) < file.bytes),
       { message: 'blocks must start at 0 and increase within the file' },
     ),
+    z.refine((file) => file.partRecords === undefined || file.blocks !== undefined, {
+      message: 'partRecords needs blocks',
+    }),
   );
 export type FeedFile = z.infer<typeof FeedFileSchema>;
 

@@ -5,6 +5,7 @@
  */
 import type { FlagRecord } from '../protocol/records';
 import { compress } from './gzip';
+import { gzipInParts } from './gzip-parts-writer';
 import { sha256Hex } from './hash';
 import {
   type DeltaFile,
@@ -14,6 +15,7 @@ import {
   type FeedManifest,
   FeedManifestSchema,
   RECORDS_PER_BLOCK,
+  RECORDS_PER_PART,
 } from './manifest';
 import { sign } from './signature';
 
@@ -33,9 +35,11 @@ export function sortRecords(records: readonly FlagRecord[]): FlagRecord[] {
   return sorted;
 }
 
-export async function gzipLines(values: readonly unknown[]): Promise<Uint8Array<ArrayBuffer>> {
-  const text = values.map((value) => `${JSON.stringify(value)}\n`).join('');
-  return compress(encoder.encode(text), 'gzip');
+const linesOf = (values: readonly unknown[]) =>
+  encoder.encode(values.map((value) => `${JSON.stringify(value)}\n`).join(''));
+
+export function gzipLines(values: readonly unknown[]): Promise<Uint8Array<ArrayBuffer>> {
+  return compress(linesOf(values), 'gzip');
 }
 
 export interface BuiltFile {
@@ -54,7 +58,8 @@ export async function buildFile(url: string, values: readonly unknown[]): Promis
 /**
  * A snapshot as a series of gzip members of RECORDS_PER_BLOCK lines each, their offsets listed in
  * the manifest: still one valid gzip NDJSON file, and clients store each block without
- * recompressing it.
+ * recompressing it. Each member is flushed every RECORDS_PER_PART lines (gzip-parts.ts), so a
+ * lookup inflates a part of a stored block instead of all of it.
  */
 export async function buildBlockedSnapshot(
   url: string,
@@ -65,7 +70,11 @@ export async function buildBlockedSnapshot(
   const blocks: number[] = [];
   let size = 0;
   for (let at = 0; at < records.length; at += RECORDS_PER_BLOCK) {
-    const member = await gzipLines(records.slice(at, at + RECORDS_PER_BLOCK));
+    const parts: Uint8Array[] = [];
+    for (let p = at; p < Math.min(at + RECORDS_PER_BLOCK, records.length); p += RECORDS_PER_PART) {
+      parts.push(linesOf(records.slice(p, Math.min(p + RECORDS_PER_PART, at + RECORDS_PER_BLOCK))));
+    }
+    const member = gzipInParts(parts);
     blocks.push(size);
     members.push(member);
     size += member.byteLength;
@@ -77,7 +86,14 @@ export async function buildBlockedSnapshot(
     offset += member.byteLength;
   }
   return {
-    ref: { url, sha256: await sha256Hex(bytes), bytes: size, count: records.length, blocks },
+    ref: {
+      url,
+      sha256: await sha256Hex(bytes),
+      bytes: size,
+      count: records.length,
+      blocks,
+      partRecords: RECORDS_PER_PART,
+    },
     bytes,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/utils/db/database';
 import type { LoadedData } from '@/utils/db/flag-store';
 import { RecordReader } from '@/utils/db/record-reader';
-import { RECORDS_PER_BLOCK } from '@/utils/feed/manifest';
+import { RECORDS_PER_BLOCK, RECORDS_PER_PART } from '@/utils/feed/manifest';
 import { signManifest } from '@/utils/feed/publish';
 import type { FlagRecord } from '@/utils/protocol/records';
 import { demo, dump, startSynced, sync } from '../../helpers/feed-sync';
@@ -32,6 +32,35 @@ describe('feed sync: snapshots in gzip blocks', () => {
     ).get(['tiki:item:100599']);
     expect(found.size).toBe(1);
     fresh.close();
+  });
+
+  it('stores where each block is flushed in parts, reads a hit from its part, and falls back to the whole block when parts mislead', async () => {
+    const { db, base } = await startSynced();
+    const rows = await db.getAll('chunks');
+    const keys = demo(3000).map((r) => r.key);
+    for (const row of rows) {
+      const first = keys.indexOf(row.parts?.firstKeys[0] ?? '');
+      expect(row.parts?.firstKeys).toEqual(
+        keys.slice(first, first + row.count).filter((_, i) => i % RECORDS_PER_PART === 0),
+      );
+      expect(row.parts?.offsets.length).toBe(Math.ceil(row.count / RECORDS_PER_PART) + 1);
+    }
+    expect((await new RecordReader(db, base.index).get(keys)).size).toBe(3000);
+
+    // Parts that point at the wrong place or name the wrong keys cost a whole-block read, nothing more.
+    for (const row of rows) {
+      const parts = row.parts as NonNullable<typeof row.parts>;
+      await db.put('chunks', {
+        ...row,
+        parts: {
+          offsets: parts.offsets.map((offset, i) => (i % 2 === 0 ? offset + 5 : offset)),
+          firstKeys: [...parts.firstKeys].reverse(),
+        },
+      });
+    }
+    const found = await new RecordReader(db, base.index).get(keys);
+    expect(found.size).toBe(3000);
+    expect(found.get('tiki:item:101234')?.key).toBe('tiki:item:101234');
   });
 
   it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decompress } from '@/utils/feed/gzip';
-import { FeedManifestSchema } from '@/utils/feed/manifest';
+import { FeedFileSchema, FeedManifestSchema, RECORDS_PER_PART } from '@/utils/feed/manifest';
 import { verifyWithAny } from '@/utils/feed/signature';
 import { parseCsv, recordsFromCsv } from '../../../server/feed/csv';
 import { publishFeed } from '../../../server/feed/publisher';
@@ -54,6 +54,12 @@ describe('feed publisher', () => {
       deltas: [{ from: 1, to: 2 }],
     });
     expect(manifest.expiresAt).toBe('2026-12-05T00:00:00.000Z');
+    expect(manifest.snapshot).toMatchObject({ blocks: [0], partRecords: RECORDS_PER_PART });
+    const { partRecords: _, ...unblocked } = { ...manifest.snapshot, blocks: undefined };
+    expect(FeedFileSchema.safeParse(unblocked).success).toBe(true);
+    expect(FeedFileSchema.safeParse({ ...unblocked, partRecords: 64 }).error?.message).toMatch(
+      /partRecords needs blocks/,
+    );
     const signature = readFileSync(path.join(dir, 'manifest.json.sig'), 'utf8');
     expect(await verifyWithAny(new Uint8Array(raw), signature, [publicKey])).toBe(true);
 
