@@ -45,7 +45,15 @@ export default defineConfig({
     // webNavigation: to show our warning page when that block stops a page load. Content scripts
     // are injected by their own narrow `matches`, so no host permission is asked for; the feed is
     // fetched with CORS.
-    permissions: ['storage', 'alarms', 'declarativeNetRequest', 'webNavigation'],
+    // offscreen (Chrome): a service worker cannot start workers, so a big snapshot's records are
+    // checked in workers started by an offscreen document (entrypoints/offscreen/).
+    permissions: [
+      'storage',
+      'alarms',
+      'declarativeNetRequest',
+      'webNavigation',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' && {

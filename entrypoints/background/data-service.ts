@@ -7,6 +7,7 @@
 import type { Database } from '@/utils/db/database';
 import { type LoadedData, loadData, readDomains } from '@/utils/db/flag-store';
 import { RecordReader } from '@/utils/db/record-reader';
+import type { CheckerHandle } from '@/utils/feed/check-pool';
 import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
 import { MIN_SYNC_MINUTES } from '@/utils/feed/manifest';
 import { syncFeed } from '@/utils/feed/sync';
@@ -33,6 +34,8 @@ export interface DataServiceDeps {
   fetch: typeof fetch;
   now(): Date;
   feed: FeedConfig;
+  /** Check workers for a big snapshot (check-host.ts); absent: checked in this thread. */
+  openCheckers?(): Promise<CheckerHandle | null>;
   /** Called after the data changed (install, sync): page-level rules follow the domain list. */
   onDataChanged?(domains: readonly string[]): Promise<void>;
 }
@@ -142,6 +145,7 @@ export function createDataService(deps: DataServiceDeps) {
           etag: typeof etag === 'string' ? etag : null,
           fetch: deps.fetch,
           now: deps.now(),
+          ...(deps.openCheckers ? { openCheckers: deps.openCheckers } : {}),
         });
         const interval = Math.max(
           DEFAULT_SYNC_MINUTES,
@@ -161,6 +165,7 @@ export function createDataService(deps: DataServiceDeps) {
                 applyMs: result.applyMs,
                 parseMs: result.parseMs,
                 storeMs: result.storeMs,
+                ...(result.checkers ? { checkers: result.checkers } : {}),
               }
             : {}),
         };

@@ -5,6 +5,7 @@ import type { PackageReader } from '@/utils/feed/default-data';
 import { createDispatcher } from '@/utils/protocol/dispatch';
 import { portableListener } from '@/utils/protocol/listener';
 import { requestPortListener } from '@/utils/protocol/port-listener';
+import { openCheckers } from './check-host';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
@@ -37,6 +38,7 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),
     feed: FEED_CONFIG,
+    openCheckers,
     async onDataChanged(domains) {
       if (!rules) return;
       try {

@@ -21,7 +21,7 @@ export interface StoredChunk {
 
 export interface ChunkParts {
   /** Byte offsets in `data`: where each part starts, then where the last one ends. */
-  offsets: Uint32Array;
+  offsets: Uint32Array<ArrayBuffer>;
   /** Each part's first key; the keys of a chunk are sorted. */
   firstKeys: string[];
 }

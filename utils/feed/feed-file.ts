@@ -8,17 +8,12 @@ import { type LoadedData, type PackedChunk, packLines, type StoredLine } from '.
 import { SnapshotWriter } from '../db/snapshot-writer';
 import type { DataInfo } from '../protocol/records';
 import { FlagRecordSchema } from '../protocol/records';
+import { type BlockCheck, checkBlock, MAX_BYTES_PER_RECORD } from './block-check';
 import { decompress, SizeLimitError } from './gzip';
-import { findPartOffsets } from './gzip-parts';
 import { sha256Hex } from './hash';
 import { type FeedFile, MAX_RECORDS_PER_BLOCK, RECORDS_PER_BLOCK } from './manifest';
 import { FeedFormatError, forEachLine, parseLine } from './ndjson';
 import { SyncError } from './sync-error';
-
-/** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
-const MAX_BYTES_PER_RECORD = 16 * 1024;
-/** Snapshot blocks inflated ahead of the one being checked. */
-const INFLATE_AHEAD = 4;
 
 /** Checks downloaded or packaged bytes against the manifest's size and sha256. */
 export async function checkFile(
@@ -60,15 +55,27 @@ export function parseRecordLines(text: Uint8Array, file: FeedFile): StoredLine[]
 export const chunkCountOf = (file: FeedFile): number =>
   file.blocks?.length ?? Math.ceil(file.count / RECORDS_PER_BLOCK);
 
+/** Checks blocks: in this thread (`checkBlock`) or in check workers (check-pool.ts). */
+export interface BlockChecker {
+  check(block: Uint8Array<ArrayBuffer>, partRecords?: number): Promise<BlockCheck>;
+  /** Blocks worth having in flight at once. */
+  readonly ahead: number;
+}
+
+/** In this thread: blocks are inflated a few ahead, so the streams work while lines are parsed. */
+export const checkHere: BlockChecker = { check: checkBlock, ahead: 4 };
+
 /**
  * Checks a snapshot and hands it on chunk by chunk, in order: when it comes in gzip blocks, every
- * block is inflated and every record in it checked, and the block is handed on as it is (one stored
- * chunk); otherwise the whole file is inflated, checked and packed again.
+ * block is inflated and every record in it checked (by `checker`, a few blocks ahead of the one
+ * handed on), and the block is handed on as it is (one stored chunk); otherwise the whole file is
+ * inflated, checked and packed again.
  */
 export async function snapshotChunks(
   bytes: Uint8Array<ArrayBuffer>,
   file: FeedFile,
   onChunk: (chunk: PackedChunk) => void,
+  checker: BlockChecker = checkHere,
 ): Promise<void> {
   if (!file.blocks) {
     for (const chunk of await packLines(parseRecordLines(await inflate(bytes, file), file))) {
@@ -78,53 +85,38 @@ export async function snapshotChunks(
   }
   const offsets = file.blocks;
   let count = 0;
-  let lineNumber = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let linesBefore = 0;
   const blockAt = (b: number) => bytes.subarray(offsets[b], offsets[b + 1] ?? bytes.byteLength);
-  // Blocks are inflated a few ahead of the one being checked: the streams do their work while
-  // this loop parses, instead of one after the other.
-  const inflating: Array<Promise<Uint8Array> | undefined> = [];
-  const startInflating = (b: number) => {
-    if (b >= offsets.length || inflating[b]) return;
-    const promise = decompress(blockAt(b), MAX_RECORDS_PER_BLOCK * MAX_BYTES_PER_RECORD, 'gzip');
+  const checking: Array<Promise<BlockCheck> | undefined> = [];
+  const startChecking = (b: number) => {
+    if (b >= offsets.length || checking[b]) return;
+    const promise = checker.check(blockAt(b), file.partRecords);
     promise.catch(() => undefined); // awaited below, in order
-    inflating[b] = promise;
+    checking[b] = promise;
   };
-  for (let b = 0; b < INFLATE_AHEAD; b++) startInflating(b);
+  for (let b = 0; b < checker.ahead; b++) startChecking(b);
   for (let b = 0; b < offsets.length; b++) {
-    const block = blockAt(b);
-    startInflating(b + INFLATE_AHEAD);
-    let text: string;
-    try {
-      text = decoder.decode(await (inflating[b] as Promise<Uint8Array>));
-    } catch {
-      throw new SyncError('bad_gzip', `${file.url}: block ${b + 1} is not valid gzip`);
-    }
-    inflating[b] = undefined;
-    const keys: string[] = [];
-    try {
-      for (const line of text.split('\n')) {
-        lineNumber++;
-        if (line.length > 0 && line !== '\r')
-          keys.push(parseLine(line, lineNumber, FlagRecordSchema).key);
+    startChecking(b + checker.ahead);
+    const result = await (checking[b] as Promise<BlockCheck>);
+    checking[b] = undefined;
+    if (!result.ok) {
+      if (result.problem === 'gzip') {
+        throw new SyncError('bad_gzip', `${file.url}: block ${b + 1} is not valid gzip`);
       }
-    } catch (error) {
-      if (error instanceof FeedFormatError) {
-        throw new SyncError('invalid_record', `${file.url}: ${error.message}`);
-      }
-      throw error;
-    }
-    if (keys.length > MAX_RECORDS_PER_BLOCK) {
       throw new SyncError(
         'invalid_record',
-        `${file.url}: block ${b + 1} holds more than ${MAX_RECORDS_PER_BLOCK} records`,
+        result.problem === 'record'
+          ? `${file.url}: line ${linesBefore + result.line}: ${result.detail}`
+          : `${file.url}: block ${b + 1} holds more than ${MAX_RECORDS_PER_BLOCK} records`,
       );
     }
-    count += keys.length;
+    linesBefore += result.lines;
+    count += result.keys.length;
     if (count > file.count) break;
-    const data = block.slice();
-    const parts = file.partRecords ? partsOf(data, keys, file.partRecords) : undefined;
-    onChunk(parts ? { data, keys, parts } : { data, keys });
+    const data = blockAt(b).slice();
+    onChunk(
+      result.parts ? { data, keys: result.keys, parts: result.parts } : { data, keys: result.keys },
+    );
   }
   if (count !== file.count) {
     throw new SyncError(
@@ -132,19 +124,6 @@ export async function snapshotChunks(
       `${file.url} has ${count > file.count ? 'more than' : count} records, manifest says ${file.count}`,
     );
   }
-}
-
-/**
- * Where a block's flushed parts are and the first key of each. The keys' order is checked when the
- * snapshot is committed (snapshot-writer.ts), which refuses the whole snapshot if they are not
- * sorted.
- */
-function partsOf(data: Uint8Array, keys: readonly string[], partRecords: number) {
-  const offsets = findPartOffsets(data, Math.ceil(keys.length / partRecords));
-  if (!offsets) return undefined;
-  const firstKeys: string[] = [];
-  for (let at = 0; at < keys.length; at += partRecords) firstKeys.push(keys[at] as string);
-  return { offsets, firstKeys };
 }
 
 /**
@@ -157,12 +136,12 @@ export async function storeSnapshot(
   bytes: Uint8Array<ArrayBuffer>,
   file: FeedFile,
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
-  timings?: { checked: number },
+  options: { timings?: { checked: number }; checker?: BlockChecker } = {},
 ): Promise<LoadedData> {
   const writer = await SnapshotWriter.open(db, current, chunkCountOf(file));
   try {
-    await snapshotChunks(bytes, file, (chunk) => writer.add(chunk));
-    if (timings) timings.checked = performance.now();
+    await snapshotChunks(bytes, file, (chunk) => writer.add(chunk), options.checker);
+    if (options.timings) options.timings.checked = performance.now();
     return await writer.commit(info);
   } catch (error) {
     await writer.discard();

@@ -22,7 +22,10 @@ const FLAGS_AT = 3;
  * Where each of `partCount` parts starts in `member` (one gzip member), plus where the last ends:
  * `partCount + 1` offsets, or null when the member is not split that way.
  */
-export function findPartOffsets(member: Uint8Array, partCount: number): Uint32Array | null {
+export function findPartOffsets(
+  member: Uint8Array,
+  partCount: number,
+): Uint32Array<ArrayBuffer> | null {
   const length = member.byteLength;
   if (partCount < 1 || length < GZIP_HEADER.byteLength + FINAL_EMPTY_BLOCK.byteLength + 8) {
     return null;

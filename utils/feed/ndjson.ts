@@ -46,17 +46,26 @@ export function forEachLine(
   }
 }
 
-/** Parses one NDJSON line through a schema, naming the line in the error. */
-export function parseLine<T>(line: string, lineNumber: number, schema: z.ZodMiniType<T>): T {
+/** One NDJSON line through a schema: its value, or what is wrong with it. */
+export function checkLine<T>(
+  line: string,
+  schema: z.ZodMiniType<T>,
+): { ok: true; value: T } | { ok: false; problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    throw new FeedFormatError(`line ${lineNumber}: not valid JSON`);
+    return { ok: false, problem: 'not valid JSON' };
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new FeedFormatError(`line ${lineNumber}: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, problem: z.prettifyError(parsed.error) };
+}
+
+/** Parses one NDJSON line through a schema, naming the line in the error. */
+export function parseLine<T>(line: string, lineNumber: number, schema: z.ZodMiniType<T>): T {
+  const checked = checkLine(line, schema);
+  if (!checked.ok) throw new FeedFormatError(`line ${lineNumber}: ${checked.problem}`);
+  return checked.value;
 }

@@ -12,6 +12,7 @@ import {
   writeDelta,
 } from '../db/flag-store';
 import type { DataInfo } from '../protocol/records';
+import type { CheckerHandle } from './check-pool';
 import { checkFile, inflate, parseAll, storeSnapshot } from './feed-file';
 import { readLimited, SizeLimitError } from './gzip';
 import {
@@ -40,7 +41,15 @@ export interface SyncInput {
   etag: string | null;
   fetch: typeof fetch;
   now: Date;
+  /**
+   * Check workers for a snapshot of many blocks (check-pool.ts); null or absent: checked in this
+   * thread. Closed once the snapshot is stored or refused.
+   */
+  openCheckers?(): Promise<CheckerHandle | null>;
 }
+
+/** Snapshots with fewer blocks are checked in this thread: starting workers would cost more. */
+export const PARALLEL_MIN_BLOCKS = 32;
 
 export type SyncResult =
   | { status: 'unchanged'; etag: string | null; manifest: FeedManifest | null }
@@ -56,6 +65,8 @@ export type SyncResult =
       applyMs: number;
       parseMs: number;
       storeMs: number;
+      /** Check workers that shared a snapshot's blocks (absent: none). */
+      checkers?: number;
     };
 
 async function get(fetchFn: typeof fetch, url: string, init?: RequestInit): Promise<Response> {
@@ -170,15 +181,27 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   const downloaded = performance.now();
   // Chunks are stored while the next ones are checked: "parsed" is when the last one was checked.
   const timings = { checked: downloaded };
-  const loaded = await store(() =>
-    storeSnapshot(input.db, input.current, bytes, manifest.snapshot, info, timings),
-  );
-  return updated('snapshot', etag, manifest, loaded, [
-    started,
-    downloaded,
-    timings.checked,
-    performance.now(),
-  ]);
+  const many = (manifest.snapshot.blocks?.length ?? 0) >= PARALLEL_MIN_BLOCKS;
+  const checkers = many ? await input.openCheckers?.().catch(() => null) : null;
+  try {
+    const loaded = await store(() =>
+      storeSnapshot(input.db, input.current, bytes, manifest.snapshot, info, {
+        timings,
+        ...(checkers ? { checker: checkers.checker } : {}),
+      }),
+    );
+    return {
+      ...updated('snapshot', etag, manifest, loaded, [
+        started,
+        downloaded,
+        timings.checked,
+        performance.now(),
+      ]),
+      ...(checkers ? { checkers: checkers.count } : {}),
+    };
+  } finally {
+    await checkers?.close().catch(() => undefined);
+  }
 }
 
 /** The result of an applied update, with how long each step took. */

@@ -17,6 +17,8 @@ export const SyncStatusSchema = z.object({
   applyMs: z.optional(z.number().check(z.gte(0))),
   parseMs: z.optional(z.number().check(z.gte(0))),
   storeMs: z.optional(z.number().check(z.gte(0))),
+  /** Check workers that shared the last snapshot's records (absent: checked in the background). */
+  checkers: z.optional(z.int().check(z.gte(1))),
   /** Minutes between scheduled syncs: the default or what the server asked for. */
   intervalMinutes: z.optional(z.int().check(z.gte(1))),
 });

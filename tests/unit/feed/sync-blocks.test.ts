@@ -66,10 +66,11 @@ describe('feed sync: snapshots in gzip blocks', () => {
   it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {
     const { db, feed, base, before } = await startSynced();
     const records = demo(5000);
-    // Blocks before the bad one are already staged (10 blocks, 8 a transaction) when it is found.
+    // Blocks before the bad one are already staged (10 blocks, 8 a transaction) when it is found;
+    // the error names its line in the file.
     records[4990] = { ...records[4990], status: 'bogus' } as unknown as FlagRecord;
     await feed.publish(records, { deltas: [] });
-    await expect(sync(db, feed, base)).rejects.toThrow(/line 5000: [\s\S]*status/);
+    await expect(sync(db, feed, base)).rejects.toThrow(/line 4991: [\s\S]*status/);
     expect(await dump(db)).toBe(before);
   });
 
