@@ -3,12 +3,34 @@
  * dozens, so it is built directly as DOM from text (createElement, textContent), which costs a
  * fraction of a component render; nothing in it is ever parsed as HTML.
  */
-import { t } from '../utils/i18n';
+import { getLanguage, t } from '../utils/i18n';
 import type { Verdict } from '../utils/lookup/verdict';
 import { badgeText, dateLine, headline, sourceLine } from './warning-text';
 
+/**
+ * Accessible names by what they say: the badges of one seller, one case or one source on a page
+ * share theirs, so the words are put together once (a grid draws dozens of badges at a time).
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 256;
+
+function accessibleName(verdict: Verdict, label: string): string {
+  const key =
+    verdict.status === 'heuristic'
+      ? `${getLanguage()}|heuristic|${verdict.signal.phrase}|${verdict.signal.seenOn}`
+      : `${getLanguage()}|${verdict.status}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${verdict.subject === 'product' ? (verdict.record.name ?? verdict.record.key) : ''}|${verdict.record.authority}|${verdict.record.updated}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    const details = [headline(verdict), sourceLine(verdict), dateLine(verdict)].join(' · ');
+    // The accessible name starts with the visible text, so voice control finds the button by it.
+    name = t('badgeOpen', label, details);
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(key, name);
+  }
+  return name;
+}
+
 export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
-  const details = [headline(verdict), sourceLine(verdict), dateLine(verdict)].join(' · ');
   // A button: it opens the details popover by mouse, touch or keyboard (utils/content/popover.ts).
   const badge = doc.createElement('button');
   badge.type = 'button';
@@ -17,8 +39,7 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   badge.setAttribute('data-status', verdict.status);
   badge.setAttribute('data-subject', verdict.subject);
   const label = badgeText(verdict);
-  // The accessible name starts with the visible text, so voice control finds the button by it.
-  badge.setAttribute('aria-label', t('badgeOpen', label, details));
+  badge.setAttribute('aria-label', accessibleName(verdict, label));
   badge.setAttribute('aria-haspopup', 'dialog');
   badge.setAttribute('aria-expanded', 'false');
   const icon = doc.createElement('span');

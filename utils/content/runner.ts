@@ -268,8 +268,9 @@ function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
 /** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
 function isPageMutation(record: MutationRecord): boolean {
   if (record.type === 'attributes') return true;
-  // Plain loops: this runs for every mutation record of busy pages, so it allocates nothing.
-  for (const node of record.addedNodes) if (!isOwnHost(node)) return true;
-  for (const node of record.removedNodes) if (!isOwnHost(node)) return true;
+  // Indexed loops: this runs for every mutation record of busy pages, so it creates no iterators.
+  const { addedNodes: added, removedNodes: removed } = record;
+  for (let i = 0; i < added.length; i++) if (!isOwnHost(added[i] as Node)) return true;
+  for (let i = 0; i < removed.length; i++) if (!isOwnHost(removed[i] as Node)) return true;
   return false;
 }

@@ -25,11 +25,15 @@ const BLOCKED_PATHS = /^\/(?:buyer\/login|buyer\/signup|verify\/|user\/login)/;
 const SLUG_ITEM = /-i\.(\d{1,20})\.(\d{1,20})$/;
 const PATH_ITEM = /^\/product\/(\d{1,20})\/(\d{1,20})\/?$/;
 
+const matchIds = (path: string) => path.match(SLUG_ITEM) ?? path.match(PATH_ITEM);
+
 /** Shop and item ids from a Shopee product URL, or null for any other URL. */
 export function shopeeIdsFromUrl(url: URL): Ids | null {
   if (!onDomains(url.hostname, DOMAINS)) return null;
-  const path = decodedPath(url);
-  const match = path.match(SLUG_ITEM) ?? path.match(PATH_ITEM);
+  // The ids end the path in plain digits: the raw path answers unless they are percent-encoded,
+  // and then the decoded one does (slugs are long and full of escapes, decoding each costs).
+  const match =
+    matchIds(url.pathname) ?? (url.pathname.includes('%') ? matchIds(decodedPath(url)) : null);
   return match?.[1] && match[2] ? { item: `${match[1]}.${match[2]}`, seller: match[1] } : null;
 }
 

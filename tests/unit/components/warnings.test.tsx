@@ -88,6 +88,24 @@ describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
   });
 });
 
+describe('badge names', () => {
+  it('are shared by badges that say the same, and follow whatever differs', () => {
+    setLanguage('vi');
+    const base = verdicts.reportedItem as RecordVerdict;
+    const withRecord = (patch: Partial<RecordVerdict['record']>) =>
+      badgeElement(document, { ...base, record: { ...base.record, ...patch } }).getAttribute(
+        'aria-label',
+      );
+    const name = badgeElement(document, base).getAttribute('aria-label');
+    expect(withRecord({ key: 'shopee:item:1.998', caseId: 'OTHER' })).toBe(name);
+    expect(withRecord({ reportCount: 3 })).not.toBe(name);
+    expect(withRecord({ authority: 'Cơ quan khác' })).toContain('Cơ quan khác');
+    expect(withRecord({ updated: '2025-01-02' })).toContain('02/01/2025');
+    setLanguage('en');
+    expect(badgeElement(document, base).getAttribute('aria-label')).not.toBe(name);
+  });
+});
+
 describe('the heuristic status', () => {
   it.each(['vi', 'en'] as const)(
     'a replica phrase in the name is "worth a closer look" in %s, sourced to Soi Hàng and dated',
