@@ -100,6 +100,42 @@ describe('the warnings in Chromium', () => {
     });
   });
 
+  it('a mouse resting on a badge opens its details, leaving closes them unless a click pinned them, and the page hears none of it', async () => {
+    const { page, errors } = await open(SHOPEE_GRID);
+    await badgeCount(page, 3);
+    const host = badges(page).first();
+    const button = host.locator('[data-testid="soi-hang-badge"]');
+    const popover = popoverOf(host);
+    // What the page's own listeners hear from our badge: nothing.
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const type of ['click', 'mousedown', 'pointerdown', 'pointerover', 'keydown']) {
+        document.addEventListener(type, (event) => {
+          if (event.composedPath().some((node) => (node as Element).localName === 'soi-hang-badge'))
+            heard.push(type);
+        });
+      }
+    });
+
+    await button.hover();
+    await popover.waitFor({ state: 'visible' });
+    await page.mouse.move(5, 5);
+    await popover.waitFor({ state: 'hidden' });
+
+    await button.click();
+    await popover.waitFor({ state: 'visible' });
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(600);
+    expect(await popover.isVisible()).toBe(true); // pinned
+    await button.click();
+    await popover.waitFor({ state: 'hidden' });
+    expect(page.url()).toBe(SHOPEE_GRID);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a card whose own name says "Rep 1:1" gets the heuristic badge, worded as worth a look', async () => {
     // The demo grid, one card of which its seller now calls a replica.
     const html = readFileSync(path.join(FIXTURES, 'shopee/search-grid.html'), 'utf8')

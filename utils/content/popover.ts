@@ -72,7 +72,7 @@ export function attachPopover(
     if (native) element.setAttribute('popover', 'auto');
     else element.hidden = true;
     button.setAttribute('aria-controls', element.id);
-    isolate(element, false);
+    isolate(element);
     // The native popover tells us when it opens or closes, light dismiss and Escape included.
     element.addEventListener('toggle', (event) => {
       settle((event as Event & { newState?: string }).newState === 'open');
@@ -127,23 +127,77 @@ export function attachPopover(
     };
   }
 
-  isolate(button, true);
-  button.addEventListener('click', () => {
-    if (isOpen && pinned) control.close();
-    else control.open(true);
-  });
-  button.addEventListener('keydown', onKey);
-  button.addEventListener('pointerenter', hover(true) as EventListener);
-  button.addEventListener('pointerleave', hover(false) as EventListener);
+  const handlers: BadgeHandlers = {
+    button,
+    press() {
+      if (isOpen && pinned) control.close();
+      else control.open(true);
+    },
+    key: onKey,
+    hover: (entering, event) => hover(entering)(event),
+  };
+  badges.set(root.host, handlers);
+  badges.set(button, handlers); // where a DOM does not retarget events at the window
+
+  if (doc.defaultView) listen(doc.defaultView);
   return control;
 }
 
-/** Pointer and click events on our UI never reach the card's link or the page's handlers. */
-function isolate(element: HTMLElement, cancelClick: boolean): void {
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart']) {
-    element.addEventListener(type, (event) => {
-      event.stopPropagation();
-      if (cancelClick && type === 'click') event.preventDefault();
-    });
+/** What the page-wide listeners do for one badge's button. */
+interface BadgeHandlers {
+  button: HTMLElement;
+  press(): void;
+  key(event: KeyboardEvent): void;
+  hover(entering: boolean, event: PointerEvent): void;
+}
+
+/** Every badge by its host element in the page, for the page-wide listeners. */
+const badges = new WeakMap<EventTarget, BadgeHandlers>();
+const listening = new WeakSet<EventTarget>();
+const ISOLATED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart'];
+
+/** The badge whose button an event comes from (seen from the window, its target is our host). */
+function fromButton(event: Event): BadgeHandlers | null {
+  const badge = event.target ? badges.get(event.target) : undefined;
+  if (!badge) return null;
+  const origin = event.composedPath()[0] ?? event.target;
+  return origin instanceof Node && badge.button.contains(origin) ? badge : null;
+}
+
+/**
+ * One set of listeners for every badge of a page, on its window in the capture phase: a grid of
+ * dozens of badges adds no listener of its own, and an event from a badge's button stops before
+ * any listener of the page below the window hears it (so a click never follows the card's link).
+ * Events from an open popover are left to go on to its own controls; the popover stops them
+ * (`isolate`).
+ */
+function listen(view: Window): void {
+  if (listening.has(view)) return;
+  listening.add(view);
+  const onEvent = (event: Event) => {
+    const badge = fromButton(event);
+    if (!badge) return;
+    event.stopPropagation();
+    if (event.type === 'click') {
+      event.preventDefault();
+      badge.press();
+    } else if (event.type === 'keydown') {
+      badge.key(event as KeyboardEvent);
+    } else if (event.type === 'pointerover' || event.type === 'pointerout') {
+      const pointer = event as PointerEvent;
+      // Between the badge and its popover, or within the badge: the pointer has not left our UI.
+      if (pointer.relatedTarget === pointer.target) return;
+      badge.hover(event.type === 'pointerover', pointer);
+    }
+  };
+  for (const type of [...ISOLATED, 'keydown', 'pointerover', 'pointerout']) {
+    view.addEventListener(type, onEvent, true);
   }
 }
+
+/** Pointer and click events on our UI never reach the card's link or the page's handlers. */
+function isolate(element: HTMLElement): void {
+  for (const type of ISOLATED) element.addEventListener(type, stop);
+}
+
+const stop = (event: Event) => event.stopPropagation();
