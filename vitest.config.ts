@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { contentMessagesPlugin } from './scripts/content-messages.ts';
 import { OFFLINE_SETTINGS } from './scripts/offline-dom.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [WxtVitest()],
+        plugins: [WxtVitest(), contentMessagesPlugin(import.meta.dirname)],
         test: {
           name: 'unit',
           environment: 'happy-dom',

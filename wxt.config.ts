@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './server/feed/default-feed';
 
 /**
@@ -28,7 +29,10 @@ export default defineConfig({
   // Explicit imports everywhere: readers and tools see where every name comes from.
   imports: false,
   vite: (env) => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      contentMessagesPlugin(import.meta.dirname),
+    ],
     define: { __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)) },
   }),
   hooks: {

@@ -1,17 +1,23 @@
 /**
  * UI strings. They live in public/_locales (the browser reads the same files for the manifest), and
- * are bundled here so that the language can be chosen in the extension instead of following the
- * browser: Vietnamese is the default, English the second.
+ * are bundled so that the language can be chosen in the extension instead of following the
+ * browser: Vietnamese is the default, English the second. Each bundle brings the strings it shows
+ * (utils/messages/): every string on the extension's pages, the warnings' words in content scripts.
  */
-import en from '../public/_locales/en/messages.json';
-import vi from '../public/_locales/vi/messages.json';
+import type vi from '../public/_locales/vi/messages.json';
 
 export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
+export type Catalogue = Partial<Record<MessageKey | (string & {}), string>>;
+export type Catalogues = Record<Language, Catalogue>;
 
-const CATALOGUES: Record<Language, Record<string, { message: string } | undefined>> = { vi, en };
-
+let catalogues: Catalogues = { vi: {}, en: {} };
 let current: Language = 'vi';
+
+/** The strings this bundle shows; called once by each entry point. */
+export function useCatalogues(strings: Catalogues): void {
+  catalogues = strings;
+}
 
 export function setLanguage(language: Language): void {
   current = language;
@@ -23,7 +29,8 @@ export function getLanguage(): Language {
 
 /** The message for key in the current language, with $1…$9 replaced by the arguments. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const template = CATALOGUES[current][key]?.message ?? vi[key].message;
+  // A key missing from this bundle's strings shows as itself rather than breaking the page.
+  const template = catalogues[current][key] ?? catalogues.vi[key] ?? key;
   if (!template.includes('$')) return template;
   return template.replace(/\$(\d)/g, (match, digit: string) => {
     const value = substitutions[Number(digit) - 1];

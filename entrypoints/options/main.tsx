@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
-import { setLanguage } from '@/utils/i18n';
+import { setLanguage, useCatalogues } from '@/utils/i18n';
+import { ALL_MESSAGES } from '@/utils/messages/all';
 import { sendMessage } from '@/utils/protocol/client';
 import type { DataStatus } from '@/utils/protocol/sync-status';
 import type { Preferences } from '@/utils/settings/preferences';
 import '@/components/page.css';
 import './style.css';
+
+useCatalogues(ALL_MESSAGES);
 
 const root = document.getElementById('app');
 let status: DataStatus | null = null;

@@ -1,8 +1,12 @@
 import { render } from 'preact';
 import { ScamWarning, type ScamWarningProps } from '@/components/ScamWarning';
+import { useCatalogues } from '@/utils/i18n';
+import { ALL_MESSAGES } from '@/utils/messages/all';
 import { sendMessage } from '@/utils/protocol/client';
 import '@/components/page.css';
 import './style.css';
+
+useCatalogues(ALL_MESSAGES);
 
 /** The blocked address comes in the query; only http(s) addresses are ever navigated to. */
 function blockedUrl(): string | null {

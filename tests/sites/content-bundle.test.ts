@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import vi from '../../public/_locales/vi/messages.json';
+import { contentMessages } from '../../scripts/content-messages';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 /** Value (not type-only) imports of a module, resolved to files. */
@@ -49,7 +51,8 @@ function resolve(from: string, specifier: string): string | null {
   return null;
 }
 
-function packagesReachedFrom(entry: string): Set<string> {
+/** The source files and the packages a content entrypoint reaches through value imports. */
+function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const queue = [entry];
@@ -63,7 +66,7 @@ function packagesReachedFrom(entry: string): Set<string> {
       else if (!specifier.startsWith('.') && !specifier.startsWith('@/')) packages.add(specifier);
     }
   }
-  return packages;
+  return { files: seen, packages };
 }
 
 const entrypoints = readdirSync(path.join(REPO_ROOT, 'entrypoints'))
@@ -74,9 +77,27 @@ describe('content script bundles', () => {
   it.each(entrypoints.map((file) => [path.basename(path.dirname(file)), file]))(
     '%s imports no schema library',
     (_name, file) => {
-      const packages = [...packagesReachedFrom(file)];
+      const packages = [...importGraph(file).packages];
       expect(packages.length).toBeGreaterThan(0);
       expect(packages.filter((name) => name === 'zod' || name.startsWith('zod/'))).toEqual([]);
+    },
+  );
+
+  it.each(entrypoints.map((file) => [path.basename(path.dirname(file)), file]))(
+    '%s carries every string its code names, in both languages',
+    (_name, file) => {
+      const keys = new Set(Object.keys(vi));
+      const named = new Set<string>();
+      for (const source of importGraph(file).files) {
+        for (const match of readFileSync(source, 'utf8').matchAll(/'([a-zA-Z]+)'/g)) {
+          if (keys.has(match[1] as string)) named.add(match[1] as string);
+        }
+      }
+      const carried = contentMessages(REPO_ROOT);
+      expect(named.size).toBeGreaterThan(40);
+      expect([...named].filter((key) => !(key in carried.vi) || !(key in carried.en))).toEqual([]);
+      // And it leaves out what only the extension's pages show.
+      expect(Object.keys(carried.vi).length).toBeLessThan(keys.size * 0.7);
     },
   );
 });

@@ -2,11 +2,15 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setLanguage } from '@/utils/i18n';
+import { setLanguage, useCatalogues } from '@/utils/i18n';
+import { ALL_MESSAGES } from '@/utils/messages/all';
 
 // fake-indexeddb copies values with Node's structuredClone, which keeps Node's Blob only; a browser's
 // IndexedDB stores its own Blobs (the index is stored as one), so the tests use Node's.
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
+
+// The extension's pages and the components under test show every string.
+useCatalogues(ALL_MESSAGES);
 
 beforeEach(() => {
   // A fresh, empty IndexedDB and browser state for every test.

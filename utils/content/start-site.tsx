@@ -13,7 +13,8 @@ import { badgeElement } from '../../components/badge-element';
 import bannerCss from '../../components/banner.css?inline';
 import type { MuteHandler } from '../../components/WarningActions';
 import warningCss from '../../components/warning.css?inline';
-import { setLanguage, t } from '../i18n';
+import { setLanguage, t, useCatalogues } from '../i18n';
+import { CONTENT_MESSAGES } from '../messages/content';
 import { sendMessage } from '../protocol/client';
 import { createPortTransport, REQUEST_PORT } from '../protocol/port-transport';
 import { readTabRequest } from '../protocol/tab-requests';
@@ -22,6 +23,7 @@ import { createOverlay } from './overlay';
 import { createRunner, type Runner } from './runner';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  useCatalogues(CONTENT_MESSAGES);
   let runner: Runner | null = null;
   const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
 
