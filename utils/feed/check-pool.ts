@@ -61,8 +61,12 @@ export interface CheckerHandle {
   close(): Promise<void>;
 }
 
-/** How long one block may take in a worker before it is checked here instead. */
-const JOB_TIMEOUT_MS = 30_000;
+/**
+ * How long one block may take in a worker before it is checked here instead (a block takes
+ * milliseconds). After one such wait the workers are not used again for this snapshot: a worker
+ * or page that went away must not cost that wait for every block still to come.
+ */
+const JOB_TIMEOUT_MS = 10_000;
 
 /** A checker sending blocks to `ports` in turn, `ahead` blocks in flight in all. */
 export function poolChecker(
@@ -78,13 +82,18 @@ export function poolChecker(
     });
   }
   let nextId = 1;
+  let silent = false;
   return {
     ahead,
     async check(block, partRecords) {
+      if (silent) return checkBlock(block, partRecords);
       const id = nextId++;
       const port = ports[id % ports.length] as JobPort;
       const reply = await new Promise<CheckReply | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), timeoutMs);
+        const timer = setTimeout(() => {
+          silent = true;
+          resolve(null);
+        }, timeoutMs);
         waiting.set(id, (value) => {
           clearTimeout(timer);
           resolve(value);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PackedChunk } from '@/utils/db/flag-store';
 import { type JobPort, poolChecker, serveChecks, WORKER_UP } from '@/utils/feed/check-pool';
 import { type BlockChecker, snapshotChunks } from '@/utils/feed/feed-file';
@@ -68,6 +68,15 @@ describe('checking snapshot blocks in workers', () => {
     const checker = poolChecker([fakeWorker('serve'), fakeWorker('serve')], 4);
     await expect(chunksOf(bad)).rejects.toThrow(/line 2601: [\s\S]*status/);
     await expect(chunksOf(bad, checker)).rejects.toThrow(/line 2601: [\s\S]*status/);
+  });
+
+  it('stops sending blocks to workers once one has kept a block past its time', async () => {
+    const silent = fakeWorker('silent');
+    const posted = vi.spyOn(silent, 'post');
+    const checker = poolChecker([silent], 1, 50);
+    expect(await chunksOf(records, checker)).toEqual(await chunksOf(records));
+    // The block waited for and the one already sent behind it; the other four were checked here.
+    expect(posted).toHaveBeenCalledTimes(2);
   });
 
   it('checks a block here when its worker fails, answers nonsense or says nothing', async () => {
