@@ -2,7 +2,7 @@
  * Check workers for a big snapshot (utils/feed/check-pool.ts), wherever this background can get
  * them: a background page (Firefox) starts workers itself; Chrome's service worker cannot, so it
  * opens an offscreen document that starts them and relays over a BroadcastChannel. Null when
- * neither works: the snapshot is then checked in the background's own thread, as before.
+ * neither works: the snapshot is then checked in the background's own thread, like a small one.
  */
 import { browser } from 'wxt/browser';
 import {

@@ -2,8 +2,8 @@
  * Checking snapshot blocks in parallel. Parsing and checking a million records with zod takes most
  * of a snapshot's apply time on one thread; check workers (entrypoints/check-worker.ts) each take
  * whole blocks and send back plain results (block-check.ts), and the background stores the blocks in
- * order as before. A worker that fails or goes silent costs nothing but time: its block is checked
- * here instead.
+ * order, as it does when it checks them itself. A worker that fails or goes silent costs nothing but
+ * time: its block is checked here instead.
  */
 import * as z from 'zod/mini';
 import { checkBlock } from './block-check';

@@ -7,7 +7,7 @@
  *
  * The flush marks are found by scanning. The same four bytes could occur by chance inside coded
  * data, so a block is split only when exactly the expected number of marks is found and the last
- * one closes the stream; otherwise it has no parts and is inflated whole, as before. Lookups confirm
+ * one closes the stream; otherwise it has no parts and is inflated whole. Lookups confirm
  * every record they read, so parts can only save work, never change an answer.
  */
 
