@@ -26,10 +26,28 @@ interface OffscreenApi {
   closeDocument(): Promise<void>;
 }
 
+const offscreenApi = () =>
+  (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+
+let leftoverClosed: Promise<void> = Promise.resolve();
+
+/**
+ * An offscreen document left open by a background stopped in the middle of a snapshot keeps its
+ * workers until something closes it: a background closes it when it starts, since nothing of its
+ * own can be using one yet. A snapshot check opening one later waits for this first.
+ */
+export function closeLeftoverCheckers(): void {
+  if (typeof Worker === 'function') return;
+  const offscreen = offscreenApi();
+  if (offscreen) leftoverClosed = offscreen.closeDocument().catch(() => undefined);
+}
+
 export async function openCheckers(): Promise<CheckerHandle | null> {
   if (typeof Worker === 'function') return pageWorkers();
-  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
-  return offscreen ? offscreenWorkers(offscreen) : null;
+  const offscreen = offscreenApi();
+  if (!offscreen) return null;
+  await leftoverClosed;
+  return offscreenWorkers(offscreen);
 }
 
 async function pageWorkers(): Promise<CheckerHandle | null> {
@@ -55,7 +73,7 @@ async function offscreenWorkers(offscreen: OffscreenApi): Promise<CheckerHandle 
       justification: 'Checks the records of a large feed snapshot on every core.',
     });
   } catch {
-    // one is open already (left by a stopped sync): it answers the same way
+    // one is open already: it answers the same way
   }
   const channel = new BroadcastChannel(CHECK_CHANNEL);
   const close = async () => {

@@ -5,7 +5,7 @@ import type { PackageReader } from '@/utils/feed/default-data';
 import { createDispatcher } from '@/utils/protocol/dispatch';
 import { portableListener } from '@/utils/protocol/listener';
 import { requestPortListener } from '@/utils/protocol/port-listener';
-import { openCheckers } from './check-host';
+import { closeLeftoverCheckers, openCheckers } from './check-host';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
@@ -22,6 +22,7 @@ const readPackageFile: PackageReader = async (path) => {
 };
 
 export default defineBackground(() => {
+  closeLeftoverCheckers();
   const rules = browser.declarativeNetRequest as unknown as RuleApi | undefined;
   let database: ReturnType<typeof openDatabase> | null = null;
   const openDb = () => {

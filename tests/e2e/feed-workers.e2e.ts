@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../scripts/bench/extension-probe';
+import { send, stopWorkers } from '../../scripts/bench/extension-probe';
 import { syntheticRecords } from '../../scripts/bench/synthetic-feed';
 import { publishFeed } from '../../server/feed/publisher';
 import { type FeedServer, serveFeed } from '../../server/feed/static-server';
@@ -89,6 +89,19 @@ describe('a big snapshot checked in workers', () => {
       return items.includes('0000000009.0000000301') ? items : undefined;
     }, 'the card flagged in the big snapshot badged');
     expect(badged).toEqual(['0000000009.0000000301']);
+  });
+
+  it('closes an offscreen document a stopped background left open when it starts again', async () => {
+    await options.evaluate(
+      "chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['WORKERS'], justification: 'e2e' })",
+    );
+    expect(await offscreenDocuments()).toBe(1);
+    await stopWorkers(options);
+    await send(options, 'getDataStatus', {}); // starts the background again
+    await eventually(
+      async () => ((await offscreenDocuments()) === 0 ? true : undefined),
+      'the leftover offscreen document closed',
+    );
   });
 
   it('refuses a bad record deep in a big snapshot, naming its line, and keeps the data', async () => {
