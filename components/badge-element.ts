@@ -42,9 +42,6 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   badge.setAttribute('aria-label', accessibleName(verdict, label));
   badge.setAttribute('aria-haspopup', 'dialog');
   badge.setAttribute('aria-expanded', 'false');
-  const icon = doc.createElement('span');
-  icon.className = 'badge__icon';
-  icon.setAttribute('aria-hidden', 'true');
-  badge.append(icon, label);
+  badge.append(label); // the glyph before it is the stylesheet's (badge.css)
   return badge;
 }
