@@ -1,6 +1,12 @@
 import type { Database } from '@/utils/db/database';
-import { type LoadedData, loadData, packLines, type StoredLine } from '@/utils/db/flag-store';
-import { writeSnapshotChunks } from '@/utils/db/snapshot-writer';
+import {
+  type LoadedData,
+  loadData,
+  type PackedChunk,
+  packLines,
+  type StoredLine,
+} from '@/utils/db/flag-store';
+import { SnapshotWriter } from '@/utils/db/snapshot-writer';
 import type { DataInfo, FlagRecord } from '@/utils/protocol/records';
 
 /** Records as the store keeps them: key and JSON line. */
@@ -15,4 +21,14 @@ export async function writeSnapshot(
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
   return writeSnapshotChunks(db, await loadData(db), await packLines(records), info);
+}
+
+/** Replaces everything with these chunks (stored as they are), in one step. */
+export function writeSnapshotChunks(
+  db: Database,
+  current: Pick<LoadedData, 'nextChunk'>,
+  packed: readonly PackedChunk[],
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+): Promise<LoadedData> {
+  return SnapshotWriter.write(db, current, packed.length, (add) => packed.forEach(add), info);
 }

@@ -153,7 +153,8 @@ interface BadgeHandlers {
 
 /** Every badge by its host element in the page, for the page-wide listeners. */
 const badges = new WeakMap<EventTarget, BadgeHandlers>();
-const listening = new WeakSet<EventTarget>();
+/** The page-wide listeners of each window, to remove them when the content script stops. */
+const listening = new WeakMap<Window, AbortController>();
 const ISOLATED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart'];
 
 /** The badge whose button an event comes from (seen from the window, its target is our host). */
@@ -173,7 +174,8 @@ function fromButton(event: Event): BadgeHandlers | null {
  */
 function listen(view: Window): void {
   if (listening.has(view)) return;
-  listening.add(view);
+  const stopped = new AbortController();
+  listening.set(view, stopped);
   const onEvent = (event: Event) => {
     const badge = fromButton(event);
     if (!badge) return;
@@ -191,8 +193,14 @@ function listen(view: Window): void {
     }
   };
   for (const type of [...ISOLATED, 'keydown', 'pointerover', 'pointerout']) {
-    view.addEventListener(type, onEvent, true);
+    view.addEventListener(type, onEvent, { capture: true, signal: stopped.signal });
   }
+}
+
+/** Removes the page-wide listeners (the content script stops: the extension was updated or disabled). */
+export function stopBadgeListeners(view: Window): void {
+  listening.get(view)?.abort();
+  listening.delete(view);
 }
 
 /** Pointer and click events on our UI never reach the card's link or the page's handlers. */

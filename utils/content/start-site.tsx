@@ -20,6 +20,7 @@ import { createPortTransport, REQUEST_PORT } from '../protocol/port-transport';
 import { readTabRequest } from '../protocol/tab-requests';
 import type { ExtractedListing, SiteAdapter } from '../sites/types';
 import { createOverlay } from './overlay';
+import { stopBadgeListeners } from './popover';
 import { createRunner, type Runner } from './runner';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
@@ -97,5 +98,6 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onTabRequest);
     runner?.stop();
+    stopBadgeListeners(window);
   });
 }

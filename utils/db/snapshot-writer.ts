@@ -47,6 +47,27 @@ export class SnapshotWriter {
     return new SnapshotWriter(db, chunkCount <= lowestLive ? 0 : null, chunkCount);
   }
 
+  /**
+   * Writes a snapshot of at most `chunkCount` chunks that `fill` hands over in key order, then
+   * switches to it; if `fill` or the switch fails, what was staged is deleted and the error goes on.
+   */
+  static async write(
+    db: Database,
+    current: Pick<LoadedData, 'nextChunk'>,
+    chunkCount: number,
+    fill: (add: (chunk: PackedChunk) => void) => Promise<void> | void,
+    info: Omit<DataInfo, 'recordCount' | 'counts'>,
+  ): Promise<LoadedData> {
+    const writer = await SnapshotWriter.open(db, current, chunkCount);
+    try {
+      await fill((chunk) => writer.add(chunk));
+      return await writer.commit(info);
+    } catch (error) {
+      await writer.discard();
+      throw error;
+    }
+  }
+
   /** Takes the next checked chunk (in key order); staged at once when a range is free. */
   add(chunk: PackedChunk): void {
     if (this.keys.length >= this.capacity) {
@@ -123,22 +144,5 @@ export class SnapshotWriter {
       'chunks',
       IDBKeyRange.bound(this.start, this.start + this.keys.length, false, true),
     );
-  }
-}
-
-/** Replaces everything with these chunks (stored as they are), in one step. */
-export async function writeSnapshotChunks(
-  db: Database,
-  current: Pick<LoadedData, 'nextChunk'>,
-  packed: readonly PackedChunk[],
-  info: Omit<DataInfo, 'recordCount' | 'counts'>,
-): Promise<LoadedData> {
-  const writer = await SnapshotWriter.open(db, current, packed.length);
-  try {
-    for (const chunk of packed) writer.add(chunk);
-    return await writer.commit(info);
-  } catch (error) {
-    await writer.discard();
-    throw error;
   }
 }

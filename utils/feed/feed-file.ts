@@ -138,15 +138,16 @@ export async function storeSnapshot(
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
   options: { timings?: { checked: number }; checker?: BlockChecker } = {},
 ): Promise<LoadedData> {
-  const writer = await SnapshotWriter.open(db, current, chunkCountOf(file));
-  try {
-    await snapshotChunks(bytes, file, (chunk) => writer.add(chunk), options.checker);
-    if (options.timings) options.timings.checked = performance.now();
-    return await writer.commit(info);
-  } catch (error) {
-    await writer.discard();
-    throw error;
-  }
+  return SnapshotWriter.write(
+    db,
+    current,
+    chunkCountOf(file),
+    async (add) => {
+      await snapshotChunks(bytes, file, add, options.checker);
+      if (options.timings) options.timings.checked = performance.now();
+    },
+    info,
+  );
 }
 
 export function parseAll<T>(

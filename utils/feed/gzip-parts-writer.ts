@@ -7,6 +7,7 @@
  * which CompressionStream does not offer, and it is never bundled into the extension.
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { concatBytes } from './gzip';
 import { FINAL_EMPTY_BLOCK, GZIP_HEADER } from './gzip-parts';
 
 export function gzipInParts(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -23,12 +24,5 @@ export function gzipInParts(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffe
   const view = new DataView(trailer.buffer);
   view.setUint32(0, crc >>> 0, true);
   view.setUint32(4, size >>> 0, true);
-  const pieces = [GZIP_HEADER, ...deflated, FINAL_EMPTY_BLOCK, trailer];
-  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.byteLength;
-  }
-  return out;
+  return concatBytes([GZIP_HEADER, ...deflated, FINAL_EMPTY_BLOCK, trailer]);
 }

@@ -29,11 +29,18 @@ export async function readLimited(
     }
     parts.push(value);
   }
+  return concatBytes(parts);
+}
+
+/** The pieces one after the other, in one new array. */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let total = 0;
+  for (const piece of pieces) total += piece.byteLength;
   const out = new Uint8Array(total);
   let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.byteLength;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * bundled into the extension.
  */
 import type { FlagRecord } from '../protocol/records';
-import { compress } from './gzip';
+import { compress, concatBytes } from './gzip';
 import { gzipInParts } from './gzip-parts-writer';
 import { sha256Hex } from './hash';
 import {
@@ -70,21 +70,17 @@ export async function buildBlockedSnapshot(
   const blocks: number[] = [];
   let size = 0;
   for (let at = 0; at < records.length; at += RECORDS_PER_BLOCK) {
+    const block = records.slice(at, at + RECORDS_PER_BLOCK);
     const parts: Uint8Array[] = [];
-    for (let p = at; p < Math.min(at + RECORDS_PER_BLOCK, records.length); p += RECORDS_PER_PART) {
-      parts.push(linesOf(records.slice(p, Math.min(p + RECORDS_PER_PART, at + RECORDS_PER_BLOCK))));
+    for (let p = 0; p < block.length; p += RECORDS_PER_PART) {
+      parts.push(linesOf(block.slice(p, p + RECORDS_PER_PART)));
     }
     const member = gzipInParts(parts);
     blocks.push(size);
     members.push(member);
     size += member.byteLength;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const member of members) {
-    bytes.set(member, offset);
-    offset += member.byteLength;
-  }
+  const bytes = concatBytes(members);
   return {
     ref: {
       url,

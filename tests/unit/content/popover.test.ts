@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { attachPopover } from '@/utils/content/popover';
+import { attachPopover, stopBadgeListeners } from '@/utils/content/popover';
 
 function setup() {
   const host = document.createElement('div');
@@ -53,5 +53,16 @@ describe('badge popover', () => {
     popover()?.querySelector('button')?.click();
     expect(control.isOpen).toBe(false);
     expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('leaves the page alone once the content script stops', () => {
+    const { button, control } = setup();
+    stopBadgeListeners(window);
+    const pageHeard = vi.fn();
+    document.addEventListener('click', pageHeard);
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(control.isOpen).toBe(false);
+    expect(pageHeard).toHaveBeenCalledOnce();
+    document.removeEventListener('click', pageHeard);
   });
 });

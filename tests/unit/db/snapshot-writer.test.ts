@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '@/utils/db/database';
 import { loadData, packLines } from '@/utils/db/flag-store';
 import { RecordReader } from '@/utils/db/record-reader';
-import { SnapshotWriter, writeSnapshotChunks } from '@/utils/db/snapshot-writer';
+import { SnapshotWriter } from '@/utils/db/snapshot-writer';
 import { sortRecords } from '@/utils/feed/publish';
 import { MAX_CHUNKS } from '@/utils/lookup/packed-index';
 import { dataInfo, record } from '../../helpers/records';
-import { toStoredLines } from '../../helpers/stored';
+import { toStoredLines, writeSnapshotChunks } from '../../helpers/stored';
 
 const info = (sequence: number) => {
   const { recordCount: _r, counts: _c, ...rest } = dataInfo({ sequence, source: 'feed' });

@@ -63,6 +63,19 @@ describe('feed sync: snapshots in gzip blocks', () => {
     expect(found.get('tiki:item:101234')?.key).toBe('tiki:item:101234');
   });
 
+  it('reads a hit from its part alone: the rest of the block is not inflated', async () => {
+    const { db, base } = await startSynced();
+    const row = await db.get('chunks', 0);
+    const parts = row?.parts as NonNullable<NonNullable<typeof row>['parts']>;
+    const data = Uint8Array.from(row?.data ?? []);
+    // The block's last part made unreadable: inflating the whole block would now fail.
+    data.fill(0xff, parts.offsets[7], parts.offsets[8]);
+    await db.put('chunks', { ...(row as NonNullable<typeof row>), data });
+    const first = parts.firstKeys[0] as string;
+    const found = await new RecordReader(db, base.index).get([first]);
+    expect(found.get(first)?.key).toBe(first);
+  });
+
   it('refuses a bad record in the last block of a snapshot stored as it is checked, changing nothing', async () => {
     const { db, feed, base, before } = await startSynced();
     const records = demo(5000);
