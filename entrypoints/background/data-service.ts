@@ -12,12 +12,15 @@ import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data
 import { MIN_SYNC_MINUTES } from '@/utils/feed/manifest';
 import { syncFeed } from '@/utils/feed/sync';
 import { SyncError } from '@/utils/feed/sync-error';
+import { normaliseProductName } from '@/utils/keys';
 import { DomainList } from '@/utils/lookup/domain-list';
 import { ProductMatcher } from '@/utils/lookup/product-matcher';
+import { replicaInFolded } from '@/utils/lookup/replica-words';
 import { isShownToShoppers } from '@/utils/lookup/shown';
 import type { RequestOf, ResponseOf } from '@/utils/protocol/messages';
 import type { FlagRecord } from '@/utils/protocol/records';
 import { type DataStatus, type SyncStatus, SyncStatusSchema } from '@/utils/protocol/sync-status';
+import { readAddressName } from '@/utils/sites/address-name';
 
 /** How often the feed is fetched unless the server asks for longer. */
 export const DEFAULT_SYNC_MINUTES = 6 * 60;
@@ -219,9 +222,15 @@ export function createDataService(deps: DataServiceDeps) {
     async lookup(request: RequestOf<'lookup'>): Promise<ResponseOf<'lookup'>> {
       const { loaded, reader, products } = await ready();
       const matches: Array<{ itemKey: string; productKey: string }> = [];
-      for (const { itemKey, title } of request.titles ?? []) {
-        const productKey = products.match(title);
+      const replicas: Array<{ itemKey: string; phrase: string }> = [];
+      for (const { itemKey, title, fromAddress } of request.titles ?? []) {
+        const name = fromAddress ? readAddressName(title) : title;
+        if (!name) continue;
+        const folded = normaliseProductName(name);
+        const productKey = products.matchFolded(folded);
         if (productKey) matches.push({ itemKey, productKey });
+        const phrase = replicaInFolded(folded);
+        if (phrase) replicas.push({ itemKey, phrase });
       }
       const keys = [...request.keys, ...matches.map((m) => m.productKey)];
       const found = await reader.get(keys);
@@ -230,7 +239,12 @@ export function createDataService(deps: DataServiceDeps) {
       for (const record of found.values()) if (isShownToShoppers(record, now)) hits.push(record);
       const shown = new Set(hits.map((r) => r.key));
       const kept = matches.filter((m) => shown.has(m.productKey));
-      return { hits, data: loaded.info, ...(kept.length > 0 ? { products: kept } : {}) };
+      return {
+        hits,
+        data: loaded.info,
+        ...(kept.length > 0 ? { products: kept } : {}),
+        ...(replicas.length > 0 ? { replicas } : {}),
+      };
     },
 
     /** The listed domain covering this URL and its record, if it is shown to shoppers. */

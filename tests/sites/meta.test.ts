@@ -10,7 +10,15 @@ import { capture } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, REPO_ROOT, SHARED_FIXTURES } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';
 
-const SITE_HELPERS = new Set(['types', 'json-ld', 'page-json', 'text', 'define-adapter', 'index']);
+const SITE_HELPERS = new Set([
+  'types',
+  'json-ld',
+  'page-json',
+  'text',
+  'address-name',
+  'define-adapter',
+  'index',
+]);
 const siteFiles = readdirSync(path.join(REPO_ROOT, 'utils/sites'))
   .map((file) => file.replace(/\.ts$/, ''))
   .filter((name) => !SITE_HELPERS.has(name));

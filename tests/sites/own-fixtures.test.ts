@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseProductName } from '@/utils/keys';
 import { adapterForHost } from '@/utils/sites';
+import { readAddressName } from '@/utils/sites/address-name';
 import { parseHtml } from '../helpers/fixtures';
 import { comparable, ownFixtures } from '../helpers/own-fixtures';
 
@@ -34,11 +35,25 @@ describe('the name a card address carries, for product-name matching', () => {
     }
   });
 
+  it.each([
+    ['S%E1%BB%AFa-b%E1%BB%99t-COLOS-IQ', 'Sữa bột COLOS IQ'],
+    ['Giay_the_thao+nam', 'Giay the thao nam'],
+    // Shortened to fit a message: the cut character goes, the rest is read.
+    ['S%E1%BB%AFa-b%E1%BB%99t-m%E1%BB', 'Sữa bột m'],
+    ['S%E1%BB%AFa-b%E1%BB%99t-m%E1%B', 'Sữa bột m'],
+    ['S%E1%BB%AFa-b%E1%BB%99t-m%', 'Sữa bột m'],
+    ['bad-%E0%A4%A-i', null], // malformed inside: not a name
+    ['%E1%BB%AF', null], // too short
+    ['-_-', null],
+  ])('reads the address name %s as %s', (raw, name) => {
+    expect(readAddressName(raw)).toBe(name);
+  });
+
   it('decodes the Vietnamese name in a Shopee address, and ignores a malformed one', () => {
     const adapter = adapterForHost('shopee.vn');
     const doc = parseHtml(
       `<ul><li data-sqe="item"><a class="contents" href="/S%E1%BB%AFa-b%E1%BB%99t-COLOS-IQ-for-Mum-800g-i.123.456"><div class="line-clamp-2">Sữa bột COLOS IQ for Mum 800g chính hãng</div></a></li>
-       <li data-sqe="item"><a class="contents" href="/bad-%E0%A4%A-i.123.457"><div class="line-clamp-2">Tiêu đề thật</div></a></li></ul>`,
+       <li data-sqe="item"><a class="contents" href="/bad-%E0%A4%A-name-i.123.457"><div class="line-clamp-2">Tiêu đề thật</div></a></li></ul>`,
       'https://shopee.vn/search?keyword=sua',
     );
     const cards =

@@ -15,7 +15,6 @@
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
 
-import { replicaPhrase } from '../lookup/replica-words';
 import { signalVerdict, type Verdict, verdictFor } from '../lookup/verdict';
 import { MAX_LISTED, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
 import type { ListedListing, PageStatus } from '../protocol/page-status';
@@ -28,6 +27,8 @@ export interface LookupResult {
   data: DataInfo | null;
   /** Listings whose title names a flagged product. */
   products?: Array<{ itemKey: string; productKey: string }>;
+  /** Listings whose own name uses a replica phrase. */
+  replicas?: Array<{ itemKey: string; phrase: string }>;
   /** The shopper's preferences as they bear on this answer. */
   view?: { language: 'vi' | 'en'; paused: boolean; mutedSellers: string[] };
 }
@@ -35,6 +36,8 @@ export interface LookupResult {
 export interface TitleToMatch {
   itemKey: string;
   title: string;
+  /** The raw name from the listing's address, which the background decodes. */
+  fromAddress?: true;
 }
 
 export interface Overlay {
@@ -142,14 +145,11 @@ export function createRunner(deps: RunnerDeps): Runner {
   async function lookupBatch(batch: ExtractedListing[], scanGeneration: number): Promise<void> {
     const keys = new Set<string>();
     const titles: TitleToMatch[] = [];
-    const names = new Map<ExtractedListing, string>();
     for (const listing of batch) {
       keys.add(listing.itemKey);
       if (listing.sellerKey) keys.add(listing.sellerKey);
-      const title = listing.matchName ?? listing.title;
-      if (!title) continue;
-      names.set(listing, title);
-      titles.push({ itemKey: listing.itemKey, title: title.slice(0, MAX_TITLE_LENGTH) });
+      const title = titleToMatch(listing);
+      if (title) titles.push(title);
     }
     try {
       const result = await deps.lookup([...keys], titles);
@@ -160,16 +160,18 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
       const hits = new Map(result.hits.map((record) => [record.key, record]));
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
+      const replicas = new Map(result.replicas?.map((m) => [m.itemKey, m.phrase]));
       const mutedSellers = new Set(result.view?.mutedSellers);
       for (const listing of batch) {
+        const phrase = replicas.get(listing.itemKey);
         const verdict =
           verdictFor(listing, hits, products.get(listing.itemKey) ?? null) ??
-          replicaVerdict(names.get(listing));
+          (phrase ? signalVerdict(phrase, new Date()) : null);
         if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
         const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
-        list(listing, verdict, muted, names.get(listing));
+        list(listing, verdict, muted);
         if (muted) status.muted++;
         else status.flagged++;
         if (muted && !collapsed) continue;
@@ -185,13 +187,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     report();
   }
 
-  /** For the popup: the name already read for matching (a card's address carries it), else its title. */
-  function list(listing: ExtractedListing, verdict: Verdict, muted: boolean, name?: string): void {
+  /** For the popup: the name a card's address carries, else its title. */
+  function list(listing: ExtractedListing, verdict: Verdict, muted: boolean): void {
     if (status.listings.length >= MAX_LISTED) return;
     const id = nextId++;
     const entry: ListedListing = {
       id,
-      title: (name ?? listing.title ?? listing.itemKey).slice(0, 200),
+      title: (listing.matchName ?? listing.title ?? listing.itemKey).slice(0, 200),
       status: verdict.status,
       subject: verdict.subject,
       muted,
@@ -251,10 +253,17 @@ export function createRunner(deps: RunnerDeps): Runner {
   };
 }
 
-/** Without any record: the heuristic signal of a replica phrase in the listing's own name. */
-function replicaVerdict(name: string | undefined): Verdict | null {
-  const phrase = name ? replicaPhrase(name) : null;
-  return phrase ? signalVerdict(phrase, new Date()) : null;
+/**
+ * What the background matches a listing's name from: the raw name in its address when it has one
+ * (decoded there, not on the page), else its title.
+ */
+function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
+  const { itemKey, addressName } = listing;
+  if (addressName) {
+    return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true };
+  }
+  const title = listing.title;
+  return title ? { itemKey, title: title.slice(0, MAX_TITLE_LENGTH) } : null;
 }
 
 /** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */

@@ -35,8 +35,13 @@ export class ProductMatcher {
 
   /** The key of the longest flagged product name the title contains, or null. */
   match(title: string): string | null {
+    return this.byFirstWord.size === 0 ? null : this.matchFolded(normaliseProductName(title));
+  }
+
+  /** The same, for a title already folded by normaliseProductName. */
+  matchFolded(folded: string): string | null {
     if (this.byFirstWord.size === 0) return null;
-    const words = normaliseProductName(title).split(' ');
+    const words = folded.split(' ');
     let best: { words: string[]; key: string } | null = null;
     for (let i = 0; i < words.length; i++) {
       const candidates = this.byFirstWord.get(words[i] as string);

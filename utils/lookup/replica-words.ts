@@ -34,8 +34,12 @@ const STEMS = /rep|fake|like|nh[aáàảãạ][\u0300-\u036f]*i/i;
 
 /** The replica phrase the name contains as whole words, or null. */
 export function replicaPhrase(name: string): string | null {
-  if (!STEMS.test(name)) return null;
-  const folded = ` ${normaliseProductName(name)} `;
-  for (const phrase of REPLICA_PHRASES) if (folded.includes(` ${phrase} `)) return phrase;
+  return STEMS.test(name) ? replicaInFolded(normaliseProductName(name)) : null;
+}
+
+/** The same, for a name already folded by normaliseProductName. */
+export function replicaInFolded(folded: string): string | null {
+  const padded = ` ${folded} `;
+  for (const phrase of REPLICA_PHRASES) if (padded.includes(` ${phrase} `)) return phrase;
   return null;
 }

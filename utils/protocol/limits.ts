@@ -4,3 +4,5 @@ export const MAX_LOOKUP_KEYS = 500;
 export const MAX_TITLE_LENGTH = 500;
 /** The popup lists at most this many of a page's flagged listings. */
 export const MAX_LISTED = 100;
+/** A replica phrase the background found in a listing's name (the longest listed is far shorter). */
+export const MAX_PHRASE_LENGTH = 60;

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LanguageSchema, PreferencesSchema } from '../settings/preferences';
-import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
+import { MAX_LOOKUP_KEYS, MAX_PHRASE_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
 import { DataStatusSchema } from './sync-status';
@@ -25,13 +25,17 @@ export const MESSAGES = {
     access: 'content',
     request: z.object({
       keys: z.array(KeySchema).check(z.minLength(1), z.maxLength(MAX_LOOKUP_KEYS)),
-      /** Listing titles, matched against flagged product names (by item key). */
+      /**
+       * Listing names (by item key), matched against flagged product names and read for replica
+       * phrases. `fromAddress`: the raw name in the listing's address, for the background to decode.
+       */
       titles: z.optional(
         z
           .array(
             z.object({
               itemKey: KeySchema,
               title: z.string().check(z.maxLength(MAX_TITLE_LENGTH)),
+              fromAddress: z.optional(z.literal(true)),
             }),
           )
           .check(z.maxLength(MAX_LOOKUP_KEYS)),
@@ -42,6 +46,15 @@ export const MESSAGES = {
       data: z.nullable(DataInfoSchema),
       /** Which listing's title named which flagged product; the product records are in hits. */
       products: z.optional(z.array(z.object({ itemKey: KeySchema, productKey: KeySchema }))),
+      /** Listings whose own name uses a replica phrase (the `heuristic` signal), and the phrase. */
+      replicas: z.optional(
+        z.array(
+          z.object({
+            itemKey: KeySchema,
+            phrase: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
+          }),
+        ),
+      ),
       /** How to show them: the shopper's language and mutes, as far as these keys concern them. */
       view: z.optional(
         z.object({

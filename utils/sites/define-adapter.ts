@@ -11,6 +11,7 @@
  */
 import { keyBuilder, type Platform } from '../keys';
 import type { PageKind } from '../protocol/page-status';
+import { readAddressName } from './address-name';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';
 
@@ -137,18 +138,10 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     );
   }
 
-  /** The product name a listing address carries, words separated by spaces; null without one. */
+  /** The raw (still percent-encoded) product name a listing address carries; null without one. */
   function nameInPath(target: URL): string | null {
     const found = spec.nameInPath?.exec(target.pathname)?.[1];
-    if (!found) return null;
-    try {
-      const name = decodeURIComponent(found)
-        .replace(/[-_+]+/g, ' ')
-        .trim();
-      return name.length >= 3 ? name : null;
-    } catch {
-      return null; // a malformed escape: the title is read instead
-    }
+    return found && found.length >= 3 ? found : null;
   }
 
   /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
@@ -232,6 +225,7 @@ class CardListing implements ExtractedListing {
   readonly kind = 'card';
   #facts: CardFacts | undefined;
   #title: string | null | undefined;
+  #matchName: string | null | undefined;
 
   constructor(
     readonly platform: Platform,
@@ -240,7 +234,7 @@ class CardListing implements ExtractedListing {
     readonly sellerName: string | null,
     readonly url: string,
     readonly anchor: Element,
-    private readonly nameFromPath: string | null,
+    readonly addressName: string | null,
     private readonly readTitle: () => string | null,
     private readonly readFacts: () => CardFacts,
   ) {}
@@ -254,7 +248,10 @@ class CardListing implements ExtractedListing {
     return this.#title;
   }
   get matchName() {
-    return this.nameFromPath ?? this.title;
+    if (this.#matchName === undefined) {
+      this.#matchName = (this.addressName && readAddressName(this.addressName)) ?? this.title;
+    }
+    return this.#matchName;
   }
   get price() {
     return this.#read().price;

@@ -20,6 +20,11 @@ export interface ExtractedListing {
    * own address carries (most marketplaces put it in the link), so no page text is read for it.
    */
   readonly matchName?: string | null;
+  /**
+   * That name as the address writes it, still percent-encoded and hyphenated: what lookups send,
+   * since the background folds names anyway and the page need not decode every card's.
+   */
+  readonly addressName?: string | null;
   price: Price | null;
   sellerName: string | null;
   /** Mall / official-store status when the page marks it; null when the page does not say. */

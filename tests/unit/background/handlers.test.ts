@@ -159,6 +159,55 @@ describe('background handlers', () => {
     });
   });
 
+  it('reads names from card addresses, and finds replica phrases in names', async () => {
+    const { dispatch } = background();
+    const reply = await dispatch(
+      {
+        type: 'lookup',
+        payload: {
+          keys: ['shopee:item:1.2', 'shopee:item:3.4', 'shopee:item:5.6', 'shopee:item:7.8'],
+          titles: [
+            {
+              itemKey: 'shopee:item:1.2',
+              title: 'S%E1%BB%AFa-b%E1%BB%99t-COLOS-IQ-FOR-MUM-800g',
+              fromAddress: true,
+            },
+            { itemKey: 'shopee:item:3.4', title: 'Gi%C3%A0y-sneaker-REP-1%3A1', fromAddress: true },
+            { itemKey: 'shopee:item:5.6', title: 'Túi xách hàng Rep cao cấp' },
+            // A malformed address reads as no name at all, and changes nothing else.
+            { itemKey: 'shopee:item:7.8', title: 'bad-%E0%A4%A-replica', fromAddress: true },
+          ],
+        },
+      },
+      tab,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        products: [{ itemKey: 'shopee:item:1.2', productKey: 'product:colos iq for mum' }],
+        replicas: [
+          { itemKey: 'shopee:item:3.4', phrase: 'rep 1 1' },
+          { itemKey: 'shopee:item:5.6', phrase: 'hang rep' },
+        ],
+      },
+    });
+  });
+
+  it('refuses a lookup whose address mark is not `true`', async () => {
+    const { dispatch } = background();
+    const reply = await dispatch(
+      {
+        type: 'lookup',
+        payload: {
+          keys: ['shopee:item:1.2'],
+          titles: [{ itemKey: 'shopee:item:1.2', title: 'x', fromAddress: 'yes' }],
+        },
+      },
+      tab,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+  });
+
   it('lets the warning page allow only a listed domain, and only from an extension page', async () => {
     const { dispatch, allowDomain } = background();
     const info = await dispatch(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TitleToMatch } from '@/utils/content/runner';
+import { readAddressName } from '@/utils/sites/address-name';
 import { shopeeAdapter } from '@/utils/sites/shopee';
 import { record } from '../../helpers/records';
 import { badgedCards, loadGrid, now, setup } from '../../helpers/runner';
@@ -45,7 +46,9 @@ describe('content runner', () => {
     const { runner, frame } = setup({
       lookup: async (keys, titles) => {
         sent.push(titles);
-        const match = titles.find((t) => /Áo thun mẫu F/.test(t.title));
+        const match = titles.find((t) =>
+          /Áo thun mẫu F/.test((t.fromAddress ? readAddressName(t.title) : t.title) ?? ''),
+        );
         return {
           hits: await shippedLookup(keys, now).then((hits) => (match ? [...hits, product] : hits)),
           data: null,
@@ -58,9 +61,38 @@ describe('content runner', () => {
     await frame.flush();
     expect(sent[0]?.length).toBeGreaterThan(0);
     expect(sent[0]?.every((t) => t.title.length > 0 && t.title.length <= 500)).toBe(true);
-    const named = sent[0]?.find((t) => /Áo thun mẫu F/.test(t.title));
-    expect(named).toEqual({ itemKey: 'shopee:item:0000000009.0000000301', title: 'Áo thun mẫu F' });
+    // Names in card addresses go as the address writes them, for the background to decode.
+    const named = sent[0]?.find((t) => t.itemKey === 'shopee:item:0000000009.0000000301');
+    expect(named).toEqual({
+      itemKey: 'shopee:item:0000000009.0000000301',
+      title: '%C3%81o-thun-m%E1%BA%ABu-F',
+      fromAddress: true,
+    });
     expect(badgedCards()).toContain('0000000009.0000000301');
+  });
+
+  it('badges a card the background found a replica phrase in, as a heuristic signal', async () => {
+    const { runner, frame, statuses } = setup({
+      lookup: async (keys) => ({
+        hits: await shippedLookup(keys, now),
+        data: null,
+        replicas: [
+          { itemKey: 'shopee:item:0000000009.0000000302', phrase: 'rep 1 1' },
+          // A card with a record of its own keeps the record's warning.
+          { itemKey: 'shopee:item:0000000007.0000000101', phrase: 'replica' },
+        ],
+      }),
+    });
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(badgedCards()).toHaveLength(4); // the three with records, and this one
+    const listed = statuses.at(-1)?.listings ?? [];
+    expect(listed.find((l) => l.title === 'Bình giữ nhiệt mẫu G')).toMatchObject({
+      status: 'heuristic',
+      subject: 'item',
+    });
+    expect(listed.filter((l) => l.status === 'heuristic')).toHaveLength(1);
   });
 
   it('checks only the new cards when the page adds more, and ignores its own UI', async () => {
