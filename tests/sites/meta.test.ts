@@ -16,6 +16,7 @@ const SITE_HELPERS = new Set([
   'page-json',
   'text',
   'address-name',
+  'query-all',
   'define-adapter',
   'index',
 ]);

@@ -12,6 +12,7 @@
 import { keyBuilder, type Platform } from '../keys';
 import type { PageKind } from '../protocol/page-status';
 import { readAddressName } from './address-name';
+import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';
 
@@ -94,6 +95,8 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   const keyOfItem = keyBuilder(platform, 'item');
   const buildSellerKey = keyBuilder(platform, 'seller');
   const keyOfSeller = (id: string | null | undefined) => (id ? buildSellerKey(id) : null);
+  const cardLinks = splitSelectorList(selectors.cardLink);
+  const cardRoots = selectors.cardRoot ? splitSelectorList(selectors.cardRoot) : [];
 
   function readProduct(doc: Document, url: URL, ids: Ids): ExtractedListing | null {
     const anchor = doc.querySelector(selectors.productTitle);
@@ -172,7 +175,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
 
     const sellers = spec.sellersOnPage?.(doc, url);
     const read = new Set<Element>();
-    for (const link of doc.querySelectorAll(selectors.cardLink)) {
+    for (const link of queryAll(doc, cardLinks)) {
       const target = resolve(link.getAttribute('href'), url);
       const ids = target && spec.idsFromUrl(target);
       if (!ids) continue;
@@ -188,7 +191,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     }
 
     let unreadable = 0;
-    const roots = selectors.cardRoot ? doc.querySelectorAll(selectors.cardRoot) : [];
+    const roots = queryAll(doc, cardRoots);
     for (const root of roots) {
       if (read.has(root)) continue;
       const ids = spec.idsFromCardRoot?.(root);
