@@ -25,6 +25,8 @@ export type Responder = (url: string) => { status?: number; body: string | Buffe
 
 export async function launchChromium(options: {
   extensionDir: string | null;
+  /** More unpacked extensions to load beside it (benchmarks compare two in one browser). */
+  extraExtensionDirs?: string[];
   respond: Responder;
   /** Web URLs that go to the real network (a local feed server on 127.0.0.1). */
   passThrough?: (url: string) => boolean;
@@ -39,13 +41,12 @@ export async function launchChromium(options: {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'soi-hang-chromium-'));
+  const loaded = [extensionDir, ...(options.extraExtensionDirs ?? [])].filter(Boolean).join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      ...(extensionDir
-        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-        : []),
+      ...(loaded ? [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

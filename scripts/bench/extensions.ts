@@ -3,7 +3,7 @@
  * (so it draws as many badges as the floor does), and a minimal one that only reads the card links
  * and appends one shadow-root badge per card: the floor any badge-drawing extension pays.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/feed/default-feed';
@@ -61,7 +61,22 @@ const MINIMAL_SCRIPT = `(() => {
 })();
 `;
 
-export function minimalExtension(): string {
+/**
+ * Keeps our content scripts off these pages: the benchmarks load both extensions in one browser and
+ * give each variant pages of its own.
+ */
+export function excludeOurScripts(dir: string, patterns: string[]): void {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    content_scripts?: Array<{ exclude_matches?: string[] }>;
+  };
+  for (const script of manifest.content_scripts ?? []) {
+    script.exclude_matches = [...(script.exclude_matches ?? []), ...patterns];
+  }
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+export function minimalExtension(matches = ['https://shopee.vn/*']): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-minimal-'));
   writeFileSync(
     path.join(dir, 'manifest.json'),
@@ -69,9 +84,7 @@ export function minimalExtension(): string {
       manifest_version: 3,
       name: 'Minimal badge (benchmark floor)',
       version: '1.0',
-      content_scripts: [
-        { matches: ['https://shopee.vn/*'], js: ['minimal.js'], run_at: 'document_idle' },
-      ],
+      content_scripts: [{ matches, js: ['minimal.js'], run_at: 'document_idle' }],
     }),
   );
   writeFileSync(path.join(dir, 'minimal.js'), MINIMAL_SCRIPT);
