@@ -25,19 +25,15 @@ export const REPLICA_PHRASES: readonly string[] = [
   'nhai thuong hieu',
 ];
 
-/**
- * Every phrase holds one of these stems, in any case, accents precomposed or not: a cheap test
- * that spares nearly every name the folding (Unicode normalisation and property regexes), which
- * runs for every card of a grid.
- */
-const STEMS = /rep|fake|like|nh[aáàảãạ][\u0300-\u036f]*i/i;
-
 /** The replica phrase the name contains as whole words, or null. */
 export function replicaPhrase(name: string): string | null {
-  return STEMS.test(name) ? replicaInFolded(normaliseProductName(name)) : null;
+  return replicaInFolded(normaliseProductName(name));
 }
 
-/** The same, for a name already folded by normaliseProductName. */
+/**
+ * The same, for a name already folded by normaliseProductName: the background folds each listing
+ * name once, for product names and replica phrases alike.
+ */
 export function replicaInFolded(folded: string): string | null {
   const padded = ` ${folded} `;
   for (const phrase of REPLICA_PHRASES) if (padded.includes(` ${phrase} `)) return phrase;
