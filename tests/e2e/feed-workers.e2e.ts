@@ -3,7 +3,7 @@
  * (a service worker cannot), the result is the same data, a bad record deep in it is still refused
  * with nothing changed, and the offscreen document is gone afterwards.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { type FeedServer, serveFeed } from '../../server/feed/static-server';
 import { buildBlockedSnapshot, buildManifest, signManifest } from '../../utils/feed/publish';
 import { PARALLEL_MIN_BLOCKS } from '../../utils/feed/sync';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { privateKey } from '../helpers/test-keys';
 import {
   badgedItems,
   E2E_EXTENSION_DIR,
@@ -22,16 +23,11 @@ import {
   type Harness,
   launch,
   openPage,
-  REPO_ROOT,
 } from './harness';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const FLAGGED = 'shopee:item:0000000009.0000000301';
 const RECORDS = PARALLEL_MIN_BLOCKS * 512 + 4000;
-const privateKey = readFileSync(
-  path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
-  'utf8',
-).trim();
 
 describe('a big snapshot checked in workers', () => {
   let harness: Harness;

@@ -12,6 +12,7 @@ import { defaultRecords } from '../../server/feed/default-feed';
 import { publishFeed } from '../../server/feed/publisher';
 import { type FeedServer, serveFeed } from '../../server/feed/static-server';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { privateKey } from '../helpers/test-keys';
 import {
   badgedItems,
   E2E_EXTENSION_DIR,
@@ -20,7 +21,6 @@ import {
   type Harness,
   launch,
   openPage,
-  REPO_ROOT,
 } from './harness';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
@@ -28,10 +28,6 @@ const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const SCAM = 'https://www.0000a.net/dang-nhap?ref=sms';
 /** Another listed domain: the first one is allowed for the session once the shopper continues. */
 const OTHER_SCAM = 'https://000000.live/khuyen-mai';
-const privateKey = readFileSync(
-  path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key'),
-  'utf8',
-).trim();
 /** The publisher's feed holds what the extension ships with (real sources and demo records). */
 let demo: FlagRecord[] = [];
 /** A grid card the shipped data does not flag; the new feed does. */

@@ -1,6 +1,3 @@
-/** A signed feed held in memory and served by a fake fetch (unit tests only; e2e uses a real server). */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   buildBlockedSnapshot,
   buildFile,
@@ -10,14 +7,13 @@ import {
   sortRecords,
 } from '@/utils/feed/publish';
 import type { FlagRecord } from '@/utils/protocol/records';
-import { REPO_ROOT } from './fixtures';
+import { privateKey } from './test-keys';
+
+export { privateKey, publicKey } from './test-keys';
 
 export const BASE = 'https://feed.example/v1/';
 export const MANIFEST = `${BASE}manifest.json`;
 export const FEED_NOW = new Date('2026-11-28T12:00:00Z');
-const key = (name: string) => readFileSync(path.join(REPO_ROOT, 'tests/keys', name), 'utf8').trim();
-export const privateKey = key('test-publisher.private.key');
-export const publicKey = key('test-publisher.public.key');
 const now = FEED_NOW;
 
 export class MemoryFeed {

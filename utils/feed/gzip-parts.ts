@@ -10,6 +10,7 @@
  * one closes the stream; otherwise it has no parts and is inflated whole. Lookups confirm
  * every record they read, so parts can only save work, never change an answer.
  */
+import { concatBytes } from './gzip';
 
 /** The header our publisher writes: deflate, no flags, no time, unknown OS. */
 export const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff);
@@ -54,11 +55,7 @@ export function partStream(
   offsets: Uint32Array,
   p: number,
 ): Uint8Array<ArrayBuffer> {
-  const part = member.subarray(offsets[p], offsets[p + 1]);
-  const out = new Uint8Array(part.byteLength + FINAL_EMPTY_BLOCK.byteLength);
-  out.set(part);
-  out.set(FINAL_EMPTY_BLOCK, part.byteLength);
-  return out;
+  return concatBytes([member.subarray(offsets[p], offsets[p + 1]), FINAL_EMPTY_BLOCK]);
 }
 
 /** The part whose first key is the greatest at or below `key` (parts hold sorted keys). */

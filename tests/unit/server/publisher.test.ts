@@ -10,10 +10,7 @@ import { parseCsv, recordsFromCsv } from '../../../server/feed/csv';
 import { publishFeed } from '../../../server/feed/publisher';
 import { REPO_ROOT } from '../../helpers/fixtures';
 import { record } from '../../helpers/records';
-
-const key = (name: string) => readFileSync(path.join(REPO_ROOT, 'tests/keys', name), 'utf8').trim();
-const privateKey = key('test-publisher.private.key');
-const publicKey = key('test-publisher.public.key');
+import { privateKey, publicKey } from '../../helpers/test-keys';
 
 async function lines(file: string): Promise<unknown[]> {
   const bytes = new Uint8Array(readFileSync(file));
