@@ -1,6 +1,6 @@
 import { t } from '../utils/i18n';
-import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
+import type { Verdict } from '../utils/protocol/verdict';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
 import { advice, headline } from './warning-text';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import type { Platform } from '../utils/keys';
-import type { Verdict } from '../utils/lookup/verdict';
+import type { Platform } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
+import type { Verdict } from '../utils/protocol/verdict';
 import { ReportChannels } from './ReportChannels';
 import { StatusIcon } from './StatusIcon';
 import { MuteButtons, type MuteHandler } from './WarningActions';

@@ -1,5 +1,5 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
-import { KEY_KINDS, type KeyKind } from '../utils/keys';
+import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
 import type { DataStatus, SyncStatus } from '../utils/protocol/sync-status';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';
-import type { Preferences } from '../utils/settings/preferences';
 import { DataSection } from './DataSection';
 import { LanguageSection, MutesSection, SitesSection } from './PreferenceSections';
 

@@ -1,7 +1,7 @@
 import { formatDate, t } from '../utils/i18n';
-import { PLATFORMS, type Platform } from '../utils/keys';
+import { PLATFORMS, type Platform } from '../utils/protocol/keys';
+import type { Mute, Preferences } from '../utils/protocol/preferences';
 import { activeMutes, isSitePaused, withoutMute, withSitePaused } from '../utils/settings/mutes';
-import type { Mute, Preferences } from '../utils/settings/preferences';
 import { SITE_NAMES } from './ReportChannels';
 
 export interface PreferenceProps {

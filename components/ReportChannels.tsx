@@ -1,5 +1,5 @@
 import { type MessageKey, t } from '../utils/i18n';
-import type { Platform } from '../utils/keys';
+import type { Platform } from '../utils/protocol/keys';
 
 export const SITE_NAMES: Record<Platform, MessageKey> = {
   shopee: 'siteShopee',

@@ -1,4 +1,4 @@
-import type { Verdict } from '../utils/lookup/verdict';
+import type { Verdict } from '../utils/protocol/verdict';
 
 /**
  * Status icons drawn as SVG: text glyphs (⛔, ⓘ) depend on the shopper's fonts and show as empty

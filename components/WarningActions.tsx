@@ -1,5 +1,5 @@
 import { t } from '../utils/i18n';
-import type { Verdict } from '../utils/lookup/verdict';
+import type { Verdict } from '../utils/protocol/verdict';
 
 /** Hides this seller's warnings (for today only, or until undone in the options). */
 export type MuteHandler = (today: boolean, event: Event) => void;

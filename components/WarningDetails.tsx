@@ -1,6 +1,6 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
-import type { Verdict } from '../utils/lookup/verdict';
 import type { DataInfo } from '../utils/protocol/records';
+import type { Verdict } from '../utils/protocol/verdict';
 import { dateLine, productScopeLines, reasonsLine, sourceLine, summaryText } from './warning-text';
 
 const EXPLAIN: Record<Verdict['status'], MessageKey> = {

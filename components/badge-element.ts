@@ -4,7 +4,7 @@
  * fraction of a component render; nothing in it is ever parsed as HTML.
  */
 import { getLanguage, t } from '../utils/i18n';
-import type { Verdict } from '../utils/lookup/verdict';
+import type { Verdict } from '../utils/protocol/verdict';
 import { badgeText, dateLine, headline, sourceLine } from './warning-text';
 
 /**
@@ -31,7 +31,7 @@ function accessibleName(verdict: Verdict, label: string): string {
 }
 
 export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
-  // A button: it opens the details popover by mouse, touch or keyboard (utils/content/popover.ts).
+  // A button: it opens the details popover by mouse, touch or keyboard (components/page/popover.ts).
   const badge = doc.createElement('button');
   badge.type = 'button';
   badge.className = `badge badge--${verdict.status}`;

@@ -5,8 +5,8 @@
  */
 
 import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
-import type { RecordVerdict, ShownStatus, Verdict, WarningStatus } from '../utils/lookup/verdict';
 import type { FlagRecord } from '../utils/protocol/records';
+import type { RecordVerdict, ShownStatus, Verdict, WarningStatus } from '../utils/protocol/verdict';
 
 const HEADLINES: Record<ShownStatus, Record<RecordVerdict['subject'], MessageKey>> = {
   confirmed: {

@@ -4,7 +4,7 @@
  * the background page in Firefox; it reads nothing but the blocks it is sent.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { serveChecks } from '@/utils/feed/check-pool';
+import { serveChecks } from '../utils/feed/check-pool';
 
 export default defineUnlistedScript(() => {
   serveChecks(self as unknown as Parameters<typeof serveChecks>[0]);

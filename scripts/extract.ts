@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adapterForHost } from '../utils/sites';
-import type { ExtractedListing } from '../utils/sites/types';
+import type { ExtractedListing } from '../utils/sites/engine/types';
 import { pageFromSavedFile, parseOffline } from './offline-dom';
 
 const USAGE = 'usage: npm run extract -- --url <page URL> <saved page file>';

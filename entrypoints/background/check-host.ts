@@ -15,7 +15,7 @@ import {
   START_TIMEOUT_MS,
   startCheckWorkers,
   workerPort,
-} from '@/utils/feed/check-pool';
+} from '../../utils/feed/check-pool';
 
 const OFFSCREEN_URL = '/offscreen.html';
 /** Blocks in flight per worker: one being checked, one waiting. */

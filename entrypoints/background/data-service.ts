@@ -4,23 +4,27 @@
  * sync. Everything it needs comes in as arguments, so it runs the same in unit tests and in the
  * extension.
  */
-import type { Database } from '@/utils/db/database';
-import { type LoadedData, loadData, readDomains } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import type { CheckerHandle } from '@/utils/feed/check-pool';
-import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
-import { MIN_SYNC_MINUTES } from '@/utils/feed/manifest';
-import { syncFeed } from '@/utils/feed/sync';
-import { SyncError } from '@/utils/feed/sync-error';
-import { normaliseProductName } from '@/utils/keys';
-import { DomainList } from '@/utils/lookup/domain-list';
-import { ProductMatcher } from '@/utils/lookup/product-matcher';
-import { replicaInFolded } from '@/utils/lookup/replica-words';
-import { isShownToShoppers } from '@/utils/lookup/shown';
-import type { RequestOf, ResponseOf } from '@/utils/protocol/messages';
-import type { FlagRecord } from '@/utils/protocol/records';
-import { type DataStatus, type SyncStatus, SyncStatusSchema } from '@/utils/protocol/sync-status';
-import { readAddressName } from '@/utils/sites/address-name';
+import type { Database } from '../../utils/db/database';
+import { type LoadedData, loadData, readDomains } from '../../utils/db/flag-store';
+import { RecordReader } from '../../utils/db/record-reader';
+import type { CheckerHandle } from '../../utils/feed/check-pool';
+import { ensureDefaultData, type PackageReader } from '../../utils/feed/default-data';
+import { syncFeed } from '../../utils/feed/sync';
+import { SyncError } from '../../utils/feed/sync-error';
+import { MIN_SYNC_MINUTES } from '../../utils/feed-format/manifest';
+import { DomainList } from '../../utils/lookup/domain-list';
+import { ProductMatcher } from '../../utils/lookup/product-matcher';
+import { replicaInFolded } from '../../utils/lookup/replica-words';
+import { isShownToShoppers } from '../../utils/lookup/shown';
+import { readAddressName } from '../../utils/protocol/address-name';
+import { normaliseProductName } from '../../utils/protocol/keys';
+import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
+import type { FlagRecord } from '../../utils/protocol/records';
+import {
+  type DataStatus,
+  type SyncStatus,
+  SyncStatusSchema,
+} from '../../utils/protocol/sync-status';
 
 /** How often the feed is fetched unless the server asks for longer. */
 export const DEFAULT_SYNC_MINUTES = 6 * 60;

@@ -2,7 +2,7 @@
  * What the background does for each message. Dependencies come in as arguments so the handlers run
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
-import type { Handlers } from '@/utils/protocol/dispatch';
+import type { Handlers } from '../../utils/protocol/dispatch';
 import type { DataService } from './data-service';
 import type { PreferencesService } from './preferences-service';
 import type { TabStatusStore } from './tab-status';

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openDatabase } from '@/utils/db/database';
-import type { PackageReader } from '@/utils/feed/default-data';
-import { createDispatcher } from '@/utils/protocol/dispatch';
-import { portableListener } from '@/utils/protocol/listener';
-import { requestPortListener } from '@/utils/protocol/port-listener';
+import { openDatabase } from '../../utils/db/database';
+import type { PackageReader } from '../../utils/feed/default-data';
+import { createDispatcher } from '../../utils/protocol/dispatch';
+import { portableListener } from '../../utils/protocol/listener';
+import { requestPortListener } from '../../utils/protocol/port-listener';
 import { closeLeftoverCheckers, openCheckers } from './check-host';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';

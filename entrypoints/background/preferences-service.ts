@@ -3,14 +3,14 @@
  * stored value that no longer passes its schema gives the defaults instead of an error. Held in
  * memory for the worker's life, since the background is their only writer.
  */
-import type { Database } from '@/utils/db/database';
-import { isPlatform } from '@/utils/keys';
-import { isSitePaused, mutedSellers, newMute, withMute } from '@/utils/settings/mutes';
+import type { Database } from '../../utils/db/database';
+import { isPlatform } from '../../utils/protocol/keys';
 import {
   DEFAULT_PREFERENCES,
   type Preferences,
   PreferencesSchema,
-} from '@/utils/settings/preferences';
+} from '../../utils/protocol/preferences';
+import { isSitePaused, mutedSellers, newMute, withMute } from '../../utils/settings/mutes';
 
 const PREFERENCES_SETTING = 'preferences';
 

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { facebookAdapter } from '@/utils/sites/facebook';
+import { startSite } from '../../components/page/start-site';
+import { facebookAdapter } from '../../utils/sites/facebook';
 
 export default defineContentScript({
   // All of facebook.com: it navigates as an SPA, so a script limited to /marketplace would miss

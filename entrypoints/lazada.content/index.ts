@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { lazadaAdapter } from '@/utils/sites/lazada';
+import { startSite } from '../../components/page/start-site';
+import { lazadaAdapter } from '../../utils/sites/lazada';
 
 export default defineContentScript({
   // lazada.vn only: narrow matches ask for less access.

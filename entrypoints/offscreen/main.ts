@@ -10,7 +10,7 @@ import {
   RelayMessageSchema,
   startCheckWorkers,
   workerPort,
-} from '@/utils/feed/check-pool';
+} from '../../utils/feed/check-pool';
 
 const channel = new BroadcastChannel(CHECK_CHANNEL);
 const workers = startCheckWorkers(

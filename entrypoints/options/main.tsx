@@ -1,11 +1,11 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
-import { setLanguage, useCatalogues } from '@/utils/i18n';
-import { ALL_MESSAGES } from '@/utils/messages/all';
-import { sendMessage } from '@/utils/protocol/client';
-import type { DataStatus } from '@/utils/protocol/sync-status';
-import type { Preferences } from '@/utils/settings/preferences';
-import '@/components/page.css';
+import { Options } from '../../components/Options';
+import { setLanguage, useCatalogues } from '../../utils/i18n';
+import { ALL_MESSAGES } from '../../utils/messages/all';
+import { sendMessage } from '../../utils/protocol/client';
+import type { Preferences } from '../../utils/protocol/preferences';
+import type { DataStatus } from '../../utils/protocol/sync-status';
+import '../../components/page.css';
 import './style.css';
 
 useCatalogues(ALL_MESSAGES);

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupProps } from '@/components/Popup';
-import { setLanguage, useCatalogues } from '@/utils/i18n';
-import { ALL_MESSAGES } from '@/utils/messages/all';
-import { sendMessage } from '@/utils/protocol/client';
-import type { TabRequest } from '@/utils/protocol/tab-requests';
-import { withSitePaused } from '@/utils/settings/mutes';
-import '@/components/page.css';
+import { Popup, type PopupProps } from '../../components/Popup';
+import { setLanguage, useCatalogues } from '../../utils/i18n';
+import { ALL_MESSAGES } from '../../utils/messages/all';
+import { sendMessage } from '../../utils/protocol/client';
+import type { TabRequest } from '../../utils/protocol/tab-requests';
+import { withSitePaused } from '../../utils/settings/mutes';
+import '../../components/page.css';
 import './style.css';
 
 useCatalogues(ALL_MESSAGES);

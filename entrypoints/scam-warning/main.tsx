@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { ScamWarning, type ScamWarningProps } from '@/components/ScamWarning';
-import { useCatalogues } from '@/utils/i18n';
-import { ALL_MESSAGES } from '@/utils/messages/all';
-import { sendMessage } from '@/utils/protocol/client';
-import '@/components/page.css';
+import { ScamWarning, type ScamWarningProps } from '../../components/ScamWarning';
+import { useCatalogues } from '../../utils/i18n';
+import { ALL_MESSAGES } from '../../utils/messages/all';
+import { sendMessage } from '../../utils/protocol/client';
+import '../../components/page.css';
 import './style.css';
 
 useCatalogues(ALL_MESSAGES);

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { sendoAdapter } from '@/utils/sites/sendo';
+import { startSite } from '../../components/page/start-site';
+import { sendoAdapter } from '../../utils/sites/sendo';
 
 export default defineContentScript({
   // sendo.vn only.

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { shopeeAdapter } from '@/utils/sites/shopee';
+import { startSite } from '../../components/page/start-site';
+import { shopeeAdapter } from '../../utils/sites/shopee';
 
 export default defineContentScript({
   // shopee.vn only: the extension serves Vietnamese shoppers, and narrow matches ask for less access.

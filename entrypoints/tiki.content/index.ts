@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { tikiAdapter } from '@/utils/sites/tiki';
+import { startSite } from '../../components/page/start-site';
+import { tikiAdapter } from '../../utils/sites/tiki';
 
 export default defineContentScript({
   // tiki.vn only.

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startSite } from '@/utils/content/start-site';
-import { tiktokAdapter } from '@/utils/sites/tiktok';
+import { startSite } from '../../components/page/start-site';
+import { tiktokAdapter } from '../../utils/sites/tiktok';
 
 export default defineContentScript({
   // TikTok Shop pages only, not the video feed: the shop is mostly opened by full page loads.

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseNdjson } from '../../utils/feed/ndjson';
+import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { recordsFromCsv } from './csv';
 import { publishFeed } from './publisher';

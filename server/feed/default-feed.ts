@@ -7,9 +7,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseNdjson } from '../../utils/feed/ndjson';
-import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../utils/feed/publish';
+import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { buildBlockedSnapshot, buildManifest, sortRecords } from './publish';
 import { chongLuaDaoRecords, parseDomainList } from './sources/chongluadao';
 import { officialRecords } from './sources/official-records';
 

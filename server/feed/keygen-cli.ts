@@ -6,7 +6,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateKeyPair } from '../../utils/feed/signature';
+import { generateKeyPair } from '../../utils/feed-format/signature';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });

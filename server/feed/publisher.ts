@@ -6,9 +6,10 @@
  */
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decompress } from '../../utils/feed/gzip';
-import { type DeltaFile, FeedManifestSchema } from '../../utils/feed/manifest';
-import { parseNdjson } from '../../utils/feed/ndjson';
+import { decompress } from '../../utils/feed-format/gzip';
+import { type DeltaFile, FeedManifestSchema } from '../../utils/feed-format/manifest';
+import { parseNdjson } from '../../utils/feed-format/ndjson';
+import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import {
   buildBlockedSnapshot,
   buildFile,
@@ -16,8 +17,7 @@ import {
   diffRecords,
   signManifest,
   sortRecords,
-} from '../../utils/feed/publish';
-import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+} from './publish';
 
 export interface PublishOptions {
   dir: string;

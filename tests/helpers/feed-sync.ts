@@ -3,10 +3,10 @@
  * the feed sync tests.
  */
 import { expect } from 'vitest';
-import { type Database, openDatabase } from '@/utils/db/database';
-import { type LoadedData, loadData } from '@/utils/db/flag-store';
-import { type SyncInput, syncFeed } from '@/utils/feed/sync';
-import type { FlagRecord } from '@/utils/protocol/records';
+import { type Database, openDatabase } from '../../utils/db/database';
+import { type LoadedData, loadData } from '../../utils/db/flag-store';
+import { type SyncInput, syncFeed } from '../../utils/feed/sync';
+import type { FlagRecord } from '../../utils/protocol/records';
 import { FEED_NOW, MANIFEST, MemoryFeed, publicKey } from './memory-feed';
 import { record } from './records';
 

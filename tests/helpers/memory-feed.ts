@@ -5,8 +5,8 @@ import {
   diffRecords,
   signManifest,
   sortRecords,
-} from '@/utils/feed/publish';
-import type { FlagRecord } from '@/utils/protocol/records';
+} from '../../server/feed/publish';
+import type { FlagRecord } from '../../utils/protocol/records';
 import { privateKey } from './test-keys';
 
 export { privateKey, publicKey } from './test-keys';

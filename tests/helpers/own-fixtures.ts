@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ExtractedListing } from '@/utils/sites/types';
+import type { ExtractedListing } from '../../utils/sites/engine/types';
 import { OWN_FIXTURES, readText } from './fixtures';
 
 export interface Expected {

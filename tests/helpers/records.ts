@@ -1,4 +1,4 @@
-import type { DataInfo, FlagRecord } from '@/utils/protocol/records';
+import type { DataInfo, FlagRecord } from '../../utils/protocol/records';
 
 export function record(key: string, overrides: Partial<FlagRecord> = {}): FlagRecord {
   return {

@@ -2,10 +2,10 @@
  * The content runner on our Shopee grid fixture, with animation frames run by hand and lookups
  * answered from the shipped data, for the runner's tests.
  */
-import { createOverlay } from '@/utils/content/overlay';
-import { createRunner, type LookupResult, type RunnerDeps } from '@/utils/content/runner';
-import type { PageStatus } from '@/utils/protocol/page-status';
-import { shopeeAdapter } from '@/utils/sites/shopee';
+import { createOverlay } from '../../components/page/overlay';
+import { createRunner, type LookupResult, type RunnerDeps } from '../../utils/content/runner';
+import type { PageStatus } from '../../utils/protocol/page-status';
+import { shopeeAdapter } from '../../utils/sites/shopee';
 import { ownFixture } from './fixtures';
 import { shippedLookup } from './shipped-data';
 

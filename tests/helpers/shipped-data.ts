@@ -1,9 +1,9 @@
-import { createDataService, type DataService } from '@/entrypoints/background/data-service';
-import { openDatabase } from '@/utils/db/database';
-import type { PackageReader } from '@/utils/feed/default-data';
-import { isShownToShoppers } from '@/utils/lookup/shown';
-import type { FlagRecord } from '@/utils/protocol/records';
+import { createDataService, type DataService } from '../../entrypoints/background/data-service';
 import { buildDefaultFeed, type DefaultFeed } from '../../server/feed/default-feed';
+import { openDatabase } from '../../utils/db/database';
+import type { PackageReader } from '../../utils/feed/default-data';
+import { isShownToShoppers } from '../../utils/lookup/shown';
+import type { FlagRecord } from '../../utils/protocol/records';
 
 let feed: Promise<DefaultFeed> | null = null;
 

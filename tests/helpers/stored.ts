@@ -1,13 +1,13 @@
-import type { Database } from '@/utils/db/database';
+import type { Database } from '../../utils/db/database';
 import {
   type LoadedData,
   loadData,
   type PackedChunk,
   packLines,
   type StoredLine,
-} from '@/utils/db/flag-store';
-import { SnapshotWriter } from '@/utils/db/snapshot-writer';
-import type { DataInfo, FlagRecord } from '@/utils/protocol/records';
+} from '../../utils/db/flag-store';
+import { storeSnapshot } from '../../utils/db/snapshot-writer';
+import type { DataInfo, FlagRecord } from '../../utils/protocol/records';
 
 /** Records as the store keeps them: key and JSON line. */
 export function toStoredLines(records: readonly FlagRecord[]): StoredLine[] {
@@ -30,5 +30,10 @@ export function writeSnapshotChunks(
   packed: readonly PackedChunk[],
   info: Omit<DataInfo, 'recordCount' | 'counts'>,
 ): Promise<LoadedData> {
-  return SnapshotWriter.write(db, current, packed.length, (add) => packed.forEach(add), info);
+  return storeSnapshot(
+    db,
+    current,
+    { chunkCount: packed.length, fill: (add) => packed.forEach(add) },
+    info,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facebookAdapter, facebookIdsFromUrl } from '@/utils/sites/facebook';
+import { facebookAdapter, facebookIdsFromUrl } from '../../utils/sites/facebook';
 import { capture, captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, readText } from '../helpers/fixtures';
 

@@ -5,10 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalKey } from '@/utils/keys';
-import { adapterForHost } from '@/utils/sites';
-import type { SiteAdapter } from '@/utils/sites/types';
 import { random } from '../../scripts/seeded-random';
+import { isCanonicalKey } from '../../utils/protocol/keys';
+import { adapterForHost } from '../../utils/sites';
+import type { SiteAdapter } from '../../utils/sites/engine/types';
 import { capture, captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, SHARED_FIXTURES } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';

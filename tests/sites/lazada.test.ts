@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazadaAdapter, lazadaIdsFromUrl, lazadaSellersOnPage } from '@/utils/sites/lazada';
+import { lazadaAdapter, lazadaIdsFromUrl, lazadaSellersOnPage } from '../../utils/sites/lazada';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures } from '../helpers/fixtures';
 

@@ -5,24 +5,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS } from '@/utils/sites';
+import { ADAPTERS } from '../../utils/sites';
 import { capture } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, REPO_ROOT, SHARED_FIXTURES } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';
 
-const SITE_HELPERS = new Set([
-  'types',
-  'json-ld',
-  'page-json',
-  'text',
-  'address-name',
-  'query-all',
-  'define-adapter',
-  'index',
-]);
-const siteFiles = readdirSync(path.join(REPO_ROOT, 'utils/sites'))
-  .map((file) => file.replace(/\.ts$/, ''))
-  .filter((name) => !SITE_HELPERS.has(name));
+/** The adapters are the files of utils/sites/ that define one; the engine lives in engine/. */
+const SITES_DIR = path.join(REPO_ROOT, 'utils/sites');
+const siteFiles = readdirSync(SITES_DIR)
+  .filter((file) => file.endsWith('.ts'))
+  .filter((file) => readFileSync(path.join(SITES_DIR, file), 'utf8').includes('defineAdapter('))
+  .map((file) => file.replace(/\.ts$/, ''));
 
 /** Our fixtures for a site, and the real captures that are pages, parsed once. */
 function documentsOf(platform: string): Document[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseProductName } from '@/utils/keys';
-import { adapterForHost } from '@/utils/sites';
-import { readAddressName } from '@/utils/sites/address-name';
+import { readAddressName } from '../../utils/protocol/address-name';
+import { normaliseProductName } from '../../utils/protocol/keys';
+import { adapterForHost } from '../../utils/sites';
 import { parseHtml } from '../helpers/fixtures';
 import { comparable, ownFixtures } from '../helpers/own-fixtures';
 

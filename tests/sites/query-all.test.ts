@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryAll, splitSelectorList } from '@/utils/sites/query-all';
+import { queryAll, splitSelectorList } from '../../utils/sites/engine/query-all';
 import { parseHtml } from '../helpers/fixtures';
 
 describe('queryAll: a selector list, one selector at a time', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shopeeAdapter, shopeeIdsFromUrl } from '@/utils/sites/shopee';
+import { shopeeAdapter, shopeeIdsFromUrl } from '../../utils/sites/shopee';
 
 const extractShopee = shopeeAdapter.extract;
 

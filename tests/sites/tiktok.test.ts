@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tiktokAdapter, tiktokIdsFromUrl } from '@/utils/sites/tiktok';
+import { tiktokAdapter, tiktokIdsFromUrl } from '../../utils/sites/tiktok';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures } from '../helpers/fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/public/_locales/en/messages.json';
-import vi from '@/public/_locales/vi/messages.json';
-import { formatDate, setLanguage, t } from '@/utils/i18n';
+import en from '../../public/_locales/en/messages.json';
+import vi from '../../public/_locales/vi/messages.json';
+import { formatDate, setLanguage, t } from '../../utils/i18n';
 
 describe('i18n', () => {
   it('has every message in both languages, with the same placeholders', () => {

@@ -2,8 +2,8 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setLanguage, useCatalogues } from '@/utils/i18n';
-import { ALL_MESSAGES } from '@/utils/messages/all';
+import { setLanguage, useCatalogues } from '../../utils/i18n';
+import { ALL_MESSAGES } from '../../utils/messages/all';
 
 // fake-indexeddb copies values with Node's structuredClone, which keeps Node's Blob only; a browser's
 // IndexedDB stores its own Blobs (the index is stored as one), so the tests use Node's.

@@ -15,30 +15,19 @@
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
 
-import { signalVerdict, type Verdict, verdictFor } from '../lookup/verdict';
 import { MAX_LISTED, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
+import type { RequestOf, ResponseOf } from '../protocol/messages';
 import type { ListedListing, PageStatus } from '../protocol/page-status';
-import type { DataInfo, FlagRecord } from '../protocol/records';
-import type { ExtractedListing, SiteAdapter } from '../sites/types';
+import type { DataInfo } from '../protocol/records';
+import { signalVerdict, type Verdict, verdictFor } from '../protocol/verdict';
+import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
 import { isOwnHost } from './hosts';
 
-export interface LookupResult {
-  hits: FlagRecord[];
-  data: DataInfo | null;
-  /** Listings whose title names a flagged product. */
-  products?: Array<{ itemKey: string; productKey: string }>;
-  /** Listings whose own name uses a replica phrase. */
-  replicas?: Array<{ itemKey: string; phrase: string }>;
-  /** The shopper's preferences as they bear on this answer. */
-  view?: { language: 'vi' | 'en'; paused: boolean; mutedSellers: string[] };
-}
+/** What the background answers a lookup with, as the message map defines it. */
+export type LookupResult = ResponseOf<'lookup'>;
 
-export interface TitleToMatch {
-  itemKey: string;
-  title: string;
-  /** The raw name from the listing's address, which the background decodes. */
-  fromAddress?: true;
-}
+/** A listing's name sent with a lookup; `fromAddress`: the raw name from the listing's address. */
+export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
 
 export interface Overlay {
   /** `collapsed`: a confirmed warning whose seller the shopper muted (product page only). */

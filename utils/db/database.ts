@@ -5,7 +5,9 @@
  * Versions only grow; each step of MIGRATIONS upgrades from the version before it, so a browser that
  * skipped releases runs every step it missed.
  */
+
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { ChunkParts } from '../feed-format/gzip-parts';
 
 export const DB_NAME = 'soi-hang';
 
@@ -15,15 +17,8 @@ export interface StoredChunk {
   /** gzip of the records' JSON lines joined by "\n". */
   data: Uint8Array;
   count: number;
-  /** When `data` is flushed in parts (utils/feed/gzip-parts.ts): where they are, what they hold. */
+  /** When `data` is flushed in parts (utils/feed-format/gzip-parts.ts): where they are, what they hold. */
   parts?: ChunkParts;
-}
-
-export interface ChunkParts {
-  /** Byte offsets in `data`: where each part starts, then where the last one ends. */
-  offsets: Uint32Array<ArrayBuffer>;
-  /** Each part's first key; the keys of a chunk are sorted. */
-  firstKeys: string[];
 }
 
 export interface SoiHangSchema extends DBSchema {

@@ -9,12 +9,13 @@
  *      └── (fingerprint, chunk) per key ──▶ PackedIndex ──▶ meta "index" (one ArrayBuffer)
  */
 
-import { compress } from '../feed/gzip';
-import { RECORDS_PER_BLOCK } from '../feed/manifest';
-import { type KeyKind, kindOfKey } from '../keys';
+import { compress } from '../feed-format/gzip';
+import type { ChunkParts } from '../feed-format/gzip-parts';
+import { RECORDS_PER_BLOCK } from '../feed-format/manifest';
 import { MAX_CHUNKS, PackedIndex } from '../lookup/packed-index';
+import { type KeyKind, kindOfKey } from '../protocol/keys';
 import { type DataInfo, DataInfoSchema } from '../protocol/records';
-import type { ChunkParts, Database, StoredChunk } from './database';
+import type { Database, StoredChunk } from './database';
 
 const META = {
   data: 'data',

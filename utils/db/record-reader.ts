@@ -1,5 +1,5 @@
-import { decompress } from '../feed/gzip';
-import { partFor, partStream } from '../feed/gzip-parts';
+import { decompress } from '../feed-format/gzip';
+import { partFor, partStream } from '../feed-format/gzip-parts';
 import type { PackedIndex } from '../lookup/packed-index';
 import { type FlagRecord, FlagRecordSchema } from '../protocol/records';
 import { BytePattern } from './byte-search';
@@ -28,7 +28,7 @@ class Recent<K, V> {
 /**
  * Reads full records by key through the index, confirming each against the stored record: a
  * fingerprint match without the key in its chunk is no hit. A chunk flushed in parts
- * (utils/feed/gzip-parts.ts) has only the part that can hold the key inflated; a key not found
+ * (utils/feed-format/gzip-parts.ts) has only the part that can hold the key inflated; a key not found
  * there is looked for in the whole chunk, so parts can only save work. Inflated text stays UTF-8
  * bytes (only the line holding a key is decoded), and the last few rows and inflated parts are
  * kept, since the records a page needs cluster in few chunks.

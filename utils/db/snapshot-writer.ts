@@ -9,12 +9,39 @@
  * referenced by nothing, are overwritten by the next write to their numbers and removed by the next
  * snapshot. When no free range is left, nothing is staged and everything is written at the switch.
  */
-import { FeedFormatError } from '../feed/ndjson';
+import { FeedFormatError } from '../feed-format/ndjson';
 import { fingerprint } from '../lookup/fingerprint';
 import { MAX_CHUNKS, PackedIndex } from '../lookup/packed-index';
 import { type DataInfo, DataInfoSchema } from '../protocol/records';
 import type { Database, StoredChunk } from './database';
 import { describe, type LoadedData, type PackedChunk, settle, writeMeta } from './flag-store';
+
+/** A snapshot as its checker hands it over: how many chunks at most, and the chunks in key order. */
+export interface SnapshotSource {
+  chunkCount: number;
+  fill(add: (chunk: PackedChunk) => void): Promise<void> | void;
+}
+
+/**
+ * Stores the snapshot `source` hands over beside the data `current` describes, then switches to it
+ * in one transaction; if filling or the switch fails, what was staged is deleted and the error goes
+ * on, so a refused snapshot leaves the current data exactly as it was.
+ */
+export async function storeSnapshot(
+  db: Database,
+  current: Pick<LoadedData, 'nextChunk'>,
+  source: SnapshotSource,
+  info: Omit<DataInfo, 'recordCount' | 'counts'>,
+): Promise<LoadedData> {
+  const writer = await SnapshotWriter.open(db, current, source.chunkCount);
+  try {
+    await source.fill((chunk) => writer.add(chunk));
+    return await writer.commit(info);
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+}
 
 /** Chunks per staging transaction: fewer transactions, still small enough to overlap the checks. */
 const CHUNKS_PER_TRANSACTION = 8;
@@ -45,27 +72,6 @@ export class SnapshotWriter {
     const lowest = await db.transaction('chunks').store.openKeyCursor();
     const lowestLive = lowest ? lowest.key : MAX_CHUNKS;
     return new SnapshotWriter(db, chunkCount <= lowestLive ? 0 : null, chunkCount);
-  }
-
-  /**
-   * Writes a snapshot of at most `chunkCount` chunks that `fill` hands over in key order, then
-   * switches to it; if `fill` or the switch fails, what was staged is deleted and the error goes on.
-   */
-  static async write(
-    db: Database,
-    current: Pick<LoadedData, 'nextChunk'>,
-    chunkCount: number,
-    fill: (add: (chunk: PackedChunk) => void) => Promise<void> | void,
-    info: Omit<DataInfo, 'recordCount' | 'counts'>,
-  ): Promise<LoadedData> {
-    const writer = await SnapshotWriter.open(db, current, chunkCount);
-    try {
-      await fill((chunk) => writer.add(chunk));
-      return await writer.commit(info);
-    } catch (error) {
-      await writer.discard();
-      throw error;
-    }
   }
 
   /** Takes the next checked chunk (in key order); staged at once when a range is free. */

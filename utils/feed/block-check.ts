@@ -4,12 +4,12 @@
  * function of the block's bytes, with plain-data results, so it runs the same in the background and
  * in a check worker (entrypoints/check-worker.ts) when blocks are checked in parallel.
  */
-import type { ChunkParts } from '../db/database';
+
+import { decompress } from '../feed-format/gzip';
+import { type ChunkParts, findPartOffsets } from '../feed-format/gzip-parts';
+import { MAX_RECORDS_PER_BLOCK } from '../feed-format/manifest';
+import { checkLine } from '../feed-format/ndjson';
 import { FlagRecordSchema } from '../protocol/records';
-import { decompress } from './gzip';
-import { findPartOffsets } from './gzip-parts';
-import { MAX_RECORDS_PER_BLOCK } from './manifest';
-import { checkLine } from './ndjson';
 
 /** Decompressed output allowed per record: generous for any real record, fatal for a gzip bomb. */
 export const MAX_BYTES_PER_RECORD = 16 * 1024;

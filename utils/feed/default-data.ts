@@ -5,9 +5,10 @@
  */
 import type { Database } from '../db/database';
 import { type LoadedData, loadData } from '../db/flag-store';
-import { checkFile, storeSnapshot } from './feed-file';
-import { type FeedManifest, FeedManifestSchema } from './manifest';
-import { FeedFormatError } from './ndjson';
+import { storeSnapshot } from '../db/snapshot-writer';
+import { type FeedManifest, FeedManifestSchema } from '../feed-format/manifest';
+import { FeedFormatError } from '../feed-format/ndjson';
+import { checkedSnapshot, checkFile } from './feed-file';
 
 const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
 
@@ -36,7 +37,7 @@ export async function ensureDefaultData(
   if (held.info?.source === 'feed' || held.info?.digest === manifest.snapshot.sha256) return held;
   const path = `/feed/${manifest.snapshot.url}`;
   const bytes = await checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
-  return storeSnapshot(db, held, bytes, manifest.snapshot, {
+  return storeSnapshot(db, held, checkedSnapshot(bytes, manifest.snapshot), {
     source: 'default',
     sequence: manifest.sequence,
     publisher: manifest.publisher,

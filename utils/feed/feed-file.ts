@@ -3,16 +3,14 @@
  * package: its size and sha256 against the manifest, gzip within bounds, every line against its
  * schema. Every failure is a SyncError naming the file.
  */
-import type { Database } from '../db/database';
-import { type LoadedData, type PackedChunk, packLines, type StoredLine } from '../db/flag-store';
-import { SnapshotWriter } from '../db/snapshot-writer';
-import type { DataInfo } from '../protocol/records';
+import { type PackedChunk, packLines, type StoredLine } from '../db/flag-store';
+import type { SnapshotSource } from '../db/snapshot-writer';
+import { decompress, SizeLimitError } from '../feed-format/gzip';
+import { sha256Hex } from '../feed-format/hash';
+import { type FeedFile, MAX_RECORDS_PER_BLOCK, RECORDS_PER_BLOCK } from '../feed-format/manifest';
+import { FeedFormatError, forEachLine, parseLine } from '../feed-format/ndjson';
 import { FlagRecordSchema } from '../protocol/records';
 import { type BlockCheck, checkBlock, MAX_BYTES_PER_RECORD } from './block-check';
-import { decompress, SizeLimitError } from './gzip';
-import { sha256Hex } from './hash';
-import { type FeedFile, MAX_RECORDS_PER_BLOCK, RECORDS_PER_BLOCK } from './manifest';
-import { FeedFormatError, forEachLine, parseLine } from './ndjson';
 import { SyncError } from './sync-error';
 
 /** Checks downloaded or packaged bytes against the manifest's size and sha256. */
@@ -127,27 +125,21 @@ export async function snapshotChunks(
 }
 
 /**
- * Checks a snapshot and stores it as it goes, beside the data `current` describes, then switches to
- * it in one transaction. A refused snapshot leaves the current data exactly as it was.
+ * A snapshot as the database stores it (`storeSnapshot`): its chunks checked on the way, a few
+ * blocks ahead of the one handed on, so the browser stores while the checker works.
  */
-export async function storeSnapshot(
-  db: Database,
-  current: Pick<LoadedData, 'nextChunk'>,
+export function checkedSnapshot(
   bytes: Uint8Array<ArrayBuffer>,
   file: FeedFile,
-  info: Omit<DataInfo, 'recordCount' | 'counts'>,
   options: { timings?: { checked: number }; checker?: BlockChecker } = {},
-): Promise<LoadedData> {
-  return SnapshotWriter.write(
-    db,
-    current,
-    chunkCountOf(file),
-    async (add) => {
+): SnapshotSource {
+  return {
+    chunkCount: chunkCountOf(file),
+    fill: async (add) => {
       await snapshotChunks(bytes, file, add, options.checker);
       if (options.timings) options.timings.checked = performance.now();
     },
-    info,
-  );
+  };
 }
 
 export function parseAll<T>(

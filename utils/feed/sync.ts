@@ -11,19 +11,20 @@ import {
   type StoredOp,
   writeDelta,
 } from '../db/flag-store';
-import type { DataInfo } from '../protocol/records';
-import type { CheckerHandle } from './check-pool';
-import { checkFile, inflate, parseAll, storeSnapshot } from './feed-file';
-import { readLimited, SizeLimitError } from './gzip';
+import { storeSnapshot } from '../db/snapshot-writer';
+import { readLimited, SizeLimitError } from '../feed-format/gzip';
 import {
   DeltaOpSchema,
   deltaChain,
   type FeedFile,
   type FeedManifest,
   FeedManifestSchema,
-} from './manifest';
-import { FeedFormatError, parseLine } from './ndjson';
-import { verifyWithAny } from './signature';
+} from '../feed-format/manifest';
+import { FeedFormatError, parseLine } from '../feed-format/ndjson';
+import { verifyWithAny } from '../feed-format/signature';
+import type { DataInfo } from '../protocol/records';
+import type { CheckerHandle } from './check-pool';
+import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
 import { SyncError } from './sync-error';
 
 const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
@@ -185,10 +186,15 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   const checkers = many ? await input.openCheckers?.().catch(() => null) : null;
   try {
     const loaded = await store(() =>
-      storeSnapshot(input.db, input.current, bytes, manifest.snapshot, info, {
-        timings,
-        ...(checkers ? { checker: checkers.checker } : {}),
-      }),
+      storeSnapshot(
+        input.db,
+        input.current,
+        checkedSnapshot(bytes, manifest.snapshot, {
+          timings,
+          ...(checkers ? { checker: checkers.checker } : {}),
+        }),
+        info,
+      ),
     );
     return {
       ...updated('snapshot', etag, manifest, loaded, [

@@ -4,7 +4,7 @@
  * IQ for Mum 800g" contains "colos iq for mum", but "Colos IQ" alone or "colos iq for mummy" do not.
  * When several names match, the longest wins (the most specific product).
  */
-import { normaliseProductName } from '../keys';
+import { normaliseProductName } from '../protocol/keys';
 
 const PREFIX = 'product:';
 

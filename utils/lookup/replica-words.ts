@@ -8,7 +8,7 @@
  * Phrases are folded like listing names (lower case, no diacritics, punctuation as spaces) and must
  * match whole words. Verified 2026-11-28 against our own fixtures' titles (none match).
  */
-import { normaliseProductName } from '../keys';
+import { normaliseProductName } from '../protocol/keys';
 
 export const REPLICA_PHRASES: readonly string[] = [
   'replica',

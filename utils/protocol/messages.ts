@@ -4,9 +4,9 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
-import { LanguageSchema, PreferencesSchema } from '../settings/preferences';
 import { MAX_LOOKUP_KEYS, MAX_PHRASE_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
+import { LanguageSchema, PreferencesSchema } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
 import { DataStatusSchema } from './sync-status';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { PLATFORMS } from '../keys';
+import { PLATFORMS } from './keys';
 import { MAX_LISTED } from './limits';
+import { VERDICT_SUBJECTS, WARNING_STATUSES } from './verdict';
 
 export const PAGE_KINDS = ['grid', 'product', 'blocked', 'other'] as const;
 export const PageKindSchema = z.enum(PAGE_KINDS);
@@ -27,8 +28,8 @@ export const PageStatusSchema = z.object({
       z.object({
         id: z.int().check(z.gte(1)),
         title: z.string().check(z.maxLength(200)),
-        status: z.enum(['confirmed', 'suspected', 'reported', 'heuristic']),
-        subject: z.enum(['item', 'seller', 'product']),
+        status: z.enum(WARNING_STATUSES),
+        subject: z.enum(VERDICT_SUBJECTS),
         muted: z.boolean(),
       }),
     )

@@ -3,7 +3,7 @@
  * description of the loaded data. Schemas use zod/mini because content scripts import them too.
  */
 import * as z from 'zod/mini';
-import { isCanonicalKey, KEY_KINDS } from '../keys';
+import { isCanonicalKey, KEY_KINDS } from './keys';
 
 export const KeySchema = z
   .string()

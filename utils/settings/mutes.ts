@@ -3,8 +3,8 @@
  * background (which applies them to lookups) and the options page and popup (which list and change
  * them).
  */
-import type { Platform } from '../keys';
-import type { Mute, Preferences } from './preferences';
+import type { Platform } from '../protocol/keys';
+import type { Mute, Preferences } from '../protocol/preferences';
 
 export type MuteTarget = Pick<Mute, 'scope' | 'target'>;
 

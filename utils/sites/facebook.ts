@@ -4,8 +4,8 @@
  * link. The content script matches all of facebook.com because Facebook navigates as an SPA, so the
  * adapter only scans marketplace, commerce and group pages.
  */
-import { defineAdapter, type Ids, onDomains } from './define-adapter';
-import { cleanText } from './text';
+import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { cleanText } from './engine/text';
 
 const DOMAINS = ['facebook.com'];
 const LISTING_PATH = /^\/(?:marketplace\/item|commerce\/listing)\/(\d{1,25})\/?$/;

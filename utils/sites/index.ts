@@ -1,4 +1,5 @@
 /** Every site adapter, for the tools and tests that work across sites. */
+import { onDomains } from './engine/define-adapter';
 import { facebookAdapter } from './facebook';
 import { lazadaAdapter } from './lazada';
 import { sendoAdapter } from './sendo';
@@ -16,7 +17,5 @@ export const ADAPTERS = [
 ];
 
 export function adapterForHost(host: string) {
-  return ADAPTERS.find((adapter) =>
-    adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
-  );
+  return ADAPTERS.find((adapter) => onDomains(host, adapter.domains));
 }

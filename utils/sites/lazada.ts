@@ -9,10 +9,10 @@ import {
   type Ids,
   onDomains,
   type SellerOnPage,
-} from './define-adapter';
-import { field, isObject, ofType, readJsonLd, stringField } from './json-ld';
-import { findObjects, idField, perPage, scriptJsonAfter } from './page-json';
-import { parsePrice } from './text';
+} from './engine/define-adapter';
+import { field, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { findObjects, idField, perPage, scriptJsonAfter } from './engine/page-json';
+import { parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'lazada.vn': 'VND',

@@ -8,10 +8,10 @@ import {
   type Ids,
   onDomains,
   type SellerOnPage,
-} from './define-adapter';
-import { field, isObject, ofType, readJsonLd, stringField } from './json-ld';
-import { findObjects, idField, jsonScript, perPage, scriptJsonAfter } from './page-json';
-import { parsePrice } from './text';
+} from './engine/define-adapter';
+import { field, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { findObjects, idField, jsonScript, perPage, scriptJsonAfter } from './engine/page-json';
+import { parsePrice } from './engine/text';
 
 const DOMAINS = ['sendo.vn'];
 /** At least five digits, so slugs that end in a number (`iphone-13.html`) are not read as ids. */

@@ -4,9 +4,9 @@
  * so ids come from those links; a product page's own item from its URL, its facts from the JSON-LD
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
-import { decodedPath, defineAdapter, type Ids, onDomains } from './define-adapter';
-import { field, ofType, readJsonLd, stringField } from './json-ld';
-import { parsePrice } from './text';
+import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { field, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'shopee.vn': 'VND',

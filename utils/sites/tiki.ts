@@ -3,10 +3,10 @@
  * seller's offer; cards carry `data-id`. The seller comes from the product page's Next.js state
  * (`current_seller`), when the page has it.
  */
-import { decodedPath, defineAdapter, type Ids, onDomains } from './define-adapter';
-import { booleanField, field, ofType, readJsonLd, stringField } from './json-ld';
-import { findObjects, idField, jsonScript, perPage } from './page-json';
-import { parsePrice } from './text';
+import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { booleanField, field, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { findObjects, idField, jsonScript, perPage } from './engine/page-json';
+import { parsePrice } from './engine/text';
 
 const DOMAINS = ['tiki.vn'];
 const ITEM_PATH = /-p(\d{1,20})\.html$/;

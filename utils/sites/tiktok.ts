@@ -3,10 +3,10 @@
  * `/shop/<region>/pdp/...`) or `/view/product/<id>`; ids pass 2^53 and stay strings. The product
  * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
  */
-import { defineAdapter, type Ids, onDomains } from './define-adapter';
-import { field, isObject, type JsonObject, stringField } from './json-ld';
-import { findObjects, jsonScript, perPage } from './page-json';
-import { parsePrice } from './text';
+import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { field, isObject, type JsonObject, stringField } from './engine/json-ld';
+import { findObjects, jsonScript, perPage } from './engine/page-json';
+import { parsePrice } from './engine/text';
 
 const DOMAINS = ['tiktok.com'];
 const PRODUCT_PATH = /^\/(?:shop\/(?:[a-z]{2}\/)?pdp\/[^/]+|view\/product)\/(\d{6,25})\/?$/;

@@ -11,7 +11,7 @@
  * cut-off sentence are only `suspected`; a firm "(ghi trên nhãn)" is never named as the faker.
  */
 import * as z from 'zod';
-import { formatKey, normaliseProductName } from '../../../utils/keys';
+import { formatKey, normaliseProductName } from '../../../utils/protocol/keys';
 import type { FlagRecord, FlagStatus } from '../../../utils/protocol/records';
 
 const OfficialRecordSchema = z.object({

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '@/entrypoints/background/handlers';
-import { createPreferencesService } from '@/entrypoints/background/preferences-service';
-import { createTabStatusStore, type SessionArea } from '@/entrypoints/background/tab-status';
-import { openDatabase } from '@/utils/db/database';
-import { createDispatcher } from '@/utils/protocol/dispatch';
+import { createHandlers } from '../../../entrypoints/background/handlers';
+import { createPreferencesService } from '../../../entrypoints/background/preferences-service';
+import { createTabStatusStore, type SessionArea } from '../../../entrypoints/background/tab-status';
+import { openDatabase } from '../../../utils/db/database';
+import { createDispatcher } from '../../../utils/protocol/dispatch';
 import { shippedService } from '../../helpers/shipped-data';
 
 const NOW = new Date('2026-11-28T12:00:00Z');

@@ -5,7 +5,7 @@ import {
   BLOCK_RULE_ID,
   type RuleApi,
   warningFor,
-} from '@/entrypoints/background/scam-sites';
+} from '../../../entrypoints/background/scam-sites';
 import { shippedService } from '../../helpers/shipped-data';
 
 function fakeRules() {

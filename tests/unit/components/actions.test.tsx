@@ -1,12 +1,16 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { BadgeDetails } from '@/components/BadgeDetails';
-import { Banner } from '@/components/Banner';
-import { Popup } from '@/components/Popup';
-import { LanguageSection, MutesSection, SitesSection } from '@/components/PreferenceSections';
-import { setLanguage } from '@/utils/i18n';
-import type { Verdict } from '@/utils/lookup/verdict';
-import { DEFAULT_PREFERENCES, type Preferences } from '@/utils/settings/preferences';
+import { BadgeDetails } from '../../../components/BadgeDetails';
+import { Banner } from '../../../components/Banner';
+import { Popup } from '../../../components/Popup';
+import {
+  LanguageSection,
+  MutesSection,
+  SitesSection,
+} from '../../../components/PreferenceSections';
+import { setLanguage } from '../../../utils/i18n';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../utils/protocol/preferences';
+import type { Verdict } from '../../../utils/protocol/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { Popup } from '@/components/Popup';
+import { Popup } from '../../../components/Popup';
 import { dataInfo } from '../../helpers/records';
 
 function mount(node: preact.ComponentChild): HTMLElement {

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { Banner } from '@/components/Banner';
-import { badgeElement } from '@/components/badge-element';
-import { type Language, setLanguage } from '@/utils/i18n';
-import { type RecordVerdict, signalVerdict, type Verdict } from '@/utils/lookup/verdict';
+import { Banner } from '../../../components/Banner';
+import { badgeElement } from '../../../components/badge-element';
+import { type Language, setLanguage } from '../../../utils/i18n';
+import { type RecordVerdict, signalVerdict, type Verdict } from '../../../utils/protocol/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 /** Lets Preact apply a state change. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TitleToMatch } from '@/utils/content/runner';
-import { readAddressName } from '@/utils/sites/address-name';
-import { shopeeAdapter } from '@/utils/sites/shopee';
+import type { TitleToMatch } from '../../../utils/content/runner';
+import { readAddressName } from '../../../utils/protocol/address-name';
+import { shopeeAdapter } from '../../../utils/sites/shopee';
 import { record } from '../../helpers/records';
 import { badgedCards, loadGrid, now, setup } from '../../helpers/runner';
 import { shippedLookup } from '../../helpers/shipped-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BytePattern } from '@/utils/db/byte-search';
 import { random } from '../../../scripts/seeded-random';
+import { BytePattern } from '../../../utils/db/byte-search';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

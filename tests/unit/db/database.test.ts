@@ -1,10 +1,10 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openDatabase } from '@/utils/db/database';
-import { loadData, writeDelta } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import { sortRecords } from '@/utils/feed/publish';
-import type { FlagRecord } from '@/utils/protocol/records';
+import { sortRecords } from '../../../server/feed/publish';
+import { DB_NAME, DB_VERSION, openDatabase } from '../../../utils/db/database';
+import { loadData, writeDelta } from '../../../utils/db/flag-store';
+import { RecordReader } from '../../../utils/db/record-reader';
+import type { FlagRecord } from '../../../utils/protocol/records';
 import { dataInfo, record } from '../../helpers/records';
 import { toStoredLines, writeSnapshot } from '../../helpers/stored';
 

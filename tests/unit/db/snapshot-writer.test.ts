@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '@/utils/db/database';
-import { loadData, packLines } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import { SnapshotWriter } from '@/utils/db/snapshot-writer';
-import { sortRecords } from '@/utils/feed/publish';
-import { MAX_CHUNKS } from '@/utils/lookup/packed-index';
+import { sortRecords } from '../../../server/feed/publish';
+import { type Database, openDatabase } from '../../../utils/db/database';
+import { loadData, packLines } from '../../../utils/db/flag-store';
+import { RecordReader } from '../../../utils/db/record-reader';
+import { SnapshotWriter } from '../../../utils/db/snapshot-writer';
+import { MAX_CHUNKS } from '../../../utils/lookup/packed-index';
 import { dataInfo, record } from '../../helpers/records';
 import { toStoredLines, writeSnapshotChunks } from '../../helpers/stored';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PackedChunk } from '@/utils/db/flag-store';
-import { type JobPort, poolChecker, serveChecks, WORKER_UP } from '@/utils/feed/check-pool';
-import { type BlockChecker, snapshotChunks } from '@/utils/feed/feed-file';
-import type { FeedFile } from '@/utils/feed/manifest';
-import { buildBlockedSnapshot } from '@/utils/feed/publish';
-import type { FlagRecord } from '@/utils/protocol/records';
+import { buildBlockedSnapshot } from '../../../server/feed/publish';
+import type { PackedChunk } from '../../../utils/db/flag-store';
+import { type JobPort, poolChecker, serveChecks, WORKER_UP } from '../../../utils/feed/check-pool';
+import { type BlockChecker, snapshotChunks } from '../../../utils/feed/feed-file';
+import type { FeedFile } from '../../../utils/feed-format/manifest';
+import type { FlagRecord } from '../../../utils/protocol/records';
 import { demo } from '../../helpers/feed-sync';
 
 type Behaviour = 'serve' | 'silent' | 'garbage' | 'fail';

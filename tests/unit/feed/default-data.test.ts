@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/utils/db/database';
-import { loadData } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import { ensureDefaultData, type PackageReader } from '@/utils/feed/default-data';
+import { openDatabase } from '../../../utils/db/database';
+import { loadData } from '../../../utils/db/flag-store';
+import { RecordReader } from '../../../utils/db/record-reader';
+import { ensureDefaultData, type PackageReader } from '../../../utils/feed/default-data';
 import { dataInfo, record } from '../../helpers/records';
 import { readShipped, shippedFeed } from '../../helpers/shipped-data';
 import { toStoredLines, writeSnapshot } from '../../helpers/stored';

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compress, decompress } from '@/utils/feed/gzip';
-import { findPartOffsets, partFor, partStream } from '@/utils/feed/gzip-parts';
-import { gzipInParts } from '@/utils/feed/gzip-parts-writer';
+import { gzipInParts } from '../../../server/feed/gzip-parts-writer';
+import { compress, decompress } from '../../../utils/feed-format/gzip';
+import { findPartOffsets, partFor, partStream } from '../../../utils/feed-format/gzip-parts';
 
 const encoder = new TextEncoder();
 const parts = Array.from({ length: 5 }, (_, p) =>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/utils/db/database';
-import type { LoadedData } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import { RECORDS_PER_BLOCK, RECORDS_PER_PART } from '@/utils/feed/manifest';
-import { signManifest } from '@/utils/feed/publish';
-import type { FlagRecord } from '@/utils/protocol/records';
+import { signManifest } from '../../../server/feed/publish';
+import { openDatabase } from '../../../utils/db/database';
+import type { LoadedData } from '../../../utils/db/flag-store';
+import { RecordReader } from '../../../utils/db/record-reader';
+import { RECORDS_PER_BLOCK, RECORDS_PER_PART } from '../../../utils/feed-format/manifest';
+import type { FlagRecord } from '../../../utils/protocol/records';
 import { demo, dump, startSynced, sync } from '../../helpers/feed-sync';
 import { BASE, MANIFEST, MemoryFeed, privateKey } from '../../helpers/memory-feed';
 

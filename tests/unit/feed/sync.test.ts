@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '@/utils/db/database';
-import { type LoadedData, loadData } from '@/utils/db/flag-store';
-import { RecordReader } from '@/utils/db/record-reader';
-import { buildManifest, gzipLines, signManifest } from '@/utils/feed/publish';
-import { generateKeyPair } from '@/utils/feed/signature';
+import { buildManifest, gzipLines, signManifest } from '../../../server/feed/publish';
+import { type Database, openDatabase } from '../../../utils/db/database';
+import { type LoadedData, loadData } from '../../../utils/db/flag-store';
+import { RecordReader } from '../../../utils/db/record-reader';
+import { generateKeyPair } from '../../../utils/feed-format/signature';
 import { demo, dump, now, startSynced, sync } from '../../helpers/feed-sync';
 import { BASE, MANIFEST, type MemoryFeed, privateKey } from '../../helpers/memory-feed';
 import { record } from '../../helpers/records';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PackedIndex } from '@/utils/lookup/packed-index';
 import { random } from '../../../scripts/seeded-random';
+import { PackedIndex } from '../../../utils/lookup/packed-index';
 
 describe('packed index order', () => {
   it('sorts entries by fingerprint, equal fingerprints in the order given', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replicaPhrase } from '@/utils/lookup/replica-words';
+import { replicaPhrase } from '../../../utils/lookup/replica-words';
 import { hasSharedFixtures, REPO_ROOT, SHARED_FIXTURES } from '../../helpers/fixtures';
 
 describe('replica phrases', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ProtocolError, sendMessage } from '@/utils/protocol/client';
-import { createDispatcher, type Handlers } from '@/utils/protocol/dispatch';
-import { portableListener } from '@/utils/protocol/listener';
-import { classifySender } from '@/utils/protocol/sender';
+import { ProtocolError, sendMessage } from '../../../utils/protocol/client';
+import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
+import { portableListener } from '../../../utils/protocol/listener';
+import { classifySender } from '../../../utils/protocol/sender';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const contentScript = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 7 } };

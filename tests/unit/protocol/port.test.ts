@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProtocolError, sendMessage } from '@/utils/protocol/client';
-import { createDispatcher, type Handlers } from '@/utils/protocol/dispatch';
-import { type ListenedPort, requestPortListener } from '@/utils/protocol/port-listener';
-import { createPortTransport, type PortLike, REQUEST_PORT } from '@/utils/protocol/port-transport';
+import { ProtocolError, sendMessage } from '../../../utils/protocol/client';
+import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
+import { type ListenedPort, requestPortListener } from '../../../utils/protocol/port-listener';
+import {
+  createPortTransport,
+  type PortLike,
+  REQUEST_PORT,
+} from '../../../utils/protocol/port-transport';
 import { record } from '../../helpers/records';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };

@@ -3,11 +3,15 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decompress } from '@/utils/feed/gzip';
-import { FeedFileSchema, FeedManifestSchema, RECORDS_PER_PART } from '@/utils/feed/manifest';
-import { verifyWithAny } from '@/utils/feed/signature';
 import { parseCsv, recordsFromCsv } from '../../../server/feed/csv';
 import { publishFeed } from '../../../server/feed/publisher';
+import { decompress } from '../../../utils/feed-format/gzip';
+import {
+  FeedFileSchema,
+  FeedManifestSchema,
+  RECORDS_PER_PART,
+} from '../../../utils/feed-format/manifest';
+import { verifyWithAny } from '../../../utils/feed-format/signature';
 import { REPO_ROOT } from '../../helpers/fixtures';
 import { record } from '../../helpers/records';
 import { privateKey, publicKey } from '../../helpers/test-keys';

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_PREFERENCES,
+  type Mute,
+  PreferencesSchema,
+} from '../../../utils/protocol/preferences';
+import {
   activeMutes,
   endOfToday,
   isSitePaused,
   mutedSellers,
   withMute,
   withoutMute,
-} from '@/utils/settings/mutes';
-import { DEFAULT_PREFERENCES, type Mute, PreferencesSchema } from '@/utils/settings/preferences';
+} from '../../../utils/settings/mutes';
 
 const now = new Date(2026, 10, 28, 15, 30); // local time: "today" is the shopper's day
 const later = (hours: number) => new Date(now.getTime() + hours * 3600_000);

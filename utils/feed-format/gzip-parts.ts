@@ -1,6 +1,6 @@
 /**
  * Gzip parts: a snapshot block whose deflate stream the publisher full-flushed after every few
- * records (gzip-parts-writer.ts), so a lookup inflates only the part that can hold its key instead
+ * records (server/feed/gzip-parts-writer.ts), so a lookup inflates only the part that can hold its key instead
  * of the whole block. A full flush ends in an empty stored block (`00 00 ff ff`) and starts the next
  * part byte-aligned with an empty window: from there, the part's bytes plus an empty final block are
  * a complete raw deflate stream.
@@ -17,6 +17,14 @@ export const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x0
 /** BFINAL=1, fixed Huffman codes, end of block: the shortest final block (10 bits). */
 export const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
 const TRAILER_BYTES = 8;
+
+/** A block's parts as the client keeps them beside the block. */
+export interface ChunkParts {
+  /** Byte offsets in the block: where each part starts, then where the last one ends. */
+  offsets: Uint32Array<ArrayBuffer>;
+  /** Each part's first key; the keys of a block are sorted. */
+  firstKeys: string[];
+}
 const FLAGS_AT = 3;
 
 /**

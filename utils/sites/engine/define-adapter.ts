@@ -9,9 +9,10 @@
  *     └─▶ card links ─▶ ids from the link ─▶ card root (selector, else the link with a picture)
  *                       card roots without a readable link ─▶ ids from data attributes, else unreadable
  */
-import { keyBuilder, type Platform } from '../keys';
-import type { PageKind } from '../protocol/page-status';
-import { readAddressName } from './address-name';
+
+import { readAddressName } from '../../protocol/address-name';
+import { keyBuilder, type Platform } from '../../protocol/keys';
+import type { PageKind } from '../../protocol/page-status';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';

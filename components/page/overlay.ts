@@ -4,12 +4,12 @@
  * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
-import type { Verdict } from '../lookup/verdict';
-import type { DataInfo } from '../protocol/records';
-import type { ExtractedListing } from '../sites/types';
-import { BADGE_HOST, BANNER_HOST } from './hosts';
+import { BADGE_HOST, BANNER_HOST } from '../../utils/content/hosts';
+import type { Overlay } from '../../utils/content/runner';
+import type { DataInfo } from '../../utils/protocol/records';
+import type { Verdict } from '../../utils/protocol/verdict';
+import type { ExtractedListing } from '../../utils/sites/engine/types';
 import { attachPopover, type PopoverControl } from './popover';
-import type { Overlay } from './runner';
 import { applyStyles } from './shadow-styles';
 
 export interface OverlayViews {

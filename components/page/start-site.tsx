@@ -6,22 +6,22 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BadgeDetails } from '../../components/BadgeDetails';
-import { Banner } from '../../components/Banner';
-import badgeCss from '../../components/badge.css?inline';
-import { badgeElement } from '../../components/badge-element';
-import bannerCss from '../../components/banner.css?inline';
-import type { MuteHandler } from '../../components/WarningActions';
-import warningCss from '../../components/warning.css?inline';
-import { setLanguage, t, useCatalogues } from '../i18n';
-import { CONTENT_MESSAGES } from '../messages/content';
-import { sendMessage } from '../protocol/client';
-import { createPortTransport, REQUEST_PORT } from '../protocol/port-transport';
-import { readTabRequest } from '../protocol/tab-requests';
-import type { ExtractedListing, SiteAdapter } from '../sites/types';
+import { createRunner, type Runner } from '../../utils/content/runner';
+import { setLanguage, t, useCatalogues } from '../../utils/i18n';
+import { CONTENT_MESSAGES } from '../../utils/messages/content';
+import { sendMessage } from '../../utils/protocol/client';
+import { createPortTransport, REQUEST_PORT } from '../../utils/protocol/port-transport';
+import { readTabRequest } from '../../utils/protocol/tab-requests';
+import type { ExtractedListing, SiteAdapter } from '../../utils/sites/engine/types';
+import { BadgeDetails } from '../BadgeDetails';
+import { Banner } from '../Banner';
+import badgeCss from '../badge.css?inline';
+import { badgeElement } from '../badge-element';
+import bannerCss from '../banner.css?inline';
+import type { MuteHandler } from '../WarningActions';
+import warningCss from '../warning.css?inline';
 import { createOverlay } from './overlay';
 import { stopBadgeListeners } from './popover';
-import { createRunner, type Runner } from './runner';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   useCatalogues(CONTENT_MESSAGES);

@@ -7,8 +7,8 @@
  * which CompressionStream does not offer, and it is never bundled into the extension.
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { concatBytes } from './gzip';
-import { FINAL_EMPTY_BLOCK, GZIP_HEADER } from './gzip-parts';
+import { concatBytes } from '../../utils/feed-format/gzip';
+import { FINAL_EMPTY_BLOCK, GZIP_HEADER } from '../../utils/feed-format/gzip-parts';
 
 export function gzipInParts(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const deflated = parts.map((part) =>

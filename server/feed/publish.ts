@@ -3,10 +3,9 @@
  * sorted, gzip NDJSON snapshots, deltas between two record sets, and the signed manifest. Never
  * bundled into the extension.
  */
-import type { FlagRecord } from '../protocol/records';
-import { compress, concatBytes } from './gzip';
-import { gzipInParts } from './gzip-parts-writer';
-import { sha256Hex } from './hash';
+
+import { compress, concatBytes } from '../../utils/feed-format/gzip';
+import { sha256Hex } from '../../utils/feed-format/hash';
 import {
   type DeltaFile,
   type DeltaOp,
@@ -16,8 +15,10 @@ import {
   FeedManifestSchema,
   RECORDS_PER_BLOCK,
   RECORDS_PER_PART,
-} from './manifest';
-import { sign } from './signature';
+} from '../../utils/feed-format/manifest';
+import { sign } from '../../utils/feed-format/signature';
+import type { FlagRecord } from '../../utils/protocol/records';
+import { gzipInParts } from './gzip-parts-writer';
 
 const encoder = new TextEncoder();
 

@@ -12,7 +12,7 @@ import {
   sellerKey,
   tryFormatKey,
   tryParseKey,
-} from '@/utils/keys';
+} from '../../../utils/protocol/keys';
 
 describe('keys', () => {
   it.each([

@@ -4,8 +4,8 @@
  * scripts only ever receive what applies to the listings they asked about.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS } from '../keys';
-import { KeySchema } from '../protocol/records';
+import { PLATFORMS } from './keys';
+import { KeySchema } from './records';
 
 const Moment = z.iso.datetime({ offset: true });
 

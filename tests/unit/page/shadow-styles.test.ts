@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStyles } from '@/utils/content/shadow-styles';
+import { applyStyles } from '../../../components/page/shadow-styles';
 
 function shadowRoot(): ShadowRoot {
   const host = document.createElement('div');

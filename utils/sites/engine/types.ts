@@ -1,5 +1,5 @@
-import type { Platform } from '../keys';
-import type { PageKind } from '../protocol/page-status';
+import type { Platform } from '../../protocol/keys';
+import type { PageKind } from '../../protocol/page-status';
 
 export interface Price {
   amount: number;

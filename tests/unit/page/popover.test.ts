@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { attachPopover, stopBadgeListeners } from '@/utils/content/popover';
+import { attachPopover, stopBadgeListeners } from '../../../components/page/popover';
 
 function setup() {
   const host = document.createElement('div');

@@ -2,9 +2,20 @@
  * From the records found for a listing's keys to the one warning the shopper sees. The strongest
  * status wins (DESIGN.md §4); on a tie the item's own record beats its seller's.
  */
-import type { FlagRecord, FlagStatus } from '../protocol/records';
+import type { FlagRecord, FlagStatus } from './records';
 
 export type ShownStatus = Exclude<FlagStatus, 'cleared'>;
+
+/** Every warning a shopper can be shown: the database's statuses but cleared, then the signal. */
+export const WARNING_STATUSES = [
+  'confirmed',
+  'suspected',
+  'reported',
+  'heuristic',
+] as const satisfies ReadonlyArray<ShownStatus | 'heuristic'>;
+
+/** What a warning is about (see RecordVerdict.subject). */
+export const VERDICT_SUBJECTS = ['item', 'seller', 'product'] as const;
 
 /** A warning backed by a record of the database. */
 export interface RecordVerdict {
@@ -13,7 +24,7 @@ export interface RecordVerdict {
    * What the record is about: the listing itself, its seller, or a flagged product whose name the
    * listing's title contains (the weakest: the listing is not identified, only its name matches).
    */
-  subject: 'item' | 'seller' | 'product';
+  subject: (typeof VERDICT_SUBJECTS)[number];
   record: FlagRecord;
 }
 
