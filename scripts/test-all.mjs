@@ -4,8 +4,9 @@
 // test feed key in tests/keys), runs vitest (extra arguments are passed on), and ends with one
 // line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { countResults, totalsLine } from './test-results.mjs';
 
 const RESULTS = 'test-results/vitest.json';
 
@@ -30,20 +31,7 @@ const status = run('npx', [
   ...process.argv.slice(2),
 ]);
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(RESULTS)) {
-  const report = JSON.parse(readFileSync(RESULTS, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests;
-  skipped = report.numPendingTests + report.numTodoTests;
-  // A test file that fails to load has no failed test of its own; count it as one.
-  const brokenFiles = report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
-  ).length;
-  failed += brokenFiles;
-}
-if (status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const counts = countResults(RESULTS);
+if (status !== 0 && counts.failed === 0) counts.failed = 1;
+console.log(totalsLine(counts));
 process.exit(status);
