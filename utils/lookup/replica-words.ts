@@ -31,11 +31,49 @@ export function replicaPhrase(name: string): string | null {
 }
 
 /**
+ * Words that, just before a phrase, turn it into a promise instead of an admission: "nói không với
+ * hàng fake", "cam kết không bán hàng nhái", "hoàn tiền nếu phát hiện hàng fake", "chống hàng nhái",
+ * "no fake". Folded like the names.
+ */
+const DENIALS = new Set([
+  'khong',
+  'ko',
+  'k',
+  'kg',
+  'chong',
+  'tranh',
+  'no',
+  'not',
+  'non',
+  'anti',
+  'neu',
+]);
+/** Two-word denials, for words too common to deny alone ("phân biệt": telling fakes apart). */
+const DENIAL_PAIRS = new Set(['phan biet', 'phat hien', 'boi thuong', 'hoan tien']);
+/** How many words before a phrase are read for a denial. */
+const DENIAL_WINDOW = 3;
+
+function deniedBefore(before: string): boolean {
+  const words = before.trim().split(' ').slice(-DENIAL_WINDOW);
+  for (let i = 0; i < words.length; i++) {
+    if (DENIALS.has(words[i] as string)) return true;
+    if (i > 0 && DENIAL_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return true;
+  }
+  return false;
+}
+
+/**
  * The same, for a name already folded by normaliseProductName: the background folds each listing
- * name once, for product names and replica phrases alike.
+ * name once, for product names and replica phrases alike. A phrase denied by the words just before
+ * it ("nói không với hàng fake") is a seller's promise, not an admission, and does not count.
  */
 export function replicaInFolded(folded: string): string | null {
   const padded = ` ${folded} `;
-  for (const phrase of REPLICA_PHRASES) if (padded.includes(` ${phrase} `)) return phrase;
+  for (const phrase of REPLICA_PHRASES) {
+    const needle = ` ${phrase} `;
+    for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
+      if (!deniedBefore(padded.slice(0, at))) return phrase;
+    }
+  }
   return null;
 }

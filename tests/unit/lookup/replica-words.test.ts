@@ -15,6 +15,9 @@ describe('replica phrases', () => {
     ['NƯỚC HOA HÀNG NHÁI', 'hang nhai'],
     ['Nước hoa hàng nha\u0301i (accents decomposed)', 'hang nhai'],
     ['Giay-rep-1-1-i.0000000007.0000000999', 'rep 1 1'], // a name taken from the card's address
+    // A denial elsewhere in the name does not hide an admission.
+    ['Không hộp, giày hàng rep 1:1 đẹp', 'rep 1 1'],
+    ['Nói không với hàng fake? Đây là hàng fake loại 1', 'hang fake'],
   ])('%s → %s', (name, phrase) => {
     expect(replicaPhrase(name)).toBe(phrase);
   });
@@ -27,6 +30,14 @@ describe('replica phrases', () => {
     'Máy ảnh Canon EOS R5 (reprint hướng dẫn)', // "rep" inside a word
     'Bàn phím Replicant (tên riêng)',
     'Sữa bột mẫu A 900g',
+    // Promises and guarantees are not admissions.
+    'Nước hoa chính hãng - Nói không với hàng fake',
+    'Cam kết không bán hàng nhái, hoàn tiền 200%',
+    'Son môi Auth, hoàn tiền nếu phát hiện hàng fake',
+    'Giày thể thao chống hàng nhái có tem',
+    'Túi xách chính hãng, không phải hàng rep',
+    'Cách phân biệt hàng fake và hàng thật - Áo Polo',
+    'Perfume authentic, no replica',
   ])('no signal in: %s', (name) => {
     expect(replicaPhrase(name)).toBeNull();
   });
