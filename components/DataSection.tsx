@@ -79,6 +79,9 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
           <li>{t('popupDataImported', formatDate(data.importedAt, true))}</li>
           <li data-testid="data-records">{t('popupDataRecords', data.recordCount)}</li>
           <li data-testid="data-counts">{countsLine(data)}</li>
+          {(status?.guarded ?? 0) > 0 && (
+            <li data-testid="data-guarded">{t('popupDataGuarded', status?.guarded ?? 0)}</li>
+          )}
         </ul>
       ) : (
         <p>{t('popupNoData')}</p>

@@ -12,6 +12,7 @@ import { ensureDefaultData, type PackageReader } from '../../utils/feed/default-
 import { syncFeed } from '../../utils/feed/sync';
 import { SyncError } from '../../utils/feed/sync-error';
 import { MIN_SYNC_MINUTES } from '../../utils/feed-format/manifest';
+import { unguarded } from '../../utils/lookup/domain-guard';
 import { DomainList } from '../../utils/lookup/domain-list';
 import { ProductMatcher } from '../../utils/lookup/product-matcher';
 import { replicaInFolded } from '../../utils/lookup/replica-words';
@@ -43,8 +44,26 @@ export interface DataServiceDeps {
   feed: FeedConfig;
   /** Check workers for a big snapshot (check-host.ts); absent: checked in this thread. */
   openCheckers?(): Promise<CheckerHandle | null>;
-  /** Called after the data changed (install, sync): page-level rules follow the domain list. */
-  onDataChanged?(domains: readonly string[]): Promise<void>;
+  /**
+   * Called when the sites to block changed (install, sync, a record's expiry): the block rule
+   * follows. `until`: when a blocked site's record expires next, so the list must be built again.
+   */
+  onBlockListChanged?(blocked: BlockList): Promise<void>;
+}
+
+/** The scam sites to block: exactly those a shopper is shown a warning page for. */
+export interface BlockList {
+  domains: string[];
+  /** When the next of their records expires (ms since the epoch), or null. */
+  until: number | null;
+}
+
+/** The listed domains a shopper is warned about now, with their records. */
+interface ShownDomains extends BlockList {
+  list: DomainList;
+  records: Map<string, FlagRecord>;
+  /** Listed domains the guard keeps from ever being blocked (domain-guard.ts). */
+  guarded: number;
 }
 
 interface State {
@@ -52,8 +71,10 @@ interface State {
   loaded: LoadedData;
   reader: RecordReader;
   products: ProductMatcher;
-  /** Built on first use: most worker starts only answer lookups. */
-  domains: Promise<DomainList> | null;
+  /** Built on first use (most worker starts only answer lookups), again once a record expires. */
+  shown: Promise<ShownDomains> | null;
+  /** How many listed domains the guard keeps from being blocked. */
+  guarded: Promise<number> | null;
 }
 
 const SYNC_KEY = 'sync';
@@ -72,17 +93,59 @@ export function createDataService(deps: DataServiceDeps) {
     loaded,
     reader: new RecordReader(db, loaded.index),
     products: new ProductMatcher(loaded.names.products),
-    domains: loaded.names.domains ? Promise.resolve(new DomainList(loaded.names.domains)) : null,
+    shown: null,
+    guarded: null,
   });
 
-  const domainsOf = (current: State): Promise<DomainList> => {
-    current.domains ??= readDomains(current.db).then((domains) => new DomainList(domains));
-    return current.domains;
+  const guardedOf = (current: State): Promise<number> => {
+    current.guarded ??= (async () =>
+      unguarded(current.loaded.names.domains ?? (await readDomains(current.db))).guarded)();
+    return current.guarded;
   };
 
+  /**
+   * The listed domains shoppers are shown now: not guarded, and whose records are neither cleared
+   * nor expired. The block rule and the warning page both use this one list, so every block lands
+   * on a warning page that names its source.
+   */
+  async function buildShown(current: State): Promise<ShownDomains> {
+    const listed = current.loaded.names.domains ?? (await readDomains(current.db));
+    const { allowed, guarded } = unguarded(listed);
+    const found = await current.reader.get(allowed.map((domain) => `domain:${domain}`));
+    const now = deps.now();
+    const records = new Map<string, FlagRecord>();
+    let until: number | null = null;
+    for (const domain of allowed) {
+      const record = found.get(`domain:${domain}`);
+      if (!record || !isShownToShoppers(record, now)) continue;
+      records.set(domain, record);
+      const expires = record.expires === undefined ? null : Date.parse(record.expires);
+      if (expires !== null && (until === null || expires < until)) until = expires;
+    }
+    const domains = [...records.keys()];
+    return { domains, until, list: new DomainList(domains), records, guarded };
+  }
+
+  async function shownDomains(current: State): Promise<ShownDomains> {
+    const held = current.shown ? await current.shown : null;
+    if (held && (held.until === null || deps.now().getTime() < held.until)) return held;
+    current.shown = buildShown(current);
+    current.shown.catch(() => {
+      current.shown = null;
+    });
+    return current.shown;
+  }
+
+  async function notifyBlockList(current: State): Promise<void> {
+    if (!deps.onBlockListChanged) return;
+    const { domains, until } = await shownDomains(current);
+    await deps.onBlockListChanged({ domains, until });
+  }
+
   async function changed(db: Database, loaded: LoadedData): Promise<void> {
-    state = Promise.resolve(stateOf(db, loaded));
-    await deps.onDataChanged?.(loaded.names.domains ?? (await readDomains(db)));
+    const next = stateOf(db, loaded);
+    state = Promise.resolve(next);
+    await notifyBlockList(next);
   }
 
   /**
@@ -98,8 +161,9 @@ export function createDataService(deps: DataServiceDeps) {
       readyMs ??= performance.now();
       if (held.info) return stateOf(db, held);
       const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, held);
-      await deps.onDataChanged?.(loaded.names.domains ?? []);
-      return stateOf(db, loaded);
+      const next = stateOf(db, loaded);
+      await notifyBlockList(next);
+      return next;
     })();
     state.catch(() => {
       state = null; // try again on the next message instead of failing forever
@@ -118,7 +182,8 @@ export function createDataService(deps: DataServiceDeps) {
   }
 
   async function status(): Promise<DataStatus> {
-    const { db, loaded } = await ready();
+    const current = await ready();
+    const { db, loaded } = current;
     const sync = await readSync(db);
     const expiresAt = loaded.info?.expiresAt;
     const stale =
@@ -129,6 +194,7 @@ export function createDataService(deps: DataServiceDeps) {
       sync,
       stale,
       feedUrl: await feedUrl(db),
+      guarded: await guardedOf(current),
       ...(readyMs !== undefined ? { workerReadyMs: readyMs } : {}),
     };
   }
@@ -159,12 +225,14 @@ export function createDataService(deps: DataServiceDeps) {
           result.manifest?.minSyncMinutes ?? MIN_SYNC_MINUTES,
         );
         if (result.status === 'updated') await changed(db, result.loaded);
+        const guarded = await guardedOf(await ready());
         if (result.etag) await db.put('meta', result.etag, ETAG_KEY);
         next = {
           result: result.status,
           at,
           lastSuccessAt: at,
           intervalMinutes: interval,
+          ...(guarded > 0 ? { guarded } : {}),
           ...(result.status === 'updated'
             ? {
                 via: result.via,
@@ -253,14 +321,33 @@ export function createDataService(deps: DataServiceDeps) {
 
     /** The listed domain covering this URL and its record, if it is shown to shoppers. */
     async scamInfo(url: string): Promise<{ domain: string | null; record: FlagRecord | null }> {
+      const shown = await shownDomains(await ready());
+      const domain = shown.list.match(url);
+      const record = domain ? shown.records.get(domain) : undefined;
+      return domain && record ? { domain, record } : { domain: null, record: null };
+    },
+
+    /** The sites to block now (built again once a record among them has expired). */
+    async blockList(): Promise<BlockList> {
+      const { domains, until } = await shownDomains(await ready());
+      return { domains, until };
+    },
+
+    /** Builds the block list again if a record among it has expired since, and passes it on. */
+    async refreshBlockList(): Promise<void> {
       const current = await ready();
-      const domain = (await domainsOf(current)).match(url);
-      const { reader } = current;
-      if (!domain) return { domain: null, record: null };
-      const record = (await reader.get([`domain:${domain}`])).get(`domain:${domain}`) ?? null;
-      return record && isShownToShoppers(record, deps.now())
-        ? { domain, record }
-        : { domain: null, record: null };
+      const before = current.shown ? await current.shown.catch(() => null) : null;
+      const after = await shownDomains(current);
+      if (after !== before) await notifyBlockList(current);
+    },
+
+    /** Whether a feed is set up and its last sync (or attempt) is an interval old or more. */
+    async syncDue(): Promise<boolean> {
+      const { db } = await ready();
+      if (!(await feedUrl(db)) || deps.feed.publicKeys.length === 0) return false;
+      const sync = await readSync(db);
+      const minutes = sync?.intervalMinutes ?? DEFAULT_SYNC_MINUTES;
+      return !sync || deps.now().getTime() - Date.parse(sync.at) >= minutes * 60_000;
     },
 
     async syncInterval(): Promise<number> {

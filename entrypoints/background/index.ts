@@ -10,10 +10,9 @@ import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
 import { createPreferencesService } from './preferences-service';
-import { allowForSession, applyBlockRule, type RuleApi, warningFor } from './scam-sites';
+import { allowForSession, createBlockRuleKeeper, type RuleApi, warningFor } from './scam-sites';
+import { createSyncSchedule } from './sync-schedule';
 import { createTabStatusStore, type SessionArea } from './tab-status';
-
-const SYNC_ALARM = 'feed-sync';
 
 const readPackageFile: PackageReader = async (path) => {
   const response = await fetch(browser.runtime.getURL(path as '/'));
@@ -33,6 +32,11 @@ export default defineBackground(() => {
     return database;
   };
   const preferences = createPreferencesService({ openDb, now: () => new Date() });
+  const blockRule = createBlockRuleKeeper({
+    rules,
+    alarms: browser.alarms,
+    refresh: () => data.refreshBlockList(),
+  });
   const data = createDataService({
     openDb,
     readPackageFile,
@@ -40,28 +44,9 @@ export default defineBackground(() => {
     now: () => new Date(),
     feed: FEED_CONFIG,
     openCheckers,
-    async onDataChanged(domains) {
-      if (!rules) return;
-      try {
-        await applyBlockRule(rules, domains);
-      } catch (error) {
-        // Lookups must not fail because a browser refused the rule (limits differ between
-        // browsers); scam sites then load without the warning page, and the next change retries.
-        console.warn('Soi Hàng: the scam-site rule was not applied', error);
-      }
-    },
+    onBlockListChanged: (blocked) => blockRule.apply(blocked),
   });
-
-  const scheduleSync = async () => {
-    const minutes = await data.syncInterval();
-    const existing = await browser.alarms.get(SYNC_ALARM);
-    if (existing?.periodInMinutes !== minutes) {
-      await browser.alarms.create(SYNC_ALARM, {
-        delayInMinutes: minutes,
-        periodInMinutes: minutes,
-      });
-    }
-  };
+  const schedule = createSyncSchedule({ alarms: browser.alarms, data });
 
   const action = browser.action ?? browser.browserAction;
   const tabs = createTabStatusStore(browser.storage.session as SessionArea | undefined);
@@ -92,12 +77,15 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
       await data.refreshShippedData();
-      await data.syncNow();
-      await scheduleSync();
+      await schedule.syncThenSchedule();
     })();
   });
+  // Alarms may not survive a browser restart: every start makes sure of them (and syncs if due).
+  void schedule.onStart();
+  browser.runtime.onStartup.addListener(() => void data.refreshBlockList());
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void data.syncNow().then(scheduleSync);
+    void schedule.onAlarm(alarm.name);
+    void blockRule.onAlarm(alarm.name);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
   // A page load starts afresh: the new page's content script (if any) reports its own status.

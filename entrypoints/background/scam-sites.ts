@@ -9,9 +9,11 @@
  * Why not a redirect rule straight to the warning page: redirects need host permission for every
  * site ("read and change all your data"), which a shopping-safety extension should not ask for.
  */
-import type { DataService } from './data-service';
+import type { BlockList, DataService } from './data-service';
 
 export const BLOCK_RULE_ID = 1;
+/** Fires when a blocked site's record expires: the list is built again without it. */
+export const BLOCK_LIST_ALARM = 'scam-block-list';
 const ALLOW_RULE_BASE = 1000;
 export const WARNING_PAGE = '/scam-warning.html';
 
@@ -75,4 +77,43 @@ export async function warningFor(
   const { domain } = await data.scamInfo(failedUrl);
   if (!domain) return null;
   return `${pageUrl(WARNING_PAGE)}?url=${encodeURIComponent(failedUrl)}`;
+}
+
+/** The part of the alarms API the rule keeper uses. */
+export interface AlarmApi {
+  create(name: string, info: { when: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean>;
+}
+
+/**
+ * Keeps the block rule equal to the sites a shopper is warned about: applies each new list, and
+ * sets an alarm for when the next of its records expires so that site stops being blocked then,
+ * not at the next sync.
+ */
+export function createBlockRuleKeeper(deps: {
+  rules: RuleApi | undefined;
+  alarms: AlarmApi;
+  /** Builds the list again and applies it (DataService.refreshBlockList, through `apply`). */
+  refresh(): Promise<void>;
+}) {
+  return {
+    async apply({ domains, until }: BlockList): Promise<void> {
+      if (deps.rules) {
+        try {
+          await applyBlockRule(deps.rules, domains);
+        } catch (error) {
+          // Lookups must not fail because a browser refused the rule (limits differ between
+          // browsers); scam sites then load without the warning page, and the next change retries.
+          console.warn('Soi Hàng: the scam-site rule was not applied', error);
+        }
+      }
+      await deps.alarms.clear(BLOCK_LIST_ALARM);
+      if (until !== null) await deps.alarms.create(BLOCK_LIST_ALARM, { when: until });
+    },
+
+    /** For alarms.onAlarm: the expiry alarm rebuilds the list. */
+    async onAlarm(name: string): Promise<void> {
+      if (name === BLOCK_LIST_ALARM) await deps.refresh();
+    },
+  };
 }

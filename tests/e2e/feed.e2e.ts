@@ -28,6 +28,10 @@ const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const SCAM = 'https://www.0000a.net/dang-nhap?ref=sms';
 /** Another listed domain: the first one is allowed for the session once the shopper continues. */
 const OTHER_SCAM = 'https://000000.live/khuyen-mai';
+/** Listed in a later feed: one confirmed, one cleared by an authority, one whose record expired. */
+const CONFIRMED_SCAM = 'https://newly-listed-scam.com/uu-dai';
+const CLEARED_SITE = 'https://cleared-shop.com/';
+const EXPIRED_SITE = 'https://expired-listing-shop.com/';
 /** The publisher's feed holds what the extension ships with (real sources and demo records). */
 let demo: FlagRecord[] = [];
 /** A grid card the shipped data does not flag; the new feed does. */
@@ -74,6 +78,10 @@ describe('feed sync and scam sites in Chromium', () => {
         { url: PRODUCT, file: 'shopee/product-page.html' },
         { url: SCAM, file: 'shopee/login-wall.html' },
         { url: OTHER_SCAM, file: 'shopee/login-wall.html' },
+        ...[CONFIRMED_SCAM, CLEARED_SITE, EXPIRED_SITE].map((url) => ({
+          url,
+          file: 'shopee/login-wall.html',
+        })),
         ...SITE_PAGES.map(({ file, expected }) => ({ url: expected.url, file })),
       ],
       { extensionDir: E2E_EXTENSION_DIR, passThrough: (url) => url.startsWith(server.url) },
@@ -191,6 +199,46 @@ describe('feed sync and scam sites in Chromium', () => {
     await page.close();
   });
 
+  it('blocks only what it can explain: a cleared or expired site loads, a confirmed one shows its warning page, a marketplace is never blocked', async () => {
+    const base = demo.find((record) => record.key.startsWith('domain:')) as FlagRecord;
+    const domainRecord = (url: string, overrides: Partial<FlagRecord>) =>
+      FlagRecordSchema.parse({
+        ...base,
+        key: `domain:${new URL(url).hostname}`,
+        authority: 'Cục Quản lý thị trường thử nghiệm',
+        caseId: 'E2E-DOMAIN',
+        updated: '2026-11-20',
+        ...overrides,
+      });
+    await publish([
+      ...demo,
+      domainRecord(CONFIRMED_SCAM, { status: 'confirmed' }),
+      domainRecord(CLEARED_SITE, { status: 'cleared' }),
+      domainRecord(EXPIRED_SITE, { status: 'confirmed', expires: '2026-01-01' }),
+      // Whoever holds the key, a feed can never block the marketplace itself.
+      domainRecord('https://shopee.vn/', { status: 'confirmed' }),
+    ]);
+    expect(await syncFromPopup()).toBe('updated');
+
+    for (const url of [CLEARED_SITE, EXPIRED_SITE, GRID]) {
+      const page = await harness.context.newPage();
+      const response = await page.goto(url);
+      expect(response?.ok(), url).toBe(true);
+      expect(page.url()).toBe(url);
+      await page.close();
+    }
+    const page = await harness.context.newPage();
+    await page.goto(CONFIRMED_SCAM).catch(() => undefined);
+    await page.waitForURL(/scam-warning\.html/);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getByTestId('scam-domain').textContent()).toBe('newly-listed-scam.com');
+    const text = await page.textContent('body');
+    expect(text).toContain('Cục Quản lý thị trường thử nghiệm');
+    expect(text).toContain('20/11/2026');
+    expect(await page.getByTestId('scam-continue').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('sends nothing about browsing anywhere: the only requests besides the opened pages are the feed', async () => {
     // Browse a grid and a product page of every site while the feed is configured and syncing.
     for (const { expected } of SITE_PAGES) {
@@ -208,6 +256,9 @@ describe('feed sync and scam sites in Chromium', () => {
       PRODUCT,
       SCAM,
       OTHER_SCAM,
+      CONFIRMED_SCAM,
+      CLEARED_SITE,
+      EXPIRED_SITE,
       ...SITE_PAGES.map(({ expected }) => expected.url),
     ]);
     const others = harness.requests.filter((url) => !opened.has(url));

@@ -19,6 +19,8 @@ export const SyncStatusSchema = z.object({
   storeMs: z.optional(z.number().check(z.gte(0))),
   /** Check workers that shared the last snapshot's records (absent: checked in the background). */
   checkers: z.optional(z.int().check(z.gte(1))),
+  /** Listed domains the feed may not block (public suffixes, marketplaces, government…), skipped. */
+  guarded: z.optional(z.int().check(z.gte(1))),
   /** Minutes between scheduled syncs: the default or what the server asked for. */
   intervalMinutes: z.optional(z.int().check(z.gte(1))),
 });
@@ -30,6 +32,8 @@ export const DataStatusSchema = z.object({
   /** The publisher's expiry has passed (or a sync found the manifest expired): warnings say so. */
   stale: z.boolean(),
   feedUrl: z.nullable(z.string()),
+  /** Listed domains in the data the guard keeps from ever being blocked (domain-guard.ts). */
+  guarded: z.optional(z.int().check(z.gte(0))),
   /** How long this service worker took from its start until its index could answer. */
   workerReadyMs: z.optional(z.number().check(z.gte(0))),
 });

@@ -1,34 +1,38 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SYNC_MINUTES } from '../../../entrypoints/background/data-service';
+import { type BlockList, DEFAULT_SYNC_MINUTES } from '../../../entrypoints/background/data-service';
 import { MANIFEST, MemoryFeed, publicKey } from '../../helpers/memory-feed';
 import { record } from '../../helpers/records';
 import { shippedService } from '../../helpers/shipped-data';
 
 function service(feed: MemoryFeed, now = new Date('2026-11-28T12:00:00Z')) {
-  const onDataChanged = vi.fn(async (_domains: readonly string[]) => undefined);
+  const onBlockListChanged = vi.fn(async (_blocked: BlockList) => undefined);
+  const clock = { now };
   const data = shippedService({
     fetch: feed.fetch,
     feed: { url: MANIFEST, publicKeys: [publicKey] },
-    now: () => now,
-    onDataChanged,
+    now: () => clock.now,
+    onBlockListChanged,
   });
-  return { data, onDataChanged };
+  return { data, onBlockListChanged, clock };
 }
 
 describe('background data service', () => {
   it('starts on the shipped data, syncs, and follows the domain list with the block rule', async () => {
     const feed = new MemoryFeed();
     await feed.publish([record('shopee:item:1.2'), record('domain:lazada-001.com')]);
-    const { data, onDataChanged } = service(feed);
+    const { data, onBlockListChanged } = service(feed);
     expect((await data.status()).data).toMatchObject({ source: 'default' });
-    expect(onDataChanged.mock.calls[0]?.[0].length).toBeGreaterThan(16_000); // the shipped list
+    expect(onBlockListChanged.mock.calls[0]?.[0].domains.length).toBeGreaterThan(16_000); // shipped
     const synced = await data.syncNow();
     expect(synced).toMatchObject({
       data: { source: 'feed', sequence: 1, recordCount: 2 },
       sync: { result: 'updated', via: 'snapshot', intervalMinutes: DEFAULT_SYNC_MINUTES },
       stale: false,
     });
-    expect(onDataChanged).toHaveBeenLastCalledWith(['lazada-001.com']);
+    expect(onBlockListChanged).toHaveBeenLastCalledWith({
+      domains: ['lazada-001.com'],
+      until: null,
+    });
     expect(await data.scamInfo('https://www.lazada-001.com/')).toMatchObject({
       domain: 'lazada-001.com',
     });
@@ -72,5 +76,99 @@ describe('background data service', () => {
     const [a, b] = await Promise.all([data.syncNow(), data.syncNow()]);
     expect(a).toBe(b);
     expect(fetch.mock.calls.filter(([url]) => String(url) === MANIFEST)).toHaveLength(1);
+  });
+
+  it('blocks exactly the listed sites shoppers are warned about: never a cleared or expired one', async () => {
+    const feed = new MemoryFeed();
+    await feed.publish([
+      record('domain:confirmed-scam.com'),
+      record('domain:suspected-scam.com', { status: 'suspected' }),
+      record('domain:cleared-scam.com', { status: 'cleared' }),
+      record('domain:expired-scam.com', { expires: '2026-11-01' }),
+      // A cleared subdomain of a listed site: blocked by its parent's record, whose page it shows.
+      record('domain:parent-scam.com'),
+      record('domain:shop.parent-scam.com', { status: 'cleared' }),
+    ]);
+    const { data, onBlockListChanged } = service(feed);
+    await data.syncNow();
+    const blocked = onBlockListChanged.mock.lastCall?.[0];
+    expect(blocked?.domains.sort()).toEqual([
+      'confirmed-scam.com',
+      'parent-scam.com',
+      'suspected-scam.com',
+    ]);
+    for (const site of ['cleared-scam.com', 'expired-scam.com']) {
+      expect(await data.scamInfo(`https://${site}/`)).toEqual({ domain: null, record: null });
+    }
+    // Every blocked site has its warning page: the record that blocked it, source and date.
+    for (const site of blocked?.domains ?? []) {
+      expect((await data.scamInfo(`https://www.${site}/x`)).record?.key).toBe(`domain:${site}`);
+    }
+    expect((await data.scamInfo('https://shop.parent-scam.com/')).domain).toBe('parent-scam.com');
+  });
+
+  it('stops blocking a site when its record expires while the browser runs', async () => {
+    const feed = new MemoryFeed();
+    await feed.publish([
+      record('domain:short-lived-scam.com', { expires: '2026-11-29' }),
+      record('domain:lasting-scam.com'),
+    ]);
+    const { data, onBlockListChanged, clock } = service(feed);
+    await data.syncNow();
+    expect(onBlockListChanged).toHaveBeenLastCalledWith({
+      domains: ['lasting-scam.com', 'short-lived-scam.com'],
+      until: Date.parse('2026-11-29'),
+    });
+    const calls = onBlockListChanged.mock.calls.length;
+    await data.refreshBlockList(); // nothing expired yet: nothing to apply
+    expect(onBlockListChanged).toHaveBeenCalledTimes(calls);
+    clock.now = new Date('2026-11-29T00:00:01Z');
+    await data.refreshBlockList();
+    expect(onBlockListChanged).toHaveBeenLastCalledWith({
+      domains: ['lasting-scam.com'],
+      until: null,
+    });
+    expect((await data.scamInfo('https://short-lived-scam.com/')).domain).toBeNull();
+  });
+
+  it('never blocks what the feed may not block, counts it, and syncs the rest', async () => {
+    const feed = new MemoryFeed();
+    const guarded = [
+      'com.vn', // a public suffix (ICANN section)
+      'github.io', // a public suffix (private section)
+      'gov.vn',
+      'dichvucong.gov.vn', // government
+      'shopee.vn',
+      'm.lazada.co.th', // a marketplace, a regional sibling's subdomain
+      'facebook.com',
+      '203.0.113.45', // an IP address
+      'zalo.me', // the protected list
+    ];
+    await feed.publish([
+      ...guarded.map((domain) => record(`domain:${domain}`)),
+      record('domain:real-scam.vn'),
+      record('shopee:item:1.2'),
+    ]);
+    const { data, onBlockListChanged } = service(feed);
+    const synced = await data.syncNow();
+    expect(synced.sync).toMatchObject({ result: 'updated', guarded: guarded.length });
+    expect(synced.guarded).toBe(guarded.length);
+    expect(onBlockListChanged).toHaveBeenLastCalledWith({ domains: ['real-scam.vn'], until: null });
+    for (const domain of guarded) {
+      expect((await data.scamInfo(`https://${domain}/`)).domain).toBeNull();
+    }
+    expect((await data.lookup({ keys: ['shopee:item:1.2'] })).hits).toHaveLength(1);
+  });
+
+  it('is due a sync when a feed is set up and the last one is an interval old', async () => {
+    const feed = new MemoryFeed();
+    await feed.publish([record('shopee:item:1.2')]);
+    const { data, clock } = service(feed);
+    expect(await data.syncDue()).toBe(true); // never synced
+    await data.syncNow();
+    expect(await data.syncDue()).toBe(false);
+    clock.now = new Date(clock.now.getTime() + DEFAULT_SYNC_MINUTES * 60_000);
+    expect(await data.syncDue()).toBe(true);
+    expect(await shippedService().syncDue()).toBe(false); // no feed in this build
   });
 });

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   allowForSession,
   applyBlockRule,
+  BLOCK_LIST_ALARM,
   BLOCK_RULE_ID,
+  createBlockRuleKeeper,
   type RuleApi,
   warningFor,
 } from '../../../entrypoints/background/scam-sites';
@@ -59,5 +62,43 @@ describe('scam-site rules', () => {
       `chrome-extension://id/scam-warning.html?url=${encodeURIComponent('https://login.0000a.net/x?y=1')}`,
     );
     expect(await warningFor(data, 'https://shopee.vn/', page)).toBeNull();
+  });
+
+  it('keeps the rule equal to the list, with an alarm for the next expiry that rebuilds it', async () => {
+    const { api, dynamic } = fakeRules();
+    const refresh = vi.fn(async () => undefined);
+    const keeper = createBlockRuleKeeper({ rules: api, alarms: fakeBrowser.alarms, refresh });
+    const until = Date.parse('2026-11-29');
+    await keeper.apply({ domains: ['scam-a.vn'], until });
+    expect(dynamic.get(BLOCK_RULE_ID)).toMatchObject({
+      condition: { requestDomains: ['scam-a.vn'] },
+    });
+    expect(await fakeBrowser.alarms.get(BLOCK_LIST_ALARM)).toMatchObject({ scheduledTime: until });
+    await keeper.onAlarm('feed-sync');
+    expect(refresh).not.toHaveBeenCalled();
+    await keeper.onAlarm(BLOCK_LIST_ALARM);
+    expect(refresh).toHaveBeenCalledOnce();
+    await keeper.apply({ domains: [], until: null });
+    expect(dynamic.size).toBe(0);
+    expect(await fakeBrowser.alarms.get(BLOCK_LIST_ALARM)).toBeUndefined();
+  });
+
+  it('still sets the expiry alarm when the browser refuses the rule', async () => {
+    const refusing: RuleApi = {
+      ...fakeRules().api,
+      updateDynamicRules: async () => {
+        throw new Error('too many domains');
+      },
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const keeper = createBlockRuleKeeper({
+      rules: refusing,
+      alarms: fakeBrowser.alarms,
+      refresh: async () => undefined,
+    });
+    await keeper.apply({ domains: ['scam-a.vn'], until: Date.parse('2026-11-29') });
+    expect(await fakeBrowser.alarms.get(BLOCK_LIST_ALARM)).toBeDefined();
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -34,6 +34,16 @@ const text = (root: HTMLElement, id: string) =>
   root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
 
 describe('data status (popup and options)', () => {
+  it('says how many listed domains are never blocked, only when there are some', () => {
+    setLanguage('vi');
+    expect(
+      text(mount(<DataSection status={status({ guarded: 4 })} syncing={false} />), 'data-guarded'),
+    ).toMatch(/^4 tên miền trong dữ liệu không bao giờ bị chặn/);
+    expect(
+      text(mount(<DataSection status={status({ guarded: 0 })} syncing={false} />), 'data-guarded'),
+    ).toBeNull();
+  });
+
   it('shows sequence, publisher, dates, counts by kind and the last sync', () => {
     setLanguage('vi');
     const root = mount(<DataSection status={status()} syncing={false} onSync={() => undefined} />);
