@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, end-to-end included. Makes sure Chromium is there, builds the Chrome
-// packages the end-to-end tests load (the release build, and the e2e build that also trusts the
-// test feed key in tests/keys), runs vitest (extra arguments are passed on), and ends with one
-// line of totals: `N passed, N failed`.
+// and Firefox packages the end-to-end tests load or read (the release builds, and the e2e build
+// that also trusts the test feed key in tests/keys), runs vitest (extra arguments are passed on),
+// and ends with one line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -15,7 +15,12 @@ function run(command, args) {
 }
 
 ensureChromium();
-if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '--mode', 'e2e']) !== 0) {
+const builds = [
+  ['wxt', 'build'],
+  ['wxt', 'build', '-b', 'firefox'],
+  ['wxt', 'build', '--mode', 'e2e'],
+];
+if (builds.some((args) => run('npx', args) !== 0)) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

@@ -1,0 +1,83 @@
+/**
+ * What the built packages ask for and carry, read from `.output` after the build (`npm test` and
+ * `npm run test:e2e` build the Chrome, Firefox and e2e packages first). A new permission, a wider
+ * match or a test key in a release build fails here, so each is a conscious change.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { E2E_EXTENSION_DIR, EXTENSION_DIR, REPO_ROOT } from './harness';
+
+const FIREFOX_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
+const RELEASES = [
+  ['chrome-mv3', EXTENSION_DIR],
+  ['firefox-mv2', FIREFOX_DIR],
+] as const;
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[] }>;
+  web_accessible_resources?: unknown[];
+}
+
+const manifestOf = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+/** Whether any text file of a package holds `needle`. */
+const packageHolds = (dir: string, needle: string) =>
+  filesUnder(dir)
+    .filter((file) => /\.(js|json|html|css)$/.test(file))
+    .some((file) => readFileSync(file, 'utf8').includes(needle));
+
+/** The content scripts' matches: the only sites whose pages the extension reads. */
+const CONTENT_MATCHES = [
+  ['https://web.facebook.com/*', 'https://www.facebook.com/*'],
+  ['https://www.lazada.vn/*'],
+  ['https://www.sendo.vn/*'],
+  ['https://shopee.vn/*'],
+  ['https://tiki.vn/*'],
+  ['https://www.tiktok.com/shop/*', 'https://www.tiktok.com/view/product/*'],
+];
+
+describe('the built packages', () => {
+  it('Chrome asks for exactly these permissions, and no host access beyond the marketplaces', () => {
+    const manifest = manifestOf(EXTENSION_DIR);
+    expect(manifest.permissions?.sort()).toEqual(
+      ['alarms', 'declarativeNetRequest', 'offscreen', 'storage', 'webNavigation'].sort(),
+    );
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('Firefox asks for exactly these permissions (no offscreen document there)', () => {
+    const manifest = manifestOf(FIREFOX_DIR);
+    expect(manifest.permissions?.sort()).toEqual(
+      ['alarms', 'declarativeNetRequest', 'storage', 'webNavigation'].sort(),
+    );
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('release builds trust no test key; only the e2e build does', () => {
+    const testKey = readFileSync(
+      path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
+      'utf8',
+    ).trim();
+    expect(packageHolds(E2E_EXTENSION_DIR, testKey)).toBe(true);
+    for (const [name, dir] of RELEASES) expect(packageHolds(dir, testKey), name).toBe(false);
+  });
+});
