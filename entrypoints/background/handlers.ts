@@ -2,6 +2,7 @@
  * What the background does for each message. Dependencies come in as arguments so the handlers run
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
+import { platformOfUrl } from '../../utils/lookup/platform-of-url';
 import type { Handlers } from '../../utils/protocol/dispatch';
 import type { DataService } from './data-service';
 import type { PreferencesService } from './preferences-service';
@@ -26,7 +27,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (view.paused) return { hits: [], data: null, view };
       return { ...(await deps.data.lookup(request)), view };
     },
-    async muteSeller(request) {
+    async muteSeller(request, { sender }) {
+      // A page may hide only its own marketplace's sellers: the key must be a seller of the
+      // platform the sending tab is on.
+      const platform = platformOfUrl(sender.url);
+      if (!platform || !request.sellerKey.startsWith(`${platform}:seller:`)) {
+        throw new Error(`a page on ${platform ?? 'this site'} cannot mute ${request.sellerKey}`);
+      }
       await deps.preferences.muteSeller(request);
       return { ok: true };
     },

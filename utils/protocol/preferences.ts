@@ -33,9 +33,12 @@ export type Mute = z.infer<typeof MuteSchema>;
 
 export const LanguageSchema = z.enum(['vi', 'en']);
 
+/** Mutes kept at most; a new one beyond it drops the oldest (settings/mutes.ts withMute). */
+export const MAX_MUTES = 2000;
+
 export const PreferencesSchema = z.object({
   language: LanguageSchema,
-  mutes: z.array(MuteSchema).check(z.maxLength(2000)),
+  mutes: z.array(MuteSchema).check(z.maxLength(MAX_MUTES)),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -4,7 +4,7 @@
  * them).
  */
 import type { Platform } from '../protocol/keys';
-import type { Mute, Preferences } from '../protocol/preferences';
+import { MAX_MUTES, type Mute, type Preferences } from '../protocol/preferences';
 
 export type MuteTarget = Pick<Mute, 'scope' | 'target'>;
 
@@ -74,12 +74,16 @@ export function withSitePaused(
 
 const sameTarget = (a: MuteTarget, b: MuteTarget) => a.scope === b.scope && a.target === b.target;
 
-/** Adds a mute, replacing any earlier one for the same target; expired mutes are dropped. */
+/**
+ * Adds a mute, replacing any earlier one for the same target; expired mutes are dropped, and past
+ * MAX_MUTES the oldest go, so the newest choice is never the one refused.
+ */
 export function withMute(preferences: Preferences, mute: Mute, now: Date): Preferences {
-  return {
-    ...preferences,
-    mutes: [mute, ...preferences.mutes.filter((m) => !sameTarget(m, mute) && isActive(m, now))],
-  };
+  const kept = preferences.mutes
+    .filter((m) => !sameTarget(m, mute) && isActive(m, now))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, MAX_MUTES - 1);
+  return { ...preferences, mutes: [mute, ...kept] };
 }
 
 /** Undoes the mute of a target. */

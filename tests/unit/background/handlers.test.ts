@@ -100,6 +100,23 @@ describe('background handlers', () => {
     expect(await lookup()).toMatchObject({ data: { view: { language: 'en', mutedSellers: [] } } });
   });
 
+  it("mutes from a page only a seller of that page's own marketplace", async () => {
+    const { dispatch } = background();
+    const mute = (sellerKey: string, sender: typeof tab) =>
+      dispatch({ type: 'muteSeller', payload: { sellerKey, today: false } }, sender);
+    const refused = { ok: false, error: { code: 'internal' } };
+    expect(await mute('lazada:seller:0000000052', tab)).toMatchObject(refused);
+    expect(await mute('shopee:item:0000000007.0000000101', tab)).toMatchObject(refused);
+    expect(await mute('domain:0000a.net', tab)).toMatchObject(refused);
+    const lookalike = { ...tab, url: 'https://shopee.vn.khuyen-mai.com/x' };
+    expect(await mute('shopee:seller:0000000042', lookalike)).toMatchObject(refused);
+    const preferences = await dispatch({ type: 'getPreferences', payload: {} }, popup);
+    expect(preferences).toMatchObject({ ok: true, data: { mutes: [] } });
+    const lazadaTab = { ...tab, url: 'https://www.lazada.vn/products/x-i501.html' };
+    expect(await mute('lazada:seller:0000000052', lazadaTab)).toMatchObject({ ok: true });
+    expect(await mute('shopee:seller:0000000042', tab)).toMatchObject({ ok: true });
+  });
+
   it('answers nothing on a paused marketplace, and refuses malformed preferences', async () => {
     const { dispatch } = background();
     const pause = { scope: 'site', target: 'shopee', createdAt: NOW.toISOString() };

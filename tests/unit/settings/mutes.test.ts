@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PREFERENCES,
+  MAX_MUTES,
   type Mute,
   PreferencesSchema,
 } from '../../../utils/protocol/preferences';
@@ -53,6 +54,23 @@ describe('mutes', () => {
     prefs = withMute(prefs, seller('tiki:seller:3'), later(2)); // tiki:seller:2 has expired
     expect(prefs.mutes.map((m) => m.target)).toEqual(['tiki:seller:3', 'tiki:seller:1']);
     expect(activeMutes(prefs, later(2)).map((m) => m.target)).toHaveLength(2);
+  });
+
+  it('past the cap, a new mute drops the oldest instead of being refused', () => {
+    const full = {
+      ...DEFAULT_PREFERENCES,
+      mutes: Array.from({ length: MAX_MUTES }, (_, i) => ({
+        ...seller(`tiki:seller:${i}`),
+        createdAt: new Date(now.getTime() - (i + 1) * 60_000).toISOString(), // 0 is the newest
+      })),
+    };
+    expect(PreferencesSchema.safeParse(full).success).toBe(true);
+    const prefs = withMute(full, seller('tiki:seller:99999'), now);
+    expect(prefs.mutes).toHaveLength(MAX_MUTES);
+    expect(prefs.mutes[0]?.target).toBe('tiki:seller:99999');
+    expect(prefs.mutes.map((m) => m.target)).not.toContain(`tiki:seller:${MAX_MUTES - 1}`);
+    expect(prefs.mutes.map((m) => m.target)).toContain(`tiki:seller:${MAX_MUTES - 2}`);
+    expect(PreferencesSchema.safeParse(prefs).success).toBe(true);
   });
 
   it('stored preferences are checked: unknown sites, item keys as sellers and bad dates refused', () => {
