@@ -85,7 +85,9 @@ export type DataService = ReturnType<typeof createDataService>;
 
 export function createDataService(deps: DataServiceDeps) {
   let state: Promise<State> | null = null;
-  let syncing: Promise<DataStatus> | null = null;
+  /** Counts changes of the feed address: a sync belongs to the address it started with. */
+  let generation = 0;
+  let syncing: { generation: number; outcome: Promise<DataStatus> } | null = null;
   let readyMs: number | undefined;
 
   const stateOf = (db: Database, loaded: LoadedData): State => ({
@@ -199,7 +201,7 @@ export function createDataService(deps: DataServiceDeps) {
     };
   }
 
-  async function runSync(): Promise<DataStatus> {
+  async function runSync(started: number): Promise<DataStatus> {
     const current = await ready();
     const { db } = current;
     const url = await feedUrl(db);
@@ -226,6 +228,9 @@ export function createDataService(deps: DataServiceDeps) {
         );
         if (result.status === 'updated') await changed(db, result.loaded);
         const guarded = await guardedOf(await ready());
+        // The address changed while this sync ran: its ETag is the old feed's; the next sync,
+        // already asked for, starts afresh from the new one.
+        if (started !== generation) return status();
         if (result.etag) await db.put('meta', result.etag, ETAG_KEY);
         next = {
           result: result.status,
@@ -255,6 +260,7 @@ export function createDataService(deps: DataServiceDeps) {
         };
       }
     }
+    if (started !== generation) return status();
     await db.put('meta', next, SYNC_KEY);
     return status();
   }
@@ -275,18 +281,29 @@ export function createDataService(deps: DataServiceDeps) {
       if (after !== current.loaded) await changed(current.db, after);
     },
 
-    /** One sync at a time: a second request while one runs gets the same outcome. */
+    /**
+     * One sync at a time: a second request while one runs gets the same outcome, unless the feed
+     * address changed since it started; then a fresh sync of the new address follows it.
+     */
     syncNow(): Promise<DataStatus> {
-      syncing ??= runSync().finally(() => {
-        syncing = null;
-      });
-      return syncing;
+      if (syncing?.generation === generation) return syncing.outcome;
+      const before = syncing?.outcome.catch(() => undefined) ?? Promise.resolve();
+      const started = generation;
+      const mine = { generation: started, outcome: before.then(() => runSync(started)) };
+      syncing = mine;
+      mine.outcome
+        .finally(() => {
+          if (syncing === mine) syncing = null;
+        })
+        .catch(() => undefined);
+      return mine.outcome;
     },
 
     async setFeedUrl(url: string | null): Promise<DataStatus> {
       const { db } = await ready();
       if (url === null) await db.delete('settings', FEED_URL_SETTING);
       else await db.put('settings', url, FEED_URL_SETTING);
+      generation++;
       await db.delete('meta', ETAG_KEY);
       return status();
     },

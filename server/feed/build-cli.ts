@@ -1,6 +1,7 @@
 /**
  * npm run feed:build -- --records <file.ndjson|file.csv> [--records …] --out <dir> --key <private key file>
- *                       [--publisher <name>] [--expires-days 7] [--keep-deltas 30] [--min-sync-minutes N]
+ *                       [--publisher <name>] [--feed-name soi-hang] [--expires-days 7] [--keep-deltas 30]
+ *                       [--min-sync-minutes N]
  * Publishes the next sequence of a signed feed in <dir> (see publisher.ts). Exit 2 on bad input.
  */
 import { readFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       key: { type: 'string' },
       publisher: { type: 'string', default: 'Soi Hàng registry' },
+      'feed-name': { type: 'string' },
       'expires-days': { type: 'string', default: '7' },
       'keep-deltas': { type: 'string', default: '30' },
       'min-sync-minutes': { type: 'string' },
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     records,
     privateKey: (await readFile(values.key, 'utf8')).trim(),
     publisher: values.publisher,
+    ...(values['feed-name'] ? { feedName: values['feed-name'] } : {}),
     expiresInDays: Number(values['expires-days']),
     keepDeltas: Number(values['keep-deltas']),
     ...(values['min-sync-minutes'] ? { minSyncMinutes: Number(values['min-sync-minutes']) } : {}),

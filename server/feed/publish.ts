@@ -11,6 +11,7 @@ import {
   type DeltaOp,
   FEED_FORMAT,
   type FeedFile,
+  type FeedIdentity,
   type FeedManifest,
   FeedManifestSchema,
   RECORDS_PER_BLOCK,
@@ -119,6 +120,7 @@ export interface ManifestInput {
   snapshot: FeedFile;
   deltas: DeltaFile[];
   minSyncMinutes?: number;
+  feed?: FeedIdentity;
 }
 
 export function buildManifest(input: ManifestInput): {

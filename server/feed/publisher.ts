@@ -9,6 +9,7 @@ import path from 'node:path';
 import { decompress } from '../../utils/feed-format/gzip';
 import { type DeltaFile, FeedManifestSchema } from '../../utils/feed-format/manifest';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
+import { keyIdOf, publicKeyOf } from '../../utils/feed-format/signature';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import {
   buildBlockedSnapshot,
@@ -30,7 +31,12 @@ export interface PublishOptions {
   /** Deltas kept in the manifest; older clients fall back to the snapshot. */
   keepDeltas?: number;
   minSyncMinutes?: number;
+  /** The feed's name in its identity (manifest `feed`); one publisher key may sign several feeds. */
+  feedName?: string;
 }
+
+/** The name a feed has when its publisher gives none. */
+export const DEFAULT_FEED_NAME = 'soi-hang';
 
 export interface PublishResult {
   sequence: number;
@@ -90,6 +96,10 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
     snapshot: snapshot.ref,
     deltas,
     ...(options.minSyncMinutes ? { minSyncMinutes: options.minSyncMinutes } : {}),
+    feed: {
+      keyId: await keyIdOf(await publicKeyOf(options.privateKey)),
+      name: options.feedName ?? DEFAULT_FEED_NAME,
+    },
   });
   // Signature first, manifest last: a client never sees a new manifest without its signature.
   await writeAtomic(`${manifestPath}.sig`, await signManifest(bytes, options.privateKey));

@@ -6,6 +6,7 @@ import {
   signManifest,
   sortRecords,
 } from '../../server/feed/publish';
+import { keyIdOf, publicKeyOf } from '../../utils/feed-format/signature';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { privateKey } from './test-keys';
 
@@ -18,11 +19,22 @@ const now = FEED_NOW;
 
 export class MemoryFeed {
   files = new Map<string, Uint8Array>();
+  /** Where this feed lives, and its manifest's address. */
+  readonly base: string;
+  readonly manifestUrl: string;
+  /** The feed's name in its identity (the key id comes from the signing key). */
+  readonly name: string;
   sequence = 0;
   deltas: Parameters<typeof buildManifest>[0]['deltas'] = [];
   previous: FlagRecord[] | null = null;
   /** One gzip member for the whole snapshot instead of blocks (publishers other than ours). */
   plain = false;
+
+  constructor(options: { base?: string; name?: string } = {}) {
+    this.base = options.base ?? BASE;
+    this.manifestUrl = `${this.base}manifest.json`;
+    this.name = options.name ?? 'test-feed';
+  }
 
   async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
     this.sequence++;
@@ -31,13 +43,13 @@ export class MemoryFeed {
     const snapshot = this.plain
       ? await buildFile(name, sorted)
       : await buildBlockedSnapshot(name, sorted);
-    this.files.set(BASE + snapshot.ref.url, snapshot.bytes);
+    this.files.set(this.base + snapshot.ref.url, snapshot.bytes);
     if (this.previous) {
       const delta = await buildFile(
         `delta-${this.sequence}.ndjson.gz`,
         diffRecords(this.previous, sorted),
       );
-      this.files.set(BASE + delta.ref.url, delta.bytes);
+      this.files.set(this.base + delta.ref.url, delta.bytes);
       this.deltas.push({ ...delta.ref, from: this.sequence - 1, to: this.sequence });
     }
     this.previous = sorted;
@@ -48,15 +60,23 @@ export class MemoryFeed {
       expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
       snapshot: snapshot.ref,
       deltas: [...this.deltas],
+      feed: { keyId: await keyIdOf(await publicKeyOf(key)), name: this.name },
     });
     const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
-    this.files.set(MANIFEST, bytes);
-    this.files.set(`${MANIFEST}.sig`, new TextEncoder().encode(await signManifest(bytes, key)));
+    this.files.set(this.manifestUrl, bytes);
+    this.files.set(
+      `${this.manifestUrl}.sig`,
+      new TextEncoder().encode(await signManifest(bytes, key)),
+    );
     return manifest;
   }
 
   fetch: typeof fetch = async (input) => {
-    const body = this.files.get(String(input));
-    return body ? new Response(body as BodyInit) : new Response('not found', { status: 404 });
+    const url = String(input);
+    const body = this.files.get(url);
+    if (!body) return new Response('not found', { status: 404 });
+    const headers: Record<string, string> =
+      url === this.manifestUrl ? { ETag: `"${this.name}-${this.sequence}"` } : {};
+    return new Response(body as BodyInit, { headers });
   };
 }

@@ -74,9 +74,24 @@ export const DeltaFileSchema = z.object({
 });
 export type DeltaFile = z.infer<typeof DeltaFileSchema>;
 
+/**
+ * Which feed a manifest belongs to: the id of the key that signs it (signature.ts keyIdOf) and the
+ * publisher's name for the feed. A client never applies one feed's deltas over another's data.
+ */
+export const FeedIdentitySchema = z.object({
+  keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{0,63}$/)),
+});
+export type FeedIdentity = z.infer<typeof FeedIdentitySchema>;
+
+/** The identity as one string, as the client stores it beside the data: `<keyId>/<name>`. */
+export const feedIdOf = (identity: FeedIdentity) => `${identity.keyId}/${identity.name}`;
+
 export const FeedManifestSchema = z
   .object({
     format: z.literal(FEED_FORMAT),
+    /** Optional for manifests from before it existed; ours always carry it. */
+    feed: z.optional(FeedIdentitySchema),
     sequence: z.int().check(z.gte(1)),
     publisher: z.string().check(z.minLength(1), z.maxLength(200)),
     publishedAt: z.iso.datetime({ offset: true }),

@@ -47,6 +47,25 @@ export async function sign(data: Uint8Array<ArrayBuffer>, privateKey: string): P
 }
 
 /**
+ * A key's short, stable name: the first 16 hex digits of the sha256 of its SPKI bytes. A manifest
+ * names the key it is signed with this way (its feed identity), so a client can tell feeds apart.
+ */
+export async function keyIdOf(publicKey: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', fromBase64(publicKey)));
+  return [...digest.subarray(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The public key (SPKI, base64) of a private key (PKCS #8, base64). */
+export async function publicKeyOf(privateKey: string): Promise<string> {
+  const key = await crypto.subtle.importKey('pkcs8', fromBase64(privateKey), ALGORITHM, true, [
+    'sign',
+  ]);
+  const { d: _secret, key_ops: _ops, ...jwk } = await crypto.subtle.exportKey('jwk', key);
+  const publicKey = await crypto.subtle.importKey('jwk', jwk, ALGORITHM, true, ['verify']);
+  return toBase64(await crypto.subtle.exportKey('spki', publicKey));
+}
+
+/**
  * Whether any of the pinned keys verifies the signature. Several keys are allowed so a publisher can
  * rotate: a build pins the old and the new key until every feed is signed with the new one.
  * Malformed keys or signatures count as "does not verify", never as an exception.
@@ -56,22 +75,31 @@ export async function verifyWithAny(
   signature: string,
   publicKeys: readonly string[],
 ): Promise<boolean> {
+  return (await verifyingKey(data, signature, publicKeys)) !== null;
+}
+
+/** The pinned key that verifies the signature, or null when none does. */
+export async function verifyingKey(
+  data: Uint8Array<ArrayBuffer>,
+  signature: string,
+  publicKeys: readonly string[],
+): Promise<string | null> {
   let signatureBytes: Uint8Array<ArrayBuffer>;
   try {
     signatureBytes = fromBase64(signature);
   } catch {
-    return false;
+    return null;
   }
-  if (signatureBytes.length !== 64) return false;
+  if (signatureBytes.length !== 64) return null;
   for (const publicKey of publicKeys) {
     try {
       const key = await crypto.subtle.importKey('spki', fromBase64(publicKey), ALGORITHM, false, [
         'verify',
       ]);
-      if (await crypto.subtle.verify(SIGNING, key, signatureBytes, data)) return true;
+      if (await crypto.subtle.verify(SIGNING, key, signatureBytes, data)) return publicKey;
     } catch {
       // a malformed pinned key cannot verify anything; try the next one
     }
   }
-  return false;
+  return null;
 }

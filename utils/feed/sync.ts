@@ -19,9 +19,10 @@ import {
   type FeedFile,
   type FeedManifest,
   FeedManifestSchema,
+  feedIdOf,
 } from '../feed-format/manifest';
 import { FeedFormatError, parseLine } from '../feed-format/ndjson';
-import { verifyWithAny } from '../feed-format/signature';
+import { keyIdOf, verifyingKey } from '../feed-format/signature';
 import type { DataInfo } from '../protocol/records';
 import type { CheckerHandle } from './check-pool';
 import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
@@ -125,7 +126,8 @@ export async function fetchManifest(
   if (!sigResponse.ok)
     throw new SyncError('bad_signature', `no signature (HTTP ${sigResponse.status})`);
   const signature = new TextDecoder().decode(await readBody(sigResponse, 1024, 'signature'));
-  if (!(await verifyWithAny(raw, signature, publicKeys))) {
+  const signedBy = await verifyingKey(raw, signature, publicKeys);
+  if (signedBy === null) {
     throw new SyncError(
       'bad_signature',
       'the manifest signature does not verify with any pinned key',
@@ -139,6 +141,11 @@ export async function fetchManifest(
   }
   const parsed = FeedManifestSchema.safeParse(json);
   if (!parsed.success) throw new SyncError('invalid_manifest', parsed.error.message);
+  // A manifest that names its key must be signed by that key: its identity cannot be borrowed.
+  const named = parsed.data.feed?.keyId;
+  if (named !== undefined && named !== (await keyIdOf(signedBy))) {
+    throw new SyncError('invalid_manifest', `the manifest names key ${named} but another signs it`);
+  }
   return { manifest: parsed.data, etag: response.headers.get('ETag') };
 }
 
@@ -147,7 +154,14 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   if (!fetched) return { status: 'unchanged', etag: input.etag, manifest: null };
   const { manifest, etag } = fetched;
   const current = input.current.info;
-  const fromFeed = current?.source === 'feed';
+  // Data from this very feed: the same identity (or, for manifests without one, the same address).
+  // Another feed's sequence numbers and deltas mean nothing here: it starts from its snapshot.
+  const feedId = manifest.feed ? feedIdOf(manifest.feed) : undefined;
+  const fromFeed =
+    current?.source === 'feed' &&
+    (feedId !== undefined && current.feedId !== undefined
+      ? current.feedId === feedId
+      : current.manifestUrl === input.source.manifestUrl);
   if (fromFeed && manifest.sequence < current.sequence) {
     throw new SyncError(
       'rollback',
@@ -167,6 +181,8 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
     publishedAt: manifest.publishedAt,
     expiresAt: manifest.expiresAt,
     importedAt: input.now.toISOString(),
+    manifestUrl: input.source.manifestUrl,
+    ...(feedId ? { feedId } : {}),
   };
   const chain = fromFeed ? deltaChain(manifest, current.sequence) : null;
   const started = performance.now();

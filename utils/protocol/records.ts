@@ -65,6 +65,9 @@ export const DataInfoSchema = z.object({
   expiresAt: z.optional(z.iso.datetime({ offset: true })),
   importedAt: z.iso.datetime({ offset: true }),
   recordCount: z.int().check(z.gte(0)),
+  /** Which feed the data came from (source "feed"): `<keyId>/<name>` and the manifest's address. */
+  feedId: z.optional(z.string().check(z.maxLength(100))),
+  manifestUrl: z.optional(z.string().check(z.maxLength(2000))),
   /** sha256 of the shipped snapshot the data came from (source "default"): a new build reloads it. */
   digest: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** Records by key kind (seller, item, domain, product, phone, bank). */

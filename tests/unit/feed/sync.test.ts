@@ -68,6 +68,13 @@ describe('feed sync', () => {
       },
     ],
     [
+      'a manifest that names a key other than the one signing it',
+      /names key 0000000000000000/,
+      async (f) => {
+        await f.publish(demo(10), { feed: { keyId: '0000000000000000', name: 'test-feed' } });
+      },
+    ],
+    [
       'an expired manifest',
       /expired/,
       async (f) => {

@@ -11,7 +11,7 @@ import {
   FeedManifestSchema,
   RECORDS_PER_PART,
 } from '../../../utils/feed-format/manifest';
-import { verifyWithAny } from '../../../utils/feed-format/signature';
+import { keyIdOf, publicKeyOf, verifyWithAny } from '../../../utils/feed-format/signature';
 import { REPO_ROOT } from '../../helpers/fixtures';
 import { record } from '../../helpers/records';
 import { privateKey, publicKey } from '../../helpers/test-keys';
@@ -63,6 +63,9 @@ describe('feed publisher', () => {
     );
     const signature = readFileSync(path.join(dir, 'manifest.json.sig'), 'utf8');
     expect(await verifyWithAny(new Uint8Array(raw), signature, [publicKey])).toBe(true);
+    // Its identity: the signing key's id and the feed's name.
+    expect(manifest.feed).toEqual({ keyId: await keyIdOf(publicKey), name: 'soi-hang' });
+    expect(await publicKeyOf(privateKey)).toBe(publicKey);
 
     const snapshot = (await lines(path.join(dir, manifest.snapshot.url))) as Array<{ key: string }>;
     expect(snapshot.map((r) => r.key)).toEqual(['tiki:item:1', 'tiki:item:2']);
