@@ -86,6 +86,11 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
       ) : (
         <p>{t('popupNoData')}</p>
       )}
+      {status?.inMemory && (
+        <p class="warning" role="status" data-testid="data-in-memory">
+          {t('popupDataInMemory')}
+        </p>
+      )}
       {status?.stale && (
         <p class="warning" role="status" data-testid="data-stale">
           {t('popupStale')}

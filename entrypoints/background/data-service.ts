@@ -9,11 +9,13 @@ import { type LoadedData, loadData, readDomains } from '../../utils/db/flag-stor
 import { RecordReader } from '../../utils/db/record-reader';
 import type { CheckerHandle } from '../../utils/feed/check-pool';
 import { ensureDefaultData, type PackageReader } from '../../utils/feed/default-data';
+import { loadShippedIntoMemory } from '../../utils/feed/memory-data';
 import { syncFeed } from '../../utils/feed/sync';
 import { SyncError } from '../../utils/feed/sync-error';
 import { MIN_SYNC_MINUTES } from '../../utils/feed-format/manifest';
 import { unguarded } from '../../utils/lookup/domain-guard';
 import { DomainList } from '../../utils/lookup/domain-list';
+import { PackedIndex } from '../../utils/lookup/packed-index';
 import { ProductMatcher } from '../../utils/lookup/product-matcher';
 import { replicaInFolded } from '../../utils/lookup/replica-words';
 import { isShownToShoppers } from '../../utils/lookup/shown';
@@ -66,10 +68,16 @@ interface ShownDomains extends BlockList {
   guarded: number;
 }
 
+/** Where records are read from: the database, or the shipped records held in memory. */
+interface RecordSource {
+  get(keys: Iterable<string>): Promise<Map<string, FlagRecord>>;
+}
+
 interface State {
-  db: Database;
+  /** null: no usable IndexedDB; the shipped data is held in memory for this worker's life. */
+  db: Database | null;
   loaded: LoadedData;
-  reader: RecordReader;
+  reader: RecordSource;
   products: ProductMatcher;
   /** Built on first use (most worker starts only answer lookups), again once a record expires. */
   shown: Promise<ShownDomains> | null;
@@ -99,9 +107,40 @@ export function createDataService(deps: DataServiceDeps) {
     guarded: null,
   });
 
+  /** No storage: the shipped records in memory, so the shopper is still warned. */
+  async function memoryState(): Promise<State> {
+    const memory = await loadShippedIntoMemory(deps.readPackageFile, deps.now);
+    const loaded: LoadedData = {
+      info: memory.info,
+      index: PackedIndex.empty(),
+      names: memory.names,
+      nextChunk: 0,
+    };
+    return {
+      db: null,
+      loaded,
+      reader: {
+        get: async (keys) => {
+          const found = new Map<string, FlagRecord>();
+          for (const key of keys) {
+            const record = memory.records.get(key);
+            if (record) found.set(key, record);
+          }
+          return found;
+        },
+      },
+      products: new ProductMatcher(memory.names.products),
+      shown: null,
+      guarded: null,
+    };
+  }
+
+  /** Every listed domain of the data (read from the database only when first needed). */
+  const listedDomains = async (current: State): Promise<string[]> =>
+    current.loaded.names.domains ?? (current.db ? await readDomains(current.db) : []);
+
   const guardedOf = (current: State): Promise<number> => {
-    current.guarded ??= (async () =>
-      unguarded(current.loaded.names.domains ?? (await readDomains(current.db))).guarded)();
+    current.guarded ??= (async () => unguarded(await listedDomains(current)).guarded)();
     return current.guarded;
   };
 
@@ -111,7 +150,7 @@ export function createDataService(deps: DataServiceDeps) {
    * on a warning page that names its source.
    */
   async function buildShown(current: State): Promise<ShownDomains> {
-    const listed = current.loaded.names.domains ?? (await readDomains(current.db));
+    const listed = await listedDomains(current);
     const { allowed, guarded } = unguarded(listed);
     const found = await current.reader.get(allowed.map((domain) => `domain:${domain}`));
     const now = deps.now();
@@ -155,30 +194,43 @@ export function createDataService(deps: DataServiceDeps) {
    * data's description; the shipped data is stored on the first run (and on updates, see
    * refreshShippedData), not looked at on every start.
    */
+  async function fromDatabase(): Promise<State> {
+    const db = await deps.openDb();
+    const held = await loadData(db);
+    // Time since this worker started (its time origin) until the index could answer.
+    readyMs ??= performance.now();
+    if (held.info) return stateOf(db, held);
+    const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, held);
+    const next = stateOf(db, loaded);
+    await notifyBlockList(next);
+    return next;
+  }
+
+  /**
+   * The data, ready to answer. When IndexedDB cannot be opened, read or written (disabled, or the
+   * disk full at the first import), the shipped records are held in memory instead, once for the
+   * worker's life: every message is answered from them and the import is not retried on each one.
+   */
   function ready(): Promise<State> {
-    state ??= (async () => {
-      const db = await deps.openDb();
-      const held = await loadData(db);
-      // Time since this worker started (its time origin) until the index could answer.
-      readyMs ??= performance.now();
-      if (held.info) return stateOf(db, held);
-      const loaded = await ensureDefaultData(db, deps.readPackageFile, deps.now, held);
-      const next = stateOf(db, loaded);
+    state ??= fromDatabase().catch(async (error: unknown) => {
+      console.warn('Soi Hàng: no usable IndexedDB, the shipped data is held in memory', error);
+      const next = await memoryState();
       await notifyBlockList(next);
       return next;
-    })();
+    });
     state.catch(() => {
-      state = null; // try again on the next message instead of failing forever
+      state = null; // not even the shipped data could be read: try again on the next message
     });
     return state;
   }
 
-  async function feedUrl(db: Database): Promise<string | null> {
-    const stored = await db.get('settings', FEED_URL_SETTING);
+  async function feedUrl(db: Database | null): Promise<string | null> {
+    const stored = db ? await db.get('settings', FEED_URL_SETTING) : undefined;
     return typeof stored === 'string' ? stored : deps.feed.url;
   }
 
-  async function readSync(db: Database): Promise<SyncStatus | null> {
+  async function readSync(db: Database | null): Promise<SyncStatus | null> {
+    if (!db) return null;
     const parsed = SyncStatusSchema.safeParse(await db.get('meta', SYNC_KEY));
     return parsed.success ? parsed.data : null;
   }
@@ -197,6 +249,7 @@ export function createDataService(deps: DataServiceDeps) {
       stale,
       feedUrl: await feedUrl(db),
       guarded: await guardedOf(current),
+      ...(db ? {} : { inMemory: true }),
       ...(readyMs !== undefined ? { workerReadyMs: readyMs } : {}),
     };
   }
@@ -204,6 +257,8 @@ export function createDataService(deps: DataServiceDeps) {
   async function runSync(started: number): Promise<DataStatus> {
     const current = await ready();
     const { db } = current;
+    // Without storage there is nothing to update: the shipped data stays in memory.
+    if (!db) return status();
     const url = await feedUrl(db);
     const previous = await readSync(db);
     const at = deps.now().toISOString();
@@ -272,6 +327,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** After an install or update: stores the data this package ships unless feed data is held. */
     async refreshShippedData(): Promise<void> {
       const current = await ready();
+      if (!current.db) return;
       const after = await ensureDefaultData(
         current.db,
         deps.readPackageFile,
@@ -301,6 +357,7 @@ export function createDataService(deps: DataServiceDeps) {
 
     async setFeedUrl(url: string | null): Promise<DataStatus> {
       const { db } = await ready();
+      if (!db) throw new Error('no storage: the feed address cannot be kept');
       if (url === null) await db.delete('settings', FEED_URL_SETTING);
       else await db.put('settings', url, FEED_URL_SETTING);
       generation++;
@@ -361,7 +418,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** Whether a feed is set up and its last sync (or attempt) is an interval old or more. */
     async syncDue(): Promise<boolean> {
       const { db } = await ready();
-      if (!(await feedUrl(db)) || deps.feed.publicKeys.length === 0) return false;
+      if (!db || !(await feedUrl(db)) || deps.feed.publicKeys.length === 0) return false;
       const sync = await readSync(db);
       const minutes = sync?.intervalMinutes ?? DEFAULT_SYNC_MINUTES;
       return !sync || deps.now().getTime() - Date.parse(sync.at) >= minutes * 60_000;

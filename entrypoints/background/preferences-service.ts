@@ -24,23 +24,33 @@ export type PreferencesService = ReturnType<typeof createPreferencesService>;
 
 export function createPreferencesService(deps: { openDb(): Promise<Database>; now(): Date }) {
   let cached: Promise<Preferences> | null = null;
+  /** No usable IndexedDB: preferences live in memory for this worker's life (lookups go on). */
+  let memoryOnly = false;
 
   async function get(): Promise<Preferences> {
     cached ??= (async () => {
-      const db = await deps.openDb();
-      const stored = PreferencesSchema.safeParse(await db.get('settings', PREFERENCES_SETTING));
-      return stored.success ? stored.data : DEFAULT_PREFERENCES;
+      try {
+        const db = await deps.openDb();
+        const stored = PreferencesSchema.safeParse(await db.get('settings', PREFERENCES_SETTING));
+        return stored.success ? stored.data : DEFAULT_PREFERENCES;
+      } catch {
+        memoryOnly = true;
+        return DEFAULT_PREFERENCES;
+      }
     })();
-    cached.catch(() => {
-      cached = null;
-    });
     return cached;
   }
 
   async function set(preferences: Preferences): Promise<Preferences> {
     const checked = PreferencesSchema.parse(preferences);
-    const db = await deps.openDb();
-    await db.put('settings', checked, PREFERENCES_SETTING);
+    if (!memoryOnly) {
+      try {
+        const db = await deps.openDb();
+        await db.put('settings', checked, PREFERENCES_SETTING);
+      } catch {
+        memoryOnly = true;
+      }
+    }
     cached = Promise.resolve(checked);
     return checked;
   }

@@ -15,7 +15,7 @@ const DEFAULT_MANIFEST_PATH = '/feed/manifest.json';
 /** Reads a file shipped in the extension package by its path. */
 export type PackageReader = (path: string) => Promise<ArrayBuffer>;
 
-async function readDefaultManifest(read: PackageReader): Promise<FeedManifest> {
+export async function readDefaultManifest(read: PackageReader): Promise<FeedManifest> {
   const bytes = await read(DEFAULT_MANIFEST_PATH);
   const parsed = FeedManifestSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
   if (!parsed.success) throw new FeedFormatError(`default manifest: ${parsed.error.message}`);
@@ -35,14 +35,32 @@ export async function ensureDefaultData(
   const held = current ?? (await loadData(db));
   const manifest = await readDefaultManifest(read);
   if (held.info?.source === 'feed' || held.info?.digest === manifest.snapshot.sha256) return held;
+  const bytes = await readShippedSnapshot(read, manifest);
+  return storeSnapshot(
+    db,
+    held,
+    checkedSnapshot(bytes, manifest.snapshot),
+    shippedInfo(manifest, now),
+  );
+}
+
+/** The shipped snapshot's bytes, checked against the shipped manifest's size and sha256. */
+export async function readShippedSnapshot(
+  read: PackageReader,
+  manifest: FeedManifest,
+): Promise<Uint8Array<ArrayBuffer>> {
   const path = `/feed/${manifest.snapshot.url}`;
-  const bytes = await checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
-  return storeSnapshot(db, held, checkedSnapshot(bytes, manifest.snapshot), {
-    source: 'default',
+  return checkFile(new Uint8Array(await read(path)), manifest.snapshot, path);
+}
+
+/** How the shipped data describes itself (its record counts come with the records). */
+export function shippedInfo(manifest: FeedManifest, now: () => Date) {
+  return {
+    source: 'default' as const,
     sequence: manifest.sequence,
     publisher: manifest.publisher,
     publishedAt: manifest.publishedAt,
     importedAt: now().toISOString(),
     digest: manifest.snapshot.sha256,
-  });
+  };
 }

@@ -34,6 +34,8 @@ export const DataStatusSchema = z.object({
   feedUrl: z.nullable(z.string()),
   /** Listed domains in the data the guard keeps from ever being blocked (domain-guard.ts). */
   guarded: z.optional(z.int().check(z.gte(0))),
+  /** No usable IndexedDB: the shipped data is held in memory, and nothing is updated or kept. */
+  inMemory: z.optional(z.literal(true)),
   /** How long this service worker took from its start until its index could answer. */
   workerReadyMs: z.optional(z.number().check(z.gte(0))),
 });

@@ -12,14 +12,14 @@ const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const tab = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 12 } };
 const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
-function background() {
+function background(openDb: () => ReturnType<typeof openDatabase> = () => openDatabase()) {
   const showCount = vi.fn(async () => undefined);
   const allowDomain = vi.fn(async () => undefined);
   const tabs = createTabStatusStore(fakeBrowser.storage.session as unknown as SessionArea);
   const dispatch = createDispatcher(
     createHandlers({
-      data: shippedService(),
-      preferences: createPreferencesService({ openDb: () => openDatabase(), now: () => NOW }),
+      data: shippedService({ openDb }),
+      preferences: createPreferencesService({ openDb, now: () => NOW }),
       tabs,
       showCount,
       allowDomain,
@@ -98,6 +98,29 @@ describe('background handlers', () => {
     });
     await dispatch({ type: 'setPreferences', payload: { language: 'en', mutes: [] } }, popup);
     expect(await lookup()).toMatchObject({ data: { view: { language: 'en', mutedSellers: [] } } });
+  });
+
+  it('without IndexedDB, a page is still answered and a mute still holds until the worker stops', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { dispatch } = background(async () => {
+      throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+    });
+    const item = 'shopee:item:0000000007.0000000101';
+    const seller = 'shopee:seller:0000000042';
+    const lookup = () => dispatch({ type: 'lookup', payload: { keys: [item, seller] } }, tab);
+    expect(await lookup()).toMatchObject({
+      ok: true,
+      data: { hits: [{ key: item }, { key: seller }] },
+    });
+    expect(
+      await dispatch({ type: 'muteSeller', payload: { sellerKey: seller, today: false } }, tab),
+    ).toMatchObject({ ok: true });
+    expect(await lookup()).toMatchObject({ data: { view: { mutedSellers: [seller] } } });
+    expect(await dispatch({ type: 'getDataStatus', payload: {} }, popup)).toMatchObject({
+      ok: true,
+      data: { inMemory: true },
+    });
+    warn.mockRestore();
   });
 
   it("mutes from a page only a seller of that page's own marketplace", async () => {

@@ -34,6 +34,15 @@ const text = (root: HTMLElement, id: string) =>
   root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
 
 describe('data status (popup and options)', () => {
+  it('says when the data is only held in memory', () => {
+    setLanguage('vi');
+    const root = mount(<DataSection status={status({ inMemory: true })} syncing={false} />);
+    expect(text(root, 'data-in-memory')).toContain('dữ liệu tạm trong bộ nhớ');
+    expect(
+      text(mount(<DataSection status={status()} syncing={false} />), 'data-in-memory'),
+    ).toBeNull();
+  });
+
   it('says how many listed domains are never blocked, only when there are some', () => {
     setLanguage('vi');
     expect(
