@@ -33,7 +33,11 @@ export default defineConfig({
       preact({ prefreshEnabled: false, devToolsEnabled: false }),
       contentMessagesPlugin(import.meta.dirname),
     ],
-    define: { __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)) },
+    define: {
+      __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)),
+      // The e2e build opens our shadow roots for the end-to-end probes (components/page/shadow-mode.ts).
+      __SOI_HANG_E2E__: JSON.stringify(env.mode === 'e2e'),
+    },
   }),
   hooks: {
     // The shipped data (public/feed/) is built from server/data/ before every build.

@@ -12,7 +12,9 @@ import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'docs/screenshots');
-const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
+// The e2e build: it looks the same, and its warnings' shadow roots are open, so the script can reach
+// the badge to open its popover (a release build's are closed).
+const EXTENSION = path.join(ROOT, '.output/chrome-mv3-e2e');
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
 const FILES: Record<string, string> = {

@@ -10,7 +10,9 @@ import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import { attachPopover, type PopoverControl } from './popover';
+import { SHADOW_MODE } from './shadow-mode';
 import { applyStyles } from './shadow-styles';
+import { acceptTrustedOnly } from './trusted';
 
 export interface OverlayViews {
   /** Cards: many per page, so plain DOM built from text rather than a component render each. */
@@ -38,6 +40,8 @@ export interface OverlayViews {
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
+  /** Puts the host back where it belongs, after the page removed it. */
+  place(): void;
   /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
@@ -60,8 +64,10 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       unmount(listing.anchor);
       const isCard = listing.kind === 'card';
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
-      const root = host.attachShadow({ mode: 'open' });
-      const entry: Mounted = { host, root, rendered: null, popover: null };
+      const root = host.attachShadow({ mode: SHADOW_MODE });
+      const { anchor } = listing;
+      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
+      const entry: Mounted = { host, root, place, rendered: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
@@ -70,16 +76,27 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
           entry.rendered = container;
           render(views.details(listing, verdict, data, close), container);
         });
-        listing.anchor.prepend(host);
       } else {
         applyStyles(root, views.bannerCss);
+        acceptTrustedOnly(root);
         render(views.banner(listing, verdict, data, collapsed), root);
         entry.rendered = root;
-        listing.anchor.before(host);
       }
-      mounted.set(listing.anchor, entry);
+      place();
+      mounted.set(anchor, entry);
     },
     unmount,
+    sweep() {
+      for (const [anchor, entry] of mounted) {
+        // A card gone from the page: nothing of it is kept (infinite scroll sessions stay light).
+        if (!anchor.isConnected) unmount(anchor);
+        // The page removed our warning but not its card: it comes back.
+        else if (!entry.host.isConnected) entry.place();
+      }
+    },
+    get size() {
+      return mounted.size;
+    },
     clear() {
       for (const anchor of [...mounted.keys()]) unmount(anchor);
     },

@@ -8,6 +8,8 @@
  * is rendered on first opening only: a grid has dozens of badges and few are ever opened. A click
  * on the badge never reaches the card's link or the page's handlers.
  */
+import { acceptTrustedOnly } from './trusted';
+
 const OPEN_DELAY_MS = 300;
 const CLOSE_DELAY_MS = 250;
 const MARGIN = 8;
@@ -72,6 +74,7 @@ export function attachPopover(
     if (native) element.setAttribute('popover', 'auto');
     else element.hidden = true;
     button.setAttribute('aria-controls', element.id);
+    acceptTrustedOnly(element);
     isolate(element);
     // The native popover tells us when it opens or closes, light dismiss and Escape included.
     element.addEventListener('toggle', (event) => {
@@ -177,6 +180,8 @@ function listen(view: Window): void {
   const stopped = new AbortController();
   listening.set(view, stopped);
   const onEvent = (event: Event) => {
+    // A page's script may dispatch events at our host; only the shopper's own count.
+    if (!event.isTrusted) return;
     const badge = fromButton(event);
     if (!badge) return;
     event.stopPropagation();

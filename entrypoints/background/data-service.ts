@@ -260,6 +260,8 @@ export function createDataService(deps: DataServiceDeps) {
     // Without storage there is nothing to update: the shipped data stays in memory.
     if (!db) return status();
     const url = await feedUrl(db);
+    // The address changed before this sync began its work: the sync asked for since does it.
+    if (started !== generation) return status();
     const previous = await readSync(db);
     const at = deps.now().toISOString();
     let next: SyncStatus;
@@ -358,9 +360,10 @@ export function createDataService(deps: DataServiceDeps) {
     async setFeedUrl(url: string | null): Promise<DataStatus> {
       const { db } = await ready();
       if (!db) throw new Error('no storage: the feed address cannot be kept');
+      // First: a sync already running belongs to the old address from here on.
+      generation++;
       if (url === null) await db.delete('settings', FEED_URL_SETTING);
       else await db.put('settings', url, FEED_URL_SETTING);
-      generation++;
       await db.delete('meta', ETAG_KEY);
       return status();
     },

@@ -39,6 +39,8 @@ const packageHolds = (dir: string, needle: string) =>
     .filter((file) => /\.(js|json|html|css)$/.test(file))
     .some((file) => readFileSync(file, 'utf8').includes(needle));
 
+const CONTENT_SCRIPTS = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
+
 /** The content scripts' matches: the only sites whose pages the extension reads. */
 const CONTENT_MATCHES = [
   ['https://web.facebook.com/*', 'https://www.facebook.com/*'],
@@ -79,5 +81,21 @@ describe('the built packages', () => {
     ).trim();
     expect(packageHolds(E2E_EXTENSION_DIR, testKey)).toBe(true);
     for (const [name, dir] of RELEASES) expect(packageHolds(dir, testKey), name).toBe(false);
+  });
+
+  it('release builds keep our shadow roots closed; only the e2e build opens them for its probes', () => {
+    const modeOf = (dir: string, site: string) => {
+      const source = readFileSync(path.join(dir, 'content-scripts', `${site}.js`), 'utf8');
+      const call = source.match(/attachShadow\(\{mode:(?:[`"'](\w+)[`"']|([\w$]+))\}\)/);
+      if (!call) throw new Error(`${dir}: no attachShadow call in ${site}.js`);
+      if (call[1]) return call[1];
+      const name = (call[2] as string).replace(/\$/g, '\\$');
+      return source.match(new RegExp(`(?:^|[,;\\s])${name}=[\`"'](\\w+)[\`"']`))?.[1];
+    };
+    for (const site of CONTENT_SCRIPTS) {
+      for (const [name, dir] of RELEASES)
+        expect(modeOf(dir, site), `${name} ${site}`).toBe('closed');
+      expect(modeOf(E2E_EXTENSION_DIR, site), `e2e ${site}`).toBe('open');
+    }
   });
 });

@@ -11,8 +11,13 @@ import { launchChromium } from '../../scripts/chromium';
 import type { ChromeGlobal } from './chrome-global';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The release build: what a shopper installs (its warnings' shadow roots are closed). */
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
-/** The same extension built with `--mode e2e`: it also trusts the test publisher key (tests/keys). */
+/**
+ * The same extension built with `--mode e2e`: it also trusts the test publisher key (tests/keys),
+ * and opens its warnings' shadow roots so the probes (Playwright's selectors, axe-core) see into
+ * them. The tests run it unless they ask for the release build.
+ */
 export const E2E_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3-e2e');
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
 
@@ -38,7 +43,7 @@ export async function launch(
 ): Promise<Harness> {
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
   const browser = await launchChromium({
-    extensionDir: options.extensionDir ?? EXTENSION_DIR,
+    extensionDir: options.extensionDir ?? E2E_EXTENSION_DIR,
     ...(options.passThrough ? { passThrough: options.passThrough } : {}),
     respond(url) {
       const file = byUrl.get(url);
@@ -53,9 +58,13 @@ export async function launch(
 }
 
 /** Chromium with the built extension, every page of these sites' own fixtures at its address. */
-export function launchOnFixtures(sites: string[]): Promise<Harness> {
+export function launchOnFixtures(
+  sites: string[],
+  options: { extensionDir?: string } = {},
+): Promise<Harness> {
   return launch(
     sites.flatMap(fixturesOf).map(({ file, expected }) => ({ url: expected.url, file })),
+    options,
   );
 }
 

@@ -9,6 +9,12 @@ import { ALL_MESSAGES } from '../../utils/messages/all';
 // IndexedDB stores its own Blobs (the index is stored as one), so the tests use Node's.
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
+// happy-dom has no `isTrusted`: events the tests dispatch stand for the shopper's own, so they are
+// trusted; a test of a page's synthetic event marks its event untrusted itself.
+if (!('isTrusted' in Event.prototype)) {
+  Object.defineProperty(Event.prototype, 'isTrusted', { get: () => true, configurable: true });
+}
+
 // The extension's pages and the components under test show every string.
 useCatalogues(ALL_MESSAGES);
 

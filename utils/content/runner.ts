@@ -39,6 +39,13 @@ export interface Overlay {
   ): void;
   unmount(anchor: Element): void;
   clear(): void;
+  /**
+   * After removals: puts back a warning the page removed while its card stays, and forgets every
+   * card that left the page, so nothing of it is kept alive.
+   */
+  sweep(): void;
+  /** How many warnings are mounted. */
+  readonly size: number;
   /** Scrolls a listing's warning into view and focuses it; false if it shows none. */
   reveal(anchor: Element): boolean;
 }
@@ -71,6 +78,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   let marks = new WeakMap<Element, string>();
   let generation = 0;
   let scheduled = false;
+  /** Nodes were removed since the last scan: our warnings or their cards may be gone. */
+  let removals = false;
   let observer: MutationObserver | null = null;
   const status: PageStatus = {
     platform: adapter.platform,
@@ -103,6 +112,10 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function scan(): Promise<void> {
     scheduled = false;
+    if (removals) {
+      removals = false;
+      overlay.sweep();
+    }
     if (status.paused) return; // until the popup un-pauses and resets us
     const scanGeneration = generation;
     let fresh: ExtractedListing[];
@@ -202,7 +215,13 @@ export function createRunner(deps: RunnerDeps): Runner {
     status,
     start() {
       observer = new MutationObserver((records) => {
-        if (records.some(isPageMutation)) schedule();
+        let page = false;
+        for (const record of records) {
+          if (record.removedNodes.length > 0) removals = true;
+          if (!page && isPageMutation(record)) page = true;
+        }
+        // The page's own changes, or its removal of one of our warnings (which comes back).
+        if (page || removals) schedule();
       });
       // href too: SPAs reuse a card's link element for another item and only change its address.
       observer.observe(doc.documentElement, {
