@@ -20,6 +20,9 @@ export const SHARED_FIXTURES = process.env.SOI_HANG_HIDE_SHARED
   ? path.join(REPO_ROOT, 'tests/no-shared-fixtures')
   : path.resolve(REPO_ROOT, '../shared/fixtures');
 export const hasSharedFixtures = existsSync(SHARED_FIXTURES);
+/** The shared datasets (research-only ones included: read in tests, never shipped), likewise. */
+export const SHARED_DATASETS = path.join(path.dirname(SHARED_FIXTURES), 'datasets');
+export const hasSharedDatasets = existsSync(SHARED_DATASETS);
 
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
