@@ -14,6 +14,9 @@ export const REPLICA_PHRASES: readonly string[] = [
   'replica',
   'rep 1 1',
   'rep 11',
+  'rep1 1', // "rep1:1"
+  'r e p 1 1', // "R.E.P 1:1", "r.e.p 1-1": spelled out to slip past filters
+  'r e p 11',
   'hang rep',
   'super fake',
   'hang fake',
@@ -25,6 +28,12 @@ export const REPLICA_PHRASES: readonly string[] = [
   'nhai thuong hieu',
 ];
 
+/**
+ * "Replica" is also a name: Maison Margiela's perfume line, football clubs' fan shirts ("replica
+ * kit"), props and models. Next to these words it admits nothing.
+ */
+const REPLICA_AS_A_NAME = ['margiela', 'kit', 'fan', 'mo hinh', 'do choi', 'trang tri', 'phim'];
+
 /** The replica phrase the name contains as whole words, or null. */
 export function replicaPhrase(name: string): string | null {
   return replicaInFolded(normaliseProductName(name));
@@ -33,21 +42,10 @@ export function replicaPhrase(name: string): string | null {
 /**
  * Words that, just before a phrase, turn it into a promise instead of an admission: "nói không với
  * hàng fake", "cam kết không bán hàng nhái", "hoàn tiền nếu phát hiện hàng fake", "chống hàng nhái",
- * "no fake". Folded like the names.
+ * "no fake". Folded like the names, so English "non" and "not" stay out: they fold together with
+ * "nón" (a hat) and "nốt".
  */
-const DENIALS = new Set([
-  'khong',
-  'ko',
-  'k',
-  'kg',
-  'chong',
-  'tranh',
-  'no',
-  'not',
-  'non',
-  'anti',
-  'neu',
-]);
+const DENIALS = new Set(['khong', 'ko', 'k', 'kg', 'chong', 'tranh', 'no', 'anti', 'neu']);
 /** Two-word denials, for words too common to deny alone ("phân biệt": telling fakes apart). */
 const DENIAL_PAIRS = new Set(['phan biet', 'phat hien', 'boi thuong', 'hoan tien']);
 /** How many words before a phrase are read for a denial. */
@@ -70,6 +68,9 @@ function deniedBefore(before: string): boolean {
 export function replicaInFolded(folded: string): string | null {
   const padded = ` ${folded} `;
   for (const phrase of REPLICA_PHRASES) {
+    if (phrase === 'replica' && REPLICA_AS_A_NAME.some((word) => padded.includes(` ${word} `))) {
+      continue;
+    }
     const needle = ` ${phrase} `;
     for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
       if (!deniedBefore(padded.slice(0, at))) return phrase;

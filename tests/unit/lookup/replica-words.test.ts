@@ -15,6 +15,12 @@ describe('replica phrases', () => {
     ['NƯỚC HOA HÀNG NHÁI', 'hang nhai'],
     ['Nước hoa hàng nha\u0301i (accents decomposed)', 'hang nhai'],
     ['Giay-rep-1-1-i.0000000007.0000000999', 'rep 1 1'], // a name taken from the card's address
+    // Spelled out to slip past filters.
+    ['Giày sneaker R.E.P 1:1 full box', 'r e p 1 1'],
+    ['Giày Vans r.e.p 1-1', 'r e p 1 1'],
+    ['Balo rep1:1 chuẩn', 'rep1 1'],
+    ['Túi Prada rép 1:1', 'rep 1 1'],
+    ['Nón Dior replica vải', 'replica'], // "nón" (a hat) folds to "non": not a denial
     // A denial elsewhere in the name does not hide an admission.
     ['Không hộp, giày hàng rep 1:1 đẹp', 'rep 1 1'],
     ['Nói không với hàng fake? Đây là hàng fake loại 1', 'hang fake'],
@@ -38,6 +44,10 @@ describe('replica phrases', () => {
     'Túi xách chính hãng, không phải hàng rep',
     'Cách phân biệt hàng fake và hàng thật - Áo Polo',
     'Perfume authentic, no replica',
+    // "Replica" as a name: a perfume line, a fan shirt, a prop.
+    'Nước hoa Maison Margiela Replica Jazz Club chính hãng',
+    'Áo đấu CLB Manchester United replica fan version',
+    'Kiếm gỗ replica trong phim trang trí',
   ])('no signal in: %s', (name) => {
     expect(replicaPhrase(name)).toBeNull();
   });
