@@ -3,7 +3,7 @@ import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
-import { LanguageSection, MutesSection, SitesSection } from './PreferenceSections';
+import { LanguageSection, MutesSection, SignalsSection, SitesSection } from './PreferenceSections';
 
 export interface OptionsProps {
   status: DataStatus | null;
@@ -89,6 +89,7 @@ export function Options({
         <>
           <LanguageSection preferences={preferences} now={now} onChange={onPreferences} />
           <SitesSection preferences={preferences} now={now} onChange={onPreferences} />
+          <SignalsSection preferences={preferences} now={now} onChange={onPreferences} />
           <MutesSection preferences={preferences} now={now} onChange={onPreferences} />
         </>
       )}

@@ -1,6 +1,6 @@
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, type MessageKey, t } from '../utils/i18n';
 import { PLATFORMS, type Platform } from '../utils/protocol/keys';
-import type { Mute, Preferences } from '../utils/protocol/preferences';
+import { type Mute, type Preferences, SIGNALS, type Signal } from '../utils/protocol/preferences';
 import { activeMutes, isSitePaused, withoutMute, withSitePaused } from '../utils/settings/mutes';
 import { SITE_NAMES } from './ReportChannels';
 
@@ -69,6 +69,38 @@ export function SitesSection({ preferences, now, onChange }: PreferenceProps) {
             </li>
           );
         })}
+      </ul>
+    </section>
+  );
+}
+
+const SIGNAL_NAMES: Record<Signal, MessageKey> = { replicaWords: 'signalReplicaWords' };
+
+/** One switch an on-page signal (the heuristic tier); all are on until the shopper turns one off. */
+export function SignalsSection({ preferences, onChange }: PreferenceProps) {
+  const off = new Set(preferences.signalsOff ?? []);
+  const toggle = (signal: Signal, on: boolean) => {
+    const next = SIGNALS.filter((s) => (s === signal ? !on : off.has(s)));
+    onChange({ ...preferences, signalsOff: next });
+  };
+  return (
+    <section class="card" aria-labelledby="signals-heading">
+      <h2 id="signals-heading">{t('optionsSignalsHeading')}</h2>
+      <p class="muted">{t('optionsSignalsHelp')}</p>
+      <ul class="plain">
+        {SIGNALS.map((signal) => (
+          <li key={signal}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid={`signal-${signal}`}
+                checked={!off.has(signal)}
+                onChange={(event) => toggle(signal, (event.target as HTMLInputElement).checked)}
+              />
+              {t(SIGNAL_NAMES[signal])}
+            </label>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -22,6 +22,7 @@ import { isShownToShoppers } from '../../utils/lookup/shown';
 import { readAddressName } from '../../utils/protocol/address-name';
 import { normaliseProductName } from '../../utils/protocol/keys';
 import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
+import type { Signal } from '../../utils/protocol/preferences';
 import type { FlagRecord } from '../../utils/protocol/records';
 import {
   type DataStatus,
@@ -368,7 +369,12 @@ export function createDataService(deps: DataServiceDeps) {
       return status();
     },
 
-    async lookup(request: RequestOf<'lookup'>): Promise<ResponseOf<'lookup'>> {
+    /** The records for a page's keys and names; `signalsOff`: on-page signals not to read. */
+    async lookup(
+      request: RequestOf<'lookup'>,
+      signalsOff: readonly Signal[] = [],
+    ): Promise<ResponseOf<'lookup'>> {
+      const replicaWords = !signalsOff.includes('replicaWords');
       const { loaded, reader, products } = await ready();
       const matches: Array<{ itemKey: string; productKey: string }> = [];
       const replicas: Array<{ itemKey: string; phrase: string }> = [];
@@ -378,7 +384,7 @@ export function createDataService(deps: DataServiceDeps) {
         const folded = normaliseProductName(name);
         const productKey = products.matchFolded(folded);
         if (productKey) matches.push({ itemKey, productKey });
-        const phrase = replicaInFolded(folded);
+        const phrase = replicaWords ? replicaInFolded(folded) : null;
         if (phrase) replicas.push({ itemKey, phrase });
       }
       const keys = [...request.keys, ...matches.map((m) => m.productKey)];

@@ -22,10 +22,10 @@ export interface BackgroundDeps {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     async lookup(request) {
-      const view = await deps.preferences.viewFor(request.keys);
+      const { view, signalsOff } = await deps.preferences.choicesFor(request.keys);
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };
-      return { ...(await deps.data.lookup(request)), view };
+      return { ...(await deps.data.lookup(request, signalsOff)), view };
     },
     async muteSeller(request, { sender }) {
       // A page may hide only its own marketplace's sellers: the key must be a seller of the

@@ -9,6 +9,7 @@ import {
   DEFAULT_PREFERENCES,
   type Preferences,
   PreferencesSchema,
+  type Signal,
 } from '../../utils/protocol/preferences';
 import { isSitePaused, mutedSellers, newMute, withMute } from '../../utils/settings/mutes';
 
@@ -18,6 +19,12 @@ export interface LookupView {
   language: Preferences['language'];
   paused: boolean;
   mutedSellers: string[];
+}
+
+/** What the background itself needs of the preferences to answer a lookup. */
+export interface LookupChoices {
+  view: LookupView;
+  signalsOff: readonly Signal[];
 }
 
 export type PreferencesService = ReturnType<typeof createPreferencesService>;
@@ -65,8 +72,8 @@ export function createPreferencesService(deps: { openDb(): Promise<Database>; no
       await set(withMute(await get(), newMute(target, now, request.today, request.label), now));
     },
 
-    /** What a page needs to know to show the answer to a lookup of these keys. */
-    async viewFor(keys: readonly string[]): Promise<LookupView> {
+    /** What a page needs to know to show the answer to a lookup of these keys, and the signals off. */
+    async choicesFor(keys: readonly string[]): Promise<LookupChoices> {
       const preferences = await get();
       const now = deps.now();
       // The keys were checked on arrival: the platform is the first key's prefix, and seller keys
@@ -75,9 +82,12 @@ export function createPreferencesService(deps: { openDb(): Promise<Database>; no
       const platform = isPlatform(head) ? head : null;
       const sellers = platform ? keys.filter((key) => key.startsWith(`${platform}:seller:`)) : [];
       return {
-        language: preferences.language,
-        paused: platform !== null && isSitePaused(preferences, platform, now),
-        mutedSellers: mutedSellers(preferences, sellers, now),
+        view: {
+          language: preferences.language,
+          paused: platform !== null && isSitePaused(preferences, platform, now),
+          mutedSellers: mutedSellers(preferences, sellers, now),
+        },
+        signalsOff: preferences.signalsOff ?? [],
       };
     },
   };

@@ -3,9 +3,12 @@
  * banner, both surviving a reload, undone in the options), the language switch, and the popup's
  * list of flagged listings and its pause switch.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
+  FIXTURES,
   type Harness,
   launchOnFixtures,
   openExtensionPage,
@@ -75,6 +78,31 @@ describe('mutes, language and the popup in Chromium', () => {
     const options = await extensionPage('options.html');
     await options.locator('[data-testid="unmute"]').click();
     await options.locator('[data-testid="mutes-none"]').waitFor();
+    await options.close();
+    await page.close();
+  });
+
+  it('switching the replica-words signal off in the options removes its warning after a reload', async () => {
+    // The demo grid, one card of which its seller calls a replica.
+    const html = readFileSync(path.join(FIXTURES, 'shopee/search-grid.html'), 'utf8')
+      .replace('Áo-thun-mẫu-F-i.0000000009', 'Giày-sneaker-Rep-1-1-i.0000000009')
+      .replaceAll('Áo thun mẫu F', 'Giày sneaker Rep 1:1');
+    const replicaGrid = 'https://shopee.vn/search?keyword=giay+sneaker+rep';
+    const page = await harness.context.newPage();
+    await page.route(replicaGrid, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    await page.goto(replicaGrid);
+    await heuristic.waitFor({ state: 'attached' });
+    const options = await extensionPage('options.html');
+    await options.locator('[data-testid="signal-replicaWords"]').uncheck();
+    await page.reload();
+    await badgeCount(page, 3, 'the three demo badges only');
+    expect(await heuristic.count()).toBe(0);
+    await options.locator('[data-testid="signal-replicaWords"]').check();
+    await page.reload();
+    await heuristic.waitFor({ state: 'attached' });
     await options.close();
     await page.close();
   });

@@ -36,9 +36,18 @@ export const LanguageSchema = z.enum(['vi', 'en']);
 /** Mutes kept at most; a new one beyond it drops the oldest (settings/mutes.ts withMute). */
 export const MAX_MUTES = 2000;
 
+/**
+ * The on-page signals behind the `heuristic` tier (DESIGN.md §4), each of which the shopper may
+ * switch off: `replicaWords`, a listing's own name admitting a copy ("rep 1:1", "super fake").
+ */
+export const SIGNALS = ['replicaWords'] as const;
+export type Signal = (typeof SIGNALS)[number];
+
 export const PreferencesSchema = z.object({
   language: LanguageSchema,
   mutes: z.array(MuteSchema).check(z.maxLength(MAX_MUTES)),
+  /** Signals switched off (absent: every signal on). */
+  signalsOff: z.optional(z.array(z.enum(SIGNALS)).check(z.maxLength(SIGNALS.length))),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 

@@ -233,6 +233,38 @@ describe('background handlers', () => {
     });
   });
 
+  it('reads no replica phrase once the shopper switched that signal off, and again once on', async () => {
+    const { dispatch } = background();
+    const lookup = () =>
+      dispatch(
+        {
+          type: 'lookup',
+          payload: {
+            keys: ['shopee:item:3.4'],
+            titles: [{ itemKey: 'shopee:item:3.4', title: 'Giày sneaker Rep 1:1' }],
+          },
+        },
+        tab,
+      );
+    expect(await lookup()).toMatchObject({ data: { replicas: [{ phrase: 'rep 1 1' }] } });
+    const off = { language: 'vi', mutes: [], signalsOff: ['replicaWords'] };
+    expect(await dispatch({ type: 'setPreferences', payload: off }, popup)).toMatchObject({
+      ok: true,
+    });
+    expect((await lookup()) as { data: { replicas?: unknown } }).not.toHaveProperty(
+      'data.replicas',
+    );
+    await dispatch({ type: 'setPreferences', payload: { ...off, signalsOff: [] } }, popup);
+    expect(await lookup()).toMatchObject({ data: { replicas: [{ phrase: 'rep 1 1' }] } });
+    // Only signals that exist can be switched off.
+    expect(
+      await dispatch(
+        { type: 'setPreferences', payload: { ...off, signalsOff: ['priceWatch'] } },
+        popup,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+  });
+
   it('refuses a lookup whose address mark is not `true`', async () => {
     const { dispatch } = background();
     const reply = await dispatch(

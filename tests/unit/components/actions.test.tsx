@@ -6,6 +6,7 @@ import { Popup } from '../../../components/Popup';
 import {
   LanguageSection,
   MutesSection,
+  SignalsSection,
   SitesSection,
 } from '../../../components/PreferenceSections';
 import { setLanguage } from '../../../utils/i18n';
@@ -144,6 +145,32 @@ describe('options: language, sites and mutes', () => {
     expect(onChange.mock.calls[1]?.[0].mutes.map((m: { target: string }) => m.target)).toEqual([
       'shopee:seller:7',
     ]);
+  });
+
+  it('switches an on-page signal off and on again', async () => {
+    const onChange = vi.fn();
+    const on = mount(
+      <SignalsSection preferences={DEFAULT_PREFERENCES} now={now} onChange={onChange} />,
+    );
+    const replica = on.querySelector('[data-testid="signal-replicaWords"]') as HTMLInputElement;
+    expect(replica.checked).toBe(true);
+    expect(on.textContent).toContain('rep 1:1');
+    replica.click();
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...DEFAULT_PREFERENCES,
+      signalsOff: ['replicaWords'],
+    });
+    const off = mount(
+      <SignalsSection
+        preferences={{ ...DEFAULT_PREFERENCES, signalsOff: ['replicaWords'] }}
+        now={now}
+        onChange={onChange}
+      />,
+    );
+    const again = off.querySelector('[data-testid="signal-replicaWords"]') as HTMLInputElement;
+    expect(again.checked).toBe(false);
+    again.click();
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_PREFERENCES, signalsOff: [] });
   });
 
   it('lists every mute in force with its end, as text, and undoes one', async () => {
