@@ -9,7 +9,8 @@
  * Why not a redirect rule straight to the warning page: redirects need host permission for every
  * site ("read and change all your data"), which a shopping-safety extension should not ask for.
  */
-import type { BlockList, DataService } from './data-service';
+import type { BlockList } from './block-list';
+import type { DataService } from './data-service';
 
 export const BLOCK_RULE_ID = 1;
 /** Fires when a blocked site's record expires: the list is built again without it. */

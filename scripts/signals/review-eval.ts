@@ -3,7 +3,7 @@
  * running the review-complaint signal over them, for `npm run signals:eval` and its test.
  */
 import { parseCsv } from '../../server/feed/csv';
-import { complaintIn, type Review } from '../../utils/lookup/review-complaints';
+import { type Review, reviewComplaints } from '../../utils/lookup/review-complaints';
 
 export function readReviews(text: string): Review[] {
   const [header, ...rows] = parseCsv(text);
@@ -14,7 +14,7 @@ export function readReviews(text: string): Review[] {
 }
 
 export function evaluate(reviews: readonly Review[]) {
-  const flagged = reviews.filter((review) => complaintIn(review) !== null);
+  const flagged = reviewComplaints(reviews).complaints;
   return {
     total: reviews.length,
     flagged: flagged.length,

@@ -19,7 +19,8 @@ import { checkedSnapshot } from './feed-file';
 
 export interface MemoryData {
   info: DataInfo;
-  records: Map<string, FlagRecord>;
+  /** Records by key, read as RecordReader reads them from the database. */
+  reader: { get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> };
   names: { products: string[]; domains: string[] };
 }
 
@@ -47,7 +48,16 @@ export async function loadShippedIntoMemory(
   const { counts, names } = describe(records.keys());
   return {
     info: { ...shippedInfo(manifest, now), recordCount: records.size, counts },
-    records,
+    reader: {
+      get: async (keys) => {
+        const found = new Map<string, FlagRecord>();
+        for (const key of keys) {
+          const record = records.get(key);
+          if (record) found.set(key, record);
+        }
+        return found;
+      },
+    },
     names,
   };
 }

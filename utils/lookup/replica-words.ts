@@ -9,6 +9,7 @@
  * match whole words. Verified 2026-11-28 against our own fixtures' titles (none match).
  */
 import { normaliseProductName } from '../protocol/keys';
+import { type Denials, hasUndenied } from './denied-phrase';
 
 export const REPLICA_PHRASES: readonly string[] = [
   'replica',
@@ -45,20 +46,11 @@ export function replicaPhrase(name: string): string | null {
  * "no fake". Folded like the names, so English "non" and "not" stay out: they fold together with
  * "nón" (a hat) and "nốt".
  */
-const DENIALS = new Set(['khong', 'ko', 'k', 'kg', 'chong', 'tranh', 'no', 'anti', 'neu']);
-/** Two-word denials, for words too common to deny alone ("phân biệt": telling fakes apart). */
-const DENIAL_PAIRS = new Set(['phan biet', 'phat hien', 'boi thuong', 'hoan tien']);
-/** How many words before a phrase are read for a denial. */
-const DENIAL_WINDOW = 3;
-
-function deniedBefore(before: string): boolean {
-  const words = before.trim().split(' ').slice(-DENIAL_WINDOW);
-  for (let i = 0; i < words.length; i++) {
-    if (DENIALS.has(words[i] as string)) return true;
-    if (i > 0 && DENIAL_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return true;
-  }
-  return false;
-}
+const DENIALS: Denials = {
+  words: new Set(['khong', 'ko', 'k', 'kg', 'chong', 'tranh', 'no', 'anti', 'neu']),
+  pairs: new Set(['phan biet', 'phat hien', 'boi thuong', 'hoan tien']),
+  window: 3,
+};
 
 /**
  * The same, for a name already folded by normaliseProductName: the background folds each listing
@@ -71,10 +63,7 @@ export function replicaInFolded(folded: string): string | null {
     if (phrase === 'replica' && REPLICA_AS_A_NAME.some((word) => padded.includes(` ${word} `))) {
       continue;
     }
-    const needle = ` ${phrase} `;
-    for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
-      if (!deniedBefore(padded.slice(0, at))) return phrase;
-    }
+    if (hasUndenied(padded, phrase, DENIALS)) return phrase;
   }
   return null;
 }

@@ -15,6 +15,8 @@
  * Measured with `npm run signals:eval -- <reviews.csv>` on ViSpamReviews (README, "Risk signals").
  */
 
+import { type Denials, hasUndenied } from './denied-phrase';
+
 /** Phrases with their tones; `outright` ones say it plainly, the others need a poor rating. */
 const COMPLAINTS: ReadonlyArray<{ phrase: string; outright: boolean }> = [
   { phrase: 'hàng giả', outright: true },
@@ -39,10 +41,12 @@ const COMPLAINTS: ReadonlyArray<{ phrase: string; outright: boolean }> = [
 ];
 
 /** Words just before a phrase that turn it around: a denial, a fear, a mistaken belief. */
-const DENIALS = new Set(
-  'không khong ko k kg hông chẳng chả đâu sợ lo tưởng nếu tránh chống no not'.split(' '),
-);
-const DENIAL_WINDOW = 3;
+const DENIALS: Denials = {
+  words: new Set(
+    'không khong ko k kg hông chẳng chả đâu sợ lo tưởng nếu tránh chống no not'.split(' '),
+  ),
+  window: 3,
+};
 
 /** A review that vouches for the item, unless the vouching itself is denied. */
 const VOUCHES = ['chính hãng', 'chinh hang', 'hàng thật', 'hàng auth', 'check mã ra', 'check ra'];
@@ -72,29 +76,15 @@ export function foldKeepingTones(text: string): string {
     .trim()} `;
 }
 
-function deniedBefore(before: string): boolean {
-  const words = before.trim().split(' ').slice(-DENIAL_WINDOW);
-  return words.some((word) => DENIALS.has(word));
-}
-
-/** Where `words` stand in `padded` with no denial just before them (first such place), or -1. */
-function undenied(padded: string, words: string): number {
-  const needle = ` ${words} `;
-  for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
-    if (!deniedBefore(padded.slice(0, at))) return at;
-  }
-  return -1;
-}
-
 /** The complaint phrase a review makes about authenticity, or null. */
 export function complaintIn(review: Review): string | null {
   const padded = foldKeepingTones(review.text);
-  if (VOUCHES.some((words) => undenied(padded, words) !== -1)) return null;
+  if (VOUCHES.some((words) => hasUndenied(padded, words, DENIALS))) return null;
   const happy = review.rating >= 4;
   if (happy && !UNHAPPY.some((words) => padded.includes(` ${words} `))) return null;
   for (const { phrase, outright } of COMPLAINTS) {
     if (happy && !outright) continue;
-    if (undenied(padded, phrase) !== -1) return phrase;
+    if (hasUndenied(padded, phrase, DENIALS)) return phrase;
   }
   return null;
 }

@@ -1,0 +1,50 @@
+/**
+ * The answer to a page's lookup: the shown records for its keys, the flagged products its listings'
+ * names match, and (unless the shopper switched the signal off) the replica phrases in those names.
+ * Each name is decoded (from an address) and folded once, for both checks.
+ */
+import type { ProductMatcher } from '../../utils/lookup/product-matcher';
+import { replicaInFolded } from '../../utils/lookup/replica-words';
+import { isShownToShoppers } from '../../utils/lookup/shown';
+import { readAddressName } from '../../utils/protocol/address-name';
+import { normaliseProductName } from '../../utils/protocol/keys';
+import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
+import type { Signal } from '../../utils/protocol/preferences';
+import type { DataInfo, FlagRecord } from '../../utils/protocol/records';
+
+export interface LookupSources {
+  info: DataInfo | null;
+  reader: { get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> };
+  products: ProductMatcher;
+}
+
+export async function answerLookup(
+  { info, reader, products }: LookupSources,
+  request: RequestOf<'lookup'>,
+  signalsOff: readonly Signal[],
+  now: Date,
+): Promise<ResponseOf<'lookup'>> {
+  const replicaWords = !signalsOff.includes('replicaWords');
+  const matches: Array<{ itemKey: string; productKey: string }> = [];
+  const replicas: Array<{ itemKey: string; phrase: string }> = [];
+  for (const { itemKey, title, fromAddress } of request.titles ?? []) {
+    const name = fromAddress ? readAddressName(title) : title;
+    if (!name) continue;
+    const folded = normaliseProductName(name);
+    const productKey = products.matchFolded(folded);
+    if (productKey) matches.push({ itemKey, productKey });
+    const phrase = replicaWords ? replicaInFolded(folded) : null;
+    if (phrase) replicas.push({ itemKey, phrase });
+  }
+  const found = await reader.get([...request.keys, ...matches.map((m) => m.productKey)]);
+  const hits: FlagRecord[] = [];
+  for (const record of found.values()) if (isShownToShoppers(record, now)) hits.push(record);
+  const shown = new Set(hits.map((r) => r.key));
+  const kept = matches.filter((m) => shown.has(m.productKey));
+  return {
+    hits,
+    data: info,
+    ...(kept.length > 0 ? { products: kept } : {}),
+    ...(replicas.length > 0 ? { replicas } : {}),
+  };
+}

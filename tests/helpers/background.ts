@@ -1,0 +1,34 @@
+/** The background's handlers behind the real dispatcher, on fake-indexeddb and WXT's fake browser. */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers } from '../../entrypoints/background/handlers';
+import { createPreferencesService } from '../../entrypoints/background/preferences-service';
+import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
+import { openDatabase } from '../../utils/db/database';
+import { createDispatcher } from '../../utils/protocol/dispatch';
+import { shippedService } from './shipped-data';
+
+export const NOW = new Date('2026-11-28T12:00:00Z');
+export const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
+/** A content script's sender: a Shopee tab. */
+export const tab = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 12 } };
+/** An extension page's sender. */
+export const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+
+export function background(openDb: () => ReturnType<typeof openDatabase> = () => openDatabase()) {
+  const showCount = vi.fn(async () => undefined);
+  const allowDomain = vi.fn(async () => undefined);
+  const tabs = createTabStatusStore(fakeBrowser.storage.session as unknown as SessionArea);
+  const dispatch = createDispatcher(
+    createHandlers({
+      data: shippedService({ openDb }),
+      preferences: createPreferencesService({ openDb, now: () => NOW }),
+      tabs,
+      showCount,
+      allowDomain,
+      now: () => NOW,
+    }),
+    self,
+  );
+  return { dispatch, showCount, allowDomain, tabs };
+}
