@@ -3,7 +3,7 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
-import { writeDefaultFeed } from './server/feed/default-feed';
+import { writeDefaultFeed } from './server/publish/default-feed';
 
 /**
  * The feed a build syncs from and the publisher keys it trusts (DESIGN.md §5): from the environment

@@ -8,8 +8,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { publishFeed } from '../../server/feed/publisher';
-import { type FeedServer, serveFeed } from '../../server/feed/static-server';
+import { publishFeed } from '../../server/publish/publisher';
+import { type FeedServer, serveFeed } from '../../tests/helpers/static-server';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { type Browser, launchChromium } from '../chromium';
 import { random } from '../seeded-random';

@@ -6,8 +6,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/feed/default-feed';
-import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../server/feed/publish';
+import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/publish/default-feed';
+import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../server/publish/publish';
 import type { FlagRecord } from '../../utils/protocol/records';
 
 export const BUILT_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');

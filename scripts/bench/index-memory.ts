@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseDomainList } from '../../server/feed/sources/chongluadao';
+import { parseDomainList } from '../../server/sources/chongluadao';
 import { DomainList } from '../../utils/lookup/domain-list';
 import { PackedIndex } from '../../utils/lookup/packed-index';
 import { random } from '../seeded-random';

@@ -2,7 +2,7 @@
  * Reading reviews in the ViSpamReviews layout (columns Rating and Comment; others ignored) and
  * running the review-complaint signal over them, for `npm run signals:eval` and its test.
  */
-import { parseCsv } from '../../server/feed/csv';
+import { parseCsv } from '../../server/sources/csv';
 import { type Review, reviewComplaints } from '../../utils/lookup/review-complaints';
 
 export function readReviews(text: string): Review[] {

@@ -10,11 +10,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, stopWorkers } from '../../scripts/bench/extension-probe';
 import { syntheticRecords } from '../../scripts/bench/synthetic-feed';
-import { buildBlockedSnapshot, buildManifest, signManifest } from '../../server/feed/publish';
-import { publishFeed } from '../../server/feed/publisher';
-import { type FeedServer, serveFeed } from '../../server/feed/static-server';
+import { buildBlockedSnapshot, buildManifest, signManifest } from '../../server/publish/publish';
+import { publishFeed } from '../../server/publish/publisher';
 import { PARALLEL_MIN_BLOCKS } from '../../utils/feed/sync';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { type FeedServer, serveFeed } from '../helpers/static-server';
 import { privateKey } from '../helpers/test-keys';
 import {
   badgedItems,

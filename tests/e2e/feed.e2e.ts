@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRecords } from '../../server/feed/default-feed';
-import { publishFeed } from '../../server/feed/publisher';
-import { type FeedServer, serveFeed } from '../../server/feed/static-server';
+import { defaultRecords } from '../../server/publish/default-feed';
+import { publishFeed } from '../../server/publish/publisher';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { type FeedServer, serveFeed } from '../helpers/static-server';
 import { privateKey } from '../helpers/test-keys';
 import {
   badgedItems,

@@ -5,8 +5,8 @@ import {
   diffRecords,
   signManifest,
   sortRecords,
-} from '../../server/feed/publish';
-import { keyIdOf, publicKeyOf } from '../../utils/feed-format/signature';
+} from '../../server/publish/publish';
+import { keyIdOf, publicKeyOf, signatureFileFor } from '../../utils/feed-format/signature';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { privateKey } from './test-keys';
 
@@ -64,11 +64,18 @@ export class MemoryFeed {
     });
     const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
     this.files.set(this.manifestUrl, bytes);
-    this.files.set(
-      `${this.manifestUrl}.sig`,
-      new TextEncoder().encode(await signManifest(bytes, key)),
-    );
+    const signature = new TextEncoder().encode(await signManifest(bytes, key));
+    this.files.set(`${this.manifestUrl}.sig`, signature);
+    this.files.set(new URL(await signatureFileFor(bytes), this.manifestUrl).href, signature);
     return manifest;
+  }
+
+  /** Replaces the manifest's signature (both the hash-named file and `manifest.json.sig`). */
+  setSignature(text: string): void {
+    for (const url of [...this.files.keys()]) {
+      if (/\/manifest\.[0-9a-f]{64}\.sig$/.test(url)) this.files.delete(url);
+    }
+    this.files.set(`${this.manifestUrl}.sig`, new TextEncoder().encode(text));
   }
 
   fetch: typeof fetch = async (input) => {

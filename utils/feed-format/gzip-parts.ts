@@ -1,6 +1,6 @@
 /**
  * Gzip parts: a snapshot block whose deflate stream the publisher full-flushed after every few
- * records (server/feed/gzip-parts-writer.ts), so a lookup inflates only the part that can hold its key instead
+ * records (server/publish/gzip-parts-writer.ts), so a lookup inflates only the part that can hold its key instead
  * of the whole block. A full flush ends in an empty stored block (`00 00 ff ff`) and starts the next
  * part byte-aligned with an empty window: from there, the part's bytes plus an empty final block are
  * a complete raw deflate stream.

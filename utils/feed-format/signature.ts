@@ -4,6 +4,8 @@
  * `manifest.json.sig`; public keys are SPKI, base64, pinned in the build config. The same functions
  * serve the publisher tool and the extension, so what one signs the other verifies.
  */
+import { sha256Hex } from './hash';
+
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
@@ -102,4 +104,14 @@ export async function verifyingKey(
     }
   }
   return null;
+}
+
+/**
+ * The name of the signature file kept beside a manifest under its own SHA-256
+ * (`manifest.<hex>.sig`). A client asks for the signature of the very bytes it holds, so a publish
+ * between its two requests can never hand it a signature made for another manifest. Publishers
+ * write it before the manifest; `manifest.json.sig` stays for feeds that do not have it.
+ */
+export async function signatureFileFor(manifest: Uint8Array<ArrayBuffer>): Promise<string> {
+  return `manifest.${await sha256Hex(manifest)}.sig`;
 }

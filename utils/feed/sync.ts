@@ -22,7 +22,7 @@ import {
   feedIdOf,
 } from '../feed-format/manifest';
 import { FeedFormatError, parseLine } from '../feed-format/ndjson';
-import { keyIdOf, verifyingKey } from '../feed-format/signature';
+import { keyIdOf, signatureFileFor, verifyingKey } from '../feed-format/signature';
 import type { DataInfo } from '../protocol/records';
 import type { CheckerHandle } from './check-pool';
 import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
@@ -122,7 +122,9 @@ export async function fetchManifest(
   if (response.status === 304) return null;
   if (!response.ok) throw new SyncError('network', `${manifestUrl}: HTTP ${response.status}`);
   const raw = await readBody(response, MAX_MANIFEST_BYTES, 'manifest');
-  const sigResponse = await get(input.fetch, `${manifestUrl}.sig`);
+  // The signature of exactly these bytes; a feed without one has only `manifest.json.sig`.
+  const pinned = await get(input.fetch, new URL(await signatureFileFor(raw), manifestUrl).href);
+  const sigResponse = pinned.status === 404 ? await get(input.fetch, `${manifestUrl}.sig`) : pinned;
   if (!sigResponse.ok)
     throw new SyncError('bad_signature', `no signature (HTTP ${sigResponse.status})`);
   const signature = new TextDecoder().decode(await readBody(sigResponse, 1024, 'signature'));

@@ -45,7 +45,7 @@ describe('background data service', () => {
     const later = new Date('2026-12-20T00:00:00Z'); // after the feed's 7-day expiry
     const { data } = service(feed, new Date('2026-11-28T12:00:00Z'));
     await data.syncNow();
-    feed.files.set(`${MANIFEST}.sig`, new TextEncoder().encode('AAAA'));
+    feed.setSignature('AAAA');
     const failed = await data.syncNow();
     expect(failed).toMatchObject({
       data: { source: 'feed', sequence: 1 },

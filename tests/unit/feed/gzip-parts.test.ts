@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipInParts } from '../../../server/feed/gzip-parts-writer';
+import { gzipInParts } from '../../../server/publish/gzip-parts-writer';
 import { compress, decompress } from '../../../utils/feed-format/gzip';
 import { findPartOffsets, partFor, partStream } from '../../../utils/feed-format/gzip-parts';
 

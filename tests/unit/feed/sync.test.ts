@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildManifest, gzipLines, signManifest } from '../../../server/feed/publish';
+import { buildManifest, gzipLines, signManifest } from '../../../server/publish/publish';
 import { type Database, openDatabase } from '../../../utils/db/database';
 import { type LoadedData, loadData } from '../../../utils/db/flag-store';
 import { RecordReader } from '../../../utils/db/record-reader';
@@ -45,7 +45,7 @@ describe('feed sync', () => {
       /bad_signature|signature/,
       async (f) => {
         await f.publish(demo(10));
-        f.files.set(`${MANIFEST}.sig`, new TextEncoder().encode('AAAA'));
+        f.setSignature('AAAA');
       },
     ],
     [
@@ -111,6 +111,25 @@ describe('feed sync', () => {
       expect(await dump(db)).toBe(before);
     });
   }
+
+  it('verifies the manifest it fetched even when a publish lands between its two requests', async () => {
+    await start();
+    await feed.publish(demo(20));
+    const served = feed.fetch;
+    let published = false;
+    // The next publish happens right after the manifest is read, before its signature is asked for.
+    feed.fetch = async (input, init) => {
+      const response = await served(input, init);
+      if (String(input) === MANIFEST && !published) {
+        published = true;
+        await feed.publish(demo(30));
+      }
+      return response;
+    };
+    const updated = await sync(db, feed, await loadData(db));
+    expect(updated).toMatchObject({ status: 'updated', manifest: { sequence: 2 } });
+    expect(published).toBe(true);
+  });
 
   it('refuses a rollback to a lower sequence and leaves the data and index byte for byte', async () => {
     await start();

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, recordsFromCsv } from '../../../server/feed/csv';
-import { publishFeed } from '../../../server/feed/publisher';
+import { publishFeed } from '../../../server/publish/publisher';
+import { parseCsv, recordsFromCsv } from '../../../server/sources/csv';
 import { decompress } from '../../../utils/feed-format/gzip';
 import {
   FeedFileSchema,
@@ -124,15 +124,23 @@ describe('feed publisher', () => {
   it('feed:keygen and feed:build work from the command line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-cli-'));
     const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-    const keygen = spawnSync(tsx, ['server/feed/keygen-cli.ts', '--out', path.join(dir, 'keys')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const keygen = spawnSync(
+      tsx,
+      ['server/publish/keygen-cli.ts', '--out', path.join(dir, 'keys')],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(keygen.status, keygen.stderr).toBe(0);
-    const again = spawnSync(tsx, ['server/feed/keygen-cli.ts', '--out', path.join(dir, 'keys')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const again = spawnSync(
+      tsx,
+      ['server/publish/keygen-cli.ts', '--out', path.join(dir, 'keys')],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('refusing to overwrite');
     const source = path.join(dir, 'records.ndjson');
@@ -140,7 +148,7 @@ describe('feed publisher', () => {
     const build = spawnSync(
       tsx,
       [
-        'server/feed/build-cli.ts',
+        'server/publish/build-cli.ts',
         '--records',
         source,
         '--out',
@@ -152,7 +160,7 @@ describe('feed publisher', () => {
     );
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toContain('sequence 1: 1 records');
-    const bad = spawnSync(tsx, ['server/feed/build-cli.ts', '--records', source], {
+    const bad = spawnSync(tsx, ['server/publish/build-cli.ts', '--records', source], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });

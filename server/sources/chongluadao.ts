@@ -3,8 +3,8 @@
  * community project that checks the reports it receives, not an authority, so its entries are
  * `reported` (DESIGN.md §4): the warning names ChongLuaDao and the list's date, never a decision.
  */
-import { formatKey } from '../../../utils/protocol/keys';
-import type { FlagRecord } from '../../../utils/protocol/records';
+import { formatKey } from '../../utils/protocol/keys';
+import type { FlagRecord } from '../../utils/protocol/records';
 
 export const CHONGLUADAO_EVIDENCE = 'https://chongluadao.vn/';
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { chongLuaDaoRecords, parseDomainList } from '../sources/chongluadao';
+import { officialRecords } from '../sources/official-records';
 import { buildBlockedSnapshot, buildManifest, sortRecords } from './publish';
-import { chongLuaDaoRecords, parseDomainList } from './sources/chongluadao';
-import { officialRecords } from './sources/official-records';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 /** When the official-records dataset was added here; dates the few notices with no full date. */

@@ -4,12 +4,12 @@
  * directory can be served as static files by any web server or CDN (with CORS open, since the
  * extension fetches it from its own origin).
  */
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decompress } from '../../utils/feed-format/gzip';
 import { type DeltaFile, FeedManifestSchema } from '../../utils/feed-format/manifest';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
-import { keyIdOf, publicKeyOf } from '../../utils/feed-format/signature';
+import { keyIdOf, publicKeyOf, signatureFileFor } from '../../utils/feed-format/signature';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import {
   buildBlockedSnapshot,
@@ -57,6 +57,20 @@ async function writeAtomic(file: string, data: Uint8Array | string): Promise<voi
   await rename(temporary, file);
 }
 
+/** Hash-named signatures kept: enough for any client still holding a recent manifest. */
+const KEEP_SIGNATURES = 10;
+const HASHED_SIGNATURE = /^manifest\.[0-9a-f]{64}\.sig$/;
+
+async function pruneSignatures(dir: string, keep: number): Promise<void> {
+  const names = (await readdir(dir)).filter((name) => HASHED_SIGNATURE.test(name));
+  if (names.length <= keep) return;
+  const dated = await Promise.all(
+    names.map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })),
+  );
+  dated.sort((a, b) => b.time - a.time);
+  for (const old of dated.slice(keep)) await rm(path.join(dir, old.name), { force: true });
+}
+
 export async function publishFeed(options: PublishOptions): Promise<PublishResult> {
   const { dir } = options;
   const now = options.now ?? new Date();
@@ -101,8 +115,12 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
       name: options.feedName ?? DEFAULT_FEED_NAME,
     },
   });
-  // Signature first, manifest last: a client never sees a new manifest without its signature.
-  await writeAtomic(`${manifestPath}.sig`, await signManifest(bytes, options.privateKey));
+  // Signatures first, manifest last: a client never sees a new manifest without its signature, and
+  // the one named by the manifest's hash stays right for a client that fetched the older manifest.
+  const signature = await signManifest(bytes, options.privateKey);
+  await writeAtomic(path.join(dir, await signatureFileFor(bytes)), signature);
+  await writeAtomic(`${manifestPath}.sig`, signature);
   await writeAtomic(manifestPath, bytes);
+  await pruneSignatures(dir, KEEP_SIGNATURES);
   return { sequence, snapshot: snapshot.ref.url, delta: deltaName, changes };
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { recordsFromCsv } from './csv';
+import { recordsFromCsv } from '../sources/csv';
 import { publishFeed } from './publisher';
 
 async function main(): Promise<void> {

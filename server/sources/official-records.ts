@@ -11,8 +11,8 @@
  * cut-off sentence are only `suspected`; a firm "(ghi trên nhãn)" is never named as the faker.
  */
 import * as z from 'zod';
-import { formatKey, normaliseProductName } from '../../../utils/protocol/keys';
-import type { FlagRecord, FlagStatus } from '../../../utils/protocol/records';
+import { formatKey, normaliseProductName } from '../../utils/protocol/keys';
+import type { FlagRecord, FlagStatus } from '../../utils/protocol/records';
 
 const OfficialRecordSchema = z.object({
   kind: z.enum(['product', 'domain']),
