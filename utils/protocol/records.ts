@@ -52,6 +52,8 @@ export const FlagRecordSchema = z.object({
   firstSeen: DateSchema,
   updated: DateSchema,
   expires: z.optional(DateSchema),
+  /** The seller contests the record and the registry has taken the appeal up (DESIGN.md §4). */
+  appeal: z.optional(z.literal('pending')),
 });
 export type FlagRecord = z.infer<typeof FlagRecordSchema>;
 

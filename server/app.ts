@@ -1,0 +1,62 @@
+/**
+ * The registry's HTTP app: one route group per concern, the extension-origin CORS on the API, JSON
+ * errors everywhere, and one log line per request (method, path, status, time; never addresses).
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { extensionCors } from './http/cors';
+import { ApiFailure, errorBody } from './http/errors';
+import { appealRoutes } from './routes/appeals';
+import type { RegistryDeps } from './routes/deps';
+import { feedRoutes } from './routes/feed';
+import { healthRoutes } from './routes/health';
+import { lookupRoutes } from './routes/lookup';
+import { reportRoutes } from './routes/reports';
+import { reviewRoutes } from './routes/review';
+
+export function createApp(deps: RegistryDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.log.debug(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use('/v1/reports/*', extensionCors(deps.config.corsOrigins));
+  app.use('/v1/reports', extensionCors(deps.config.corsOrigins));
+  app.use('/v1/review/*', extensionCors(deps.config.corsOrigins));
+  app.use('/v1/lookup', extensionCors(deps.config.corsOrigins));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', reportRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', lookupRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', appealRoutes(deps));
+
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure)
+      return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('bad_request', error.message), error.status);
+    }
+    deps.log.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json(errorBody('internal', 'the registry could not complete this request'), 500);
+  });
+  return app;
+}

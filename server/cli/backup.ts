@@ -1,0 +1,19 @@
+/**
+ * npm run server:backup -- <file>
+ * A consistent copy of the SQLite database while the registry runs (SQLite's online backup API).
+ * For PostgreSQL use pg_dump or the cluster's own backups (docs/operations.md).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from './run-cli';
+
+const target = process.argv[2];
+
+runCli('server:backup', async ({ database }) => {
+  if (!target) throw new Error('usage: server:backup -- <file>');
+  if (!database.sqlite) throw new Error('the database is PostgreSQL: back it up with pg_dump');
+  const file = path.resolve(target);
+  if (existsSync(file)) throw new Error(`${file} exists; refusing to overwrite it`);
+  const result = await database.sqlite.backup(file);
+  console.log(`backed up ${result.totalPages} pages to ${file}`);
+});

@@ -1,0 +1,100 @@
+/**
+ * The registry's configuration, from the environment. Everything has a default, so `npm run server`
+ * with nothing set runs the embedded setup: SQLite, key pair and feed under ./data/. A value that
+ * cannot work is a ConfigError, which the entry turns into a message and exit code 2.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { isPostgresUrl } from './store/dialect';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface RegistryConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  feedDir: string;
+  evidenceDir: string;
+  /** A private key file the operator provides; null: the generated one in dataDir. */
+  publisherKey: string | null;
+  publisherName: string;
+  feedName: string;
+  logLevel: string;
+  /** Minutes between scheduled publishes; null: publish only on demand. */
+  publishEveryMinutes: number | null;
+  /** Reports per minute per install id and per address. */
+  reportsPerMinute: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Origins allowed to send reports; null: any extension origin. */
+  corsOrigins: string[] | null;
+  communityThreshold: number;
+  communityWindowDays: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+/** "15" or "15m" minutes, "2h" hours. */
+function minutes(env: Env, name: string): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  const match = /^(\d{1,5})\s*(m|h)?$/.exec(raw.trim());
+  const amount = Number(match?.[1]);
+  if (!match || amount < 1)
+    throw new ConfigError(`${name} must look like 15m or 2h (got "${raw}")`);
+  return match[2] === 'h' ? amount * 60 : amount;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): RegistryConfig {
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || path.join(dataDir, 'registry.sqlite');
+  if (!isPostgresUrl(databaseUrl) && /^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) {
+    throw new ConfigError(
+      `DATABASE_URL must be a file path or postgres://… (got "${databaseUrl}")`,
+    );
+  }
+  const publisherKey = env.PUBLISHER_KEY ? path.resolve(cwd, env.PUBLISHER_KEY) : null;
+  if (publisherKey && !existsSync(publisherKey)) {
+    throw new ConfigError(`PUBLISHER_KEY ${publisherKey} does not exist`);
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const origins = env.CORS_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    databaseUrl: isPostgresUrl(databaseUrl) ? databaseUrl : path.resolve(cwd, databaseUrl),
+    feedDir: path.resolve(cwd, env.FEED_DIR || path.join(dataDir, 'feed')),
+    evidenceDir: path.resolve(cwd, env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
+    publisherKey,
+    publisherName: env.PUBLISHER_NAME || 'Soi Hàng registry',
+    feedName: env.FEED_NAME || 'soi-hang',
+    logLevel,
+    publishEveryMinutes: minutes(env, 'PUBLISH_EVERY'),
+    reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    corsOrigins: origins && origins.length > 0 ? origins : null,
+    communityThreshold: integer(env, 'COMMUNITY_THRESHOLD', 5, 1, 1_000_000),
+    communityWindowDays: integer(env, 'COMMUNITY_WINDOW_DAYS', 30, 1, 3650),
+  };
+}

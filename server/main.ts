@@ -1,0 +1,84 @@
+/**
+ * npm run server: the registry. Configured by the environment (server/README.md); with nothing set
+ * it runs on 127.0.0.1:8787 with SQLite, key pair and feed under ./data/. A bad configuration or
+ * an unreachable database exits with code 2. SIGTERM or SIGINT: stop accepting, let requests in
+ * flight finish, close the database.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openRegistry, registryLogger, StartError } from './registry';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = registryLogger(config);
+  const registry = await openRegistry(config, log);
+  if (registry.key.generated) {
+    log.warn(
+      { file: registry.key.file, publicKey: registry.key.publicKey, keyId: registry.key.keyId },
+      'generated a feed signing key; pin its public key in extension builds with ' +
+        'SOI_HANG_FEED_KEYS=<publicKey> npm run build',
+    );
+  }
+  const server = serve(
+    { fetch: createApp(registry).fetch, port: config.port, hostname: config.host },
+    (info) => {
+      log.info(
+        {
+          address: info.address,
+          port: info.port,
+          database: registry.database.where,
+          feedDir: config.feedDir,
+          keyId: registry.key.keyId,
+        },
+        'registry listening',
+      );
+    },
+  );
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'cannot listen');
+    process.exit(2);
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  if (config.publishEveryMinutes) {
+    const every = config.publishEveryMinutes * 60_000;
+    const tick = async () => {
+      try {
+        const result = await registry.publish();
+        log.info(
+          { sequence: result.sequence, records: result.records, ms: Math.round(result.ms) },
+          'scheduled publish',
+        );
+      } catch (error) {
+        log.error({ err: error }, 'scheduled publish failed');
+      }
+      timer = setTimeout(tick, every);
+    };
+    timer = setTimeout(tick, every);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing requests in flight');
+    if (timer) clearTimeout(timer);
+    server.close(async () => {
+      await registry.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open; requests in flight still finish.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StartError;
+  console.error(`registry: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(known ? 2 : 1);
+});

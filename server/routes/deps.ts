@@ -1,0 +1,19 @@
+/** What the route groups share: the database, configuration, signing key, log and clock. */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { RegistryConfig } from '../config';
+import type { PublisherKey } from '../publish/publisher-key';
+import type { RegistryPublish } from '../publish/registry-publish';
+import type { EvidenceFiles } from '../store/evidence-files';
+import type { RegistryDatabase } from '../store/schema';
+
+export interface RegistryDeps {
+  db: Kysely<RegistryDatabase>;
+  config: RegistryConfig;
+  key: PublisherKey;
+  log: Logger;
+  evidence: EvidenceFiles;
+  now: () => Date;
+  /** Publishes the next feed sequence (one at a time). */
+  publish: () => Promise<RegistryPublish>;
+}

@@ -1,0 +1,93 @@
+/**
+ * Report intake (DESIGN.md §7): `POST /v1/reports` (idempotent by the report's id), its one
+ * screenshot, and its status. The unguessable id is the only capability: nothing here tells one
+ * reporter about another's reports.
+ */
+import { Hono } from 'hono';
+import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/report';
+import { jsonBody } from '../http/body';
+import { refuse } from '../http/errors';
+import { clientAddress, limitBody, limitRate } from '../http/limits';
+import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
+import { reportExists, reportStatus, saveReport } from '../store/reports';
+import type { RegistryDeps } from './deps';
+
+export const MAX_REPORT_BYTES = 64 * 1024;
+
+type ReportEnv = { Variables: { report: Report } };
+
+export function reportRoutes(deps: RegistryDeps) {
+  const perMinute = deps.config.reportsPerMinute;
+  const app = new Hono<ReportEnv>();
+
+  app.post(
+    '/v1/reports',
+    limitBody(MAX_REPORT_BYTES),
+    limitRate(perMinute, 'address', (c) => `address:${clientAddress(c, deps.config.trustProxy)}`),
+    async (c, next) => {
+      c.set('report', await jsonBody(c, ReportSchema));
+      await next();
+    },
+    limitRate(perMinute, 'install', (c) => `client:${c.get('report').clientId}`),
+    async (c) => {
+      const outcome = await saveReport(deps.db, c.get('report'), deps.now());
+      if (outcome.kind === 'conflict') {
+        return refuse(c, 409, 'id_conflict', 'a different report was already sent with this id');
+      }
+      if (outcome.kind === 'created')
+        deps.log.info({ report: outcome.receipt.id }, 'report received');
+      return c.json(outcome.receipt, outcome.kind === 'created' ? 201 : 200);
+    },
+  );
+
+  app.put(
+    '/v1/reports/:id/evidence',
+    limitBody(MAX_EVIDENCE_BYTES),
+    limitRate(perMinute, 'address', (c) => `evidence:${clientAddress(c, deps.config.trustProxy)}`),
+    async (c) => {
+      const id = c.req.param('id');
+      if (!UuidV4Schema.safeParse(id).success || !(await reportExists(deps.db, id))) {
+        return refuse(c, 404, 'unknown_report', 'no report has this id');
+      }
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const mediaType = imageTypeOf(bytes);
+      if (!mediaType) {
+        return refuse(c, 415, 'unsupported_image', 'evidence must be a PNG, JPEG or WebP image');
+      }
+      const sha256 = await deps.evidence.save(bytes);
+      const at = deps.now().toISOString();
+      const inserted = await deps.db
+        .insertInto('evidence')
+        .values({
+          report_id: id,
+          sha256,
+          media_type: mediaType,
+          bytes: bytes.byteLength,
+          created_at: at,
+        })
+        .onConflict((conflict) => conflict.column('report_id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        const stored = await deps.db
+          .selectFrom('evidence')
+          .select('sha256')
+          .where('report_id', '=', id)
+          .executeTakeFirstOrThrow();
+        if (stored.sha256 !== sha256) {
+          return refuse(c, 409, 'evidence_conflict', 'this report already has another screenshot');
+        }
+        return c.json({ sha256, bytes: bytes.byteLength, mediaType }, 200);
+      }
+      return c.json({ sha256, bytes: bytes.byteLength, mediaType }, 201);
+    },
+  );
+
+  app.get('/v1/reports/:id/status', async (c) => {
+    const id = c.req.param('id');
+    const status = UuidV4Schema.safeParse(id).success ? await reportStatus(deps.db, id) : null;
+    if (!status) return refuse(c, 404, 'unknown_report', 'no report has this id');
+    return c.json(status);
+  });
+
+  return app;
+}

@@ -1,0 +1,133 @@
+/**
+ * The registry's tables as Kysely sees them. Times are ISO 8601 text and structured values JSON
+ * text in both dialects, so one set of queries serves SQLite and PostgreSQL alike.
+ */
+import type { Generated } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface ReportsTable {
+  id: string;
+  /** SHA-256 of the report as validated: the same id with another body is a conflict. */
+  body_sha256: string;
+  body: string;
+  platform: string;
+  item_key: string;
+  seller_key: string | null;
+  client_id: string;
+  reasons: string;
+  received_at: string;
+  state: 'received' | 'in_review' | 'decided';
+  decision_id: number | null;
+}
+
+/** Which keys a report concerns (its item and, when known, its seller): the queue groups by these. */
+export interface ReportKeysTable {
+  report_id: string;
+  key: string;
+}
+
+/** One row per key anyone has reported, appealed or decided: the review queue. */
+export interface CasesTable {
+  key: string;
+  status: 'open' | 'confirmed' | 'suspected' | 'cleared' | 'reported';
+  report_count: number;
+  appeal_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  /** 'pending' while an accepted appeal waits for a new decision. */
+  appeal: string | null;
+  updated_at: string;
+}
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  key: string;
+  status: 'confirmed' | 'suspected' | 'cleared';
+  reasons: string;
+  authority: string | null;
+  case_id: string | null;
+  summary: string;
+  evidence_url: string | null;
+  expires: string | null;
+  by_token: string;
+  by_name: string;
+  at: string;
+}
+
+export interface NotesTable {
+  id: Generated<number>;
+  key: string;
+  text: string;
+  by_token: string;
+  by_name: string;
+  at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  key: string | null;
+  action: string;
+  by_token: string;
+  by_name: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+/** The records the feed publishes: imported official ones and those inspectors decided. */
+export interface RecordsTable {
+  key: string;
+  record: string;
+  source: 'import' | 'decision';
+  updated_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  name: string;
+  role: 'inspector' | 'admin';
+  /** SHA-256 of the whole token; the token itself is shown once and never stored. */
+  hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface AppealsTable {
+  id: string;
+  key: string;
+  statement: string;
+  contact: string | null;
+  state: 'received' | 'accepted' | 'rejected' | 'resolved';
+  created_at: string;
+}
+
+export interface EvidenceTable {
+  report_id: string;
+  sha256: string;
+  media_type: string;
+  bytes: number;
+  created_at: string;
+}
+
+export interface PublishesTable {
+  sequence: number;
+  published_at: string;
+  records: number;
+  changes: number;
+}
+
+export interface RegistryDatabase {
+  reports: ReportsTable;
+  report_keys: ReportKeysTable;
+  cases: CasesTable;
+  decisions: DecisionsTable;
+  notes: NotesTable;
+  audit: AuditTable;
+  records: RecordsTable;
+  tokens: TokensTable;
+  appeals: AppealsTable;
+  evidence: EvidenceTable;
+  publishes: PublishesTable;
+}

@@ -1,0 +1,256 @@
+/**
+ * Report intake against the real registry process: idempotent receipts, conflicts, refusals of
+ * every malformed kind with the database checked after each, evidence and status.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
+import { report } from '../helpers/reports';
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
+
+describe.each(BACKENDS)('report intake (%s)', (backend) => {
+  let registry: RegistryProcess;
+  let api: ReturnType<typeof client>;
+  let store: OpenDatabase;
+
+  const count = async (table: 'reports' | 'report_keys' | 'evidence') =>
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    registry = await startRegistry(backend, { RATE_LIMIT_PER_MINUTE: '1000' });
+    api = client(registry);
+    store = openDatabase(registry.databaseUrl);
+  });
+  afterAll(async () => {
+    await store?.db.destroy();
+    await registry?.cleanup();
+  });
+
+  it('answers a new report with 201 and a receipt, a repeat with 200 and the same receipt', async () => {
+    const before = await count('reports');
+    const sent = report();
+    const first = await api.post('/v1/reports', sent);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ id: sent.id, receivedAt: expect.any(String) });
+    // The same report with its fields in another order is the same report.
+    const reordered = { version: sent.version, ...sent };
+    const again = await api.post('/v1/reports', reordered);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await count('reports')).toBe(before + 1);
+    const keys = await store.db
+      .selectFrom('report_keys')
+      .select('key')
+      .where('report_id', '=', sent.id)
+      .execute();
+    expect(keys.map((row) => row.key).sort()).toEqual([
+      'shopee:item:1001.2002',
+      'shopee:seller:1001',
+    ]);
+  });
+
+  it('refuses the same id with another body (409) and keeps the first', async () => {
+    const sent = report();
+    expect((await api.post('/v1/reports', sent)).status).toBe(201);
+    const changed = await api.post('/v1/reports', { ...sent, note: 'khác' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('id_conflict');
+    const row = await store.db
+      .selectFrom('reports')
+      .select('body')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.body).note).toBe(sent.note);
+  });
+
+  const refusals: Array<[string, () => { body: string; type?: string }, number, string]> = [
+    ['malformed JSON', () => ({ body: '{"id": ' }), 400, 'invalid_json'],
+    [
+      'a body that is not JSON at all',
+      () => ({ body: 'id=1', type: 'text/plain' }),
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'an unknown field',
+      () => ({ body: JSON.stringify({ ...report(), admin: true }) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'an unknown field in the listing',
+      () => ({
+        body: JSON.stringify({ ...report(), listing: { ...report().listing, cookie: 'x' } }),
+      }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a wrong type',
+      () => ({ body: JSON.stringify({ ...report(), reasons: 'counterfeit' }) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a reason outside the list',
+      () => ({ body: JSON.stringify(report({ reasons: ['ugly' as never] })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a reason given twice',
+      () => ({ body: JSON.stringify(report({ reasons: ['counterfeit', 'counterfeit'] })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'no reason',
+      () => ({ body: JSON.stringify(report({ reasons: [] as never })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'an id that is not a UUID v4',
+      () => ({ body: JSON.stringify(report({ id: 'report-1' })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a key that is not canonical',
+      () => ({ body: JSON.stringify(report({}, { itemKey: "shopee:item:1' OR 1=1" })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a note over 2,000 characters',
+      () => ({ body: JSON.stringify(report({ note: 'x'.repeat(2001) })) }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a 100 KB string',
+      () => ({ body: JSON.stringify(report({ note: 'x'.repeat(100_000) })) }),
+      413,
+      'body_too_large',
+    ],
+    [
+      'a URL that is not http(s)',
+      () => ({ body: JSON.stringify(report({}, { url: 'javascript:alert(1)' })) }),
+      400,
+      'invalid_body',
+    ],
+  ];
+
+  for (const [what, make, status, code] of refusals) {
+    it(`refuses ${what} with ${status} ${code} and stores nothing`, async () => {
+      const before = await count('reports');
+      const { body, type } = make();
+      const response = await fetch(`${registry.url}/v1/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': type ?? 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+      expect(await count('reports')).toBe(before);
+    });
+  }
+
+  it('stores SQL metacharacters and HTML as plain text and returns them unchanged', async () => {
+    const title = `Robert'); DROP TABLE reports;-- <script>alert("x")</script> & "quotes"`;
+    const note = `'; DELETE FROM cases; -- <img src=x onerror=alert(1)>`;
+    const sent = report({ note, contact: `<b>zalo</b> 0912'345` }, { title });
+    expect((await api.post('/v1/reports', sent)).status).toBe(201);
+    const row = await store.db
+      .selectFrom('reports')
+      .select('body')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.body)).toMatchObject({ note, listing: { title } });
+    expect(await count('reports')).toBeGreaterThan(0);
+  });
+
+  it('takes one screenshot per report, checked by its bytes, and says what became of the report', async () => {
+    const sent = report();
+    expect((await api.post('/v1/reports', sent)).status).toBe(201);
+    const put = (bytes: Uint8Array, id = sent.id) =>
+      fetch(`${registry.url}/v1/reports/${id}/evidence`, { method: 'PUT', body: bytes });
+    const fake = await put(new TextEncoder().encode('<svg onload=alert(1)>'));
+    expect(fake.status).toBe(415);
+    expect((await fake.json()).error.code).toBe('unsupported_image');
+    const first = await put(PNG);
+    expect(first.status).toBe(201);
+    const stored = await first.json();
+    expect(stored).toMatchObject({ mediaType: 'image/png', bytes: PNG.byteLength });
+    expect((await put(PNG)).status).toBe(200);
+    const other = await put(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]));
+    expect(other.status).toBe(409);
+    expect((await put(PNG, randomUUID())).status).toBe(404);
+    const huge = new Uint8Array(2 * 1024 * 1024 + 1);
+    huge.set(PNG);
+    expect((await put(huge)).status).toBe(413);
+    expect(await count('evidence')).toBeGreaterThanOrEqual(1);
+
+    const status = await api.get(`/v1/reports/${sent.id}/status`);
+    expect(status.status).toBe(200);
+    expect(status.body).toEqual({ id: sent.id, state: 'received', receivedAt: expect.any(String) });
+    expect((await api.get(`/v1/reports/${randomUUID()}/status`)).status).toBe(404);
+    expect((await api.get('/v1/reports/not-a-uuid/status')).body.error.code).toBe('unknown_report');
+  });
+
+  it('answers extension origins with CORS and never marketplace pages', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${registry.url}/v1/reports`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
+    const extension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(extension.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
+    const firefox = await preflight('moz-extension://0b1c2d3e-aaaa-bbbb-cccc-1234567890ab');
+    expect(firefox.headers.get('access-control-allow-origin')).toBe(
+      'moz-extension://0b1c2d3e-aaaa-bbbb-cccc-1234567890ab',
+    );
+    const page = await preflight('https://shopee.vn');
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const response = await api.get('/v1/nothing');
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('not_found');
+  });
+});
+
+describe('report rate limits', () => {
+  let registry: RegistryProcess;
+  beforeAll(async () => {
+    registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(() => registry?.cleanup());
+
+  it('refuses the sixth report a minute from one install with 429 and Retry-After', async () => {
+    const api = client(registry);
+    const clientId = randomUUID();
+    for (let i = 0; i < 5; i++)
+      expect((await api.post('/v1/reports', report({ clientId }))).status).toBe(201);
+    const limited = await api.post('/v1/reports', report({ clientId }));
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * A shopper's report (DESIGN.md §7) as it crosses from the extension's outbox to the registry's
+ * `POST /v1/reports`, and what the registry answers. One schema on both sides: the extension
+ * builds reports with it and the server refuses anything it does not accept.
+ */
+import * as z from 'zod/mini';
+import { PLATFORMS } from './keys';
+import { MAX_TITLE_LENGTH } from './limits';
+import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from './records';
+
+/** Why a shopper reports a listing: a closed list, so reports can be counted and grouped. */
+export const REPORT_REASONS = [
+  'counterfeit',
+  'fake_brand',
+  'wrong_origin',
+  'unsafe',
+  'off_platform',
+  'scam_site',
+  'other',
+] as const;
+export const ReportReasonSchema = z.enum(REPORT_REASONS);
+export type ReportReason = z.infer<typeof ReportReasonSchema>;
+
+export const MAX_REPORT_NOTE = 2000;
+export const MAX_CONTACT = 200;
+
+/** A version 4 UUID in lower case (as crypto.randomUUID makes them): report ids and install ids. */
+export const UuidV4Schema = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/));
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const ReportListingSchema = z.strictObject({
+  platform: z.enum(PLATFORMS),
+  itemKey: KeySchema,
+  sellerKey: z.optional(KeySchema),
+  title: text(MAX_TITLE_LENGTH),
+  /** In đồng, as the listing showed it (the lowest price of a range). */
+  price: z.optional(z.int().check(z.gte(0), z.lte(10_000_000_000))),
+  url: z.httpUrl().check(z.maxLength(2000)),
+  seenAt: z.iso.datetime({ offset: true }),
+});
+export type ReportListing = z.infer<typeof ReportListingSchema>;
+
+export const ReportSchema = z.strictObject({
+  /** Made by the extension when the report is saved: the idempotency key of every retry. */
+  id: UuidV4Schema,
+  listing: ReportListingSchema,
+  reasons: z.array(ReportReasonSchema).check(
+    z.minLength(1),
+    z.maxLength(REPORT_REASONS.length),
+    z.refine((reasons) => new Set(reasons).size === reasons.length, 'a reason is given twice'),
+  ),
+  note: z.optional(z.string().check(z.maxLength(MAX_REPORT_NOTE))),
+  contact: z.optional(text(MAX_CONTACT)),
+  /** Random per install, so community counts can tell many shoppers from one. */
+  clientId: UuidV4Schema,
+  version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,40}$/)),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const ReportReceiptSchema = z.object({
+  id: UuidV4Schema,
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+export type ReportReceipt = z.infer<typeof ReportReceiptSchema>;
+
+export const REPORT_STATES = ['received', 'in_review', 'decided'] as const;
+
+/** `GET /v1/reports/<id>/status`: the public part of what became of one report. */
+export const ReportStatusSchema = z.object({
+  id: UuidV4Schema,
+  state: z.enum(REPORT_STATES),
+  receivedAt: z.iso.datetime({ offset: true }),
+  decision: z.optional(
+    z.object({
+      key: KeySchema,
+      status: FlagStatusSchema,
+      summary: z.optional(LocalisedTextSchema),
+      decidedAt: DateSchema,
+    }),
+  ),
+});
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+
+/** Every refusal of the registry: a stable code for programs and a message for people. */
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
