@@ -11,6 +11,15 @@ import pg from 'pg';
 import { REPO_ROOT } from './fixtures';
 
 export const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+/** tsx's loader by its full address, so a registry started in another directory still finds it. */
+export const TSX_LOADER = import.meta.resolve('tsx');
+
+/** The arguments that run one of the registry's TypeScript entries as a single Node process. */
+export const registryArgs = (entry: string) => [
+  '--import',
+  TSX_LOADER,
+  path.join(REPO_ROOT, entry),
+];
 export const TEST_PUBLISHER_KEY = path.join(REPO_ROOT, 'tests/keys/test-publisher.private.key');
 
 export type Backend = 'sqlite' | 'postgres';
@@ -83,7 +92,8 @@ export async function startRegistry(
     logs,
     start: () =>
       new Promise((resolve, reject) => {
-        const started = spawn(TSX, ['server/main.ts'], {
+        // One process (node with tsx's loader), so a SIGKILL reaches the server itself.
+        const started = spawn(process.execPath, registryArgs('server/main.ts'), {
           cwd: REPO_ROOT,
           env: { ...env, PORT: String(port) },
           stdio: ['ignore', 'pipe', 'pipe'],
