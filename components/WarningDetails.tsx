@@ -32,6 +32,11 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {record?.appeal === 'pending' && (
+        <p class="w-meta" data-testid="warning-appeal">
+          {t('appealPending')}
+        </p>
+      )}
       {data && <p class="w-meta">{t('freshness', formatDate(data.publishedAt, true))}</p>}
       {stale && (
         <p class="w-meta w-stale" data-testid="banner-stale">

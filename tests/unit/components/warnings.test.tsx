@@ -188,6 +188,24 @@ describe('wording rules', () => {
     expect(english).toContain('Batches named: KHBY7');
   });
 
+  it('says so when the seller contests the record and the registry has taken the appeal up', () => {
+    setLanguage('vi');
+    const plain = verdicts.confirmedItem as RecordVerdict;
+    const contested: Verdict = { ...plain, record: { ...plain.record, appeal: 'pending' } };
+    const banner = mount(<Banner platform="shopee" verdict={plain} data={null} />);
+    expect(banner.querySelector('[data-testid="warning-appeal"]')).toBeNull();
+    const shown = mount(<Banner platform="shopee" verdict={contested} data={null} />);
+    expect(shown.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
+      'Người bán đang khiếu nại',
+    );
+    setLanguage('en');
+    const english = mount(<Banner platform="shopee" verdict={contested} data={null} />);
+    expect(english.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
+      'contesting this finding',
+    );
+    setLanguage('vi');
+  });
+
   it("says so when the data is past its publisher's expiry", () => {
     setLanguage('vi');
     const verdict = verdicts.confirmedItem as Verdict;
