@@ -17,22 +17,27 @@ import { reviewRoutes } from './routes/review';
 export function createApp(deps: RegistryDeps): Hono {
   const app = new Hono();
 
+  // One line per request at debug level; at the usual level the middleware is not even installed.
+  if (deps.log.isLevelEnabled('debug')) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      deps.log.debug(
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+  }
+  // Set before the handler runs: a header added to a finished response makes Hono rebuild it as a
+  // stream, which Node then writes in pieces (and Nagle's algorithm delays).
   app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    deps.log.debug(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
-  });
-  app.use('*', async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
+    await next();
   });
   app.use('/v1/reports/*', extensionCors(deps.config.corsOrigins));
   app.use('/v1/reports', extensionCors(deps.config.corsOrigins));

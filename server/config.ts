@@ -91,7 +91,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     feedName: env.FEED_NAME || 'soi-hang',
     logLevel,
     publishEveryMinutes: minutes(env, 'PUBLISH_EVERY'),
-    reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
+    reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000_000),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsOrigins: origins && origins.length > 0 ? origins : null,
     communityThreshold: integer(env, 'COMMUNITY_THRESHOLD', 5, 1, 1_000_000),

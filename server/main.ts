@@ -40,6 +40,12 @@ async function main(): Promise<void> {
     process.exit(2);
   });
 
+  // One summary line a minute instead of a line per report.
+  setInterval(() => {
+    const reports = registry.intake.takeCount();
+    if (reports > 0) log.info({ reports }, 'reports received in the last minute');
+  }, 60_000).unref();
+
   let timer: NodeJS.Timeout | null = null;
   if (config.publishEveryMinutes) {
     const every = config.publishEveryMinutes * 60_000;

@@ -9,6 +9,7 @@ import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
 import { isReachable, migrate, type OpenDatabase, openDatabase } from './store/dialect';
 import { EvidenceFiles } from './store/evidence-files';
+import { ReportIntake } from './store/reports';
 
 export class StartError extends Error {
   override readonly name = 'StartError';
@@ -38,6 +39,7 @@ export async function openRegistry(config: RegistryConfig, log: Logger): Promise
     throw new StartError(error instanceof Error ? error.message : String(error));
   }
   const queue = new PublishQueue();
+  const now = () => new Date();
   const registry: Registry = {
     db: database.db,
     database,
@@ -45,7 +47,8 @@ export async function openRegistry(config: RegistryConfig, log: Logger): Promise
     key,
     log,
     evidence: new EvidenceFiles(config.evidenceDir),
-    now: () => new Date(),
+    now,
+    intake: new ReportIntake(database.db, now),
     publish: () => queue.run(() => publishRegistry(database.db, config, key)),
     close: () => database.db.destroy(),
   };

@@ -13,7 +13,7 @@ export function extensionCors(allowed: readonly string[] | null): MiddlewareHand
       (allowed ? allowed.includes(origin) : EXTENSION_ORIGIN.test(origin)) ? origin : null,
     allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization'],
-    exposeHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+    exposeHeaders: ['Retry-After'],
     maxAge: 600,
   });
 }

@@ -6,18 +6,31 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { rateLimiter } from 'hono-rate-limiter';
+import { type RateLimitInfo, rateLimiter } from 'hono-rate-limiter';
+
+type Env = { Variables: { rateLimit: RateLimitInfo } };
+
 import { errorBody } from './errors';
 
-export const limitBody = (maxSize: number): MiddlewareHandler =>
-  bodyLimit({
-    maxSize,
-    // The unread rest of the body makes the connection unusable: the client must not reuse it.
-    onError: (c) =>
-      c.json(errorBody('body_too_large', `the body may be at most ${maxSize} bytes`), 413, {
-        Connection: 'close',
-      }),
-  });
+/**
+ * Refuses bodies over `maxSize` bytes. A declared Content-Length is checked as it stands (Node's
+ * parser never reads past it); a chunked body goes through hono/body-limit, which counts the bytes
+ * as they stream. Checking the header first spares the common case the stream wrapping.
+ */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  // The unread rest of the body makes the connection unusable: the client must not reuse it.
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('body_too_large', `the body may be at most ${maxSize} bytes`), 413, {
+      Connection: 'close',
+    });
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const declared = c.req.header('Content-Length');
+    if (declared === undefined || !/^\d{1,15}$/.test(declared)) return streamed(c, next);
+    if (Number(declared) > maxSize) return tooLarge(c);
+    await next();
+  };
+}
 
 /** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
@@ -36,13 +49,22 @@ export function limitRate(
   perMinute: number,
   what: string,
   keyOf: (c: Context) => string,
-): MiddlewareHandler {
-  return rateLimiter({
+): MiddlewareHandler<Env> {
+  return rateLimiter<Env>({
     windowMs: 60_000,
     limit: perMinute,
-    standardHeaders: 'draft-6',
+    // No RateLimit-* headers on every answer (each costs a Headers update); a refusal says when
+    // to come back.
+    standardHeaders: false,
     keyGenerator: keyOf,
-    handler: (c) =>
-      c.json(errorBody('rate_limited', `more than ${perMinute} a minute from this ${what}`), 429),
+    handler: (c) => {
+      const reset = c.get('rateLimit')?.resetTime;
+      const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+      return c.json(
+        errorBody('rate_limited', `more than ${perMinute} a minute from this ${what}`),
+        429,
+        { 'Retry-After': String(seconds) },
+      );
+    },
   });
 }

@@ -5,6 +5,7 @@ import type { RegistryConfig } from '../config';
 import type { PublisherKey } from '../publish/publisher-key';
 import type { RegistryPublish } from '../publish/registry-publish';
 import type { EvidenceFiles } from '../store/evidence-files';
+import type { ReportIntake } from '../store/reports';
 import type { RegistryDatabase } from '../store/schema';
 
 export interface RegistryDeps {
@@ -13,6 +14,8 @@ export interface RegistryDeps {
   key: PublisherKey;
   log: Logger;
   evidence: EvidenceFiles;
+  /** Report intake with group commit. */
+  intake: ReportIntake;
   now: () => Date;
   /** Publishes the next feed sequence (one at a time). */
   publish: () => Promise<RegistryPublish>;

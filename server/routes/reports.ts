@@ -9,7 +9,7 @@ import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
 import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
-import { reportExists, reportStatus, saveReport } from '../store/reports';
+import { reportExists, reportStatus } from '../store/reports';
 import type { RegistryDeps } from './deps';
 
 export const MAX_REPORT_BYTES = 64 * 1024;
@@ -30,12 +30,10 @@ export function reportRoutes(deps: RegistryDeps) {
     },
     limitRate(perMinute, 'install', (c) => `client:${c.get('report').clientId}`),
     async (c) => {
-      const outcome = await saveReport(deps.db, c.get('report'), deps.now());
+      const outcome = await deps.intake.save(c.get('report'));
       if (outcome.kind === 'conflict') {
         return refuse(c, 409, 'id_conflict', 'a different report was already sent with this id');
       }
-      if (outcome.kind === 'created')
-        deps.log.info({ report: outcome.receipt.id }, 'report received');
       return c.json(outcome.receipt, outcome.kind === 'created' ? 201 : 200);
     },
   );

@@ -23,83 +23,207 @@ export const keysOf = (report: Report): string[] =>
     ? [report.listing.itemKey, report.listing.sellerKey]
     : [report.listing.itemKey];
 
-/** Adds one report to the counters of a key's case, opening the case if it is new. */
-async function countReport(trx: Transaction<RegistryDatabase>, key: string, at: string) {
-  await trx
-    .insertInto('cases')
-    .values({
-      key,
-      status: 'open',
-      report_count: 1,
-      appeal_count: 0,
-      first_seen: at,
-      last_seen: at,
-      appeal: null,
-      updated_at: at,
-    })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet((update) => ({
-        report_count: (eb) => eb('cases.report_count', '+', 1),
-        last_seen: update.ref('excluded.last_seen'),
-        first_seen: (eb) => eb.fn.coalesce('cases.first_seen', update.ref('excluded.first_seen')),
-        updated_at: update.ref('excluded.updated_at'),
-      })),
-    )
-    .execute();
+/** Rows of one multi-row insert: SQLite allows 32,766 bound values, a report row takes 11. */
+const ROWS_PER_INSERT = 200;
+
+function chunks<T>(values: readonly T[], size = ROWS_PER_INSERT): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < values.length; at += size) out.push(values.slice(at, at + size));
+  return out;
 }
 
-async function existing(
+interface Pending {
+  report: Report;
+  hash: string;
+  body: string;
+}
+
+/**
+ * Writes a batch of reports in one transaction: the reports whose id is new, the keys they
+ * concern, and their cases' counters. Returns the ids it inserted.
+ */
+async function insertBatch(
+  trx: Transaction<RegistryDatabase>,
+  batch: readonly Pending[],
+  receivedAt: string,
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const part of chunks(batch)) {
+    const rows = await trx
+      .insertInto('reports')
+      .values(
+        part.map(({ report, hash, body }) => ({
+          id: report.id,
+          body_sha256: hash,
+          body,
+          platform: report.listing.platform,
+          item_key: report.listing.itemKey,
+          seller_key: report.listing.sellerKey ?? null,
+          client_id: report.clientId,
+          reasons: JSON.stringify(report.reasons),
+          received_at: receivedAt,
+          state: 'received' as const,
+          decision_id: null,
+        })),
+      )
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const row of rows) inserted.add(row.id);
+  }
+  const fresh = batch.filter(({ report }) => inserted.has(report.id));
+  if (fresh.length === 0) return inserted;
+  const keyRows = fresh.flatMap(({ report }) =>
+    keysOf(report).map((key) => ({ report_id: report.id, key })),
+  );
+  for (const part of chunks(keyRows)) await trx.insertInto('report_keys').values(part).execute();
+  // One row per key, however many of the batch's reports name it (an upsert may touch a row once).
+  const counts = new Map<string, number>();
+  for (const { key } of keyRows) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const part of chunks([...counts])) {
+    await trx
+      .insertInto('cases')
+      .values(
+        part.map(([key, count]) => ({
+          key,
+          status: 'open' as const,
+          report_count: count,
+          appeal_count: 0,
+          first_seen: receivedAt,
+          last_seen: receivedAt,
+          appeal: null,
+          updated_at: receivedAt,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet((update) => ({
+          report_count: (eb) => eb('cases.report_count', '+', update.ref('excluded.report_count')),
+          last_seen: update.ref('excluded.last_seen'),
+          first_seen: (eb) => eb.fn.coalesce('cases.first_seen', update.ref('excluded.first_seen')),
+          updated_at: update.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  return inserted;
+}
+
+async function existingOutcomes(
   db: Kysely<RegistryDatabase>,
-  id: string,
-  hash: string,
-): Promise<IntakeOutcome> {
-  const row = await db
-    .selectFrom('reports')
-    .select(['body_sha256', 'received_at'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return row.body_sha256 === hash
-    ? { kind: 'repeat', receipt: { id, receivedAt: row.received_at } }
-    : { kind: 'conflict' };
+  pending: readonly Pending[],
+): Promise<Map<string, IntakeOutcome>> {
+  const outcomes = new Map<string, IntakeOutcome>();
+  for (const part of chunks(pending)) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'body_sha256', 'received_at'])
+      .where(
+        'id',
+        'in',
+        part.map(({ report }) => report.id),
+      )
+      .execute();
+    for (const row of rows)
+      outcomes.set(row.id, {
+        kind: 'repeat',
+        receipt: { id: row.id, receivedAt: row.received_at },
+      });
+    for (const { report, hash } of part) {
+      const row = rows.find((candidate) => candidate.id === report.id);
+      if (row && row.body_sha256 !== hash) outcomes.set(report.id, { kind: 'conflict' });
+    }
+  }
+  return outcomes;
 }
 
-export async function saveReport(
+/**
+ * Report intake with group commit: the reports that arrive while a transaction is being written
+ * wait and go together in the next one. Each caller's promise settles only after the transaction
+ * holding its report has committed, so a receipt always means stored; under load one commit
+ * (and one WAL append) serves many reports.
+ */
+export class ReportIntake {
+  private queue: Array<{
+    pending: Pending;
+    resolve: (outcome: IntakeOutcome) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private flushing = false;
+  /** Reports stored since the count was last taken (for the log's summary line). */
+  private stored = 0;
+
+  constructor(
+    private readonly db: Kysely<RegistryDatabase>,
+    private readonly now: () => Date,
+    private readonly maxBatch = 500,
+  ) {}
+
+  /** How many reports were stored since the last call. */
+  takeCount(): number {
+    const count = this.stored;
+    this.stored = 0;
+    return count;
+  }
+
+  save(report: Report): Promise<IntakeOutcome> {
+    const body = canonicalBody(report);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ pending: { report, body, hash: sha256(body) }, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        const outcomes = await this.write(batch.map((entry) => entry.pending));
+        batch.forEach((entry, index) => entry.resolve(outcomes[index] as IntakeOutcome));
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  /** One batch's outcomes, in its order. */
+  private async write(batch: readonly Pending[]): Promise<IntakeOutcome[]> {
+    const receivedAt = this.now().toISOString();
+    const first = new Map<string, Pending>();
+    for (const pending of batch)
+      if (!first.has(pending.report.id)) first.set(pending.report.id, pending);
+    const unique = [...first.values()];
+    const inserted = await this.db
+      .transaction()
+      .execute((trx) => insertBatch(trx, unique, receivedAt));
+    const outcomes = await existingOutcomes(
+      this.db,
+      unique.filter(({ report }) => !inserted.has(report.id)),
+    );
+    for (const id of inserted) outcomes.set(id, { kind: 'created', receipt: { id, receivedAt } });
+    this.stored += inserted.size;
+    return batch.map((pending) => {
+      const outcome = outcomes.get(pending.report.id);
+      if (!outcome) throw new Error(`report ${pending.report.id} was neither stored nor found`);
+      const original = first.get(pending.report.id);
+      if (original === pending) return outcome;
+      // The same id twice in one batch: the later copy is a repeat of the first, or a conflict.
+      if (original?.hash !== pending.hash) return { kind: 'conflict' };
+      return outcome.kind === 'created' ? { kind: 'repeat', receipt: outcome.receipt } : outcome;
+    });
+  }
+}
+
+/** One report on its own (tools and tests); the server goes through a ReportIntake. */
+export function saveReport(
   db: Kysely<RegistryDatabase>,
   report: Report,
   now: Date,
 ): Promise<IntakeOutcome> {
-  const body = canonicalBody(report);
-  const hash = sha256(body);
-  const receivedAt = now.toISOString();
-  const inserted = await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .insertInto('reports')
-      .values({
-        id: report.id,
-        body_sha256: hash,
-        body,
-        platform: report.listing.platform,
-        item_key: report.listing.itemKey,
-        seller_key: report.listing.sellerKey ?? null,
-        client_id: report.clientId.toLowerCase(),
-        reasons: JSON.stringify(report.reasons),
-        received_at: receivedAt,
-        state: 'received',
-        decision_id: null,
-      })
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    const keys = keysOf(report);
-    await trx
-      .insertInto('report_keys')
-      .values(keys.map((key) => ({ report_id: report.id, key })))
-      .execute();
-    for (const key of keys) await countReport(trx, key, receivedAt);
-    return true;
-  });
-  if (!inserted) return existing(db, report.id, hash);
-  return { kind: 'created', receipt: { id: report.id, receivedAt } };
+  return new ReportIntake(db, () => now).save(report);
 }
 
 /** The public part of what became of one report; null when the id is unknown. */

@@ -59,6 +59,23 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
     ]);
   });
 
+  it('stores a report sent several times at once exactly once (the copies share one commit)', async () => {
+    const before = await count('reports');
+    const sent = report();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => api.post('/v1/reports', sent)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+    const other = report();
+    const clash = await Promise.all([
+      api.post('/v1/reports', other),
+      api.post('/v1/reports', { ...other, note: 'một nội dung khác' }),
+    ]);
+    expect(clash.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(await count('reports')).toBe(before + 2);
+  });
+
   it('refuses the same id with another body (409) and keeps the first', async () => {
     const sent = report();
     expect((await api.post('/v1/reports', sent)).status).toBe(201);
