@@ -27,6 +27,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 20);
 const PUBLISH_RECORDS = Number(process.env.BENCH_PUBLISH_RECORDS ?? 1_000_000);
 const TSX_LOADER = import.meta.resolve('tsx');
+/** BENCH_ONLY=intake or publish runs one part. */
+const wanted = (part: 'intake' | 'publish') =>
+  !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 
 /** Starts a process and resolves with its port once it prints a line carrying one. */
 function startProcess(
@@ -192,14 +195,32 @@ async function publishMillion(dir: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-server-'));
   const figures: Record<string, Figure> = {};
-  let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> = null;
+  const postgres: { cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> } = { cluster: null };
   try {
+    if (wanted('intake')) await intake(dir, figures);
+    if (wanted('publish')) {
+      figures.server_publish_1m_ms = {
+        value: round(await publishMillion(dir), 0),
+        unit: `ms for ${PUBLISH_RECORDS} records`,
+      };
+    }
+  } finally {
+    postgres.cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mergeResults(figures);
+  console.log('written to bench-results.json');
+
+  async function intake(dir: string, figures: Record<string, Figure>) {
     const floorProcess = await startProcess(
       ['scripts/bench/floor-server.ts', path.join(dir, 'floor.sqlite')],
       {},
     );
     const floor = await load(floorProcess.port).finally(() => stop(floorProcess.child));
     show('floor (minimal Hono + better-sqlite3 insert)', floor);
+    const pipelineProcess = await startProcess(['scripts/bench/pipeline-floor.ts', dir], {});
+    const pipeline = await load(pipelineProcess.port).finally(() => stop(pipelineProcess.child));
+    show('our HTTP app with storage that costs nothing', pipeline);
     const sqlite = await registryLoad(path.join(dir, 'registry.sqlite'), dir);
     show('registry on SQLite', sqlite);
     figures.server_reports_per_s_sqlite = {
@@ -209,34 +230,30 @@ async function main(): Promise<void> {
       ratio: round(sqlite.perSecond / floor.perSecond),
     };
     figures.server_p99_ms_sqlite = { value: sqlite.p99, unit: 'ms', baseline: floor.p99 };
+    figures.server_reports_per_s_no_storage = {
+      value: round(pipeline.perSecond, 0),
+      unit: 'reports/s (our app, storage stubbed)',
+      baseline: round(floor.perSecond, 0),
+      ratio: round(pipeline.perSecond / floor.perSecond),
+    };
 
     let admin = process.env.DATABASE_URL_PG ?? null;
     if (!admin) {
-      cluster = await startThrowawayPostgres();
-      admin = cluster?.url ?? null;
+      postgres.cluster = await startThrowawayPostgres();
+      admin = postgres.cluster?.url ?? null;
     }
     if (admin) {
-      const postgres = await registryLoad(await freshPostgresDatabase(admin), dir);
-      show('registry on PostgreSQL', postgres);
+      const onPostgres = await registryLoad(await freshPostgresDatabase(admin), dir);
+      show('registry on PostgreSQL', onPostgres);
       figures.server_reports_per_s_postgres = {
-        value: round(postgres.perSecond, 0),
+        value: round(onPostgres.perSecond, 0),
         unit: 'reports/s',
       };
-      figures.server_p99_ms_postgres = { value: postgres.p99, unit: 'ms' };
+      figures.server_p99_ms_postgres = { value: onPostgres.p99, unit: 'ms' };
     } else {
       console.log('PostgreSQL: no cluster (set DATABASE_URL_PG or install postgresql); skipped');
     }
-
-    figures.server_publish_1m_ms = {
-      value: round(await publishMillion(dir), 0),
-      unit: `ms for ${PUBLISH_RECORDS} records`,
-    };
-  } finally {
-    cluster?.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
-  mergeResults(figures);
-  console.log('written to bench-results.json');
 }
 
 await main();

@@ -66,16 +66,19 @@ export async function buildFile(url: string, values: readonly unknown[]): Promis
 export async function buildBlockedSnapshot(
   url: string,
   records: readonly FlagRecord[],
+  /** The records' lines (`JSON.stringify` of each), when the caller already has them. */
+  serialised?: readonly string[],
 ): Promise<BuiltFile> {
   if (records.length === 0) return buildFile(url, []);
+  const lines = serialised ?? records.map((record) => JSON.stringify(record));
   const members: Uint8Array[] = [];
   const blocks: number[] = [];
   let size = 0;
-  for (let at = 0; at < records.length; at += RECORDS_PER_BLOCK) {
-    const block = records.slice(at, at + RECORDS_PER_BLOCK);
+  for (let at = 0; at < lines.length; at += RECORDS_PER_BLOCK) {
+    const block = lines.slice(at, at + RECORDS_PER_BLOCK);
     const parts: Uint8Array[] = [];
     for (let p = 0; p < block.length; p += RECORDS_PER_PART) {
-      parts.push(linesOf(block.slice(p, p + RECORDS_PER_PART)));
+      parts.push(encoder.encode(`${block.slice(p, p + RECORDS_PER_PART).join('\n')}\n`));
     }
     const member = gzipInParts(parts);
     blocks.push(size);
@@ -94,6 +97,40 @@ export async function buildBlockedSnapshot(
     },
     bytes,
   };
+}
+
+/**
+ * The key of a snapshot line. Our lines begin with the key (records are written in schema order),
+ * so a pattern finds it without parsing the line; any other line is parsed.
+ */
+const LEADING_KEY = /^\{"key":"([^"\\]*)"/;
+export function keyOfLine(line: string): string {
+  const match = LEADING_KEY.exec(line);
+  if (match?.[1] !== undefined) return match[1];
+  const key = (JSON.parse(line) as { key?: unknown }).key;
+  if (typeof key !== 'string') throw new Error('a snapshot line without a key');
+  return key;
+}
+
+/**
+ * What changed between two snapshots given as their lines: upserts for the records whose line is
+ * new or differs, deletes for keys no longer there. Comparing lines spares parsing the previous
+ * snapshot (which this publisher wrote) record by record.
+ */
+export function diffLines(
+  before: Iterable<string>,
+  after: readonly FlagRecord[],
+  afterLines: readonly string[],
+): DeltaOp[] {
+  const old = new Map<string, string>();
+  for (const line of before) if (line) old.set(keyOfLine(line), line);
+  const ops: DeltaOp[] = [];
+  after.forEach((record, index) => {
+    if (old.get(record.key) !== afterLines[index]) ops.push({ op: 'upsert', record });
+    old.delete(record.key);
+  });
+  for (const key of old.keys()) ops.push({ op: 'delete', key });
+  return ops;
 }
 
 /** What changed from `before` to `after`: upserts for new or changed records, deletes for gone ones. */

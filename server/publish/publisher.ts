@@ -6,16 +6,16 @@
  */
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decompress } from '../../utils/feed-format/gzip';
+import { gunzipSync } from 'node:zlib';
+import { forEachLine } from '../../utils/feed-format/ndjson';
 import { type DeltaFile, FeedManifestSchema } from '../../utils/feed-format/manifest';
-import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { keyIdOf, publicKeyOf, signatureFileFor } from '../../utils/feed-format/signature';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import {
   buildBlockedSnapshot,
   buildFile,
   buildManifest,
-  diffRecords,
+  diffLines,
   signManifest,
   sortRecords,
 } from './publish';
@@ -82,7 +82,8 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
   const sequence = (previous?.sequence ?? 0) + 1;
   const records = sortRecords(options.records.map((record) => FlagRecordSchema.parse(record)));
 
-  const snapshot = await buildBlockedSnapshot(`snapshot-${sequence}.ndjson.gz`, records);
+  const lines = records.map((record) => JSON.stringify(record));
+  const snapshot = await buildBlockedSnapshot(`snapshot-${sequence}.ndjson.gz`, records, lines);
   await writeAtomic(path.join(dir, snapshot.ref.url), snapshot.bytes);
 
   const deltas: DeltaFile[] = [];
@@ -90,8 +91,10 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
   let changes = records.length;
   if (previous) {
     const oldBytes = new Uint8Array(await readFile(path.join(dir, previous.snapshot.url)));
-    const oldText = new TextDecoder().decode(await decompress(oldBytes, 2 ** 31));
-    const ops = diffRecords(parseNdjson(oldText, FlagRecordSchema), records);
+    // Line by line: a snapshot of a million records never becomes one giant string.
+    const oldLines: string[] = [];
+    forEachLine(gunzipSync(oldBytes), (line) => oldLines.push(line));
+    const ops = diffLines(oldLines, records, lines);
     changes = ops.length;
     const delta = await buildFile(`delta-${previous.sequence}-${sequence}.ndjson.gz`, ops);
     await writeAtomic(path.join(dir, delta.ref.url), delta.bytes);

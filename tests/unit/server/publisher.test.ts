@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffLines, keyOfLine } from '../../../server/publish/publish';
 import { publishFeed } from '../../../server/publish/publisher';
 import { parseCsv, recordsFromCsv } from '../../../server/sources/csv';
 import { decompress } from '../../../utils/feed-format/gzip';
@@ -167,4 +168,39 @@ describe('feed publisher', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('usage');
   }, 30_000);
+});
+
+describe('diffing snapshots by their lines', () => {
+  const base = {
+    status: 'confirmed' as const,
+    reasons: ['counterfeit'],
+    authority: 'Cục QLTT',
+    summary: { vi: 'Hàng giả', en: 'Counterfeit' },
+    firstSeen: '2026-01-01',
+    updated: '2026-01-02',
+  };
+  const at = (key: string, extra: object = {}) => ({ key, ...base, ...extra });
+
+  it('upserts new and changed records, deletes gone ones, and leaves equal lines alone', () => {
+    const before = [at('tiki:item:1'), at('tiki:item:2'), at('tiki:item:3')].map((r) =>
+      JSON.stringify(r),
+    );
+    const after = [at('tiki:item:1'), at('tiki:item:2', { status: 'cleared' }), at('tiki:item:4')];
+    const ops = diffLines(
+      before,
+      after,
+      after.map((r) => JSON.stringify(r)),
+    );
+    expect(ops).toEqual([
+      { op: 'upsert', record: after[1] },
+      { op: 'upsert', record: after[2] },
+      { op: 'delete', key: 'tiki:item:3' },
+    ]);
+  });
+
+  it('finds the key of a line written in another field order by parsing it', () => {
+    expect(keyOfLine('{"key":"domain:a.vn","status":"confirmed"}')).toBe('domain:a.vn');
+    expect(keyOfLine('{"status":"confirmed","key":"domain:b.vn"}')).toBe('domain:b.vn');
+    expect(() => keyOfLine('{"status":"confirmed"}')).toThrow(/without a key/);
+  });
 });
