@@ -9,7 +9,10 @@ import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { RegistryDeps } from '../../server/routes/deps';
 
-const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '1000000000', DATA_DIR: process.argv[2] ?? '.' });
+const config = loadConfig({
+  RATE_LIMIT_PER_MINUTE: '1000000000',
+  DATA_DIR: process.argv[2] ?? '.',
+});
 const deps = {
   config,
   log: pino({ level: 'info' }),

@@ -195,7 +195,9 @@ async function publishMillion(dir: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-bench-server-'));
   const figures: Record<string, Figure> = {};
-  const postgres: { cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> } = { cluster: null };
+  const postgres: { cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> } = {
+    cluster: null,
+  };
   try {
     if (wanted('intake')) await intake(dir, figures);
     if (wanted('publish')) {

@@ -7,8 +7,8 @@
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { forEachLine } from '../../utils/feed-format/ndjson';
 import { type DeltaFile, FeedManifestSchema } from '../../utils/feed-format/manifest';
+import { forEachLine } from '../../utils/feed-format/ndjson';
 import { keyIdOf, publicKeyOf, signatureFileFor } from '../../utils/feed-format/signature';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import {

@@ -181,7 +181,8 @@ export class ReportIntake {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const outcomes = await this.write(batch.map((entry) => entry.pending));
-        batch.forEach((entry, index) => entry.resolve(outcomes[index] as IntakeOutcome));
+        for (const [index, entry] of batch.entries())
+          entry.resolve(outcomes[index] as IntakeOutcome);
       } catch (error) {
         for (const entry of batch) entry.reject(error);
       }
