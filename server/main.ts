@@ -12,7 +12,7 @@ import { openRegistry, registryLogger, StartError } from './registry';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = registryLogger(config);
-  const registry = await openRegistry(config, log);
+  const registry = await openRegistry(config, log, { background: true });
   if (registry.key.generated) {
     log.warn(
       { file: registry.key.file, publicKey: registry.key.publicKey, keyId: registry.key.keyId },
@@ -35,10 +35,31 @@ async function main(): Promise<void> {
       );
     },
   );
+  // Idle keep-alive connections outlive a load balancer's (commonly 60 s), so the balancer, not
+  // Node, closes them, and never while a request is on its way.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   server.on('error', (error) => {
     log.fatal({ err: error }, 'cannot listen');
     process.exit(2);
   });
+
+  // Reports are counted into the review tables in the background when intake pauses (folding
+  // competes with intake for the one thread), or once 20,000 wait, so the lag stays bounded under
+  // a sustained burst. Anything that reads the counts catches up first, so no reader sees a lag.
+  let folded = 0;
+  const projection = setInterval(() => {
+    const { storedTotal, lastStoredAt } = registry.intake;
+    const backlog = storedTotal - folded;
+    if (backlog === 0 || (Date.now() - lastStoredAt < 200 && backlog < 20_000)) return;
+    folded = storedTotal;
+    registry.cases
+      .catchUp()
+      .catch((error: unknown) => log.error({ err: error }, 'case projection failed'));
+  }, 200);
+  projection.unref();
 
   // One summary line a minute instead of a line per report.
   setInterval(() => {
@@ -70,6 +91,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     if (timer) clearTimeout(timer);
+    clearInterval(projection);
     server.close(async () => {
       await registry.close();
       log.info('stopped');

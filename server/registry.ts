@@ -7,9 +7,11 @@ import type { RegistryConfig } from './config';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
 import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
+import { CaseProjection } from './store/case-projection';
 import { isReachable, migrate, type OpenDatabase, openDatabase } from './store/dialect';
 import { EvidenceFiles } from './store/evidence-files';
 import { ReportIntake } from './store/reports';
+import { type Checkpointer, startCheckpointer } from './store/sqlite-checkpointer';
 
 export class StartError extends Error {
   override readonly name = 'StartError';
@@ -24,7 +26,11 @@ export function registryLogger(config: Pick<RegistryConfig, 'logLevel'>): Logger
   return pino({ level: config.logLevel, base: { service: 'soi-hang-registry' } });
 }
 
-export async function openRegistry(config: RegistryConfig, log: Logger): Promise<Registry> {
+export async function openRegistry(
+  config: RegistryConfig,
+  log: Logger,
+  options: { background?: boolean } = {},
+): Promise<Registry> {
   const database = openDatabase(config.databaseUrl);
   if (!(await isReachable(database.db))) {
     await database.db.destroy().catch(() => {});
@@ -38,8 +44,17 @@ export async function openRegistry(config: RegistryConfig, log: Logger): Promise
     await database.db.destroy();
     throw new StartError(error instanceof Error ? error.message : String(error));
   }
+  // The long-running server checkpoints SQLite's log in a worker thread; tools keep SQLite's own.
+  let checkpointer: Checkpointer | null = null;
+  if (options.background && database.sqlite) {
+    database.sqlite.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(database.where, (message) =>
+      log.warn({ message }, 'WAL checkpoint failed'),
+    );
+  }
   const queue = new PublishQueue();
   const now = () => new Date();
+  const cases = new CaseProjection(database.db, database.dialect);
   const registry: Registry = {
     db: database.db,
     database,
@@ -49,8 +64,18 @@ export async function openRegistry(config: RegistryConfig, log: Logger): Promise
     evidence: new EvidenceFiles(config.evidenceDir),
     now,
     intake: new ReportIntake(database.db, now),
-    publish: () => queue.run(() => publishRegistry(database.db, config, key)),
-    close: () => database.db.destroy(),
+    cases,
+    publish: () =>
+      queue.run(async () => {
+        await cases.catchUp();
+        return publishRegistry(database.db, config, key);
+      }),
+    close: async () => {
+      // A fold under way finishes (or the rest waits for the next start) before the pool closes.
+      await cases.catchUp().catch(() => {});
+      await checkpointer?.stop();
+      await database.db.destroy();
+    },
   };
   return registry;
 }

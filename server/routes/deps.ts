@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
 import type { PublisherKey } from '../publish/publisher-key';
 import type { RegistryPublish } from '../publish/registry-publish';
+import type { CaseProjection } from '../store/case-projection';
 import type { EvidenceFiles } from '../store/evidence-files';
 import type { ReportIntake } from '../store/reports';
 import type { RegistryDatabase } from '../store/schema';
@@ -16,6 +17,8 @@ export interface RegistryDeps {
   evidence: EvidenceFiles;
   /** Report intake with group commit. */
   intake: ReportIntake;
+  /** Counts stored reports into the review tables; run before reading them. */
+  cases: CaseProjection;
   now: () => Date;
   /** Publishes the next feed sequence (one at a time). */
   publish: () => Promise<RegistryPublish>;

@@ -24,6 +24,7 @@ export function lookupRoutes(deps: RegistryDeps) {
       return refuse(c, 400, 'too_many_keys', `at most ${MAX_LOOKUP_KEYS} keys at a time`);
     }
     for (const key of keys) checked(KeySchema, key);
+    await deps.cases.catchUp();
     return c.json({ entries: await lookup(deps.db, keys) });
   });
   return app;

@@ -27,6 +27,11 @@ export function reviewRoutes(deps: RegistryDeps) {
   app.use('/v1/review/*', limitBody(MAX_REVIEW_BODY));
   app.post('/v1/review/publish', admin);
   app.use('/v1/review/*', anyInspector);
+  // Every report acknowledged so far is counted before an inspector reads or acts on the counts.
+  app.use('/v1/review/*', async (_c, next) => {
+    await deps.cases.catchUp();
+    await next();
+  });
 
   app.get('/v1/review/whoami', (c) => c.json(c.get('inspector')));
 

@@ -36,7 +36,19 @@ function initial(dialect: DialectName): Migration {
         .addColumn('received_at', 'text', (c) => c.notNull())
         .addColumn('state', 'text', (c) => c.notNull().defaultTo('received'))
         .addColumn('decision_id', 'integer')
+        // 0 until the case projection has counted the report (case-projection.ts).
+        .addColumn('projected', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      // PostgreSQL finds the reports still to count by this flag; SQLite, which has one writer and
+      // hands out rowids in commit order, by a rowid cursor (table projection).
+      if (dialect === 'postgres') {
+        await db.schema
+          .createIndex('reports_to_project')
+          .on('reports')
+          .column('received_at')
+          .where(sql.ref('projected'), '=', 0)
+          .execute();
+      }
       // Clustered by key on SQLite (no separate rowid table): one page write per row at intake.
       const reportKeys = db.schema
         .createTable('report_keys')
@@ -129,6 +141,11 @@ function initial(dialect: DialectName): Migration {
         .addColumn('media_type', 'text', (c) => c.notNull())
         .addColumn('bytes', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('projection')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('position', 'integer', (c) => c.notNull())
         .execute();
       await db.schema
         .createTable('publishes')

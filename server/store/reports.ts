@@ -1,7 +1,7 @@
 /**
  * Report intake: each report stored exactly once under its id. A repeat with the same body gets the
- * first receipt back; the same id with another body is a conflict. The report, the keys it concerns
- * and their case counters are written in one transaction, so a crash leaves all or nothing.
+ * first receipt back; the same id with another body is a conflict. A receipt is given only once the
+ * transaction holding the report has committed.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -18,10 +18,9 @@ export const canonicalBody = (report: Report) => JSON.stringify(report);
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export const keysOf = (report: Report): string[] =>
-  report.listing.sellerKey && report.listing.sellerKey !== report.listing.itemKey
-    ? [report.listing.itemKey, report.listing.sellerKey]
-    : [report.listing.itemKey];
+/** The keys a report concerns: its item and, when known, its seller. */
+export const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
+  sellerKey && sellerKey !== itemKey ? [itemKey, sellerKey] : [itemKey];
 
 /** Rows of one multi-row insert: SQLite allows 32,766 bound values, a report row takes 11. */
 const ROWS_PER_INSERT = 200;
@@ -39,8 +38,9 @@ interface Pending {
 }
 
 /**
- * Writes a batch of reports in one transaction: the reports whose id is new, the keys they
- * concern, and their cases' counters. Returns the ids it inserted.
+ * Writes a batch of reports in one transaction and returns the ids it inserted. Only the reports
+ * table is written here: the keys they concern and their cases' counters follow in the case
+ * projection (case-projection.ts), so intake touches as few pages as it can.
  */
 async function insertBatch(
   trx: Transaction<RegistryDatabase>,
@@ -70,40 +70,6 @@ async function insertBatch(
       .returning('id')
       .execute();
     for (const row of rows) inserted.add(row.id);
-  }
-  const fresh = batch.filter(({ report }) => inserted.has(report.id));
-  if (fresh.length === 0) return inserted;
-  const keyRows = fresh.flatMap(({ report }) =>
-    keysOf(report).map((key) => ({ report_id: report.id, key })),
-  );
-  for (const part of chunks(keyRows)) await trx.insertInto('report_keys').values(part).execute();
-  // One row per key, however many of the batch's reports name it (an upsert may touch a row once).
-  const counts = new Map<string, number>();
-  for (const { key } of keyRows) counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const part of chunks([...counts])) {
-    await trx
-      .insertInto('cases')
-      .values(
-        part.map(([key, count]) => ({
-          key,
-          status: 'open' as const,
-          report_count: count,
-          appeal_count: 0,
-          first_seen: receivedAt,
-          last_seen: receivedAt,
-          appeal: null,
-          updated_at: receivedAt,
-        })),
-      )
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet((update) => ({
-          report_count: (eb) => eb('cases.report_count', '+', update.ref('excluded.report_count')),
-          last_seen: update.ref('excluded.last_seen'),
-          first_seen: (eb) => eb.fn.coalesce('cases.first_seen', update.ref('excluded.first_seen')),
-          updated_at: update.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
   }
   return inserted;
 }
@@ -151,6 +117,9 @@ export class ReportIntake {
   private flushing = false;
   /** Reports stored since the count was last taken (for the log's summary line). */
   private stored = 0;
+  /** Reports stored since this process started, and when the last of them was. */
+  storedTotal = 0;
+  lastStoredAt = 0;
 
   constructor(
     private readonly db: Kysely<RegistryDatabase>,
@@ -206,6 +175,8 @@ export class ReportIntake {
     );
     for (const id of inserted) outcomes.set(id, { kind: 'created', receipt: { id, receivedAt } });
     this.stored += inserted.size;
+    this.storedTotal += inserted.size;
+    if (inserted.size > 0) this.lastStoredAt = Date.now();
     return batch.map((pending) => {
       const outcome = outcomes.get(pending.report.id);
       if (!outcome) throw new Error(`report ${pending.report.id} was neither stored nor found`);

@@ -19,6 +19,8 @@ export interface ReportsTable {
   received_at: string;
   state: 'received' | 'in_review' | 'decided';
   decision_id: number | null;
+  /** 0 until the case projection has counted it. */
+  projected: Generated<number>;
 }
 
 /** Which keys a report concerns (its item and, when known, its seller): the queue groups by these. */
@@ -118,7 +120,14 @@ export interface PublishesTable {
   changes: number;
 }
 
+/** How far a projection has read (SQLite: the last rowid of reports counted). */
+export interface ProjectionTable {
+  name: string;
+  position: number;
+}
+
 export interface RegistryDatabase {
+  projection: ProjectionTable;
   reports: ReportsTable;
   report_keys: ReportKeysTable;
   cases: CasesTable;

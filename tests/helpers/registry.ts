@@ -128,7 +128,8 @@ export async function startRegistry(
       new Promise((resolve) => {
         const running = child;
         if (!running || running.exitCode !== null) return resolve(running?.exitCode ?? null);
-        running.once('exit', (code) => resolve(code));
+        // 'close' comes after the last of its output has been read, unlike 'exit'.
+        running.once('close', (code) => resolve(code));
         running.kill('SIGTERM');
       }),
     kill: () =>

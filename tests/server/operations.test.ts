@@ -4,7 +4,7 @@
  * for a client that fetched the manifest just before a publish.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,6 +126,21 @@ describe('a running registry', () => {
   });
   afterAll(() => registry?.cleanup());
 
+  it('copies the write-ahead log back into the database from its checkpoint thread', async () => {
+    const file = path.join(registry.dir, 'registry.sqlite');
+    const before = statSync(file).size;
+    const api = client(registry);
+    for (let i = 0; i < 40; i++) {
+      await Promise.all(Array.from({ length: 10 }, () => api.post('/v1/reports', report())));
+    }
+    // The server's own connection never checkpoints; only the worker thread can grow the file.
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size <= before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(statSync(file).size).toBeGreaterThan(before);
+  });
+
   it('backs up the live SQLite database with the online backup API', async () => {
     const api = client(registry);
     for (let i = 0; i < 5; i++) expect((await api.post('/v1/reports', report())).status).toBe(201);
@@ -133,7 +148,7 @@ describe('a running registry', () => {
     const backup = registry.cli('backup', [file]);
     expect(backup.status, backup.stderr).toBe(0);
     const copy = new Database(file, { readonly: true });
-    expect((copy.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(5);
+    expect((copy.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(405);
     copy.close();
     expect(registry.cli('backup', [file]).stderr).toContain('refusing to overwrite');
   });
@@ -228,7 +243,7 @@ describe('a running registry', () => {
     let stopping: Promise<number | null> = Promise.resolve(null);
     expect(await answer).toBe(201);
     expect(await stopping).toBe(0);
-    expect(registry.logs.join('\n')).toContain('"stopped"');
+    expect(registry.logs.join('\n'), registry.logs.slice(-6).join('\n')).toContain('"stopped"');
     await registry.start();
     expect((await client(registry).get('/health')).status).toBe(200);
   });

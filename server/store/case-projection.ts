@@ -1,0 +1,195 @@
+/**
+ * The review side's view of reports: which keys each report concerns (report_keys) and each key's
+ * counters (cases). Intake writes only the reports table; this projection folds the reports it has
+ * not counted yet into those tables, a few thousand at a time, each fold one transaction that also
+ * marks its reports counted, so a crash never counts a report twice or drops it. The registry runs
+ * it every second and before anything reads the counters, so inspectors and the publisher always
+ * see every report already acknowledged.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { keysOf } from './reports';
+import type { DialectName, RegistryDatabase } from './schema';
+
+/**
+ * Reports per fold. SQLite runs a fold without yielding to the event loop, so folds stay small and
+ * requests are served between them.
+ */
+const FOLD = 250;
+const ROWS_PER_INSERT = 200;
+
+function chunks<T>(values: readonly T[], size = ROWS_PER_INSERT): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < values.length; at += size) out.push(values.slice(at, at + size));
+  return out;
+}
+
+interface Counted {
+  count: number;
+  first: string;
+  last: string;
+}
+
+interface Picked {
+  rows: Array<{ id: string; item_key: string; seller_key: string | null; received_at: string }>;
+  /** Marks the picked reports counted, in the same transaction. */
+  done(): Promise<void>;
+}
+
+/**
+ * SQLite has one writer and gives rowids in commit order, so a cursor on rowid finds the reports
+ * not counted yet without touching them. PostgreSQL may commit ids out of order across
+ * instances, so there each report carries a flag, and concurrent folds skip each other's rows.
+ */
+async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): Promise<Picked> {
+  if (dialect === 'sqlite') {
+    const cursor = await trx
+      .selectFrom('projection')
+      .select('position')
+      .where('name', '=', 'cases')
+      .executeTakeFirst();
+    const after = Number(cursor?.position ?? 0);
+    const rows = await trx
+      .selectFrom('reports')
+      .select([sql<number>`rowid`.as('seq'), 'id', 'item_key', 'seller_key', 'received_at'])
+      .where(sql`rowid`, '>', after)
+      .orderBy(sql`rowid`)
+      .limit(FOLD)
+      .execute();
+    return {
+      rows,
+      async done() {
+        const last = rows.at(-1)?.seq;
+        if (last === undefined) return;
+        await trx
+          .insertInto('projection')
+          .values({ name: 'cases', position: last })
+          .onConflict((conflict) => conflict.column('name').doUpdateSet({ position: last }))
+          .execute();
+      },
+    };
+  }
+  const rows = await trx
+    .selectFrom('reports')
+    .select(['id', 'item_key', 'seller_key', 'received_at'])
+    .where('projected', '=', 0)
+    .orderBy('received_at')
+    .limit(FOLD)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return {
+    rows,
+    async done() {
+      for (const part of chunks(rows, 500)) {
+        await trx
+          .updateTable('reports')
+          .set({ projected: 1 })
+          .where(
+            'id',
+            'in',
+            part.map((row) => row.id),
+          )
+          .execute();
+      }
+    },
+  };
+}
+
+async function fold(trx: Transaction<RegistryDatabase>, dialect: DialectName): Promise<number> {
+  const picked = await pick(trx, dialect);
+  const { rows } = picked;
+  if (rows.length === 0) return 0;
+  const keyRows = rows.flatMap((row) =>
+    keysOf(row.item_key, row.seller_key).map((key) => ({
+      report_id: row.id,
+      key,
+      at: row.received_at,
+    })),
+  );
+  for (const part of chunks(keyRows)) {
+    await trx
+      .insertInto('report_keys')
+      .values(part.map(({ report_id, key }) => ({ report_id, key })))
+      .onConflict((conflict) => conflict.columns(['key', 'report_id']).doNothing())
+      .execute();
+  }
+  const counted = new Map<string, Counted>();
+  for (const { key, at } of keyRows) {
+    const seen = counted.get(key);
+    if (!seen) counted.set(key, { count: 1, first: at, last: at });
+    else {
+      seen.count++;
+      if (at < seen.first) seen.first = at;
+      if (at > seen.last) seen.last = at;
+    }
+  }
+  for (const part of chunks([...counted])) {
+    await trx
+      .insertInto('cases')
+      .values(
+        part.map(([key, { count, first, last }]) => ({
+          key,
+          status: 'open' as const,
+          report_count: count,
+          appeal_count: 0,
+          first_seen: first,
+          last_seen: last,
+          appeal: null,
+          updated_at: last,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet((update) => ({
+          report_count: (eb) => eb('cases.report_count', '+', update.ref('excluded.report_count')),
+          first_seen: sql<string>`case when cases.first_seen is null or excluded.first_seen < cases.first_seen then excluded.first_seen else cases.first_seen end`,
+          last_seen: sql<string>`case when cases.last_seen is null or excluded.last_seen > cases.last_seen then excluded.last_seen else cases.last_seen end`,
+          updated_at: update.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  await picked.done();
+  return rows.length;
+}
+
+export class CaseProjection {
+  private active: Promise<number> | null = null;
+  private queued: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Kysely<RegistryDatabase>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  private async run(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const folded = await this.db.transaction().execute((trx) => fold(trx, this.dialect));
+      total += folded;
+      if (folded < FOLD) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Folds until every report stored before the call is counted. A call during a run waits for one
+   * more run after it (which may have begun before the caller's reports were stored); calls in the
+   * meantime share that next run.
+   */
+  catchUp(): Promise<number> {
+    if (!this.active) {
+      this.active = this.run().finally(() => {
+        this.active = null;
+      });
+      return this.active;
+    }
+    if (!this.queued) {
+      const after = () => {
+        this.queued = null;
+        return this.catchUp();
+      };
+      this.queued = this.active.then(after, after);
+    }
+    return this.queued;
+  }
+}
