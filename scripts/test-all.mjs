@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // `npm test`: every suite, end-to-end included. Makes sure Chromium is there, builds the Chrome
 // and Firefox packages the end-to-end tests load or read (the release builds, and the e2e build
-// that also trusts the test feed key in tests/keys), runs vitest (extra arguments are passed on),
+// that also trusts the test feed key in tests/keys), starts a throwaway PostgreSQL cluster when
+// its binaries are installed and DATABASE_URL_PG is not set (the registry's suites then run on
+// SQLite and PostgreSQL; on SQLite alone otherwise), runs vitest (extra arguments are passed on),
 // and ends with one line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { countResults, totalsLine } from './test-results.mjs';
+import { startThrowawayPostgres } from './with-postgres.mjs';
 
 const RESULTS = 'test-results/vitest.json';
 
-function run(command, args) {
-  return spawnSync(command, args, { stdio: 'inherit', shell: false }).status ?? 1;
+function run(command, args, env = process.env) {
+  return spawnSync(command, args, { stdio: 'inherit', shell: false, env }).status ?? 1;
 }
 
 ensureChromium();
@@ -27,14 +30,29 @@ if (builds.some((args) => run('npx', args) !== 0)) {
 
 mkdirSync('test-results', { recursive: true });
 rmSync(RESULTS, { force: true });
-const status = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${RESULTS}`,
-  ...process.argv.slice(2),
-]);
+const cluster = process.env.DATABASE_URL_PG ? null : await startThrowawayPostgres();
+console.log(
+  process.env.DATABASE_URL_PG || cluster
+    ? 'registry suites: SQLite and PostgreSQL'
+    : 'registry suites: SQLite only (install postgresql to run them on PostgreSQL too)',
+);
+let status;
+try {
+  status = run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${RESULTS}`,
+      ...process.argv.slice(2),
+    ],
+    cluster ? { ...process.env, DATABASE_URL_PG: cluster.url } : process.env,
+  );
+} finally {
+  cluster?.stop();
+}
 
 const counts = countResults(RESULTS);
 if (status !== 0 && counts.failed === 0) counts.failed = 1;

@@ -23,8 +23,8 @@ export interface RegistryConfig {
   publisherName: string;
   feedName: string;
   logLevel: string;
-  /** Minutes between scheduled publishes; null: publish only on demand. */
-  publishEveryMinutes: number | null;
+  /** Milliseconds between scheduled publishes; null: publish only on demand. */
+  publishEveryMs: number | null;
   /** Reports per minute per install id and per address. */
   reportsPerMinute: number;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
@@ -47,15 +47,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-/** "15" or "15m" minutes, "2h" hours. */
-function minutes(env: Env, name: string): number | null {
+/** "15" or "15m" minutes, "2h" hours, "30s" seconds: in milliseconds. */
+function interval(env: Env, name: string): number | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
-  const match = /^(\d{1,5})\s*(m|h)?$/.exec(raw.trim());
+  const match = /^(\d{1,5})\s*(s|m|h)?$/.exec(raw.trim());
   const amount = Number(match?.[1]);
-  if (!match || amount < 1)
+  if (!match || amount < 1) {
     throw new ConfigError(`${name} must look like 15m or 2h (got "${raw}")`);
-  return match[2] === 'h' ? amount * 60 : amount;
+  }
+  const unit = match[2] === 'h' ? 3_600_000 : match[2] === 's' ? 1000 : 60_000;
+  return amount * unit;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -90,7 +92,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     publisherName: env.PUBLISHER_NAME || 'Soi Hàng registry',
     feedName: env.FEED_NAME || 'soi-hang',
     logLevel,
-    publishEveryMinutes: minutes(env, 'PUBLISH_EVERY'),
+    publishEveryMs: interval(env, 'PUBLISH_EVERY'),
     reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000_000),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsOrigins: origins && origins.length > 0 ? origins : null,

@@ -68,8 +68,8 @@ async function main(): Promise<void> {
   }, 60_000).unref();
 
   let timer: NodeJS.Timeout | null = null;
-  if (config.publishEveryMinutes) {
-    const every = config.publishEveryMinutes * 60_000;
+  if (config.publishEveryMs) {
+    const every = config.publishEveryMs;
     const tick = async () => {
       try {
         const result = await registry.publish();

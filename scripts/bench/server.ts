@@ -10,7 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -157,6 +157,8 @@ function record(n: number): FlagRecord {
   };
 }
 
+let snapshotBytes = 0;
+
 async function publishMillion(dir: string): Promise<number> {
   const file = path.join(dir, 'publish.sqlite');
   const open = openDatabase(file);
@@ -189,6 +191,12 @@ async function publishMillion(dir: string): Promise<number> {
     `publish of ${PUBLISH_RECORDS} records (next, snapshot + delta): ${round(second.ms, 0)} ms`,
   );
   await open.db.destroy();
+  const manifest = JSON.parse(readFileSync(path.join(config.feedDir, 'manifest.json'), 'utf8'));
+  console.log(
+    `feed of ${PUBLISH_RECORDS} records: snapshot ${manifest.snapshot.bytes} bytes, manifest ` +
+      `${statSync(path.join(config.feedDir, 'manifest.json')).size} bytes`,
+  );
+  snapshotBytes = manifest.snapshot.bytes;
   return second.ms;
 }
 
@@ -204,6 +212,10 @@ async function main(): Promise<void> {
       figures.server_publish_1m_ms = {
         value: round(await publishMillion(dir), 0),
         unit: `ms for ${PUBLISH_RECORDS} records`,
+      };
+      figures.server_feed_snapshot_bytes = {
+        value: snapshotBytes,
+        unit: `bytes for ${PUBLISH_RECORDS} records`,
       };
     }
   } finally {

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../utils/feed-format/hash';
 import { signatureFileFor, verifyWithAny } from '../../utils/feed-format/signature';
@@ -183,8 +185,23 @@ describe('a running registry', () => {
     const published = registry.cli('publish');
     expect(published.status, published.stderr).toBe(0);
     const manifest = (await client(registry).get('/v1/feed/manifest.json')).body;
-    // The two imported records, and the item and seller that five installs reported above.
+    // The two imported records, and the item and seller that 405 installs reported above.
     expect(manifest.snapshot.count).toBe(4);
+    const snapshot = await fetch(`${registry.url}/v1/feed/${manifest.snapshot.url}`);
+    const records = gunzipSync(Buffer.from(await snapshot.arrayBuffer()))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records.find((record) => record.key === 'shopee:item:1001.2002')).toMatchObject({
+      status: 'reported',
+      reasons: ['community_reports'],
+      reportCount: 405,
+      summary: { vi: expect.stringContaining('405 phản ánh chưa xác minh') },
+    });
+    expect(records.find((record) => record.key === 'tiki:seller:42')).toMatchObject({
+      status: 'confirmed',
+    });
   });
 
   it('keeps the signature of a manifest a client already holds right across a publish', async () => {
@@ -246,5 +263,49 @@ describe('a running registry', () => {
     expect(registry.logs.join('\n'), registry.logs.slice(-6).join('\n')).toContain('"stopped"');
     await registry.start();
     expect((await client(registry).get('/health')).status).toBe(200);
+  });
+});
+
+describe('scheduled publishing', () => {
+  it('publishes on its own every PUBLISH_EVERY', async () => {
+    const registry = await startRegistry('sqlite', { PUBLISH_EVERY: '1s' });
+    try {
+      const deadline = Date.now() + 15_000;
+      let sequence = 0;
+      while (sequence < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        sequence = (await client(registry).get('/health')).body.feedSequence ?? 0;
+      }
+      expect(sequence).toBeGreaterThanOrEqual(2);
+      expect(registry.logs.join('\n')).toContain('"scheduled publish"');
+    } finally {
+      await registry.cleanup();
+    }
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL_PG)('health on PostgreSQL', () => {
+  it('answers 503 when the database goes away, and 200 again when it is back', async () => {
+    const registry = await startRegistry('postgres');
+    const name = new URL(registry.databaseUrl).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL_PG });
+    await admin.connect();
+    try {
+      expect((await client(registry).get('/health')).status).toBe(200);
+      // The registry's sessions are ended and its database renamed: it can no longer connect.
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
+      await admin.query(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
+      const down = await client(registry).get('/health');
+      expect(down.status).toBe(503);
+      expect(down.body).toEqual({ ok: false, database: 'down', feedSequence: null });
+      await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
+      expect((await client(registry).get('/health')).status).toBe(200);
+    } finally {
+      await admin.end();
+      await registry.cleanup();
+    }
   });
 });

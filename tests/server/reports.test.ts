@@ -278,4 +278,18 @@ describe('report rate limits', () => {
     expect(limited.body.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('refuses the sixth report a minute from one address, whatever install ids it claims', async () => {
+    const other = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const api = client(other);
+      for (let i = 0; i < 5; i++)
+        expect((await api.post('/v1/reports', report())).status).toBe(201);
+      const limited = await api.post('/v1/reports', report());
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.message).toContain('address');
+    } finally {
+      await other.cleanup();
+    }
+  });
 });
