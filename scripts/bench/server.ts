@@ -15,12 +15,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type Database from 'better-sqlite3';
-import pg from 'pg';
 import { loadPublisherKey } from '../../server/publish/publisher-key';
 import { publishRegistry } from '../../server/publish/registry-publish';
 import { migrate, openDatabase } from '../../server/store/dialect';
 import type { FlagRecord } from '../../utils/protocol/records';
-import { startThrowawayPostgres } from '../with-postgres.mjs';
+import { createDatabase, startThrowawayPostgres } from '../with-postgres.mjs';
 import { type Figure, mergeResults, round } from './results';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -131,17 +130,6 @@ async function registryLoad(databaseUrl: string, dir: string): Promise<Load> {
   } finally {
     await stop(child);
   }
-}
-
-async function freshPostgresDatabase(admin: string): Promise<string> {
-  const name = `bench_${Date.now().toString(36)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.href;
 }
 
 function record(n: number): FlagRecord {
@@ -257,7 +245,7 @@ async function main(): Promise<void> {
       admin = postgres.cluster?.url ?? null;
     }
     if (admin) {
-      const onPostgres = await registryLoad(await freshPostgresDatabase(admin), dir);
+      const onPostgres = await registryLoad(await createDatabase(admin, 'bench'), dir);
       show('registry on PostgreSQL', onPostgres);
       figures.server_reports_per_s_postgres = {
         value: round(onPostgres.perSecond, 0),

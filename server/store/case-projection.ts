@@ -7,6 +7,7 @@
  * see every report already acknowledged.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { chunks } from './chunks';
 import { keysOf } from './reports';
 import type { DialectName, RegistryDatabase } from './schema';
 
@@ -15,14 +16,6 @@ import type { DialectName, RegistryDatabase } from './schema';
  * requests are served between them.
  */
 const FOLD = 250;
-const ROWS_PER_INSERT = 200;
-
-function chunks<T>(values: readonly T[], size = ROWS_PER_INSERT): T[][] {
-  const out: T[][] = [];
-  for (let at = 0; at < values.length; at += size) out.push(values.slice(at, at + size));
-  return out;
-}
-
 interface Counted {
   count: number;
   first: string;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Report, ReportReceipt, ReportStatus } from '../../utils/protocol/report';
+import { chunks } from './chunks';
 import type { RegistryDatabase } from './schema';
 
 export type IntakeOutcome =
@@ -21,15 +22,6 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** The keys a report concerns: its item and, when known, its seller. */
 export const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
   sellerKey && sellerKey !== itemKey ? [itemKey, sellerKey] : [itemKey];
-
-/** Rows of one multi-row insert: SQLite allows 32,766 bound values, a report row takes 11. */
-const ROWS_PER_INSERT = 200;
-
-function chunks<T>(values: readonly T[], size = ROWS_PER_INSERT): T[][] {
-  const out: T[][] = [];
-  for (let at = 0; at < values.length; at += size) out.push(values.slice(at, at + size));
-  return out;
-}
 
 interface Pending {
   report: Report;

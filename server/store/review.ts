@@ -137,21 +137,39 @@ export async function currentRecord(db: Db, key: string): Promise<FlagRecord | n
   return row ? (JSON.parse(row.record) as FlagRecord) : null;
 }
 
+/** A key nobody has reported or appealed yet. */
+const emptyCase = (key: string): Case => ({
+  key,
+  status: 'open',
+  report_count: 0,
+  appeal_count: 0,
+  first_seen: null,
+  last_seen: null,
+});
+
 async function caseOf(db: Db, key: string): Promise<Case> {
   const row = await db.selectFrom('cases').selectAll().where('key', '=', key).executeTakeFirst();
-  return (
-    row ?? {
-      key,
-      status: 'open',
-      report_count: 0,
-      appeal_count: 0,
-      first_seen: null,
-      last_seen: null,
-    }
-  );
+  return row ?? emptyCase(key);
 }
 
 const STORY_REPORTS = 500;
+
+type History = 'decisions' | 'notes' | 'audit';
+
+/** The rows of one history table about these keys, oldest first. */
+function historyOf<T extends History>(
+  db: Db,
+  table: T,
+  keys: readonly string[],
+): Promise<Selectable<RegistryDatabase[T]>[]> {
+  // The three tables share `key` and `id`; Kysely types the query for one of them.
+  return db
+    .selectFrom(table as History as 'notes')
+    .selectAll()
+    .where('key', 'in', [...keys])
+    .orderBy('id')
+    .execute() as Promise<Selectable<RegistryDatabase[T]>[]>;
+}
 
 /** Everything the registry knows about one key; null when it knows nothing. */
 export async function story(db: Db, key: string): Promise<CaseStory | null> {
@@ -166,30 +184,15 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
     .orderBy('reports.received_at', 'desc')
     .limit(STORY_REPORTS)
     .execute();
-  const decisions = await db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('key', '=', key)
-    .orderBy('id')
-    .execute();
-  const notes = await db
-    .selectFrom('notes')
-    .selectAll()
-    .where('key', '=', key)
-    .orderBy('id')
-    .execute();
+  const decisions = await historyOf(db, 'decisions', [key]);
+  const notes = await historyOf(db, 'notes', [key]);
   const appeals = await db
     .selectFrom('appeals')
     .selectAll()
     .where('key', '=', key)
     .orderBy('created_at')
     .execute();
-  const audit = await db
-    .selectFrom('audit')
-    .selectAll()
-    .where('key', '=', key)
-    .orderBy('id')
-    .execute();
+  const audit = await historyOf(db, 'audit', [key]);
   if (
     !summary ||
     (!record && reports.length + decisions.length + notes.length + appeals.length === 0)
@@ -476,30 +479,10 @@ export async function lookup(db: Db, keys: readonly string[]) {
   const caseRows = new Map(cases.map((row) => [row.key, row] as const));
   const summaryRows = await summaries(
     db,
-    knownKeys.map(
-      (key) =>
-        caseRows.get(key) ?? {
-          key,
-          status: 'open',
-          report_count: 0,
-          appeal_count: 0,
-          first_seen: null,
-          last_seen: null,
-        },
-    ),
+    knownKeys.map((key) => caseRows.get(key) ?? emptyCase(key)),
   );
-  const decisions = await db
-    .selectFrom('decisions')
-    .selectAll()
-    .where('key', 'in', knownKeys)
-    .orderBy('id')
-    .execute();
-  const notes = await db
-    .selectFrom('notes')
-    .selectAll()
-    .where('key', 'in', knownKeys)
-    .orderBy('id')
-    .execute();
+  const decisions = await historyOf(db, 'decisions', knownKeys);
+  const notes = await historyOf(db, 'notes', knownKeys);
   const evidence = await db
     .selectFrom('report_keys')
     .innerJoin('evidence', 'evidence.report_id', 'report_keys.report_id')

@@ -21,6 +21,8 @@ import {
   type Harness,
   launch,
   openPage,
+  syncNow,
+  useFeed,
 } from './harness';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
@@ -58,13 +60,7 @@ describe('feed sync and scam sites in Chromium', () => {
 
   async function syncFromPopup(): Promise<string | null> {
     await openPopup();
-    const before = await popup.evaluate('document.body.dataset.synced ?? ""');
-    await popup.getByTestId('sync-now').click();
-    await eventually(async () => {
-      const now = await popup.evaluate('document.body.dataset.synced ?? ""');
-      return now !== before ? now : undefined;
-    }, 'the sync to finish');
-    return popup.getByTestId('sync-status').getAttribute('data-result');
+    return syncNow(popup);
   }
 
   beforeAll(async () => {
@@ -101,15 +97,7 @@ describe('feed sync and scam sites in Chromium', () => {
     await options.waitForSelector('body[data-ready="true"]');
     // Before: the shipped data, and a build without a feed of its own says so.
     expect(await options.getByTestId('data-version').textContent()).toContain('dữ liệu đi kèm');
-    await options.getByTestId('feed-url').fill(`${server.url}manifest.json`);
-    await options.getByTestId('feed-save').click();
-    await eventually(
-      async () =>
-        (await options.getByTestId('sync-status').getAttribute('data-result')) === 'updated'
-          ? true
-          : undefined,
-      'the options page to show the sync',
-    );
+    await useFeed(options, `${server.url}manifest.json`, 'the options page to show the sync');
     expect(await options.getByTestId('data-version').textContent()).toContain(
       'Phiên bản 1 · nguồn cập nhật',
     );

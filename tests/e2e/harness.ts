@@ -206,3 +206,27 @@ export function fixturesOf(site: string): Array<{ file: string; expected: Expect
       expected: JSON.parse(readFileSync(path.join(FIXTURES, site, file), 'utf8')) as Expected,
     }));
 }
+
+/** Presses "Cập nhật ngay" in an open popup or options page, waits for the sync to end: its result. */
+export async function syncNow(page: Page): Promise<string | null> {
+  const before = await page.evaluate('document.body.dataset.synced ?? ""');
+  await page.getByTestId('sync-now').click();
+  await eventually(async () => {
+    const now = await page.evaluate('document.body.dataset.synced ?? ""');
+    return now !== before ? now : undefined;
+  }, 'the sync to finish');
+  return page.getByTestId('sync-status').getAttribute('data-result');
+}
+
+/** Enters a feed address in the options page and waits until the sync from it has updated the data. */
+export async function useFeed(options: Page, manifestUrl: string, what: string): Promise<void> {
+  await options.getByTestId('feed-url').fill(manifestUrl);
+  await options.getByTestId('feed-save').click();
+  await eventually(
+    async () =>
+      (await options.getByTestId('sync-status').getAttribute('data-result')) === 'updated'
+        ? true
+        : undefined,
+    what,
+  );
+}

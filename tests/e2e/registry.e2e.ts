@@ -16,6 +16,8 @@ import {
   launch,
   openExtensionPage,
   openPage,
+  syncNow,
+  useFeed,
 } from './harness';
 import { badges, popoverOf, SHOPEE_GRID } from './warning-probes';
 
@@ -29,15 +31,9 @@ describe('registry to extension in Chromium', () => {
   let harness: Harness;
   let inspector: string;
 
-  async function syncNow(): Promise<string | null> {
+  async function syncFromPopup(): Promise<string | null> {
     const popup = await openExtensionPage(harness, 'popup.html');
-    const before = await popup.evaluate('document.body.dataset.synced ?? ""');
-    await popup.getByTestId('sync-now').click();
-    await eventually(async () => {
-      const now = await popup.evaluate('document.body.dataset.synced ?? ""');
-      return now !== before ? now : undefined;
-    }, 'the sync to finish');
-    const result = await popup.getByTestId('sync-status').getAttribute('data-result');
+    const result = await syncNow(popup);
     await popup.close();
     return result;
   }
@@ -74,13 +70,9 @@ describe('registry to extension in Chromium', () => {
 
   it('syncs from the registry, then shows an inspector\'s confirmation after "Cập nhật ngay"', async () => {
     const options = await openExtensionPage(harness, 'options.html');
-    await options.getByTestId('feed-url').fill(`${registry.url}/v1/feed/manifest.json`);
-    await options.getByTestId('feed-save').click();
-    await eventually(
-      async () =>
-        (await options.getByTestId('sync-status').getAttribute('data-result')) === 'updated'
-          ? true
-          : undefined,
+    await useFeed(
+      options,
+      `${registry.url}/v1/feed/manifest.json`,
       'the first sync from the registry',
     );
     await options.close();
@@ -100,7 +92,7 @@ describe('registry to extension in Chromium', () => {
     expect(decided.status).toBe(201);
     const published = registry.cli('publish');
     expect(published.status, published.stderr).toBe(0);
-    expect(await syncNow()).toBe('updated');
+    expect(await syncFromPopup()).toBe('updated');
 
     const text = await popoverText();
     expect(text).toContain(`Nguồn: ${AUTHORITY}`);
@@ -145,7 +137,7 @@ describe('registry to extension in Chromium', () => {
       await browser.close();
     }
     expect(registry.cli('publish').status).toBe(0);
-    expect(await syncNow()).toBe('updated');
+    expect(await syncFromPopup()).toBe('updated');
     expect(await popoverText()).toContain('Người bán đang khiếu nại kết luận này');
   });
 });

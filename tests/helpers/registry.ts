@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createDatabase } from '../../scripts/with-postgres.mjs';
 import { REPO_ROOT } from './fixtures';
 
 export const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -30,17 +30,10 @@ export const BACKENDS: Backend[] = process.env.DATABASE_URL_PG
   : ['sqlite'];
 
 /** A fresh, empty PostgreSQL database on the test cluster. */
-async function freshPostgres(): Promise<string> {
+function freshPostgres(): Promise<string> {
   const admin = process.env.DATABASE_URL_PG;
   if (!admin) throw new Error('DATABASE_URL_PG is not set');
-  const name = `registry_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.href;
+  return createDatabase(admin, 'registry');
 }
 
 export interface RegistryProcess {
