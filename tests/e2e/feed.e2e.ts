@@ -254,7 +254,7 @@ describe('feed sync and scam sites in Chromium', () => {
     for (const url of others) expect(url.startsWith(server.url), url).toBe(true);
     for (const request of server.requests) {
       expect(request).toMatch(
-        /^\/(manifest\.json(\.sig)?|snapshot-\d+\.ndjson\.gz|delta-\d+-\d+\.ndjson\.gz)$/,
+        /^\/(manifest\.json(\.sig)?|manifest\.[0-9a-f]{64}\.sig|snapshot-\d+\.ndjson\.gz|delta-\d+-\d+\.ndjson\.gz)$/,
       );
     }
   });
