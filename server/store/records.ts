@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
+import { chunks } from './chunks';
 import type { RegistryDatabase } from './schema';
 
 type Db = Kysely<RegistryDatabase>;
@@ -97,8 +98,20 @@ export async function publishableRecords(
   for (const row of await db.selectFrom('records').select(['key', 'record']).execute()) {
     stored.set(row.key, JSON.parse(row.record) as FlagRecord);
   }
+  const reported: string[] = [];
   for (const record of await communityRecords(db, rule, now)) {
-    if (!stored.has(record.key)) stored.set(record.key, record);
+    if (stored.has(record.key)) continue;
+    stored.set(record.key, record);
+    reported.push(record.key);
+  }
+  // The queue shows which open cases the feed now carries as community reports.
+  for (const part of chunks(reported)) {
+    await db
+      .updateTable('cases')
+      .set({ status: 'reported' })
+      .where('status', '=', 'open')
+      .where('key', 'in', part)
+      .execute();
   }
   const contested = await db
     .selectFrom('cases')

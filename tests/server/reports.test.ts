@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { ApiErrorSchema, ReportReceiptSchema } from '../../utils/protocol/report';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 
@@ -41,6 +42,7 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
     const first = await api.post('/v1/reports', sent);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ id: sent.id, receivedAt: expect.any(String) });
+    expect(ReportReceiptSchema.safeParse(first.body).error).toBeUndefined();
     // The same report with its fields in another order is the same report.
     const { version, ...rest } = sent;
     const reordered = { version, ...rest };
@@ -185,7 +187,9 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
         body,
       });
       expect(response.status).toBe(status);
-      expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+      const answer = await response.json();
+      expect(answer).toEqual({ error: { code, message: expect.any(String) } });
+      expect(ApiErrorSchema.safeParse(answer).error).toBeUndefined();
       expect(await count('reports')).toBe(before);
     });
   }

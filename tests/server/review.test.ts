@@ -6,6 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { ReportStatusSchema } from '../../utils/protocol/report';
+import {
+  CaseStorySchema,
+  InspectorLookupSchema,
+  QueuePageSchema,
+  WhoAmISchema,
+} from '../../utils/protocol/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 
@@ -106,12 +113,14 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
   it('says who the token belongs to', async () => {
     const me = await client(registry, inspector).get('/v1/review/whoami');
     expect(me.body).toMatchObject({ name: 'Thanh tra viên A', role: 'inspector' });
+    expect(WhoAmISchema.safeParse(me.body).error).toBeUndefined();
   });
 
   it('lists cases grouped by key with counts and reasons, filtered and paged', async () => {
     const api = client(registry, inspector);
     const all = await api.get('/v1/review/queue');
     expect(all.status).toBe(200);
+    expect(QueuePageSchema.safeParse(all.body).error).toBeUndefined();
     const item = all.body.items.find((entry: { key: string }) => entry.key === ITEM);
     expect(item).toMatchObject({
       status: 'open',
@@ -176,6 +185,7 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
 
     const story = await api.get(`/v1/review/keys/${ITEM}`);
     expect(story.status).toBe(200);
+    expect(CaseStorySchema.safeParse(story.body).error).toBeUndefined();
     expect(story.body.case.status).toBe('confirmed');
     expect(story.body.reports).toHaveLength(3);
     expect(story.body.notes[0]).toMatchObject({
@@ -194,6 +204,7 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect((await api.get('/v1/review/keys/tiki:item:424242')).status).toBe(404);
 
     const status = await client(registry).get(`/v1/reports/${reportIds[1]}/status`);
+    expect(ReportStatusSchema.safeParse(status.body).error).toBeUndefined();
     expect(status.body).toMatchObject({
       state: 'decided',
       decision: { key: ITEM, status: 'confirmed', summary: decision.summary },
@@ -218,6 +229,7 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     const api = client(registry, inspector);
     const view = await api.get(`/v1/lookup?keys=${ITEM},${SELLER},shopee:item:1.2`);
     expect(view.status).toBe(200);
+    expect(InspectorLookupSchema.safeParse(view.body).error).toBeUndefined();
     expect(view.body.entries.map((entry: { key: string }) => entry.key).sort()).toEqual([
       ITEM,
       SELLER,
