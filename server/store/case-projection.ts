@@ -165,6 +165,28 @@ export class CaseProjection {
   }
 
   /**
+   * A few folds at most, unless a catch-up is already running: the background's steady share of
+   * the work, small enough that requests never wait long behind it.
+   */
+  async step(maxFolds: number): Promise<number> {
+    if (this.active) return 0;
+    let total = 0;
+    const run = (async () => {
+      for (let i = 0; i < maxFolds; i++) {
+        const folded = await this.db.transaction().execute((trx) => fold(trx, this.dialect));
+        total += folded;
+        if (folded < FOLD) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return total;
+    })();
+    this.active = run.finally(() => {
+      this.active = null;
+    });
+    return this.active;
+  }
+
+  /**
    * Folds until every report stored before the call is counted. A call during a run waits for one
    * more run after it (which may have begun before the caller's reports were stored); calls in the
    * meantime share that next run.

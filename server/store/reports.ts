@@ -109,9 +109,6 @@ export class ReportIntake {
   private flushing = false;
   /** Reports stored since the count was last taken (for the log's summary line). */
   private stored = 0;
-  /** Reports stored since this process started, and when the last of them was. */
-  storedTotal = 0;
-  lastStoredAt = 0;
 
   constructor(
     private readonly db: Kysely<RegistryDatabase>,
@@ -167,8 +164,6 @@ export class ReportIntake {
     );
     for (const id of inserted) outcomes.set(id, { kind: 'created', receipt: { id, receivedAt } });
     this.stored += inserted.size;
-    this.storedTotal += inserted.size;
-    if (inserted.size > 0) this.lastStoredAt = Date.now();
     return batch.map((pending) => {
       const outcome = outcomes.get(pending.report.id);
       if (!outcome) throw new Error(`report ${pending.report.id} was neither stored nor found`);
