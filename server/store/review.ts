@@ -279,8 +279,9 @@ async function touchCase(
       status: set.status ?? 'open',
       report_count: 0,
       appeal_count: appealDelta,
-      first_seen: null,
-      last_seen: null,
+      // A case always has times, so the queue's order and its cursor never meet a null.
+      first_seen: at,
+      last_seen: at,
       appeal: set.appeal ?? null,
       updated_at: at,
     })
@@ -288,6 +289,8 @@ async function touchCase(
       conflict.column('key').doUpdateSet({
         ...set,
         appeal_count: (eb) => eb('cases.appeal_count', '+', appealDelta),
+        // An appeal is news for the queue; an inspector's own action is not.
+        ...(appealDelta > 0 ? { last_seen: at } : {}),
         updated_at: at,
       }),
     )

@@ -260,6 +260,23 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect((await client(registry).post('/v1/appeals', { key: ITEM, statement: '' })).status).toBe(
       400,
     );
+    // A key nobody reported, appealed about: it is in the queue, on top, and paging reaches it.
+    const unreported = await client(registry).post('/v1/appeals', {
+      key: 'sendo:seller:4242',
+      statement: 'Cửa hàng chúng tôi chưa từng bị xử phạt.',
+    });
+    expect(unreported.status).toBe(201);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ key: string }>; next: string | null } } = await api.get(
+        `/v1/review/queue?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      paged.push(...page.body.items.map((entry) => entry.key));
+      cursor = page.body.next;
+    } while (cursor);
+    expect(paged[0]).toBe('sendo:seller:4242');
+    expect(paged).toEqual(expect.arrayContaining([ITEM, SELLER, 'tiki:item:777']));
     expect(
       (await api.post(`/v1/review/appeals/${randomUUID()}`, { state: 'accepted' })).status,
     ).toBe(404);
