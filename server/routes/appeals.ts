@@ -11,7 +11,7 @@ import { type AppealInput, AppealInputSchema } from '../../utils/protocol/review
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { saveAppeal } from '../store/review';
+import { saveAppeal } from '../store/review-actions';
 import type { RegistryDeps } from './deps';
 
 const page = (title: string, body: unknown) => html`<!doctype html>

@@ -2,11 +2,11 @@
  * `GET /v1/feed/<file>`: the published feed directory, as a static host would serve it: ETags (an
  * unchanged manifest costs a 304), open CORS (the feed is public), no directory listing.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { refuse } from '../http/errors';
+import { sha256Hex } from '../store/sha256';
 import type { RegistryDeps } from './deps';
 
 const FILE_NAME = /^[a-z0-9][a-z0-9.-]{0,127}$/;
@@ -26,7 +26,7 @@ export function feedRoutes(deps: RegistryDeps) {
       FILE_NAME.test(name) && !name.includes('..') ? await stat(file).catch(() => null) : null;
     if (!info?.isFile()) return refuse(c, 404, 'not_found', 'no such feed file');
     const body = await readFile(file);
-    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+    const etag = `"${sha256Hex(body).slice(0, 32)}"`;
     c.header('ETag', etag);
     // The manifest changes at every publish; the other files never change once written.
     c.header(

@@ -15,7 +15,9 @@ import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { limitBody } from '../http/limits';
-import { addNote, answerAppeal, CursorError, decide, queue, story } from '../store/review';
+import { story } from '../store/case-story';
+import { CursorError, queue } from '../store/cases';
+import { addNote, answerAppeal, decide } from '../store/review-actions';
 import type { RegistryDeps } from './deps';
 
 const MAX_REVIEW_BODY = 64 * 1024;

@@ -3,10 +3,10 @@
  * stored twice is one file, and a file's name proves its content. The database row ties one to
  * its report.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256Hex } from './sha256';
 
 export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
 
@@ -26,8 +26,6 @@ export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'im
   return null;
 }
 
-export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 export class EvidenceFiles {
   constructor(private readonly dir: string) {}
 
@@ -36,7 +34,7 @@ export class EvidenceFiles {
   }
 
   async save(bytes: Uint8Array): Promise<string> {
-    const sha256 = sha256Of(bytes);
+    const sha256 = sha256Hex(bytes);
     const file = this.fileOf(sha256);
     if (!existsSync(file)) {
       await mkdir(path.dirname(file), { recursive: true });

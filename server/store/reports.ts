@@ -3,11 +3,11 @@
  * first receipt back; the same id with another body is a conflict. A receipt is given only once the
  * transaction holding the report has committed.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Report, ReportReceipt, ReportStatus } from '../../utils/protocol/report';
 import { chunks } from './chunks';
 import type { RegistryDatabase } from './schema';
+import { sha256Hex } from './sha256';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }
@@ -16,8 +16,6 @@ export type IntakeOutcome =
 
 /** The report as validated, serialised in schema order: equal reports hash equal. */
 export const canonicalBody = (report: Report) => JSON.stringify(report);
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The keys a report concerns: its item and, when known, its seller. */
 export const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
@@ -126,7 +124,7 @@ export class ReportIntake {
   save(report: Report): Promise<IntakeOutcome> {
     const body = canonicalBody(report);
     return new Promise((resolve, reject) => {
-      this.queue.push({ pending: { report, body, hash: sha256(body) }, resolve, reject });
+      this.queue.push({ pending: { report, body, hash: sha256Hex(body) }, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => void this.flush());
@@ -174,15 +172,6 @@ export class ReportIntake {
       return outcome.kind === 'created' ? { kind: 'repeat', receipt: outcome.receipt } : outcome;
     });
   }
-}
-
-/** One report on its own (tools and tests); the server goes through a ReportIntake. */
-export function saveReport(
-  db: Kysely<RegistryDatabase>,
-  report: Report,
-  now: Date,
-): Promise<IntakeOutcome> {
-  return new ReportIntake(db, () => now).save(report);
 }
 
 /** The public part of what became of one report; null when the id is unknown. */

@@ -3,14 +3,13 @@
  * The id part is public (it names the token in lists, logs and the audit) and lets a revoke name
  * a token without knowing its secret.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../utils/protocol/review';
 import type { RegistryDatabase } from './schema';
+import { sha256Hex } from './sha256';
 
 const TOKEN = /^shr_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface Inspector {
   tokenId: string;
@@ -38,7 +37,7 @@ export async function createToken(
       id,
       name: input.name,
       role: input.role,
-      hash: hashOf(token),
+      hash: sha256Hex(token),
       created_at: createdAt,
       expires_at: expiresAt,
       revoked_at: null,
@@ -94,7 +93,7 @@ export async function checkToken(
     .where('id', '=', match[1])
     .executeTakeFirst();
   if (!row) return { ok: false, code: 'invalid_token' };
-  const given = Buffer.from(hashOf(token), 'hex');
+  const given = Buffer.from(sha256Hex(token), 'hex');
   if (!timingSafeEqual(given, Buffer.from(row.hash, 'hex')))
     return { ok: false, code: 'invalid_token' };
   if (row.revoked_at) return { ok: false, code: 'revoked_token' };

@@ -1,125 +1,23 @@
 /**
- * Running the registry as an operator would: no configuration at all, bad configuration, a
- * graceful SIGTERM, an online backup, imports refused whole, and a feed whose signature stays right
- * for a client that fetched the manifest just before a publish.
+ * A running registry as an operator keeps it: the SQLite log checkpointed off the request thread,
+ * an online backup, imports refused whole, community records, a feed whose signature stays right
+ * for a client that fetched the manifest just before a publish, and a graceful SIGTERM.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../utils/feed-format/hash';
 import { signatureFileFor, verifyWithAny } from '../../utils/feed-format/signature';
 import { REPO_ROOT } from '../helpers/fixtures';
-import {
-  client,
-  type RegistryProcess,
-  registryArgs,
-  startRegistry,
-  TEST_PUBLISHER_KEY,
-} from '../helpers/registry';
+import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 
 const TEST_PUBLIC_KEY = readFileSync(
   path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
   'utf8',
 ).trim();
-
-function runServer(env: Record<string, string>, cwd = REPO_ROOT) {
-  return spawnSync(process.execPath, registryArgs('server/main.ts'), {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-}
-
-describe('registry operations', () => {
-  it('refuses a bad configuration with a clear message and exit code 2', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-config-'));
-    try {
-      const cases: Array<[Record<string, string>, RegExp]> = [
-        [
-          { PUBLISHER_KEY: path.join(dir, 'missing.key') },
-          /PUBLISHER_KEY .*missing\.key does not exist/,
-        ],
-        [
-          { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/registry' },
-          /database at postgres:\/\/127\.0\.0\.1:1\/registry is unreachable/,
-        ],
-        [
-          { DATABASE_URL: 'mysql://127.0.0.1/registry' },
-          /DATABASE_URL must be a file path or postgres/,
-        ],
-        [{ PORT: 'eighty' }, /PORT must be a whole number/],
-        [{ PUBLISH_EVERY: 'often' }, /PUBLISH_EVERY must look like 15m or 2h/],
-      ];
-      for (const [env, message] of cases) {
-        const result = runServer({ DATA_DIR: dir, PORT: '0', ...env });
-        expect(result.status, result.stderr).toBe(2);
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr).not.toMatch(/\n\s+at /);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('starts and works with no configuration at all: SQLite, a key pair and the feed under ./data/', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'soi-hang-bare-'));
-    const child = spawn(process.execPath, registryArgs('server/main.ts'), {
-      cwd,
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const lines: string[] = [];
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(lines.join('\n'))), 30_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          lines.push(...chunk.toString().trim().split('\n'));
-          if (lines.some((line) => line.includes('"registry listening"'))) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${lines.join('\n')}`)));
-      });
-      const generated = lines.map((line) => JSON.parse(line)).find((line) => line.publicKey);
-      expect(generated.msg).toContain('SOI_HANG_FEED_KEYS');
-      const listening = lines
-        .map((line) => JSON.parse(line))
-        .find((line) => line.msg === 'registry listening');
-      expect(listening).toMatchObject({ address: '127.0.0.1', port: 8787 });
-      const health = await fetch('http://127.0.0.1:8787/health');
-      expect(await health.json()).toEqual({ ok: true, database: 'up', feedSequence: null });
-      expect(existsSync(path.join(cwd, 'data/registry.sqlite'))).toBe(true);
-      expect(existsSync(path.join(cwd, 'data/publisher.private.key'))).toBe(true);
-      expect(readFileSync(path.join(cwd, 'data/publisher.public.key'), 'utf8').trim()).toBe(
-        generated.publicKey,
-      );
-      const published = spawnSync(process.execPath, registryArgs('server/cli/publish.ts'), {
-        cwd,
-        env: { PATH: process.env.PATH ?? '' },
-        encoding: 'utf8',
-      });
-      expect(published.status, published.stderr).toBe(0);
-      expect(existsSync(path.join(cwd, 'data/feed/manifest.json'))).toBe(true);
-      expect((await (await fetch('http://127.0.0.1:8787/health')).json()).feedSequence).toBe(1);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(cwd, { recursive: true, force: true });
-    }
-  });
-});
 
 describe('a running registry', () => {
   let registry: RegistryProcess;
@@ -222,9 +120,7 @@ describe('a running registry', () => {
     // The old name now signs the new manifest: a client that asked for it would be refused.
     const latest = await (await fetch(`${registry.url}/v1/feed/manifest.json.sig`)).text();
     expect(await verifyWithAny(held, latest, [TEST_PUBLIC_KEY])).toBe(false);
-    expect(await sha256Hex(held)).toMatch(/^[0-9a-f]{64}$/);
     expect((await fetch(`${registry.url}/v1/feed/..%2Fregistry.sqlite`)).status).toBe(404);
-    expect(TEST_PUBLISHER_KEY).toContain('tests/keys');
   });
 
   it('finishes a request in flight when told to stop, then exits cleanly', async () => {
@@ -263,49 +159,5 @@ describe('a running registry', () => {
     expect(registry.logs.join('\n'), registry.logs.slice(-6).join('\n')).toContain('"stopped"');
     await registry.start();
     expect((await client(registry).get('/health')).status).toBe(200);
-  });
-});
-
-describe('scheduled publishing', () => {
-  it('publishes on its own every PUBLISH_EVERY', async () => {
-    const registry = await startRegistry('sqlite', { PUBLISH_EVERY: '1s' });
-    try {
-      const deadline = Date.now() + 15_000;
-      let sequence = 0;
-      while (sequence < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        sequence = (await client(registry).get('/health')).body.feedSequence ?? 0;
-      }
-      expect(sequence).toBeGreaterThanOrEqual(2);
-      expect(registry.logs.join('\n')).toContain('"scheduled publish"');
-    } finally {
-      await registry.cleanup();
-    }
-  });
-});
-
-describe.runIf(process.env.DATABASE_URL_PG)('health on PostgreSQL', () => {
-  it('answers 503 when the database goes away, and 200 again when it is back', async () => {
-    const registry = await startRegistry('postgres');
-    const name = new URL(registry.databaseUrl).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL_PG });
-    await admin.connect();
-    try {
-      expect((await client(registry).get('/health')).status).toBe(200);
-      // The registry's sessions are ended and its database renamed: it can no longer connect.
-      await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-        [name],
-      );
-      await admin.query(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
-      const down = await client(registry).get('/health');
-      expect(down.status).toBe(503);
-      expect(down.body).toEqual({ ok: false, database: 'down', feedSequence: null });
-      await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
-      expect((await client(registry).get('/health')).status).toBe(200);
-    } finally {
-      await admin.end();
-      await registry.cleanup();
-    }
   });
 });

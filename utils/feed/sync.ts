@@ -122,9 +122,10 @@ export async function fetchManifest(
   if (response.status === 304) return null;
   if (!response.ok) throw new SyncError('network', `${manifestUrl}: HTTP ${response.status}`);
   const raw = await readBody(response, MAX_MANIFEST_BYTES, 'manifest');
-  // The signature of exactly these bytes; a feed without one has only `manifest.json.sig`.
+  // The signature of exactly these bytes; a feed without one has only `manifest.json.sig` (object
+  // stores answer a missing file with 403 as often as 404, so any refusal falls back).
   const pinned = await get(input.fetch, new URL(await signatureFileFor(raw), manifestUrl).href);
-  const sigResponse = pinned.status === 404 ? await get(input.fetch, `${manifestUrl}.sig`) : pinned;
+  const sigResponse = pinned.ok ? pinned : await get(input.fetch, `${manifestUrl}.sig`);
   if (!sigResponse.ok)
     throw new SyncError('bad_signature', `no signature (HTTP ${sigResponse.status})`);
   const signature = new TextDecoder().decode(await readBody(sigResponse, 1024, 'signature'));

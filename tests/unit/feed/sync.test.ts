@@ -131,6 +131,18 @@ describe('feed sync', () => {
     expect(published).toBe(true);
   });
 
+  it('falls back to manifest.json.sig when a store refuses the hash-named file with 403', async () => {
+    await start();
+    await feed.publish(demo(20));
+    const served = feed.fetch;
+    feed.fetch = async (input, init) =>
+      /\/manifest\.[0-9a-f]{64}\.sig$/.test(String(input))
+        ? new Response('AccessDenied', { status: 403 })
+        : served(input, init);
+    const updated = await sync(db, feed, await loadData(db));
+    expect(updated).toMatchObject({ status: 'updated', manifest: { sequence: 2 } });
+  });
+
   it('refuses a rollback to a lower sequence and leaves the data and index byte for byte', async () => {
     await start();
     const oldManifest = feed.files.get(MANIFEST) as Uint8Array;

@@ -1,0 +1,234 @@
+/**
+ * What inspectors and sellers change: decisions (and the record each publishes), notes and appeals.
+ * Every change is written with its audit row (who, when, before, after) in the same transaction.
+ */
+import type { Transaction } from 'kysely';
+import type { FlagRecord } from '../../utils/protocol/records';
+import type { AppealInput, DecisionInput } from '../../utils/protocol/review';
+import { currentRecord } from './case-story';
+import { caseOf, type Db } from './cases';
+import type { CasesTable, RegistryDatabase } from './schema';
+import type { Inspector } from './tokens';
+
+async function audit(
+  trx: Transaction<RegistryDatabase>,
+  entry: {
+    key: string;
+    action: string;
+    by: Inspector;
+    before: unknown;
+    after: unknown;
+    at: string;
+  },
+) {
+  await trx
+    .insertInto('audit')
+    .values({
+      key: entry.key,
+      action: entry.action,
+      by_token: entry.by.tokenId,
+      by_name: entry.by.name,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      at: entry.at,
+    })
+    .execute();
+}
+
+async function touchCase(
+  trx: Transaction<RegistryDatabase>,
+  key: string,
+  set: Partial<Pick<CasesTable, 'status' | 'appeal'>>,
+  at: string,
+  appealDelta = 0,
+) {
+  await trx
+    .insertInto('cases')
+    .values({
+      key,
+      status: set.status ?? 'open',
+      report_count: 0,
+      appeal_count: appealDelta,
+      // A case always has times, so the queue's order and its cursor never meet a null.
+      first_seen: at,
+      last_seen: at,
+      appeal: set.appeal ?? null,
+      updated_at: at,
+    })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        ...set,
+        appeal_count: (eb) => eb('cases.appeal_count', '+', appealDelta),
+        // An appeal is news for the queue; an inspector's own action is not.
+        ...(appealDelta > 0 ? { last_seen: at } : {}),
+        updated_at: at,
+      }),
+    )
+    .execute();
+}
+
+/** The record a decision publishes. */
+function recordOf(
+  input: DecisionInput,
+  by: Inspector,
+  previous: FlagRecord | null,
+  day: string,
+  reports: number,
+): FlagRecord {
+  return {
+    key: input.key,
+    status: input.status,
+    reasons: input.reasons,
+    authority: input.authority ?? by.name,
+    ...(input.caseId ? { caseId: input.caseId } : {}),
+    summary: input.summary,
+    ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
+    ...(reports > 0 ? { reportCount: reports } : {}),
+    ...(previous?.name ? { name: previous.name } : {}),
+    firstSeen: previous?.firstSeen ?? day,
+    updated: day,
+    ...(input.expires ? { expires: input.expires } : {}),
+  };
+}
+
+/** Records a decision: the decision row, the record the feed will publish, the case, the audit. */
+export async function decide(db: Db, input: DecisionInput, by: Inspector, now: Date) {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const before = await currentRecord(trx, input.key);
+    const { report_count } = await caseOf(trx, input.key);
+    const inserted = await trx
+      .insertInto('decisions')
+      .values({
+        key: input.key,
+        status: input.status,
+        reasons: JSON.stringify(input.reasons),
+        authority: input.authority ?? null,
+        case_id: input.caseId ?? null,
+        summary: JSON.stringify(input.summary),
+        evidence_url: input.evidenceUrl ?? null,
+        expires: input.expires ?? null,
+        by_token: by.tokenId,
+        by_name: by.name,
+        at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = recordOf(input, by, before, at.slice(0, 10), Number(report_count));
+    await trx
+      .insertInto('records')
+      .values({ key: input.key, record: JSON.stringify(after), source: 'decision', updated_at: at })
+      .onConflict((conflict) =>
+        conflict
+          .column('key')
+          .doUpdateSet({ record: JSON.stringify(after), source: 'decision', updated_at: at }),
+      )
+      .execute();
+    await touchCase(trx, input.key, { status: input.status, appeal: null }, at);
+    // A new decision answers the appeals that were taken up.
+    await trx
+      .updateTable('appeals')
+      .set({ state: 'resolved' })
+      .where('key', '=', input.key)
+      .where('state', '=', 'accepted')
+      .execute();
+    const decided = await trx
+      .selectFrom('report_keys')
+      .select('report_id')
+      .where('key', '=', input.key)
+      .execute();
+    if (decided.length > 0) {
+      await trx
+        .updateTable('reports')
+        .set({ state: 'decided', decision_id: Number(inserted.id) })
+        .where(
+          'id',
+          'in',
+          decided.map((row) => row.report_id),
+        )
+        .execute();
+    }
+    await audit(trx, { key: input.key, action: `decide:${input.status}`, by, before, after, at });
+    return { id: Number(inserted.id), record: after };
+  });
+}
+
+export async function addNote(db: Db, key: string, text: string, by: Inspector, now: Date) {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('notes')
+      .values({ key, text, by_token: by.tokenId, by_name: by.name, at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await touchCase(trx, key, {}, at);
+    const reviewed = await trx
+      .selectFrom('report_keys')
+      .select('report_id')
+      .where('key', '=', key)
+      .execute();
+    if (reviewed.length > 0) {
+      await trx
+        .updateTable('reports')
+        .set({ state: 'in_review' })
+        .where('state', '=', 'received')
+        .where(
+          'id',
+          'in',
+          reviewed.map((row) => row.report_id),
+        )
+        .execute();
+    }
+    await audit(trx, { key, action: 'note', by, before: null, after: { text }, at });
+    return { id: Number(inserted.id) };
+  });
+}
+
+export async function saveAppeal(db: Db, id: string, input: AppealInput, now: Date) {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('appeals')
+      .values({
+        id,
+        key: input.key,
+        statement: input.statement,
+        contact: input.contact ?? null,
+        state: 'received',
+        created_at: at,
+      })
+      .execute();
+    await touchCase(trx, input.key, {}, at, 1);
+  });
+}
+
+/** Takes an appeal up (its record is published as contested) or turns it down. */
+export async function answerAppeal(
+  db: Db,
+  id: string,
+  state: 'accepted' | 'rejected',
+  by: Inspector,
+  now: Date,
+): Promise<'done' | 'unknown' | 'answered'> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const appeal = await trx
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!appeal) return 'unknown';
+    if (appeal.state !== 'received') return 'answered';
+    await trx.updateTable('appeals').set({ state }).where('id', '=', id).execute();
+    if (state === 'accepted') await touchCase(trx, appeal.key, { appeal: 'pending' }, at);
+    await audit(trx, {
+      key: appeal.key,
+      action: `appeal:${state}`,
+      by,
+      before: { state: appeal.state },
+      after: { state },
+      at,
+    });
+    return 'done';
+  });
+}

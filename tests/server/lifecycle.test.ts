@@ -1,0 +1,148 @@
+/**
+ * Starting and watching the registry: bad configuration refused with exit code 2, no configuration
+ * at all runs under ./data/, scheduled publishing, and health while PostgreSQL goes away and back.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/fixtures';
+import { client, registryArgs, startRegistry } from '../helpers/registry';
+
+function runServer(env: Record<string, string>, cwd = REPO_ROOT) {
+  return spawnSync(process.execPath, registryArgs('server/main.ts'), {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('registry operations', () => {
+  it('refuses a bad configuration with a clear message and exit code 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-config-'));
+    try {
+      const cases: Array<[Record<string, string>, RegExp]> = [
+        [
+          { PUBLISHER_KEY: path.join(dir, 'missing.key') },
+          /PUBLISHER_KEY .*missing\.key does not exist/,
+        ],
+        [
+          { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/registry' },
+          /database at postgres:\/\/127\.0\.0\.1:1\/registry is unreachable/,
+        ],
+        [
+          { DATABASE_URL: 'mysql://127.0.0.1/registry' },
+          /DATABASE_URL must be a file path or postgres/,
+        ],
+        [{ PORT: 'eighty' }, /PORT must be a whole number/],
+        [{ PUBLISH_EVERY: 'often' }, /PUBLISH_EVERY must look like 15m or 2h/],
+      ];
+      for (const [env, message] of cases) {
+        const result = runServer({ DATA_DIR: dir, PORT: '0', ...env });
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts and works with no configuration at all: SQLite, a key pair and the feed under ./data/', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'soi-hang-bare-'));
+    const child = spawn(process.execPath, registryArgs('server/main.ts'), {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const lines: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(lines.join('\n'))), 30_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          lines.push(...chunk.toString().trim().split('\n'));
+          if (lines.some((line) => line.includes('"registry listening"'))) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${lines.join('\n')}`)));
+      });
+      const generated = lines.map((line) => JSON.parse(line)).find((line) => line.publicKey);
+      expect(generated.msg).toContain('SOI_HANG_FEED_KEYS');
+      const listening = lines
+        .map((line) => JSON.parse(line))
+        .find((line) => line.msg === 'registry listening');
+      expect(listening).toMatchObject({ address: '127.0.0.1', port: 8787 });
+      const health = await fetch('http://127.0.0.1:8787/health');
+      expect(await health.json()).toEqual({ ok: true, database: 'up', feedSequence: null });
+      expect(existsSync(path.join(cwd, 'data/registry.sqlite'))).toBe(true);
+      expect(existsSync(path.join(cwd, 'data/publisher.private.key'))).toBe(true);
+      expect(readFileSync(path.join(cwd, 'data/publisher.public.key'), 'utf8').trim()).toBe(
+        generated.publicKey,
+      );
+      const published = spawnSync(process.execPath, registryArgs('server/cli/publish.ts'), {
+        cwd,
+        env: { PATH: process.env.PATH ?? '' },
+        encoding: 'utf8',
+      });
+      expect(published.status, published.stderr).toBe(0);
+      expect(existsSync(path.join(cwd, 'data/feed/manifest.json'))).toBe(true);
+      expect((await (await fetch('http://127.0.0.1:8787/health')).json()).feedSequence).toBe(1);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scheduled publishing', () => {
+  it('publishes on its own every PUBLISH_EVERY', async () => {
+    const registry = await startRegistry('sqlite', { PUBLISH_EVERY: '1s' });
+    try {
+      const deadline = Date.now() + 15_000;
+      let sequence = 0;
+      while (sequence < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        sequence = (await client(registry).get('/health')).body.feedSequence ?? 0;
+      }
+      expect(sequence).toBeGreaterThanOrEqual(2);
+      expect(registry.logs.join('\n')).toContain('"scheduled publish"');
+    } finally {
+      await registry.cleanup();
+    }
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL_PG)('health on PostgreSQL', () => {
+  it('answers 503 when the database goes away, and 200 again when it is back', async () => {
+    const registry = await startRegistry('postgres');
+    const name = new URL(registry.databaseUrl).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL_PG });
+    await admin.connect();
+    try {
+      expect((await client(registry).get('/health')).status).toBe(200);
+      // The registry's sessions are ended and its database renamed: it can no longer connect.
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
+      await admin.query(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
+      const down = await client(registry).get('/health');
+      expect(down.status).toBe(503);
+      expect(down.body).toEqual({ ok: false, database: 'down', feedSequence: null });
+      await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
+      expect((await client(registry).get('/health')).status).toBe(200);
+    } finally {
+      await admin.end();
+      await registry.cleanup();
+    }
+  });
+});
