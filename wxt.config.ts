@@ -35,6 +35,8 @@ export default defineConfig({
     ],
     define: {
       __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)),
+      // Where reports go unless the shopper sets another registry (options); none: kept locally.
+      __SOI_HANG_REGISTRY__: JSON.stringify(process.env.SOI_HANG_REGISTRY_URL || null),
       // The e2e build opens our shadow roots for the end-to-end probes (components/page/shadow-mode.ts).
       __SOI_HANG_E2E__: JSON.stringify(env.mode === 'e2e'),
     },

@@ -6,17 +6,36 @@ import { platformOfUrl } from '../../utils/lookup/platform-of-url';
 import type { Handlers } from '../../utils/protocol/dispatch';
 import type { DataService } from './data-service';
 import type { PreferencesService } from './preferences-service';
+import type { ReportService } from './report-service';
 import type { TabStatusStore } from './tab-status';
 
 export interface BackgroundDeps {
   data: DataService;
   preferences: PreferencesService;
+  reports: ReportService;
   tabs: TabStatusStore;
   /** Shows the tab's flagged count on the toolbar icon. */
   showCount(tabId: number, flagged: number): Promise<void>;
   /** Lets a listed domain open for the rest of the session ("continue anyway"). */
   allowDomain(domain: string): Promise<void>;
   now(): Date;
+}
+
+/**
+ * A page may speak only of its own marketplace's listings: the platform of the sending tab must be
+ * the listing's, its key must be that platform's, and so must the address it names.
+ */
+function holdToOwnMarketplace(
+  senderUrl: string | undefined,
+  listing: { platform: string; itemKey: string; url?: string },
+): void {
+  const platform = platformOfUrl(senderUrl);
+  const ok =
+    platform !== null &&
+    listing.platform === platform &&
+    listing.itemKey.startsWith(`${platform}:`) &&
+    (listing.url === undefined || platformOfUrl(listing.url) === platform);
+  if (!ok) throw new Error(`a page on ${platform ?? 'this site'} cannot report ${listing.itemKey}`);
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -37,6 +56,26 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.preferences.muteSeller(request);
       return { ok: true };
     },
+    async submitReport(request, { sender, senderKind }) {
+      if (senderKind !== 'extension-page') {
+        holdToOwnMarketplace(sender.url, request.listing);
+        if (request.screenshot) throw new Error('a page cannot attach a screenshot');
+      }
+      return deps.reports.submit(request);
+    },
+    async reportContext({ itemKey }, { sender, senderKind }) {
+      if (senderKind !== 'extension-page') {
+        holdToOwnMarketplace(sender.url, {
+          platform: itemKey.slice(0, itemKey.indexOf(':')),
+          itemKey,
+        });
+      }
+      return deps.reports.context(itemKey);
+    },
+    listReports: ({ refresh }) => deps.reports.listFresh(refresh ?? false),
+    retryReports: ({ id }) => deps.reports.retry(id),
+    deleteReports: ({ ids }) => deps.reports.remove(ids),
+    setRegistryUrl: ({ url }) => deps.reports.setRegistryUrl(url),
     getPreferences: () => deps.preferences.get(),
     setPreferences: (preferences) => deps.preferences.set(preferences),
     async pageStatus(status, { sender }) {

@@ -10,6 +10,11 @@ import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
 import { createPreferencesService } from './preferences-service';
+import { createRegistryClient } from './registry-client';
+import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './registry-setting';
+import { createOutboxStore } from './report-outbox';
+import { createReportService } from './report-service';
+import { createReportWake } from './report-wake';
 import { allowForSession, createBlockRuleKeeper, type RuleApi, warningFor } from './scam-sites';
 import { createSyncSchedule } from './sync-schedule';
 import { createTabStatusStore, type SessionArea } from './tab-status';
@@ -47,6 +52,26 @@ export default defineBackground(() => {
     onBlockListChanged: (blocked) => blockRule.apply(blocked),
   });
   const schedule = createSyncSchedule({ alarms: browser.alarms, data });
+  const reports = createReportService({
+    outbox: createOutboxStore(openDb, () => crypto.randomUUID()),
+    registry: createRegistryClient({
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+    }),
+    registrySetting: createRegistrySetting(openDb),
+    defaultRegistryUrl: DEFAULT_REGISTRY_URL,
+    version: browser.runtime.getManifest().version,
+    now: () => new Date(),
+    random: Math.random,
+    uuid: () => crypto.randomUUID(),
+    wakeAt: (at) => reportWake.wakeAt(at),
+  });
+  const reportWake = createReportWake({
+    alarms: browser.alarms,
+    now: () => new Date(),
+    deliver: () => reports.deliverDue(),
+    refreshStatuses: () => reports.refreshStatuses(false),
+  });
 
   const action = browser.action ?? browser.browserAction;
   const tabs = createTabStatusStore(browser.storage.session as SessionArea | undefined);
@@ -54,6 +79,7 @@ export default defineBackground(() => {
     createHandlers({
       data,
       preferences,
+      reports,
       tabs,
       now: () => new Date(),
       async showCount(tabId, flagged) {
@@ -82,10 +108,14 @@ export default defineBackground(() => {
   });
   // Alarms may not survive a browser restart: every start makes sure of them (and syncs if due).
   void schedule.onStart();
+  // Reports wait in the outbox across restarts: whatever is due goes now, and when back online.
+  void reportWake.onStart();
+  globalThis.addEventListener?.('online', () => void reports.deliverDue());
   browser.runtime.onStartup.addListener(() => void data.refreshBlockList());
   browser.alarms.onAlarm.addListener((alarm) => {
     void schedule.onAlarm(alarm.name);
     void blockRule.onAlarm(alarm.name);
+    void reportWake.onAlarm(alarm.name);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
   // A page load starts afresh: the new page's content script (if any) reports its own status.

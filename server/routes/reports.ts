@@ -32,7 +32,12 @@ export function reportRoutes(deps: RegistryDeps) {
     async (c) => {
       const outcome = await deps.intake.save(c.get('report'));
       if (outcome.kind === 'conflict') {
-        return refuse(c, 409, 'id_conflict', 'a different report was already sent with this id');
+        return refuse(
+          c,
+          409,
+          'id_conflict',
+          'a different report was already sent with this id, and it can no longer be amended',
+        );
       }
       return c.json(outcome.receipt, outcome.kind === 'created' ? 201 : 200);
     },

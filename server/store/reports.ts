@@ -1,10 +1,17 @@
 /**
  * Report intake: each report stored exactly once under its id. A repeat with the same body gets the
- * first receipt back; the same id with another body is a conflict. A receipt is given only once the
+ * first receipt back. The same id with another body is an amendment when the same install resends
+ * its report of the same listing within REPORT_AMEND_MS of the first receipt (new reasons, note or
+ * contact: still one report), and a conflict otherwise. A receipt is given only once the
  * transaction holding the report has committed.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Report, ReportReceipt, ReportStatus } from '../../utils/protocol/report';
+import {
+  REPORT_AMEND_MS,
+  type Report,
+  type ReportReceipt,
+  type ReportStatus,
+} from '../../utils/protocol/report';
 import { chunks } from './chunks';
 import type { RegistryDatabase } from './schema';
 import { sha256Hex } from './sha256';
@@ -12,6 +19,7 @@ import { sha256Hex } from './sha256';
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }
   | { kind: 'repeat'; receipt: ReportReceipt }
+  | { kind: 'updated'; receipt: ReportReceipt }
   | { kind: 'conflict' };
 
 /** The report as validated, serialised in schema order: equal reports hash equal. */
@@ -67,26 +75,57 @@ async function insertBatch(
 async function existingOutcomes(
   db: Kysely<RegistryDatabase>,
   pending: readonly Pending[],
+  now: Date,
 ): Promise<Map<string, IntakeOutcome>> {
   const outcomes = new Map<string, IntakeOutcome>();
   for (const part of chunks(pending)) {
     const rows = await db
       .selectFrom('reports')
-      .select(['id', 'body_sha256', 'received_at'])
+      .select(['id', 'body_sha256', 'received_at', 'client_id', 'item_key', 'seller_key'])
       .where(
         'id',
         'in',
         part.map(({ report }) => report.id),
       )
       .execute();
-    for (const row of rows)
-      outcomes.set(row.id, {
-        kind: 'repeat',
-        receipt: { id: row.id, receivedAt: row.received_at },
-      });
-    for (const { report, hash } of part) {
-      const row = rows.find((candidate) => candidate.id === report.id);
-      if (row && row.body_sha256 !== hash) outcomes.set(report.id, { kind: 'conflict' });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { report, hash, body } of part) {
+      const row = byId.get(report.id);
+      if (!row) continue;
+      const receipt = { id: row.id, receivedAt: row.received_at };
+      if (row.body_sha256 === hash) {
+        outcomes.set(report.id, { kind: 'repeat', receipt });
+        continue;
+      }
+      const amendable =
+        row.client_id === report.clientId &&
+        row.item_key === report.listing.itemKey &&
+        // The keys a report concerns were projected into its case on arrival: they stay.
+        (report.listing.sellerKey ?? null) === (row.seller_key ?? null) &&
+        now.getTime() - Date.parse(row.received_at) <= REPORT_AMEND_MS;
+      // Guarded by the body it replaces: of two amendments racing, one wins and one conflicts.
+      const amended =
+        amendable &&
+        Number(
+          (
+            await db
+              .updateTable('reports')
+              .set({
+                body,
+                body_sha256: hash,
+                reasons: JSON.stringify(report.reasons),
+              })
+              .where('id', '=', row.id)
+              .where('body_sha256', '=', row.body_sha256)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        ) === 1;
+      outcomes.set(
+        report.id,
+        amended
+          ? { kind: 'updated', receipt: { ...receipt, updated: true } }
+          : { kind: 'conflict' },
+      );
     }
   }
   return outcomes;
@@ -159,6 +198,7 @@ export class ReportIntake {
     const outcomes = await existingOutcomes(
       this.db,
       unique.filter(({ report }) => !inserted.has(report.id)),
+      this.now(),
     );
     for (const id of inserted) outcomes.set(id, { kind: 'created', receipt: { id, receivedAt } });
     this.stored += inserted.size;

@@ -6,6 +6,7 @@ import { createPreferencesService } from '../../entrypoints/background/preferenc
 import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
 import { openDatabase } from '../../utils/db/database';
 import { createDispatcher } from '../../utils/protocol/dispatch';
+import { reportService } from './report-service';
 import { shippedService } from './shipped-data';
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
@@ -15,7 +16,11 @@ export const tab = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', ta
 /** An extension page's sender. */
 export const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
-export function background(openDb: () => ReturnType<typeof openDatabase> = () => openDatabase()) {
+export function background(
+  openDb: () => ReturnType<typeof openDatabase> = () => openDatabase(),
+  fetch?: typeof globalThis.fetch,
+) {
+  const reports = reportService({ openDb, now: () => NOW, ...(fetch ? { fetch } : {}) });
   const showCount = vi.fn(async () => undefined);
   const allowDomain = vi.fn(async () => undefined);
   const tabs = createTabStatusStore(fakeBrowser.storage.session as unknown as SessionArea);
@@ -23,6 +28,7 @@ export function background(openDb: () => ReturnType<typeof openDatabase> = () =>
     createHandlers({
       data: shippedService({ openDb }),
       preferences: createPreferencesService({ openDb, now: () => NOW }),
+      reports: reports.service,
       tabs,
       showCount,
       allowDomain,
@@ -30,5 +36,5 @@ export function background(openDb: () => ReturnType<typeof openDatabase> = () =>
     }),
     self,
   );
-  return { dispatch, showCount, allowDomain, tabs };
+  return { dispatch, showCount, allowDomain, tabs, reports };
 }

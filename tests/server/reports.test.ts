@@ -79,16 +79,20 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
     const other = report();
     const clash = await Promise.all([
       api.post('/v1/reports', other),
-      api.post('/v1/reports', { ...other, note: 'một nội dung khác' }),
+      api.post('/v1/reports', { ...other, clientId: randomUUID(), note: 'một nội dung khác' }),
     ]);
     expect(clash.map((answer) => answer.status).sort()).toEqual([201, 409]);
     expect(await count('reports')).toBe(before + 2);
   });
 
-  it('refuses the same id with another body (409) and keeps the first', async () => {
+  it('refuses the same id with another body from another install (409) and keeps the first', async () => {
     const sent = report();
     expect((await api.post('/v1/reports', sent)).status).toBe(201);
-    const changed = await api.post('/v1/reports', { ...sent, note: 'khác' });
+    const changed = await api.post('/v1/reports', {
+      ...sent,
+      clientId: randomUUID(),
+      note: 'khác',
+    });
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('id_conflict');
     const row = await store.db
@@ -97,6 +101,38 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
       .where('id', '=', sent.id)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(row.body).note).toBe(sent.note);
+  });
+
+  it('takes an amendment of the same listing from the same install as an update of one report', async () => {
+    const before = await count('reports');
+    const sent = report();
+    const first = await api.post('/v1/reports', sent);
+    expect(first.status).toBe(201);
+    const amended = {
+      ...sent,
+      reasons: ['counterfeit', 'unsafe'],
+      note: 'Thêm: tem chống giả bị bóc.',
+    };
+    const answer = await api.post('/v1/reports', amended);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ ...first.body, updated: true });
+    expect(ReportReceiptSchema.safeParse(answer.body).success).toBe(true);
+    // Sent again as it now is: a plain repeat.
+    expect((await api.post('/v1/reports', amended)).status).toBe(200);
+    expect(await count('reports')).toBe(before + 1);
+    const row = await store.db
+      .selectFrom('reports')
+      .select(['body', 'reasons'])
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.body).note).toBe(amended.note);
+    expect(JSON.parse(row.reasons)).toEqual(['counterfeit', 'unsafe']);
+    // Another listing under the same id is not an amendment.
+    const moved = await api.post('/v1/reports', {
+      ...amended,
+      listing: { ...amended.listing, itemKey: 'shopee:item:1001.9999' },
+    });
+    expect(moved.status).toBe(409);
   });
 
   const refusals: Array<[string, () => { body: string; type?: string }, number, string]> = [

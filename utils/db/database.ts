@@ -25,8 +25,15 @@ export interface SoiHangSchema extends DBSchema {
   chunks: { key: number; value: StoredChunk };
   /** Named values: the data's description, the packed index, names lists, sync state. */
   meta: { key: string; value: unknown };
-  /** Reports waiting to be delivered (filled by the report flow). */
-  outbox: { key: string; value: { id: string } };
+  /**
+   * The shopper's reports (utils/report/outbox-entry.ts, checked on every read): kept after delivery
+   * for "Báo cáo của tôi" until the shopper deletes them.
+   */
+  outbox: {
+    key: string;
+    value: { id: string; createdAt: string };
+    indexes: { byItem: string; byCreated: string };
+  };
   /** User settings. */
   settings: { key: string; value: unknown };
 }
@@ -51,6 +58,13 @@ const MIGRATIONS: ReadonlyArray<(db: Database, tx: UpgradeTransaction) => void> 
     (db as unknown as AnyDatabase).deleteObjectStore('flags');
     db.createObjectStore('chunks', { keyPath: 'id' });
     void tx.objectStore('meta').clear();
+  },
+  // → version 3: reports are found by listing (a second report within a day amends the first) and
+  // counted by time (the hourly limit). The outbox was empty before this version.
+  (_db, tx) => {
+    const outbox = tx.objectStore('outbox');
+    outbox.createIndex('byItem', 'report.listing.itemKey');
+    outbox.createIndex('byCreated', 'createdAt');
   },
 ];
 

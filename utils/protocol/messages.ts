@@ -8,6 +8,12 @@ import { MAX_LOOKUP_KEYS, MAX_PHRASE_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
+import {
+  ReportContextSchema,
+  ReportListSchema,
+  SubmitReportReplySchema,
+  SubmitReportSchema,
+} from './report-messages';
 import { DataStatusSchema } from './sync-status';
 
 export type Access = 'content' | 'privileged';
@@ -107,6 +113,48 @@ export const MESSAGES = {
     access: 'privileged',
     request: z.object({ domain: z.string().check(z.maxLength(253)) }),
     response: Ok,
+  },
+  /**
+   * "Gửi" in a report dialog: saved to the outbox, then delivered by the background. From a page,
+   * only a listing of that page's own marketplace, and never with a screenshot.
+   */
+  submitReport: {
+    access: 'content',
+    request: SubmitReportSchema,
+    response: SubmitReportReplySchema,
+  },
+  /** What a page's dialog says before sending: the registry it goes to, an earlier report of it. */
+  reportContext: {
+    access: 'content',
+    request: z.object({ itemKey: KeySchema }),
+    response: ReportContextSchema,
+  },
+  /** Báo cáo của tôi; `refresh` asks the registry for the status of each delivered report. */
+  listReports: {
+    access: 'privileged',
+    request: z.object({ refresh: z.optional(z.boolean()) }),
+    response: ReportListSchema,
+  },
+  /** "Thử lại" on one report, or "Gửi ngay" on every waiting one (no id). */
+  retryReports: {
+    access: 'privileged',
+    request: z.object({ id: z.optional(z.string().check(z.maxLength(64))) }),
+    response: ReportListSchema,
+  },
+  deleteReports: {
+    access: 'privileged',
+    request: z.object({
+      ids: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10_000)),
+    }),
+    response: ReportListSchema,
+  },
+  /** The registry reports go to; null goes back to the build's default. */
+  setRegistryUrl: {
+    access: 'privileged',
+    request: z.object({
+      url: z.nullable(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
+    }),
+    response: ReportListSchema,
   },
 } as const satisfies Record<string, MessageSpec>;
 

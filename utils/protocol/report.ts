@@ -54,6 +54,11 @@ export const ReportSchema = z.strictObject({
   ),
   note: z.optional(z.string().check(z.maxLength(MAX_REPORT_NOTE))),
   contact: z.optional(text(MAX_CONTACT)),
+  /**
+   * SHA-256 (hex) of the listing snapshot as the extension read it (snapshotBytes in
+   * utils/report/snapshot.ts): evidence that these facts are what the page showed at `seenAt`.
+   */
+  snapshotSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** Random per install, so community counts can tell many shoppers from one. */
   clientId: UuidV4Schema,
   version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,40}$/)),
@@ -63,7 +68,15 @@ export type Report = z.infer<typeof ReportSchema>;
 export const ReportReceiptSchema = z.object({
   id: UuidV4Schema,
   receivedAt: z.iso.datetime({ offset: true }),
+  /** The same install amended its report of the same listing within a day (REPORT_AMEND_MS). */
+  updated: z.optional(z.literal(true)),
 });
+
+/**
+ * A report may be amended (reasons, note, contact) by resending it under its id with the same
+ * install and listing, within this long of its first receipt; the registry keeps one report.
+ */
+export const REPORT_AMEND_MS = 24 * 60 * 60 * 1000;
 export type ReportReceipt = z.infer<typeof ReportReceiptSchema>;
 
 export const REPORT_STATES = ['received', 'in_review', 'decided'] as const;

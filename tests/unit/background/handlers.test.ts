@@ -201,3 +201,60 @@ describe('background handlers', () => {
     expect(await tabs.get(1)).toBeNull();
   });
 });
+
+describe('reports from a page', () => {
+  const listing = {
+    platform: 'shopee' as const,
+    itemKey: 'shopee:item:1001.2002',
+    title: 'Sữa bột',
+    url: 'https://shopee.vn/sua-bot-i.1001.2002',
+    seenAt: '2026-11-28T12:00:00.000Z',
+  };
+  const submit = (payload: unknown, sender: typeof tab | typeof popup = tab) =>
+    background().dispatch({ type: 'submitReport', payload }, sender);
+
+  it("saves a report of the page's own marketplace", async () => {
+    expect(await submit({ listing, reasons: ['counterfeit'] })).toMatchObject({
+      ok: true,
+      data: { outcome: 'saved' },
+    });
+  });
+
+  it("refuses another marketplace's listing, a look-alike address and a screenshot, saving nothing", async () => {
+    const refusals = [
+      {
+        listing: { ...listing, platform: 'lazada', itemKey: 'lazada:item:5' },
+        reasons: ['counterfeit'],
+      },
+      {
+        listing: { ...listing, url: 'https://shopee.vn.khuyenmai.com/x' },
+        reasons: ['counterfeit'],
+      },
+      {
+        listing,
+        reasons: ['counterfeit'],
+        screenshot: {
+          dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+          takenAt: '2026-11-28T12:00:00.000Z',
+        },
+      },
+    ];
+    const { dispatch, reports } = background();
+    for (const payload of refusals) {
+      expect(await dispatch({ type: 'submitReport', payload }, tab)).toMatchObject({ ok: false });
+    }
+    expect((await reports.service.list()).reports).toHaveLength(0);
+  });
+
+  it('refuses a note over 2,000 characters with a message', async () => {
+    const reply = await submit({ listing, reasons: ['other'], note: 'x'.repeat(100_000) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+  });
+
+  it('lists, retries and deletes reports for extension pages only', async () => {
+    expect(await background().dispatch({ type: 'listReports', payload: {} }, tab)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});

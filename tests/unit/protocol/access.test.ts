@@ -1,7 +1,8 @@
 /**
  * Who may send each message, as a table: changing a message's access, or adding a message, fails
  * here until the table says so too. Content scripts run in pages the extension does not control,
- * so everything beyond looking up, muting a seller and reporting page status is for the
+ * so everything beyond looking up, muting a seller, reporting page status and saving a shopper's
+ * report (of that page's own marketplace) is for the
  * extension's own pages only, and the dispatcher enforces it.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,12 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   setFeedUrl: 'privileged',
   scamInfo: 'privileged',
   allowDomain: 'privileged',
+  submitReport: 'content',
+  reportContext: 'content',
+  listReports: 'privileged',
+  retryReports: 'privileged',
+  deleteReports: 'privileged',
+  setRegistryUrl: 'privileged',
 };
 
 describe('message access', () => {

@@ -11,6 +11,7 @@ const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 const stranger = { id: 'other-extension', url: 'chrome-extension://other/popup.html' };
 
 const status = { data: null, sync: null, stale: false, feedUrl: null };
+const reportList = { reports: [], undelivered: 0, registryUrl: null, defaultRegistryUrl: null };
 
 function handlers(): Handlers {
   return {
@@ -25,6 +26,15 @@ function handlers(): Handlers {
     muteSeller: vi.fn(async () => ({ ok: true as const })),
     getPreferences: vi.fn(async () => ({ language: 'vi' as const, mutes: [] })),
     setPreferences: vi.fn(async () => ({ language: 'vi' as const, mutes: [] })),
+    submitReport: vi.fn(async () => ({
+      outcome: 'limited' as const,
+      until: '2026-12-03T00:00:00Z',
+    })),
+    reportContext: vi.fn(async () => ({ registryUrl: null })),
+    listReports: vi.fn(async () => reportList),
+    retryReports: vi.fn(async () => reportList),
+    deleteReports: vi.fn(async () => reportList),
+    setRegistryUrl: vi.fn(async () => reportList),
   };
 }
 

@@ -62,6 +62,12 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     muteSeller: unused,
     getPreferences: unused,
     setPreferences: unused,
+    submitReport: unused,
+    reportContext: unused,
+    listReports: unused,
+    retryReports: unused,
+    deleteReports: unused,
+    setRegistryUrl: unused,
   };
 }
 

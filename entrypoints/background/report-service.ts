@@ -1,0 +1,375 @@
+/**
+ * The background's side of reporting (DESIGN.md §7): a report is written to the outbox before
+ * anything is sent, then delivered to the registry with retries until it is acknowledged, across
+ * worker shutdowns, browser restarts and offline periods (the caller wakes `deliverDue` from an
+ * alarm, the `online` event, every start and every new report). The report's id is its idempotency
+ * key, so a retry after a lost answer is never counted twice. Its screenshot goes up once the
+ * report is acknowledged. Nothing is dropped: only the shopper deletes a report.
+ */
+import { sha256Hex } from '../../utils/feed-format/hash';
+import { type Report, ReportSchema } from '../../utils/protocol/report';
+import {
+  MAX_SCREENSHOT_BYTES,
+  type ReportContext,
+  type ReportList,
+  type SubmitReport,
+  type SubmitReportReply,
+} from '../../utils/protocol/report-messages';
+import { amend, amendableEntry, rateLimitedUntil } from '../../utils/report/client-limits';
+import {
+  afterAttempt,
+  expireIfOld,
+  isDue,
+  newDelivery,
+  restart,
+} from '../../utils/report/delivery';
+import type { OutboxEntry, Screenshot } from '../../utils/report/outbox-entry';
+import { progressOf, viewOf } from '../../utils/report/progress';
+import { snapshotBytes } from '../../utils/report/snapshot';
+import type { RegistryClient } from './registry-client';
+import type { OutboxStore } from './report-outbox';
+
+/** A delivered report's status is asked again after this long (and whenever "Báo cáo của tôi" opens). */
+const STATUS_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export interface RegistrySetting {
+  /** The shopper's registry address; undefined: the build's default. */
+  get(): Promise<string | null | undefined>;
+  set(url: string | null | undefined): Promise<void>;
+}
+
+export interface ReportServiceDeps {
+  outbox: OutboxStore;
+  registry: RegistryClient;
+  registrySetting: RegistrySetting;
+  /** SOI_HANG_REGISTRY_URL at build time. */
+  defaultRegistryUrl: string | null;
+  version: string;
+  now(): Date;
+  random(): number;
+  uuid(): string;
+  /** Asks to be woken (`deliverDue`) at this time, or not at all. */
+  wakeAt(at: Date | null): void;
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+export function createReportService(deps: ReportServiceDeps) {
+  const { outbox, registry } = deps;
+  let delivering: Promise<void> | null = null;
+  let again = false;
+
+  async function registryUrl(): Promise<string | null> {
+    const chosen = await deps.registrySetting.get();
+    return chosen === undefined ? deps.defaultRegistryUrl : chosen;
+  }
+
+  async function list(): Promise<ReportList> {
+    const { entries } = await outbox.all();
+    const views = entries.map(viewOf).reverse(); // newest first
+    return {
+      reports: views,
+      undelivered: views.filter(
+        (view) => !['sent', 'received', 'in_review', 'decided'].includes(view.progress),
+      ).length,
+      registryUrl: await registryUrl(),
+      defaultRegistryUrl: deps.defaultRegistryUrl,
+    };
+  }
+
+  async function screenshotOf(
+    input: SubmitReport['screenshot'],
+    now: Date,
+  ): Promise<Screenshot | undefined> {
+    if (!input) return undefined;
+    const [head, data = ''] = input.dataUrl.split(',', 2);
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    if (bytes.byteLength > MAX_SCREENSHOT_BYTES)
+      throw new Error('the screenshot is larger than 1 MB');
+    const mediaType = head?.includes('image/png') ? 'image/png' : 'image/jpeg';
+    const magic = mediaType === 'image/png' ? [0x89, 0x50, 0x4e, 0x47] : [0xff, 0xd8, 0xff];
+    if (!magic.every((byte, index) => bytes[index] === byte)) {
+      throw new Error(
+        `the screenshot is not a ${mediaType === 'image/png' ? 'PNG' : 'JPEG'} image`,
+      );
+    }
+    return {
+      bytes,
+      mediaType,
+      sha256: await sha256Hex(bytes),
+      takenAt: input.takenAt,
+      delivery: newDelivery(now, true),
+    };
+  }
+
+  async function submit(input: SubmitReport): Promise<SubmitReportReply> {
+    const now = deps.now();
+    const { entries } = await outbox.all();
+    const base = await registryUrl();
+    const note = input.note?.trim();
+    const contact = input.contact?.trim();
+    const screenshot = await screenshotOf(input.screenshot, now);
+    const earlier = amendableEntry(entries, input.listing.itemKey, now);
+    if (earlier) {
+      const amended = amend(earlier, { reasons: input.reasons, note, contact }, now);
+      const withShot = screenshot && !earlier.screenshot ? { ...amended, screenshot } : amended;
+      ReportSchema.parse(withShot.report);
+      await outbox.put(withShot);
+      void deliverDue();
+      return {
+        outcome: 'amended',
+        id: earlier.id,
+        progress: progressOf(withShot),
+        registryUrl: withShot.registryUrl,
+      };
+    }
+    const until = rateLimitedUntil(entries, now);
+    if (until) return { outcome: 'limited', until: until.toISOString() };
+    const id = deps.uuid();
+    const report: Report = ReportSchema.parse({
+      id,
+      listing: input.listing,
+      reasons: input.reasons,
+      ...(note ? { note } : {}),
+      ...(contact ? { contact } : {}),
+      snapshotSha256: await sha256Hex(snapshotBytes(input.listing)),
+      clientId: await outbox.clientId(),
+      version: deps.version,
+    });
+    const entry: OutboxEntry = {
+      id,
+      report,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      revision: 1,
+      registryUrl: base,
+      delivery: newDelivery(now, base !== null),
+      ...(screenshot ? { screenshot } : {}),
+    };
+    await outbox.put(entry);
+    void deliverDue();
+    return { outcome: 'saved', id, progress: progressOf(entry), registryUrl: base };
+  }
+
+  /** One attempt at whatever of this report is due: the report, then its screenshot. */
+  async function deliverOne(entry: OutboxEntry): Promise<void> {
+    const now = deps.now();
+    const base = entry.registryUrl ?? (await registryUrl());
+    if (!base) return;
+    if (isDue(entry.delivery, now)) {
+      const revision = entry.revision;
+      const result = await registry.sendReport(base, entry.report);
+      const answeredAt = deps.now();
+      await outbox.update(entry.id, (current) => {
+        const acknowledged = result.kind === 'acknowledged';
+        const receipt = acknowledged
+          ? {
+              deliveredRevision: revision,
+              receivedAt: current.receivedAt ?? result.receivedAt ?? answeredAt.toISOString(),
+            }
+          : {};
+        // Amended while this revision was on its way: the newer one is still to be sent.
+        if (current.revision !== revision) return { ...current, ...receipt };
+        return {
+          ...current,
+          ...receipt,
+          registryUrl: base,
+          delivery: afterAttempt(current.delivery, result, answeredAt, deps.random),
+        };
+      });
+    }
+    const current = await outbox.get(entry.id);
+    const shot = current?.screenshot;
+    if (
+      !current ||
+      !shot ||
+      current.deliveredRevision === undefined ||
+      !isDue(shot.delivery, deps.now())
+    )
+      return;
+    const result = await registry.sendScreenshot(base, current.id, shot.bytes, shot.mediaType);
+    const answeredAt = deps.now();
+    await outbox.update(current.id, (latest) =>
+      latest.screenshot
+        ? {
+            ...latest,
+            screenshot: {
+              ...latest.screenshot,
+              delivery: afterAttempt(latest.screenshot.delivery, result, answeredAt, deps.random),
+            },
+          }
+        : null,
+    );
+  }
+
+  /** The earliest time anything waits for, to be woken then. */
+  function nextWake(entries: readonly OutboxEntry[]): Date | null {
+    let next: number | null = null;
+    for (const entry of entries) {
+      for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
+        if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
+        const at = Date.parse(delivery.nextAttemptAt);
+        if (next === null || at < next) next = at;
+      }
+    }
+    return next === null ? null : new Date(next);
+  }
+
+  async function runDelivery(): Promise<void> {
+    do {
+      again = false;
+      const { entries } = await outbox.all();
+      for (const entry of entries) {
+        const now = deps.now();
+        const expired = expireIfOld(entry.delivery, now);
+        if (expired !== entry.delivery) {
+          await outbox.update(entry.id, (current) => ({
+            ...current,
+            delivery: expireIfOld(current.delivery, now),
+          }));
+          continue;
+        }
+        const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, now);
+        if (isDue(entry.delivery, now) || shotDue) await deliverOne(entry);
+      }
+    } while (again);
+    deps.wakeAt(nextWake((await outbox.all()).entries));
+  }
+
+  /** Sends whatever is due; calls made while it runs make it look again rather than run twice. */
+  function deliverDue(): Promise<void> {
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = runDelivery().finally(() => {
+      delivering = null;
+    });
+    return delivering;
+  }
+
+  async function refreshStatuses(force: boolean): Promise<void> {
+    const { entries } = await outbox.all();
+    const now = deps.now();
+    for (const entry of entries) {
+      if (entry.delivery.state !== 'delivered' || !entry.registryUrl) continue;
+      if (entry.status?.state === 'decided') continue;
+      if (
+        !force &&
+        entry.status &&
+        now.getTime() - Date.parse(entry.status.checkedAt) < STATUS_EVERY_MS
+      )
+        continue;
+      const status = await registry.status(entry.registryUrl, entry.id);
+      if (!status) continue;
+      const checkedAt = deps.now().toISOString();
+      await outbox.update(entry.id, (current) => ({
+        ...current,
+        status: {
+          state: status.state,
+          checkedAt,
+          ...(status.decision
+            ? {
+                decision: {
+                  status: status.decision.status,
+                  decidedAt: status.decision.decidedAt,
+                  ...(status.decision.summary ? { summary: status.decision.summary.vi } : {}),
+                },
+              }
+            : {}),
+        },
+      }));
+    }
+  }
+
+  return {
+    submit,
+    deliverDue,
+    list,
+    registryUrl,
+    refreshStatuses,
+
+    async listFresh(refresh: boolean): Promise<ReportList> {
+      if (refresh) {
+        await deliverDue();
+        await refreshStatuses(true);
+      }
+      return list();
+    },
+
+    /** "Thử lại" on one report (refused or expired included), or every waiting one now. */
+    async retry(id?: string): Promise<ReportList> {
+      const now = deps.now();
+      const base = await registryUrl();
+      const { entries } = await outbox.all();
+      for (const entry of entries) {
+        if (id !== undefined && entry.id !== id) continue;
+        const stuck = ['pending', 'refused', 'expired'].includes(entry.delivery.state);
+        const local = entry.delivery.state === 'local' && base !== null;
+        const shotStuck =
+          entry.screenshot !== undefined &&
+          ['pending', 'refused', 'expired'].includes(entry.screenshot.delivery.state);
+        if (!stuck && !local && !shotStuck) continue;
+        // "Gửi ngay" hurries what waits; only "Thử lại" on one report sends a refused one again.
+        if (id === undefined && entry.delivery.state === 'refused') continue;
+        await outbox.update(entry.id, (current) => ({
+          ...current,
+          ...(current.registryUrl === null && base !== null ? { registryUrl: base } : {}),
+          delivery: stuck || local ? restart(current.delivery, now) : current.delivery,
+          ...(current.screenshot && shotStuck
+            ? {
+                screenshot: {
+                  ...current.screenshot,
+                  delivery: restart(current.screenshot.delivery, now),
+                },
+              }
+            : {}),
+        }));
+      }
+      await deliverDue();
+      return list();
+    },
+
+    async remove(ids: readonly string[]): Promise<ReportList> {
+      await outbox.remove(ids);
+      return list();
+    },
+
+    /** A new registry: reports kept locally for want of one now go to it. */
+    async setRegistryUrl(url: string | null): Promise<ReportList> {
+      await deps.registrySetting.set(url === null ? undefined : url);
+      const base = await registryUrl();
+      if (base !== null) {
+        const now = deps.now();
+        const { entries } = await outbox.all();
+        for (const entry of entries) {
+          if (entry.delivery.state !== 'local') continue;
+          await outbox.update(entry.id, (current) =>
+            current.delivery.state === 'local'
+              ? { ...current, registryUrl: base, delivery: restart(current.delivery, now) }
+              : null,
+          );
+        }
+        void deliverDue();
+      }
+      return list();
+    },
+
+    async context(itemKey: string): Promise<ReportContext> {
+      const { entries } = await outbox.all();
+      const earlier = amendableEntry(entries, itemKey, deps.now());
+      return {
+        registryUrl: await registryUrl(),
+        ...(earlier
+          ? {
+              earlier: {
+                createdAt: earlier.createdAt,
+                reasons: earlier.report.reasons,
+                ...(earlier.report.note ? { note: earlier.report.note } : {}),
+              },
+            }
+          : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Limits every install keeps before anything reaches the registry: at most MAX_REPORTS_PER_HOUR new
+ * reports an hour, and a second report of the same listing within a day amends the first (its
+ * reasons, note and contact) instead of counting again. The registry accepts that amendment under
+ * the first report's id (REPORT_AMEND_MS, measured from its receipt, which is never earlier than
+ * the report's creation here).
+ */
+import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../protocol/report';
+import { restart } from './delivery';
+import type { OutboxEntry } from './outbox-entry';
+
+export const MAX_REPORTS_PER_HOUR = 20;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What the shopper chose in the dialog. */
+export interface ReportChoices {
+  reasons: ReportReason[];
+  note?: string;
+  contact?: string;
+}
+
+/** The report of this listing made within the amendment window, if any (never a refused one). */
+export function amendableEntry(
+  entries: readonly OutboxEntry[],
+  itemKey: string,
+  now: Date,
+): OutboxEntry | null {
+  let found: OutboxEntry | null = null;
+  for (const entry of entries) {
+    if (entry.report.listing.itemKey !== itemKey || entry.delivery.state === 'refused') continue;
+    if (now.getTime() - Date.parse(entry.createdAt) > REPORT_AMEND_MS) continue;
+    if (!found || entry.createdAt > found.createdAt) found = entry;
+  }
+  return found;
+}
+
+/** When the next new report may be made, or null if one may be made now. */
+export function rateLimitedUntil(entries: readonly OutboxEntry[], now: Date): Date | null {
+  const since = now.getTime() - HOUR_MS;
+  const recent = entries
+    .map((entry) => Date.parse(entry.createdAt))
+    .filter((created) => created > since)
+    .sort((a, b) => a - b);
+  if (recent.length < MAX_REPORTS_PER_HOUR) return null;
+  const oldest = recent[recent.length - MAX_REPORTS_PER_HOUR] as number;
+  return new Date(oldest + HOUR_MS);
+}
+
+/**
+ * The first report amended: reasons joined (in the schema's order), a new note or contact replaces
+ * the old one, and an empty one keeps it. Delivered or not, it goes out again as the new revision.
+ */
+export function amend(entry: OutboxEntry, choices: ReportChoices, now: Date): OutboxEntry {
+  const chosen = new Set([...entry.report.reasons, ...choices.reasons]);
+  const reasons = REPORT_REASONS.filter((reason) => chosen.has(reason));
+  const note = choices.note?.trim() || entry.report.note;
+  const contact = choices.contact?.trim() || entry.report.contact;
+  const { note: _note, contact: _contact, ...rest } = entry.report;
+  return {
+    ...entry,
+    report: { ...rest, reasons, ...(note ? { note } : {}), ...(contact ? { contact } : {}) },
+    revision: entry.revision + 1,
+    updatedAt: now.toISOString(),
+    delivery: entry.delivery.state === 'local' ? entry.delivery : restart(entry.delivery, now),
+  };
+}
