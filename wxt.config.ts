@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './server/publish/default-feed';
+import { MARKETPLACE_PAGES } from './utils/protocol/marketplaces';
+import { SHARE_TARGET_ORIGINS, SHORT_LINK_ORIGINS } from './utils/report/listing-link';
 
 /**
  * The feed a build syncs from and the publisher keys it trusts (DESIGN.md §5): from the environment
@@ -45,7 +47,7 @@ export default defineConfig({
     // The shipped data (public/feed/) is built from server/data/ before every build.
     'build:before': (wxt) => writeDefaultFeed(path.resolve(wxt.config.root, 'public')),
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     short_name: 'Soi Hàng',
     description: '__MSG_extDescription__',
@@ -57,13 +59,32 @@ export default defineConfig({
     // fetched with CORS.
     // offscreen (Chrome): a service worker cannot start workers, so a big snapshot's records are
     // checked in workers started by an offscreen document (entrypoints/offscreen/).
+    // contextMenus: "Báo cáo tin đăng này" on listing links. activeTab: the menu, the shortcut and the
+    // popup's click let us capture that tab's screenshot for a report, nothing more.
     permissions: [
       'storage',
       'alarms',
       'declarativeNetRequest',
       'webNavigation',
+      'contextMenus',
+      'activeTab',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    // A short share link (shp.ee, vt.tiktok.com, …) is opened only when the shopper asks, with this
+    // access requested at that moment; nothing is granted at install.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...SHORT_LINK_ORIGINS, ...SHARE_TARGET_ORIGINS] }
+      : { optional_host_permissions: [...SHORT_LINK_ORIGINS, ...SHARE_TARGET_ORIGINS] }),
+    // The e2e build alone may capture any tab: a test cannot make the browser's own gesture
+    // (toolbar, menu, shortcut) that grants activeTab, so it drives the same capture code instead.
+    ...(mode === 'e2e' && { host_permissions: ['<all_urls>'] }),
+    web_accessible_resources: [{ resources: ['report.html'], matches: MARKETPLACE_PAGES }],
+    commands: {
+      'report-listing': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandReportListing__',
+      },
+    },
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' && {

@@ -1,6 +1,7 @@
 import { t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/verdict';
+import { QuickReport, type QuickReportActions } from './QuickReport';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
 import { advice, headline } from './warning-text';
@@ -9,17 +10,19 @@ export interface BadgeDetailsProps {
   verdict: Verdict;
   data: DataInfo | null;
   onMute?: MuteHandler;
+  report?: QuickReportActions;
   onClose(): void;
 }
 
 /** What a card's badge opens: the same facts as the banner, in a popover over the grid. */
-export function BadgeDetails({ verdict, data, onMute, onClose }: BadgeDetailsProps) {
+export function BadgeDetails({ verdict, data, onMute, report, onClose }: BadgeDetailsProps) {
   return (
     <div class={`w-card w-card--${verdict.status}`} data-testid="badge-details">
       <p class="w-headline">{headline(verdict)}</p>
       <SourceLines verdict={verdict} data={data} />
       <p class="w-advice">{advice(verdict)}</p>
       <MoreDetails verdict={verdict} />
+      {report && <QuickReport actions={report} />}
       <div class="w-actions">
         {onMute && <MuteButtons verdict={verdict} onMute={onMute} />}
         <button type="button" class="w-quiet" data-testid="popover-close" onClick={onClose}>

@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import type { Platform } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/verdict';
-import { ReportChannels } from './ReportChannels';
 import { StatusIcon } from './StatusIcon';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
@@ -12,17 +10,18 @@ import { advice, headline } from './warning-text';
 export interface BannerProps {
   verdict: Verdict;
   data: DataInfo | null;
-  platform: Platform;
   /** The shopper muted this seller, and the warning is confirmed: shown collapsed, not hidden. */
   collapsed?: boolean;
   /** Present when the listing names its seller. */
   onMute?: MuteHandler;
+  /** Opens the report dialog for this listing (a click by the shopper). */
+  onReport?: (event: Event) => void;
 }
 
-type Panel = 'none' | 'details' | 'report';
+type Panel = 'none' | 'details';
 
 /** The warning above a flagged product's title: what, who says so, when, and what to do. */
-export function Banner({ verdict, data, platform, collapsed = false, onMute }: BannerProps) {
+export function Banner({ verdict, data, collapsed = false, onMute, onReport }: BannerProps) {
   const [expanded, setExpanded] = useState(!collapsed);
   const [panel, setPanel] = useState<Panel>('none');
   const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
@@ -63,16 +62,17 @@ export function Banner({ verdict, data, platform, collapsed = false, onMute }: B
       <SourceLines verdict={verdict} data={data} />
       <p class="banner__advice">{advice(verdict)}</p>
       {panel === 'details' && <MoreDetails verdict={verdict} />}
-      {panel === 'report' && <ReportChannels platform={platform} />}
       <div class="w-actions">
-        <button
-          type="button"
-          aria-expanded={panel === 'report'}
-          data-testid="banner-report"
-          onClick={() => toggle('report')}
-        >
-          {t('actionReport')}
-        </button>
+        {onReport && (
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            data-testid="banner-report"
+            onClick={onReport}
+          >
+            {t('actionReport')}
+          </button>
+        )}
         <button
           type="button"
           aria-expanded={panel === 'details'}

@@ -3,7 +3,10 @@ import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
+import { LinkCheck, type LinkCheckProps } from './LinkCheck';
+import { MyReports, type MyReportsProps } from './MyReports';
 import { LanguageSection, MutesSection, SignalsSection, SitesSection } from './PreferenceSections';
+import { RegistrySection, type RegistrySectionProps } from './RegistrySection';
 
 export interface OptionsProps {
   status: DataStatus | null;
@@ -15,6 +18,10 @@ export interface OptionsProps {
   onSync(): void;
   /** Saves a feed URL (null: back to the build's default) and syncs from it. */
   onFeedUrl(url: string | null): void;
+  /** Báo cáo của tôi, once loaded. */
+  reports?: Omit<MyReportsProps, 'list'> & { list: MyReportsProps['list'] | null };
+  registry?: RegistrySectionProps;
+  linkCheck?: LinkCheckProps;
 }
 
 function FeedSection({ status, onFeedUrl }: Pick<OptionsProps, 'status' | 'onFeedUrl'>) {
@@ -75,6 +82,9 @@ export function Options({
   onSync,
   onFeedUrl,
   onPreferences,
+  reports,
+  registry,
+  linkCheck,
 }: OptionsProps) {
   const now = new Date();
   return (
@@ -93,6 +103,13 @@ export function Options({
           <MutesSection preferences={preferences} now={now} onChange={onPreferences} />
         </>
       )}
+      {reports?.list && <MyReports {...reports} list={reports.list} />}
+      {linkCheck && (
+        <div class="card">
+          <LinkCheck {...linkCheck} />
+        </div>
+      )}
+      {registry && <RegistrySection key={registry.registryUrl ?? ''} {...registry} />}
       <div class="card">
         <DataSection status={status} syncing={syncing} onSync={onSync} />
       </div>

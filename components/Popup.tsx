@@ -2,7 +2,8 @@ import { t } from '../utils/i18n';
 import type { TabStatus } from '../utils/protocol/page-status';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
-import { SITE_NAMES } from './ReportChannels';
+import { LinkCheck, type LinkCheckProps } from './LinkCheck';
+import { SITE_NAMES } from './site-names';
 
 export interface PopupProps {
   tab: TabStatus | null;
@@ -14,6 +15,12 @@ export interface PopupProps {
   onReveal?: (id: number) => void;
   /** Pauses Soi Hàng on this tab's marketplace (until undone, or for today), or resumes it. */
   onPause?: (pause: boolean, today: boolean) => void;
+  /** "Báo cáo trang này" on a product page (with a screenshot of it). */
+  onReportPage?: () => void;
+  /** Reports not yet acknowledged by a registry; and where to see them. */
+  undelivered?: number;
+  onOpenReports?: () => void;
+  linkCheck?: LinkCheckProps;
 }
 
 const STATUS_LABEL = {
@@ -82,7 +89,12 @@ function PauseControl({ tab, onPause }: { tab: TabStatus; onPause?: PopupProps['
   );
 }
 
-function PageSection({ tab, onReveal, onPause }: Pick<PopupProps, 'tab' | 'onReveal' | 'onPause'>) {
+function PageSection({
+  tab,
+  onReveal,
+  onPause,
+  onReportPage,
+}: Pick<PopupProps, 'tab' | 'onReveal' | 'onPause' | 'onReportPage'>) {
   if (!tab) {
     return (
       <section class="page" data-testid="page-status" data-supported="false">
@@ -124,6 +136,18 @@ function PageSection({ tab, onReveal, onPause }: Pick<PopupProps, 'tab' | 'onRev
         ))}
       </dl>
       <FlaggedList tab={tab} onReveal={onReveal} />
+      {tab.pageKind === 'product' && onReportPage && (
+        <p>
+          <button
+            type="button"
+            data-testid="report-page"
+            aria-haspopup="dialog"
+            onClick={onReportPage}
+          >
+            {t('popupReportPage')}
+          </button>
+        </p>
+      )}
       <PauseControl tab={tab} onPause={onPause} />
     </section>
   );
@@ -138,6 +162,10 @@ export function Popup({
   onSync,
   onReveal,
   onPause,
+  onReportPage,
+  undelivered = 0,
+  onOpenReports,
+  linkCheck,
 }: PopupProps) {
   return (
     <main class="popup">
@@ -148,7 +176,26 @@ export function Popup({
         </p>
       ) : (
         <>
-          <PageSection tab={tab} onReveal={onReveal} onPause={onPause} />
+          <PageSection
+            tab={tab}
+            onReveal={onReveal}
+            onPause={onPause}
+            onReportPage={onReportPage}
+          />
+          <p class="reports">
+            {undelivered > 0 && (
+              <span data-testid="popup-undelivered">{t('popupUndelivered', undelivered)} · </span>
+            )}
+            <button
+              type="button"
+              class="quiet"
+              data-testid="popup-my-reports"
+              onClick={onOpenReports}
+            >
+              {t('popupMyReports')}
+            </button>
+          </p>
+          {linkCheck && <LinkCheck {...linkCheck} />}
           <DataSection status={status} syncing={syncing} {...(onSync ? { onSync } : {})} />
         </>
       )}

@@ -19,6 +19,13 @@ export const EXTENSION_PAGE_PREFIXES = [
   'ext',
   'kind',
   'language',
+  'dialog',
+  'channel',
+  'summary',
+  'myReports',
+  'link',
+  'menu',
+  'command',
 ];
 
 const LANGUAGES = ['vi', 'en'] as const;

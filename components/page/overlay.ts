@@ -4,12 +4,12 @@
  * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
-import { BADGE_HOST, BANNER_HOST } from '../../utils/content/hosts';
+import { BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST } from '../../utils/content/hosts';
 import type { Overlay } from '../../utils/content/runner';
 import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
-import { attachPopover, type PopoverControl } from './popover';
+import { attachPopover, isolateButton, type PopoverControl } from './popover';
 import { SHADOW_MODE } from './shadow-mode';
 import { applyStyles } from './shadow-styles';
 import { acceptTrustedOnly } from './trusted';
@@ -35,6 +35,10 @@ export interface OverlayViews {
     collapsed: boolean,
   ): ComponentChild;
   bannerCss: string;
+  /** "Báo cáo" for a listing with no warning; its press opens the report dialog. */
+  reportButton(doc: Document, listing: ExtractedListing): HTMLElement;
+  reportCss: string;
+  onReport(listing: ExtractedListing): void;
 }
 
 interface Mounted {
@@ -85,6 +89,32 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       place();
       mounted.set(anchor, entry);
     },
+    offerReport(listing) {
+      if (mounted.has(listing.anchor)) return;
+      const isCard = listing.kind === 'card';
+      const host = doc.createElement(REPORT_BUTTON_HOST);
+      host.setAttribute('data-kind', listing.kind);
+      const root = host.attachShadow({ mode: SHADOW_MODE });
+      applyStyles(root, views.reportCss);
+      const button = views.reportButton(doc, listing);
+      root.append(button);
+      const press = () => views.onReport(listing);
+      if (isCard) {
+        // Inside the card's link: the page-wide listeners keep the press from following it.
+        isolateButton(root, button, press);
+      } else {
+        acceptTrustedOnly(root);
+        button.addEventListener('click', (event) => {
+          event.stopPropagation();
+          press();
+        });
+      }
+      const { anchor } = listing;
+      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
+      place();
+      mounted.set(anchor, { host, root, place, rendered: null, popover: null });
+    },
+    has: (anchor) => mounted.has(anchor),
     unmount,
     sweep() {
       for (const [anchor, entry] of mounted) {

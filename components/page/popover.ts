@@ -146,6 +146,23 @@ export function attachPopover(
   return control;
 }
 
+/**
+ * Another button of ours inside a card (the report action of an unflagged card): pressed by the
+ * shopper only, and its events stop at the window like a badge's, so it never follows the card's link.
+ */
+export function isolateButton(root: ShadowRoot, button: HTMLElement, press: () => void): void {
+  const handlers: BadgeHandlers = {
+    button,
+    press,
+    key: (event) => event.stopPropagation(),
+    hover: () => undefined,
+  };
+  badges.set(root.host, handlers);
+  badges.set(button, handlers);
+  const view = root.ownerDocument.defaultView;
+  if (view) listen(view);
+}
+
 /** What the page-wide listeners do for one badge's button. */
 interface BadgeHandlers {
   button: HTMLElement;

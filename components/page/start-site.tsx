@@ -6,11 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { draftListingOf } from '../../utils/content/report-listing';
 import { createRunner, type Runner } from '../../utils/content/runner';
 import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { CONTENT_MESSAGES } from '../../utils/messages/content';
 import { sendMessage } from '../../utils/protocol/client';
 import { createPortTransport, REQUEST_PORT } from '../../utils/protocol/port-transport';
+import type { ReportReason } from '../../utils/protocol/report';
 import { readTabRequest } from '../../utils/protocol/tab-requests';
 import type { ExtractedListing, SiteAdapter } from '../../utils/sites/engine/types';
 import { BadgeDetails } from '../BadgeDetails';
@@ -18,10 +20,15 @@ import { Banner } from '../Banner';
 import badgeCss from '../badge.css?inline';
 import { badgeElement } from '../badge-element';
 import bannerCss from '../banner.css?inline';
+import type { QuickOutcome, QuickReportActions } from '../QuickReport';
+import { reportButtonElement } from '../report-button';
+import reportCss from '../report-button.css?inline';
 import type { MuteHandler } from '../WarningActions';
 import warningCss from '../warning.css?inline';
 import { createOverlay } from './overlay';
 import { stopBadgeListeners } from './popover';
+import { createReportFrame } from './report-frame';
+import { watchCardsForReport } from './report-hover';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   useCatalogues(CONTENT_MESSAGES);
@@ -44,10 +51,49 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     };
   };
 
+  const frame = createReportFrame(document);
+  const draftOf = (listing: ExtractedListing) => draftListingOf(listing, location.href, new Date());
+
+  /** The report dialog for this listing, over the page (report.html in our frame). */
+  const openReport = (listing: ExtractedListing) => {
+    void sendMessage('openReportDraft', draftOf(listing))
+      .then(({ token }) =>
+        frame.open(
+          `${browser.runtime.getURL('/report.html')}?draft=${token}&framed=1`,
+          token,
+          t('reportFrameTitle'),
+        ),
+      )
+      .catch(() => undefined);
+  };
+
+  /** A flagged card's chips: one press saves a report with that reason. */
+  const quickReport = (listing: ExtractedListing): QuickReportActions => ({
+    async send(reason: ReportReason, event: Event): Promise<QuickOutcome> {
+      if (!event.isTrusted) return { kind: 'failed', message: 'not a press by the shopper' };
+      try {
+        const { listing: facts } = draftOf(listing);
+        const reply = await sendMessage('submitReport', { listing: facts, reasons: [reason] });
+        return reply.outcome === 'limited' ? { kind: 'limited' } : { kind: 'saved' };
+      } catch (error) {
+        return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    open(event: Event) {
+      if (event.isTrusted) openReport(listing);
+    },
+  });
+
   const overlay = createOverlay(document, {
     badge: (doc, _listing, verdict) => badgeElement(doc, verdict),
     details: (listing, verdict, data, close) => (
-      <BadgeDetails verdict={verdict} data={data} onMute={onMute(listing)} onClose={close} />
+      <BadgeDetails
+        verdict={verdict}
+        data={data}
+        onMute={onMute(listing)}
+        report={quickReport(listing)}
+        onClose={close}
+      />
     ),
     badgeCss: badgeCss + warningCss,
     get popoverLabel() {
@@ -57,12 +103,17 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       <Banner
         verdict={verdict}
         data={data}
-        platform={adapter.platform}
         collapsed={collapsed}
         onMute={onMute(listing)}
+        onReport={(event) => {
+          if (event.isTrusted) openReport(listing);
+        }}
       />
     ),
     bannerCss: bannerCss + warningCss,
+    reportButton: (doc, listing) => reportButtonElement(doc, listing.kind),
+    reportCss,
+    onReport: openReport,
   });
   runner = createRunner({
     adapter,
@@ -83,6 +134,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     schedule: (callback) => void ctx.requestAnimationFrame(callback),
   });
   runner.start();
+  const hover = watchCardsForReport(window, (node) => runner?.listingAt(node) ?? null, overlay);
   ctx.addEventListener(window, 'wxt:locationchange', () => runner?.reset());
   // The popup asks this tab to show a listing, or to start over after a pause or mute changed.
   const onTabRequest = (raw: unknown) => {
@@ -92,12 +144,22 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       runner?.reset();
       return Promise.resolve(true);
     }
+    if (request?.type === 'listing') {
+      const listing = runner?.listingFor(request.url, hover.lastCard()) ?? null;
+      return Promise.resolve(listing ? draftOf(listing) : null);
+    }
+    if (request?.type === 'closeReport') {
+      frame.close(request.token);
+      return Promise.resolve(true);
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTabRequest);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onTabRequest);
     runner?.stop();
+    hover.stop();
+    frame.close();
     stopBadgeListeners(window);
   });
 }

@@ -6,6 +6,7 @@ import { platformOfUrl } from '../../utils/lookup/platform-of-url';
 import type { Handlers } from '../../utils/protocol/dispatch';
 import type { DataService } from './data-service';
 import type { PreferencesService } from './preferences-service';
+import type { DraftStore } from './report-drafts';
 import type { ReportService } from './report-service';
 import type { TabStatusStore } from './tab-status';
 
@@ -13,6 +14,7 @@ export interface BackgroundDeps {
   data: DataService;
   preferences: PreferencesService;
   reports: ReportService;
+  drafts: DraftStore;
   tabs: TabStatusStore;
   /** Shows the tab's flagged count on the toolbar icon. */
   showCount(tabId: number, flagged: number): Promise<void>;
@@ -62,6 +64,41 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         if (request.screenshot) throw new Error('a page cannot attach a screenshot');
       }
       return deps.reports.submit(request);
+    },
+    async openReportDraft(request, { sender, senderKind }) {
+      if (senderKind !== 'extension-page') holdToOwnMarketplace(sender.url, request.listing);
+      const tabId = sender.tab?.id;
+      return {
+        token: await deps.drafts.create({
+          origin: 'page',
+          ...request,
+          ...(tabId !== undefined ? { tabId } : {}),
+        }),
+      };
+    },
+    async createReportDraft(request) {
+      return { token: await deps.drafts.create(request) };
+    },
+    async getReportDraft({ token }) {
+      const { screenshot, ...draft } = await deps.drafts.get(token);
+      const bytes = screenshot
+        ? Math.floor(((screenshot.dataUrl.length - screenshot.dataUrl.indexOf(',') - 1) * 3) / 4)
+        : 0;
+      return {
+        draft: {
+          ...draft,
+          ...(screenshot ? { screenshot: { dataUrl: screenshot.dataUrl, bytes } } : {}),
+        },
+        context: await deps.reports.context(draft.listing.itemKey),
+      };
+    },
+    async submitDraft({ token, withScreenshot, ...choices }) {
+      const draft = await deps.drafts.get(token);
+      return deps.reports.submit({
+        listing: draft.listing,
+        ...choices,
+        ...(withScreenshot && draft.screenshot ? { screenshot: draft.screenshot } : {}),
+      });
     },
     async reportContext({ itemKey }, { sender, senderKind }) {
       if (senderKind !== 'extension-page') {

@@ -12,6 +12,8 @@ import { createHandlers } from './handlers';
 import { createPreferencesService } from './preferences-service';
 import { createRegistryClient } from './registry-client';
 import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './registry-setting';
+import { createDraftStore } from './report-drafts';
+import { createReportGestures } from './report-gestures';
 import { createOutboxStore } from './report-outbox';
 import { createReportService } from './report-service';
 import { createReportWake } from './report-wake';
@@ -66,6 +68,23 @@ export default defineBackground(() => {
     uuid: () => crypto.randomUUID(),
     wakeAt: (at) => reportWake.wakeAt(at),
   });
+  const drafts = createDraftStore({
+    openDb,
+    now: () => new Date(),
+    uuid: () => crypto.randomUUID(),
+  });
+  const gestures = createReportGestures({
+    drafts,
+    now: () => new Date(),
+    apis: {
+      captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
+      sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+      openWindow: (url) => browser.windows.create({ url, type: 'popup', width: 560, height: 780 }),
+      reportPageUrl: () => browser.runtime.getURL('/report.html'),
+      menus: browser.contextMenus,
+      message: (name) => browser.i18n.getMessage(name as 'menuReportListing'),
+    },
+  });
   const reportWake = createReportWake({
     alarms: browser.alarms,
     now: () => new Date(),
@@ -80,6 +99,7 @@ export default defineBackground(() => {
       data,
       preferences,
       reports,
+      drafts,
       tabs,
       now: () => new Date(),
       async showCount(tabId, flagged) {
@@ -100,6 +120,19 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(portableListener(dispatch));
   // Lookups come on a long-lived port from each page (cheaper than a one-off message each time).
   browser.runtime.onConnect.addListener(requestPortListener(dispatch));
+  void gestures.installMenu();
+  browser.contextMenus?.onClicked.addListener((info, tab) => gestures.onMenu(info, tab));
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (tab) gestures.onCommand(command, tab);
+    else
+      void browser.tabs
+        .query({ active: true, currentWindow: true })
+        .then(([active]) => gestures.onCommand(command, active));
+  });
+  // The e2e build lets the end-to-end tests drive the gestures a test cannot make (menu, shortcut).
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { soiHangE2E: { reportFrom: gestures.reportFrom } });
+  }
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
       await data.refreshShippedData();

@@ -1,10 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import { setLanguage, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
 import type { Preferences } from '../../utils/protocol/preferences';
+import type { ReportList } from '../../utils/protocol/report-messages';
 import type { DataStatus } from '../../utils/protocol/sync-status';
+import { reportsCsv, reportsJson } from '../../utils/report/export';
+import { linkCheckDeps, reportLinkedListing } from '../../utils/report/extension-actions';
+import { checkLink, resolveShortLink } from '../../utils/report/link-check';
 import '../../components/page.css';
 import './style.css';
 
@@ -14,6 +19,8 @@ const root = document.getElementById('app');
 let status: DataStatus | null = null;
 let preferences: Preferences | null = null;
 let syncing = false;
+let reports: ReportList | null = null;
+let reportsBusy = false;
 let error: string | null = null;
 
 const errorText = (failure: unknown) =>
@@ -42,6 +49,29 @@ function show(): void {
         })
       }
       onPreferences={(next) => void savePreferences(next)}
+      reports={{
+        list: reports,
+        busy: reportsBusy,
+        onRetry: (id) => void updateReports(() => sendMessage('retryReports', id ? { id } : {})),
+        onDelete: (ids) => void updateReports(() => sendMessage('deleteReports', { ids })),
+        onExport: exportReports,
+      }}
+      {...(reports
+        ? {
+            registry: {
+              registryUrl: reports.registryUrl,
+              defaultRegistryUrl: reports.defaultRegistryUrl,
+              onSave: (url: string | null) =>
+                void updateReports(() => sendMessage('setRegistryUrl', { url })),
+              privacyUrl: browser.runtime.getURL('/privacy.html'),
+            },
+          }
+        : {})}
+      linkCheck={{
+        onCheck: (text) => checkLink(text, linkCheckDeps),
+        onResolve: (short) => resolveShortLink(short, linkCheckDeps),
+        onReport: (reading) => void reportLinkedListing(reading, new Date()),
+      }}
     />,
     root,
   );
@@ -57,6 +87,33 @@ async function savePreferences(next: Preferences): Promise<void> {
   }
   show();
   document.body.dataset.saved = String(Date.now());
+}
+
+/** A change to the reports (retry, delete, registry): the background answers with the new list. */
+async function updateReports(action: () => Promise<ReportList>): Promise<void> {
+  reportsBusy = true;
+  show();
+  try {
+    reports = await action();
+    error = null;
+  } catch (failure) {
+    error = errorText(failure);
+  }
+  reportsBusy = false;
+  show();
+  document.body.dataset.reports = String(Date.now());
+}
+
+/** Every report as a file the shopper saves (JSON, or CSV for a spreadsheet). */
+function exportReports(kind: 'json' | 'csv'): void {
+  if (!reports) return;
+  const text = kind === 'json' ? reportsJson(reports.reports) : reportsCsv(reports.reports);
+  const type = kind === 'json' ? 'application/json' : 'text/csv';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  link.download = `soi-hang-bao-cao-${new Date().toISOString().slice(0, 10)}.${kind}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 async function run(action: () => Promise<DataStatus>): Promise<void> {
@@ -84,4 +141,8 @@ void (async () => {
   }
   show();
   document.body.dataset.ready = 'true';
+  // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
+  await updateReports(() => sendMessage('listReports', { refresh: true }));
+  if (location.hash === '#my-reports')
+    document.getElementById('my-reports-heading')?.scrollIntoView();
 })();

@@ -1,10 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { setLanguage, useCatalogues } from '../../utils/i18n';
+import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
 import type { TabRequest } from '../../utils/protocol/tab-requests';
+import {
+  linkCheckDeps,
+  openReportWindow,
+  reportLinkedListing,
+} from '../../utils/report/extension-actions';
+import { checkLink, resolveShortLink } from '../../utils/report/link-check';
+import { fitScreenshot } from '../../utils/report/screenshot';
 import { withSitePaused } from '../../utils/settings/mutes';
 import '../../components/page.css';
 import './style.css';
@@ -30,14 +37,15 @@ let props: PopupProps = { tab: null, status: null, error: null };
 async function load(): Promise<PopupProps> {
   try {
     tabId = await targetTabId();
-    const [tab, status, preferences] = await Promise.all([
+    const [tab, status, preferences, reports] = await Promise.all([
       tabId === null ? null : sendMessage('getTabStatus', { tabId }).then((reply) => reply.status),
       sendMessage('getDataStatus', {}),
       sendMessage('getPreferences', {}),
+      sendMessage('listReports', {}),
     ]);
     setLanguage(preferences.language);
     document.documentElement.lang = preferences.language;
-    return { tab, status, error: null };
+    return { tab, status, error: null, undelivered: reports.undelivered };
   } catch (error) {
     return { tab: null, status: null, error: errorText(error) };
   }
@@ -54,6 +62,14 @@ function show(next: PopupProps): void {
       onSync={() => void syncNow()}
       onReveal={(id) => void askTab({ type: 'reveal', id })}
       onPause={(pause, today) => void setPaused(pause, today)}
+      onReportPage={() => void reportPage()}
+      onOpenReports={() => void openReports()}
+      linkCheck={{
+        onCheck: (text) => checkLink(text, linkCheckDeps),
+        onResolve: (short) => resolveShortLink(short, linkCheckDeps),
+        onReport: (reading) =>
+          void reportLinkedListing(reading, new Date()).then(() => window.close()),
+      }}
     />,
     root,
   );
@@ -62,6 +78,41 @@ function show(next: PopupProps): void {
 function askTab(request: TabRequest): Promise<unknown> {
   if (tabId === null) return Promise.resolve(null);
   return browser.tabs.sendMessage(tabId, request).catch(() => null);
+}
+
+/**
+ * "Báo cáo trang này": the click that opened the popup granted activeTab, so the visible tab is
+ * captured first; the page's content script says which listing it is; the dialog opens as a window.
+ */
+async function reportPage(): Promise<void> {
+  if (tabId === null) return;
+  try {
+    const tab = await browser.tabs.get(tabId);
+    const windowId = tab.windowId;
+    const shot = await fitScreenshot(
+      (quality) => browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality }),
+      () => new Date(),
+    );
+    const listing = (await askTab({ type: 'listing' })) as Omit<
+      Parameters<typeof openReportWindow>[0],
+      'origin'
+    > | null;
+    if (!listing) throw new Error(t('popupNoListings'));
+    await openReportWindow({
+      ...listing,
+      origin: 'popup',
+      tabId,
+      ...('screenshot' in shot ? { screenshot: shot.screenshot } : { screenshotError: shot.error }),
+    });
+    window.close();
+  } catch (error) {
+    show({ ...props, error: t('popupReportFailed', errorText(error)) });
+  }
+}
+
+async function openReports(): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#my-reports` });
+  window.close();
 }
 
 /** "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure. */

@@ -39,12 +39,13 @@ export interface RoutedPage {
 /** Chromium with the built extension; marketplace addresses answered from our fixture files. */
 export async function launch(
   pages: RoutedPage[],
-  options: { extensionDir?: string; passThrough?: (url: string) => boolean } = {},
+  options: { extensionDir?: string; passThrough?: (url: string) => boolean; profile?: string } = {},
 ): Promise<Harness> {
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
   const browser = await launchChromium({
     extensionDir: options.extensionDir ?? E2E_EXTENSION_DIR,
     ...(options.passThrough ? { passThrough: options.passThrough } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
     respond(url) {
       const file = byUrl.get(url);
       if (file) return { body: readFileSync(path.join(FIXTURES, file)) };

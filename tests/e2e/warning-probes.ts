@@ -3,7 +3,7 @@
  * and what axe-core thinks of them.
  */
 import { createRequire } from 'node:module';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { type Expected, eventually, fixturesOf } from './harness';
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
@@ -39,7 +39,7 @@ export const focused = (page: Page) =>
   });
 
 /** axe-core's serious and critical violations, in the whole page or in these selectors only. */
-export async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
+export async function axeViolations(page: Page | Frame, include?: string[]): Promise<string[]> {
   // Evaluated through the debugging protocol, so an extension page's CSP does not stop it.
   await page.evaluate(AXE_SOURCE);
   const results = (await page.evaluate(

@@ -1,8 +1,10 @@
 /** The background's handlers behind the real dispatcher, on fake-indexeddb and WXT's fake browser. */
+import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../entrypoints/background/handlers';
 import { createPreferencesService } from '../../entrypoints/background/preferences-service';
+import { createDraftStore } from '../../entrypoints/background/report-drafts';
 import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
 import { openDatabase } from '../../utils/db/database';
 import { createDispatcher } from '../../utils/protocol/dispatch';
@@ -29,6 +31,7 @@ export function background(
       data: shippedService({ openDb }),
       preferences: createPreferencesService({ openDb, now: () => NOW }),
       reports: reports.service,
+      drafts: createDraftStore({ openDb, now: () => NOW, uuid: randomUUID }),
       tabs,
       showCount,
       allowDomain,

@@ -42,6 +42,7 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
   const frame = frames();
   const statuses: PageStatus[] = [];
   const lookups: string[][] = [];
+  const reported: string[] = [];
   const overlay = createOverlay(document, {
     badge: (doc, _l, verdict) =>
       Object.assign(doc.createElement('span'), { textContent: verdict.status }),
@@ -50,6 +51,10 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
     popoverLabel: 'details',
     banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
     bannerCss: '.banner{}',
+    reportButton: (doc, listing) =>
+      Object.assign(doc.createElement('button'), { textContent: `report ${listing.itemKey}` }),
+    reportCss: '.report{}',
+    onReport: (listing) => reported.push(listing.itemKey),
   });
   const deps: RunnerDeps = {
     adapter: shopeeAdapter,
@@ -65,7 +70,7 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
     ...overrides,
   };
   const runner = createRunner(deps);
-  return { runner, frame, statuses, lookups, deps };
+  return { runner, frame, statuses, lookups, deps, reported };
 }
 
 export function badgedCards(): string[] {

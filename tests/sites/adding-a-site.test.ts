@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_NAMES } from '../../components/ReportChannels';
+import { SITE_NAMES } from '../../components/site-names';
 import en from '../../public/_locales/en/messages.json';
 import vi from '../../public/_locales/vi/messages.json';
 import { PLATFORMS, type Platform } from '../../utils/protocol/keys';

@@ -1,8 +1,14 @@
 /** Custom element names of our UI hosts in the page; everything we add to a page is one of these. */
 export const BADGE_HOST = 'soi-hang-badge';
 export const BANNER_HOST = 'soi-hang-banner';
+/** "Báo cáo" beside a listing with no warning (a product's title, a hovered card). */
+export const REPORT_BUTTON_HOST = 'soi-hang-report-button';
+/** The report dialog's frame, over the page. */
+export const REPORT_HOST = 'soi-hang-report';
 
-const OWN_HOSTS = new Set([BADGE_HOST.toUpperCase(), BANNER_HOST.toUpperCase()]);
+const OWN_HOSTS = new Set(
+  [BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST, REPORT_HOST].map((name) => name.toUpperCase()),
+);
 
 export function isOwnHost(node: Node): boolean {
   return node.nodeType === 1 && OWN_HOSTS.has((node as Element).tagName);

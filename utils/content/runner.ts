@@ -48,6 +48,13 @@ export interface Overlay {
   readonly size: number;
   /** Scrolls a listing's warning into view and focuses it; false if it shows none. */
   reveal(anchor: Element): boolean;
+  /**
+   * A listing with no warning: a product page's gets a "Báo cáo" button beside it; a card's gets a
+   * small report action, only once the shopper hovers or focuses it (never at scan time).
+   */
+  offerReport(listing: ExtractedListing): void;
+  /** Whether a listing's anchor carries anything of ours (a warning or a report action). */
+  has(anchor: Element): boolean;
 }
 
 export interface RunnerDeps {
@@ -70,12 +77,20 @@ export interface Runner {
   scanNow(): Promise<void>;
   /** The popup's list: brings the listing with this id into view. */
   reveal(id: number): boolean;
+  /** The listing read from this element or its nearest card or title above it, if any. */
+  listingAt(node: Node | null): ExtractedListing | null;
+  /**
+   * The listing to report from outside the page (popup, menu, shortcut): the one whose address is
+   * `url`, else the product the page is about, else the card last hovered or focused.
+   */
+  listingFor(url: string | undefined, lastCard: Element | null): ExtractedListing | null;
   readonly status: PageStatus;
 }
 
 export function createRunner(deps: RunnerDeps): Runner {
   const { adapter, doc, overlay } = deps;
-  let marks = new WeakMap<Element, string>();
+  /** Each processed anchor's listing (its item key tells a reused card from the same one). */
+  let marks = new WeakMap<Element, ExtractedListing>();
   let generation = 0;
   let scheduled = false;
   /** Nodes were removed since the last scan: our warnings or their cards may be gone. */
@@ -124,7 +139,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
       fresh = extraction.listings.filter(
-        (listing) => marks.get(listing.anchor) !== listing.itemKey,
+        (listing) => marks.get(listing.anchor)?.itemKey !== listing.itemKey,
       );
     } catch {
       status.errors++;
@@ -133,7 +148,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
     for (const listing of fresh) {
       if (marks.has(listing.anchor)) overlay.unmount(listing.anchor); // the card now shows another item
-      marks.set(listing.anchor, listing.itemKey);
+      marks.set(listing.anchor, listing);
     }
     status.checked += fresh.length;
     // With new listings the status goes out once their lookup is answered; without, right away.
@@ -169,14 +184,21 @@ export function createRunner(deps: RunnerDeps): Runner {
         const verdict =
           verdictFor(listing, hits, products.get(listing.itemKey) ?? null) ??
           (phrase ? signalVerdict(phrase, new Date()) : null);
-        if (!verdict || marks.get(listing.anchor) !== listing.itemKey) continue;
+        if (marks.get(listing.anchor)?.itemKey !== listing.itemKey) continue;
+        if (!verdict) {
+          if (listing.kind === 'product') offerReport(listing);
+          continue;
+        }
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
         const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
         list(listing, verdict, muted);
         if (muted) status.muted++;
         else status.flagged++;
-        if (muted && !collapsed) continue;
+        if (muted && !collapsed) {
+          if (listing.kind === 'product') offerReport(listing);
+          continue;
+        }
         try {
           overlay.mount(listing, verdict, result.data, collapsed);
         } catch {
@@ -187,6 +209,14 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (scanGeneration === generation) status.errors++;
     }
     report();
+  }
+
+  function offerReport(listing: ExtractedListing): void {
+    try {
+      overlay.offerReport(listing);
+    } catch {
+      status.errors++;
+    }
   }
 
   /** For the popup: the name a card's address carries, else its title. */
@@ -258,7 +288,42 @@ export function createRunner(deps: RunnerDeps): Runner {
       const anchor = listed.get(id);
       return anchor ? overlay.reveal(anchor) : false;
     },
+    listingAt,
+    listingFor(url, lastCard) {
+      let listings: ExtractedListing[];
+      try {
+        listings = adapter.extract(doc, deps.currentUrl()).listings;
+      } catch {
+        return null;
+      }
+      if (url) {
+        let target: string;
+        try {
+          const parsed = new URL(url, deps.currentUrl());
+          target = `${parsed.origin}${parsed.pathname}`;
+        } catch {
+          return null;
+        }
+        return listings.find((listing) => listing.url === target) ?? null;
+      }
+      return (
+        listings.find((listing) => listing.kind === 'product') ??
+        (lastCard ? listingAt(lastCard) : null)
+      );
+    },
   };
+
+  function listingAt(node: Node | null): ExtractedListing | null {
+    for (
+      let element = node instanceof Element ? node : (node?.parentElement ?? null);
+      element;
+      element = element.parentElement
+    ) {
+      const listing = marks.get(element);
+      if (listing) return listing.anchor.isConnected ? listing : null;
+    }
+    return null;
+  }
 }
 
 /**

@@ -36,10 +36,12 @@ export interface SoiHangSchema extends DBSchema {
   };
   /** User settings. */
   settings: { key: string; value: unknown };
+  /** Report dialogs open now (utils/protocol/report-drafts.ts), by token; kept an hour at most. */
+  drafts: { key: string; value: { token: string; createdAt: string } };
 }
 
 export type Database = IDBPDatabase<SoiHangSchema>;
-type StoreName = 'chunks' | 'meta' | 'outbox' | 'settings';
+type StoreName = 'chunks' | 'meta' | 'outbox' | 'settings' | 'drafts';
 type UpgradeTransaction = IDBPTransaction<SoiHangSchema, StoreName[], 'versionchange'>;
 // Stores that existed in earlier versions only; idb's typing knows the current schema.
 type AnyDatabase = { deleteObjectStore(name: string): void; objectStoreNames: DOMStringList };
@@ -60,11 +62,13 @@ const MIGRATIONS: ReadonlyArray<(db: Database, tx: UpgradeTransaction) => void> 
     void tx.objectStore('meta').clear();
   },
   // → version 3: reports are found by listing (a second report within a day amends the first) and
-  // counted by time (the hourly limit). The outbox was empty before this version.
-  (_db, tx) => {
+  // counted by time (the hourly limit). The outbox was empty before this version. Open report
+  // dialogs keep their drafts in a store of their own, since a worker may stop while one is open.
+  (db, tx) => {
     const outbox = tx.objectStore('outbox');
     outbox.createIndex('byItem', 'report.listing.itemKey');
     outbox.createIndex('byCreated', 'createdAt');
+    db.createObjectStore('drafts', { keyPath: 'token' });
   },
 ];
 

@@ -8,9 +8,17 @@ import { MAX_LOOKUP_KEYS, MAX_PHRASE_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
+import { MAX_CONTACT, MAX_REPORT_NOTE, REPORT_REASONS, ReportReasonSchema } from './report';
+import {
+  DRAFT_ORIGINS,
+  DraftListingSchema,
+  DraftTokenSchema,
+  ReportDraftViewSchema,
+} from './report-drafts';
 import {
   ReportContextSchema,
   ReportListSchema,
+  ScreenshotInputSchema,
   SubmitReportReplySchema,
   SubmitReportSchema,
 } from './report-messages';
@@ -121,6 +129,44 @@ export const MESSAGES = {
   submitReport: {
     access: 'content',
     request: SubmitReportSchema,
+    response: SubmitReportReplySchema,
+  },
+  /** A page's "Báo cáo": the listing as read, kept for the dialog frame it then opens. */
+  openReportDraft: {
+    access: 'content',
+    request: DraftListingSchema,
+    response: z.object({ token: DraftTokenSchema }),
+  },
+  /** The popup's "Báo cáo trang này", with the screenshot its click allowed. */
+  createReportDraft: {
+    access: 'privileged',
+    request: z.object({
+      ...DraftListingSchema.shape,
+      origin: z.enum(DRAFT_ORIGINS),
+      tabId: z.optional(z.int().check(z.gte(0))),
+      screenshot: z.optional(ScreenshotInputSchema),
+      screenshotError: z.optional(z.string().check(z.maxLength(300))),
+    }),
+    response: z.object({ token: DraftTokenSchema }),
+  },
+  /** report.html: its draft, and what to say before sending. */
+  getReportDraft: {
+    access: 'privileged',
+    request: z.object({ token: DraftTokenSchema }),
+    response: z.object({ draft: ReportDraftViewSchema, context: ReportContextSchema }),
+  },
+  /** "Gửi" in report.html: the draft's listing with the shopper's choices. */
+  submitDraft: {
+    access: 'privileged',
+    request: z.object({
+      token: DraftTokenSchema,
+      reasons: z
+        .array(ReportReasonSchema)
+        .check(z.minLength(1), z.maxLength(REPORT_REASONS.length)),
+      note: z.optional(z.string().check(z.maxLength(MAX_REPORT_NOTE))),
+      contact: z.optional(z.string().check(z.maxLength(MAX_CONTACT))),
+      withScreenshot: z.boolean(),
+    }),
     response: SubmitReportReplySchema,
   },
   /** What a page's dialog says before sending: the registry it goes to, an earlier report of it. */

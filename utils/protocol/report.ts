@@ -7,19 +7,10 @@ import * as z from 'zod/mini';
 import { PLATFORMS } from './keys';
 import { MAX_TITLE_LENGTH } from './limits';
 import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from './records';
+import { REPORT_REASONS } from './report-reasons';
 
-/** Why a shopper reports a listing: a closed list, so reports can be counted and grouped. */
-export const REPORT_REASONS = [
-  'counterfeit',
-  'fake_brand',
-  'wrong_origin',
-  'unsafe',
-  'off_platform',
-  'scam_site',
-  'other',
-] as const;
 export const ReportReasonSchema = z.enum(REPORT_REASONS);
-export type ReportReason = z.infer<typeof ReportReasonSchema>;
+export { REPORT_REASONS, type ReportReason } from './report-reasons';
 
 export const MAX_REPORT_NOTE = 2000;
 export const MAX_CONTACT = 200;

@@ -41,20 +41,16 @@ const confirmed: Verdict = {
 const now = new Date('2026-11-28T09:00:00Z');
 
 describe('banner actions', () => {
-  it('"Báo cáo" lists where to report, the marketplace first; "Chi tiết" opens the summary', async () => {
+  it('"Báo cáo" opens the report dialog; "Chi tiết" opens the summary', async () => {
     setLanguage('vi');
-    const banner = mount(<Banner platform="lazada" verdict={suspected} data={dataInfo()} />);
-    expect(banner.querySelector('[data-testid="report-channels"]')).toBeNull();
-    await click(banner, 'banner-report');
-    const channels = banner.querySelector('[data-testid="report-channels"]');
-    expect(channels?.textContent).toContain('Lazada');
-    expect(channels?.textContent).toContain('1800 6838');
-    expect(channels?.querySelector('a[href="http://chonghanggia.online.gov.vn"]')).not.toBeNull();
+    const onReport = vi.fn();
+    const banner = mount(<Banner verdict={suspected} data={dataInfo()} onReport={onReport} />);
     expect(
-      banner.querySelector('[data-testid="banner-report"]')?.getAttribute('aria-expanded'),
-    ).toBe('true');
+      banner.querySelector('[data-testid="banner-report"]')?.getAttribute('aria-haspopup'),
+    ).toBe('dialog');
+    await click(banner, 'banner-report');
+    expect(onReport).toHaveBeenCalledTimes(1);
     await click(banner, 'banner-details');
-    expect(banner.querySelector('[data-testid="report-channels"]')).toBeNull(); // one panel at a time
     expect(banner.querySelector('[data-testid="warning-more"]')?.textContent).toContain(
       suspected.record.summary.vi,
     );
@@ -63,29 +59,25 @@ describe('banner actions', () => {
   it('mutes the seller for good or for today; a confirmed warning offers to collapse, not hide', async () => {
     setLanguage('vi');
     const onMute = vi.fn();
-    const banner = mount(
-      <Banner platform="shopee" verdict={suspected} data={null} onMute={onMute} />,
-    );
+    const banner = mount(<Banner verdict={suspected} data={null} onMute={onMute} />);
     await click(banner, 'mute-seller');
     await click(banner, 'mute-today');
     expect(onMute.mock.calls.map(([today]) => today)).toEqual([false, true]);
     expect(banner.querySelector('[data-testid="mute-seller"]')?.textContent).toBe(
       'Ẩn cảnh báo cho người bán này',
     );
-    const strong = mount(
-      <Banner platform="shopee" verdict={confirmed} data={null} onMute={onMute} />,
-    );
+    const strong = mount(<Banner verdict={confirmed} data={null} onMute={onMute} />);
     expect(strong.querySelector('[data-testid="mute-seller"]')?.textContent).toBe(
       'Thu gọn cảnh báo cho người bán này',
     );
     // No seller on the page: nothing to mute.
-    const anonymous = mount(<Banner platform="shopee" verdict={confirmed} data={null} />);
+    const anonymous = mount(<Banner verdict={confirmed} data={null} />);
     expect(anonymous.querySelector('[data-testid="mute-seller"]')).toBeNull();
   });
 
   it('a collapsed confirmed warning still says what it is, and opens again', async () => {
     setLanguage('en');
-    const banner = mount(<Banner platform="shopee" verdict={confirmed} data={null} collapsed />);
+    const banner = mount(<Banner verdict={confirmed} data={null} collapsed />);
     const section = banner.querySelector('[data-testid="soi-hang-banner"]');
     expect(section?.getAttribute('data-collapsed')).toBe('true');
     expect(section?.textContent).toContain('An authority has found this product in violation');

@@ -73,7 +73,7 @@ describe.each(['vi', 'en'] as const)('warnings in %s', (language) => {
     expect(badge.getAttribute('aria-label')).toMatch(/2026/); // and the date
     expect(badge.getAttribute('aria-label')).toContain(expected.headline);
 
-    const banner = mount(<Banner platform="shopee" verdict={verdict} data={dataInfo()} />);
+    const banner = mount(<Banner verdict={verdict} data={dataInfo()} />);
     const text = banner.textContent ?? '';
     expect(text).toContain(expected.headline);
     expect(text).toContain('Cơ quan thử nghiệm');
@@ -118,7 +118,7 @@ describe('the heuristic status', () => {
         language === 'vi' ? 'Dấu hiệu cần lưu ý' : 'Worth a closer look',
       );
       expect(badge.getAttribute('aria-label')).toMatch(/28\/11\/2026|28 Nov 2026/);
-      const banner = mount(<Banner platform="shopee" verdict={verdict} data={dataInfo()} />);
+      const banner = mount(<Banner verdict={verdict} data={dataInfo()} />);
       banner.querySelector<HTMLButtonElement>('[data-testid="banner-details"]')?.click();
       await settle();
       const text = banner.textContent ?? '';
@@ -145,7 +145,6 @@ describe('wording rules', () => {
         // Both carry reasons; a suspected one even says trademark counterfeit.
         const banner = mount(
           <Banner
-            platform="shopee"
             verdict={{
               ...verdict,
               record: { ...verdict.record, reasons: ['counterfeit_trademark'] },
@@ -173,7 +172,7 @@ describe('wording rules', () => {
     });
     const verdict: Verdict = { status: 'confirmed', subject: 'product', record: product };
     setLanguage('vi');
-    const banner = mount(<Banner platform="shopee" verdict={verdict} data={null} />);
+    const banner = mount(<Banner verdict={verdict} data={null} />);
     const text = banner.textContent ?? '';
     expect(text).toContain('Tên sản phẩm trùng với «Aclasta»');
     expect(text).toContain('tin đăng này chưa bị kết luận là hàng giả');
@@ -182,8 +181,7 @@ describe('wording rules', () => {
     expect(text).toContain('kiểm tra số lô trên bao bì');
     expect(badgeElement(document, verdict).textContent).toContain('Trùng tên SP bị cảnh báo');
     setLanguage('en');
-    const english =
-      mount(<Banner platform="shopee" verdict={verdict} data={null} />).textContent ?? '';
+    const english = mount(<Banner verdict={verdict} data={null} />).textContent ?? '';
     expect(english).toContain('Only the product name matches');
     expect(english).toContain('Batches named: KHBY7');
   });
@@ -192,14 +190,14 @@ describe('wording rules', () => {
     setLanguage('vi');
     const plain = verdicts.confirmedItem as RecordVerdict;
     const contested: Verdict = { ...plain, record: { ...plain.record, appeal: 'pending' } };
-    const banner = mount(<Banner platform="shopee" verdict={plain} data={null} />);
+    const banner = mount(<Banner verdict={plain} data={null} />);
     expect(banner.querySelector('[data-testid="warning-appeal"]')).toBeNull();
-    const shown = mount(<Banner platform="shopee" verdict={contested} data={null} />);
+    const shown = mount(<Banner verdict={contested} data={null} />);
     expect(shown.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
       'Người bán đang khiếu nại',
     );
     setLanguage('en');
-    const english = mount(<Banner platform="shopee" verdict={contested} data={null} />);
+    const english = mount(<Banner verdict={contested} data={null} />);
     expect(english.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
       'contesting this finding',
     );
@@ -210,19 +208,11 @@ describe('wording rules', () => {
     setLanguage('vi');
     const verdict = verdicts.confirmedItem as Verdict;
     const fresh = mount(
-      <Banner
-        platform="shopee"
-        verdict={verdict}
-        data={dataInfo({ expiresAt: '2999-01-01T00:00:00Z' })}
-      />,
+      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2999-01-01T00:00:00Z' })} />,
     );
     expect(fresh.querySelector('[data-testid="banner-stale"]')).toBeNull();
     const stale = mount(
-      <Banner
-        platform="shopee"
-        verdict={verdict}
-        data={dataInfo({ expiresAt: '2026-01-01T00:00:00Z' })}
-      />,
+      <Banner verdict={verdict} data={dataInfo({ expiresAt: '2026-01-01T00:00:00Z' })} />,
     );
     expect(stale.querySelector('[data-testid="banner-stale"]')?.textContent).toContain('quá hạn');
   });
@@ -239,7 +229,7 @@ describe('wording rules', () => {
         evidenceUrl: 'https://example.org/evidence',
       }),
     };
-    const banner = mount(<Banner platform="shopee" verdict={verdict} data={null} />);
+    const banner = mount(<Banner verdict={verdict} data={null} />);
     const badge = document.createElement('div');
     badge.append(badgeElement(document, verdict));
     for (const container of [banner, badge]) {

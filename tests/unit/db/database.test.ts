@@ -29,7 +29,13 @@ describe('database', () => {
   it('upgrades from empty to the current version with every store', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta', 'outbox', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'chunks',
+      'drafts',
+      'meta',
+      'outbox',
+      'settings',
+    ]);
     expect(db.transaction('chunks').store.keyPath).toBe('id');
     expect((await loadData(db)).info).toBeNull();
     db.close();
@@ -49,7 +55,13 @@ describe('database', () => {
     await v1.put('settings', 'kept', 'some-setting');
     v1.close();
     const db = await openDatabase();
-    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta', 'outbox', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'chunks',
+      'drafts',
+      'meta',
+      'outbox',
+      'settings',
+    ]);
     expect((await loadData(db)).info).toBeNull();
     expect(await db.get('settings', 'some-setting')).toBe('kept');
     db.close();

@@ -67,6 +67,9 @@ describe("a page's synthetic events", () => {
         </button>
       ),
       bannerCss: '',
+      reportButton: (doc) => doc.createElement('button'),
+      reportCss: '',
+      onReport: () => undefined,
     });
     const listing = {
       anchor,

@@ -1,0 +1,237 @@
+import { useState } from 'preact/hooks';
+import { formatDate, type MessageKey, t } from '../utils/i18n';
+import {
+  MAX_CONTACT,
+  MAX_REPORT_NOTE,
+  REPORT_REASONS,
+  type ReportReason,
+} from '../utils/protocol/report';
+import type { ReportDraftView } from '../utils/protocol/report-drafts';
+import type { ReportContext, SubmitReportReply } from '../utils/protocol/report-messages';
+import { REASON_LABELS } from './report-words';
+import { SITE_NAMES } from './site-names';
+
+export interface ReportChoices {
+  reasons: ReportReason[];
+  note: string;
+  contact: string;
+  /** The screenshot stays with the report (it was shown, and not removed). */
+  withScreenshot: boolean;
+}
+
+export interface ReportDialogProps {
+  draft: ReportDraftView;
+  context: ReportContext;
+  onSubmit(choices: ReportChoices): Promise<SubmitReportReply>;
+  onClose(): void;
+  /** After sending, or instead of it: the official channels with this report's summary. */
+  renderAfter(reply: SubmitReportReply | null, choices: ReportChoices): preact.ComponentChild;
+}
+
+const formatPrice = (price: number) => `${price.toLocaleString('vi-VN')} ₫`;
+
+/** The listing's facts as read from the page: what the report will carry. */
+function Facts({ draft }: { draft: ReportDraftView }) {
+  const { listing } = draft;
+  const rows: Array<[MessageKey, string]> = [
+    ['dialogFactSite', t(SITE_NAMES[listing.platform])],
+    ['dialogFactTitle', listing.title],
+    ...(listing.price !== undefined
+      ? [['dialogFactPrice', formatPrice(listing.price)] as [MessageKey, string]]
+      : []),
+    ...(draft.sellerName ? [['dialogFactSeller', draft.sellerName] as [MessageKey, string]] : []),
+    ['dialogFactIds', [listing.itemKey, listing.sellerKey].filter(Boolean).join(' · ')],
+    ['dialogFactAddress', listing.url],
+    ['dialogFactSeenAt', formatDate(listing.seenAt, true)],
+  ];
+  return (
+    <dl class="facts" data-testid="report-facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{t(label)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The report dialog (DESIGN.md §7): the listing's facts as read, reasons as chips, an optional note
+ * and contact, the screenshot when there is one (shown, removable), and a consent line saying
+ * exactly what is sent and to whom. It lives on an extension page (report.html), framed into the
+ * marketplace page inside our closed shadow root or opened as a window: the page can neither read
+ * it nor hear what is typed in it.
+ */
+export function ReportDialog({
+  draft,
+  context,
+  onSubmit,
+  onClose,
+  renderAfter,
+}: ReportDialogProps) {
+  const [reasons, setReasons] = useState<ReportReason[]>(context.earlier?.reasons ?? []);
+  const [note, setNote] = useState('');
+  const [contact, setContact] = useState('');
+  const [withScreenshot, setWithScreenshot] = useState(draft.screenshot !== undefined);
+  const [sending, setSending] = useState(false);
+  const [reply, setReply] = useState<SubmitReportReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [missingReason, setMissingReason] = useState(false);
+  const choices: ReportChoices = { reasons, note, contact, withScreenshot };
+
+  const toggle = (reason: ReportReason) => {
+    setMissingReason(false);
+    setReasons(
+      reasons.includes(reason) ? reasons.filter((r) => r !== reason) : [...reasons, reason],
+    );
+  };
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (reasons.length === 0) {
+      setMissingReason(true);
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      setReply(await onSubmit(choices));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+    setSending(false);
+  };
+
+  if (reply && reply.outcome !== 'limited') {
+    return (
+      <section class="report-done" data-testid="report-done" aria-live="polite">
+        <h1>{reply.outcome === 'amended' ? t('dialogAmended') : t('dialogSaved')}</h1>
+        <p data-testid="report-done-where">
+          {reply.registryUrl
+            ? t('dialogSavedRegistry', new URL(reply.registryUrl).host)
+            : t('dialogSavedLocal')}
+        </p>
+        <p class="muted">{t('dialogSavedId', reply.id)}</p>
+        {renderAfter(reply, choices)}
+        <div class="actions">
+          <button type="button" data-testid="report-close" onClick={onClose}>
+            {t('actionClose')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const registryHost = context.registryUrl ? new URL(context.registryUrl).host : null;
+  const noteFull = note.length >= MAX_REPORT_NOTE;
+  return (
+    <form
+      class="report-form"
+      data-testid="report-dialog"
+      aria-labelledby="report-title"
+      onSubmit={send}
+    >
+      <h1 id="report-title">{t('dialogTitle')}</h1>
+      {context.earlier && (
+        <p class="notice" data-testid="report-earlier">
+          {t('dialogEarlier', formatDate(context.earlier.createdAt, true))}
+        </p>
+      )}
+      <Facts draft={draft} />
+      <fieldset class="chips" aria-describedby={missingReason ? 'reason-missing' : undefined}>
+        <legend>{t('dialogReasons')}</legend>
+        {REPORT_REASONS.map((reason) => (
+          <button
+            key={reason}
+            type="button"
+            class="chip"
+            aria-pressed={reasons.includes(reason)}
+            data-reason={reason}
+            onClick={() => toggle(reason)}
+          >
+            {t(REASON_LABELS[reason])}
+          </button>
+        ))}
+        {missingReason && (
+          <p id="reason-missing" class="warning" role="alert">
+            {t('dialogReasonMissing')}
+          </p>
+        )}
+      </fieldset>
+      <label for="report-note">{t('dialogNote')}</label>
+      <textarea
+        id="report-note"
+        data-testid="report-note"
+        rows={4}
+        maxLength={MAX_REPORT_NOTE}
+        value={note}
+        aria-describedby="report-note-count"
+        onInput={(event) =>
+          setNote((event.target as HTMLTextAreaElement).value.slice(0, MAX_REPORT_NOTE))
+        }
+      />
+      <p
+        id="report-note-count"
+        class={noteFull ? 'warning' : 'muted'}
+        aria-live="polite"
+        data-testid="report-note-count"
+      >
+        {noteFull
+          ? t('dialogNoteFull', MAX_REPORT_NOTE)
+          : t('dialogNoteCount', note.length, MAX_REPORT_NOTE)}
+      </p>
+      <label for="report-contact">{t('dialogContact')}</label>
+      <input
+        id="report-contact"
+        data-testid="report-contact"
+        maxLength={MAX_CONTACT}
+        value={contact}
+        autocomplete="email"
+        onInput={(event) => setContact((event.target as HTMLInputElement).value)}
+      />
+      {draft.screenshot && withScreenshot && (
+        <figure class="shot" data-testid="report-screenshot">
+          <img src={draft.screenshot.dataUrl} alt={t('dialogScreenshotAlt')} />
+          <figcaption>
+            {t('dialogScreenshot', Math.ceil(draft.screenshot.bytes / 1024))}{' '}
+            <button
+              type="button"
+              data-testid="report-screenshot-remove"
+              onClick={() => setWithScreenshot(false)}
+            >
+              {t('dialogScreenshotRemove')}
+            </button>
+          </figcaption>
+        </figure>
+      )}
+      <p class="consent" data-testid="report-consent">
+        {registryHost
+          ? t(
+              withScreenshot && draft.screenshot ? 'dialogConsentShot' : 'dialogConsent',
+              registryHost,
+            )
+          : t('dialogConsentLocal')}
+      </p>
+      {reply?.outcome === 'limited' && (
+        <p class="warning" role="alert" data-testid="report-limited">
+          {t('dialogLimited', formatDate(reply.until, true))}
+        </p>
+      )}
+      {error && (
+        <p class="warning" role="alert" data-testid="report-error">
+          {t('dialogError', error)}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="report-send" disabled={sending}>
+          {registryHost ? t('dialogSend') : t('dialogSave')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('dialogCancel')}
+        </button>
+      </div>
+      {!registryHost && renderAfter(null, choices)}
+    </form>
+  );
+}

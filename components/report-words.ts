@@ -1,0 +1,13 @@
+import type { MessageKey } from '../utils/i18n';
+import type { ReportReason } from '../utils/protocol/report';
+
+/** Each report reason's chip label. */
+export const REASON_LABELS: Record<ReportReason, MessageKey> = {
+  counterfeit: 'reportReasonCounterfeit',
+  fake_brand: 'reportReasonFakeBrand',
+  wrong_origin: 'reportReasonWrongOrigin',
+  unsafe: 'reportReasonUnsafe',
+  off_platform: 'reportReasonOffPlatform',
+  scam_site: 'reportReasonScamSite',
+  other: 'reportReasonOther',
+};

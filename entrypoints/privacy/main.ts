@@ -1,0 +1,52 @@
+/**
+ * privacy.html: docs/privacy.md, bundled at build time and shown as plain DOM (headings, paragraphs,
+ * lists, bold), so the options page's privacy link works offline and says what the repository says.
+ */
+import privacy from '../../docs/privacy.md?raw';
+import '../../components/page.css';
+
+function inline(parent: HTMLElement, text: string): void {
+  // **bold** only; everything else is text.
+  text.split(/(\*\*[^*]+\*\*)/).forEach((part) => {
+    if (part.startsWith('**') && part.endsWith('**')) {
+      const strong = document.createElement('strong');
+      strong.textContent = part.slice(2, -2);
+      parent.append(strong);
+    } else parent.append(part);
+  });
+}
+
+function render(markdown: string, root: HTMLElement): void {
+  let list: HTMLUListElement | null = null;
+  let paragraph: HTMLElement | null = null;
+  for (const line of markdown.split('\n')) {
+    const heading = /^(#{1,3}) (.*)$/.exec(line);
+    const item = /^- (.*)$/.exec(line);
+    if (heading?.[1] && heading[2] !== undefined) {
+      list = paragraph = null;
+      const element = document.createElement(`h${heading[1].length}`);
+      inline(element, heading[2]);
+      root.append(element);
+    } else if (item?.[1] !== undefined) {
+      paragraph = null;
+      if (!list) root.append((list = document.createElement('ul')));
+      const li = document.createElement('li');
+      inline(li, item[1]);
+      list.append(li);
+    } else if (line.trim() === '') {
+      list = paragraph = null;
+    } else if (list?.lastElementChild && line.startsWith('  ')) {
+      inline(list.lastElementChild as HTMLElement, ` ${line.trim()}`);
+    } else {
+      if (!paragraph) root.append((paragraph = document.createElement('p')));
+      else paragraph.append(' ');
+      inline(paragraph, line.trim());
+    }
+  }
+}
+
+const root = document.getElementById('app');
+if (root) {
+  root.style.cssText = 'max-width: 720px; margin: 0 auto; padding: 16px;';
+  render(privacy, root);
+}

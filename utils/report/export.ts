@@ -1,0 +1,47 @@
+/**
+ * "Báo cáo của tôi" exported: every report as JSON (what the outbox keeps of it, without the
+ * screenshot's bytes) or as CSV for a spreadsheet. CSV cells are quoted, and a cell a spreadsheet
+ * would run as a formula (= + - @ at its start) is prefixed with an apostrophe, since titles and
+ * notes come from pages and shoppers.
+ */
+import type { ReportView } from '../protocol/report-messages';
+
+export function reportsJson(reports: readonly ReportView[]): string {
+  return `${JSON.stringify({ format: 'soi-hang-reports', version: 1, reports }, null, 2)}\n`;
+}
+
+const COLUMNS: Array<[string, (report: ReportView) => string | number | undefined]> = [
+  ['id', (r) => r.id],
+  ['created_at', (r) => r.createdAt],
+  ['progress', (r) => r.progress],
+  ['platform', (r) => r.listing.platform],
+  ['item_key', (r) => r.listing.itemKey],
+  ['seller_key', (r) => r.listing.sellerKey],
+  ['title', (r) => r.listing.title],
+  ['price_vnd', (r) => r.listing.price],
+  ['url', (r) => r.listing.url],
+  ['seen_at', (r) => r.listing.seenAt],
+  ['reasons', (r) => r.reasons.join(' ')],
+  ['note', (r) => r.note],
+  ['snapshot_sha256', (r) => r.snapshotSha256],
+  ['registry', (r) => r.registryUrl ?? ''],
+  ['received_at', (r) => r.receivedAt],
+  ['status_checked_at', (r) => r.status?.checkedAt],
+  ['decision', (r) => r.status?.decision?.status],
+  ['screenshot_sha256', (r) => r.screenshot?.sha256],
+];
+
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function reportsCsv(reports: readonly ReportView[]): string {
+  const lines = [COLUMNS.map(([name]) => name).join(',')];
+  for (const report of reports)
+    lines.push(COLUMNS.map(([, read]) => csvCell(read(report))).join(','));
+  // A byte-order mark: spreadsheet programs then read the Vietnamese as UTF-8.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
