@@ -297,6 +297,31 @@ export function createReportService(deps: ReportServiceDeps) {
       return list();
     },
 
+    /**
+     * Back online: everything waiting is due now rather than at the end of its backoff (the window
+     * and the attempt count stay, so a registry that is still down is not hammered).
+     */
+    async hurry(): Promise<void> {
+      const now = deps.now().toISOString();
+      const { entries } = await outbox.all();
+      const early = (delivery: OutboxEntry['delivery']) =>
+        delivery.state === 'pending' ? { ...delivery, nextAttemptAt: now } : delivery;
+      for (const entry of entries) {
+        if (entry.delivery.state !== 'pending' && entry.screenshot?.delivery.state !== 'pending')
+          continue;
+        await outbox.update(entry.id, (current) => ({
+          ...current,
+          delivery: early(current.delivery),
+          ...(current.screenshot
+            ? {
+                screenshot: { ...current.screenshot, delivery: early(current.screenshot.delivery) },
+              }
+            : {}),
+        }));
+      }
+      await deliverDue();
+    },
+
     /** "Thử lại" on one report (refused or expired included), or every waiting one now. */
     async retry(id?: string): Promise<ReportList> {
       const now = deps.now();

@@ -39,7 +39,7 @@ export function rateLimitedUntil(entries: readonly OutboxEntry[], now: Date): Da
   const since = now.getTime() - HOUR_MS;
   const recent = entries
     .map((entry) => Date.parse(entry.createdAt))
-    .filter((created) => created > since)
+    .filter((created) => created > since && created <= now.getTime())
     .sort((a, b) => a - b);
   if (recent.length < MAX_REPORTS_PER_HOUR) return null;
   const oldest = recent[recent.length - MAX_REPORTS_PER_HOUR] as number;

@@ -324,3 +324,18 @@ describe('the report outbox', () => {
     expect(await db.get('outbox', 'broken')).toBeDefined();
   });
 });
+
+describe('back online', () => {
+  it('makes every waiting report due now, keeping its attempts and window', async () => {
+    const { service, server, only } = setup(['offline', 'offline']);
+    await service.submit(draft());
+    await service.deliverDue();
+    await service.deliverDue();
+    expect(server.posts()).toHaveLength(1); // the second waits for its backoff
+    await service.hurry();
+    expect(server.posts()).toHaveLength(2);
+    expect((await only()).attempts).toBe(2);
+    await service.hurry();
+    expect((await only()).progress).toBe('sent');
+  });
+});

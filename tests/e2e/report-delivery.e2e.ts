@@ -1,0 +1,170 @@
+/**
+ * A report is delivered exactly once whatever happens on the way: the registry down when it is sent,
+ * a 500 before the 200, the browser closed and started again on the same profile before delivery,
+ * fifty reports made while offline. The real registry on 127.0.0.1 (fresh SQLite file); its database
+ * is read after each.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RegistryProcess, startRegistry } from '../helpers/registry';
+import { eventually, type Harness, launch, openPage } from './harness';
+import {
+  fillAndSend,
+  myReports,
+  registryHolds,
+  reportFrame,
+  storedReports,
+  UNFLAGGED_PRODUCT,
+  useRegistry,
+} from './report-probes';
+import { SHOPEE_GRID } from './warning-probes';
+
+const PAGES = [
+  { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
+  { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
+];
+
+/** Reports the unflagged product page through its own "Báo cáo" button and dialog. */
+async function reportProduct(harness: Harness, reasons: string[]): Promise<void> {
+  const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
+  await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+  await fillAndSend(await reportFrame(page), reasons);
+  await page.close();
+}
+
+/** The extension's service worker as it is now (it may have been stopped and started since). */
+const worker = (harness: Harness): Worker => harness.context.serviceWorkers()[0] ?? harness.worker;
+
+/** Every report id the registry holds appears once: nothing was counted twice. */
+function expectEachOnce(registry: RegistryProcess): void {
+  const ids = storedReports(registry).map((report) => report.id);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+describe('delivery of reports, exactly once', () => {
+  let registry: RegistryProcess;
+  const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-profile-'));
+  let harness: Harness;
+  const start = () =>
+    launch(PAGES, { profile, passThrough: (url) => url.startsWith(registry.url) });
+
+  beforeAll(async () => {
+    // Fifty reports of one install arrive within a minute here: the registry's own limit is raised.
+    registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
+    harness = await start();
+    await useRegistry(harness, registry.url);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await registry?.cleanup();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('registry down when sent: kept as waiting, then delivered once when it is back', async () => {
+    await registry.stop();
+    await reportProduct(harness, ['counterfeit']);
+    expect(await myReports(harness)).toEqual(['waiting']);
+    await registry.start();
+    await registryHolds(registry, 1, 'the report delivered once the registry is back', 60_000);
+    expect((await myReports(harness))[0]).toMatch(/^(sent|received)$/);
+    expectEachOnce(registry);
+  });
+
+  it('a 500 before the 200: retried under the same id and stored once', async () => {
+    const before = storedReports(registry).length;
+    let refused = 0;
+    await harness.context.route(`${registry.url}/v1/reports`, async (route) => {
+      if (route.request().method() === 'POST' && refused === 0) {
+        refused++;
+        await route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: '{"error":{"code":"internal","message":"boom"}}',
+        });
+      } else await route.continue();
+    });
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    const card = page.locator('li[data-sqe="item"]', {
+      has: page.locator('a[href*="0000000009/0000000302"]'),
+    });
+    await card.hover();
+    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+    await fillAndSend(await reportFrame(page), ['unsafe']);
+    await registryHolds(registry, before + 1, 'the report after a 500', 60_000);
+    expect(refused).toBe(1);
+    await harness.context.unroute(`${registry.url}/v1/reports`);
+    await page.waitForTimeout(1500);
+    expect(storedReports(registry)).toHaveLength(before + 1);
+    expectEachOnce(registry);
+    await page.close();
+  });
+
+  it('the browser closed before delivery and started again on the same profile: delivered once', async () => {
+    const before = storedReports(registry).length;
+    await registry.stop();
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    const card = page.locator('li[data-sqe="item"]', {
+      has: page.locator('a[href*="0000000007/0000000104"], a[href*="0000000007.0000000104"]'),
+    });
+    await card.hover();
+    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+    await fillAndSend(await reportFrame(page), ['other']);
+    await harness.close();
+    await registry.start();
+    harness = await start();
+    await registryHolds(registry, before + 1, 'the report delivered after the restart', 60_000);
+    expectEachOnce(registry);
+  });
+
+  it('fifty reports made offline: all delivered, each once, after going online', async () => {
+    const before = storedReports(registry).length;
+    const offline = `${registry.url}/**`;
+    await harness.context.route(offline, (route) => route.abort('internetdisconnected'));
+    const made = await worker(harness).evaluate(async (count) => {
+      const e2e = (
+        globalThis as unknown as {
+          soiHangE2E: {
+            submitReport(input: unknown): Promise<{ outcome: string }>;
+            shiftReportClock(ms: number): void;
+          };
+        }
+      ).soiHangE2E;
+      const outcomes: string[] = [];
+      const hour = 60 * 60 * 1000;
+      for (let i = 0; i < count; i++) {
+        // Made over the last three hours (at most 20 an hour, as the client allows).
+        e2e.shiftReportClock(-3 * hour + Math.floor(i / 20) * hour + (i % 20) * 1000);
+        const item = `0000000077.${String(5000 + i).padStart(10, '0')}`;
+        const reply = await e2e.submitReport({
+          listing: {
+            platform: 'shopee',
+            itemKey: `shopee:item:${item}`,
+            title: `Tin đăng ngoại tuyến ${i}`,
+            url: `https://shopee.vn/tin-${i}-i.${item}`,
+            seenAt: new Date().toISOString(),
+          },
+          reasons: ['counterfeit'],
+        });
+        outcomes.push(reply.outcome);
+      }
+      e2e.shiftReportClock(0);
+      return outcomes;
+    }, 50);
+    expect(made.filter((outcome) => outcome === 'saved')).toHaveLength(50);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(storedReports(registry)).toHaveLength(before);
+    await harness.context.unroute(offline);
+    // The browser tells the worker it is online again (the event a real reconnection fires there).
+    await worker(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
+    await registryHolds(registry, before + 50, 'the fifty reports after going online', 30_000);
+    expectEachOnce(registry);
+    await eventually(async () => {
+      const states = await myReports(harness);
+      return states.every((state) => state !== 'waiting') ? states : undefined;
+    }, 'every report shown as delivered');
+  });
+});
