@@ -10,18 +10,27 @@ export interface BadgeDetailsProps {
   verdict: Verdict;
   data: DataInfo | null;
   onMute?: MuteHandler;
+  /** The registry reports go to (its appeal page is linked for sellers); null without one. */
+  registryUrl?: string | null;
   report?: QuickReportActions;
   onClose(): void;
 }
 
 /** What a card's badge opens: the same facts as the banner, in a popover over the grid. */
-export function BadgeDetails({ verdict, data, onMute, report, onClose }: BadgeDetailsProps) {
+export function BadgeDetails({
+  verdict,
+  data,
+  onMute,
+  report,
+  onClose,
+  registryUrl = null,
+}: BadgeDetailsProps) {
   return (
     <div class={`w-card w-card--${verdict.status}`} data-testid="badge-details">
       <p class="w-headline">{headline(verdict)}</p>
       <SourceLines verdict={verdict} data={data} />
       <p class="w-advice">{advice(verdict)}</p>
-      <MoreDetails verdict={verdict} />
+      <MoreDetails verdict={verdict} registryUrl={registryUrl} />
       {report && <QuickReport actions={report} />}
       <div class="w-actions">
         {onMute && <MuteButtons verdict={verdict} onMute={onMute} />}

@@ -14,6 +14,8 @@ export interface BannerProps {
   collapsed?: boolean;
   /** Present when the listing names its seller. */
   onMute?: MuteHandler;
+  /** The registry reports go to (its appeal page is linked for sellers); null without one. */
+  registryUrl?: string | null;
   /** Opens the report dialog for this listing (a click by the shopper). */
   onReport?: (event: Event) => void;
 }
@@ -21,7 +23,14 @@ export interface BannerProps {
 type Panel = 'none' | 'details';
 
 /** The warning above a flagged product's title: what, who says so, when, and what to do. */
-export function Banner({ verdict, data, collapsed = false, onMute, onReport }: BannerProps) {
+export function Banner({
+  verdict,
+  data,
+  collapsed = false,
+  onMute,
+  onReport,
+  registryUrl = null,
+}: BannerProps) {
   const [expanded, setExpanded] = useState(!collapsed);
   const [panel, setPanel] = useState<Panel>('none');
   const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
@@ -61,7 +70,7 @@ export function Banner({ verdict, data, collapsed = false, onMute, onReport }: B
       </p>
       <SourceLines verdict={verdict} data={data} />
       <p class="banner__advice">{advice(verdict)}</p>
-      {panel === 'details' && <MoreDetails verdict={verdict} />}
+      {panel === 'details' && <MoreDetails verdict={verdict} registryUrl={registryUrl} />}
       <div class="w-actions">
         {onReport && (
           <button

@@ -28,7 +28,7 @@ export function QuickReport({ actions }: { actions: QuickReportActions }) {
     if (busy) return;
     setBusy(true);
     const result = await actions.send(reason, event);
-    if (result.kind === 'saved') setSent([...sent, reason]);
+    if (result.kind === 'saved') setSent((current) => [...current, reason]);
     setOutcome(result);
     setBusy(false);
   };

@@ -52,12 +52,46 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
   );
 }
 
-/** The longer part: the record's own summary and what its status means. */
-export function MoreDetails({ verdict }: { verdict: Verdict }) {
+/**
+ * How a seller contests a warning: the registry's appeal page for its key when reports have a
+ * registry, otherwise the authority the record names. Signals have no record to contest.
+ */
+function ContestLine({ verdict, registryUrl }: { verdict: Verdict; registryUrl: string | null }) {
+  if (verdict.status === 'heuristic') return null;
+  const { record } = verdict;
+  if (!registryUrl) {
+    return (
+      <p class="w-meta" data-testid="warning-contest">
+        {t('appealHowAuthority', record.authority)}
+      </p>
+    );
+  }
+  const href = `${registryUrl.replace(/\/+$/, '')}/appeal?key=${encodeURIComponent(record.key)}`;
+  const [before, after = ''] = t('appealHow', '\u0000').split('\u0000');
+  return (
+    <p class="w-meta" data-testid="warning-contest">
+      {before}
+      <a class="w-link" href={href} target="_blank" rel="noopener noreferrer">
+        {t('appealLink')}
+      </a>
+      {after}
+    </p>
+  );
+}
+
+/** The longer part: the record's own summary, what its status means, and how to contest it. */
+export function MoreDetails({
+  verdict,
+  registryUrl = null,
+}: {
+  verdict: Verdict;
+  registryUrl?: string | null;
+}) {
   return (
     <div class="w-more" data-testid="warning-more">
       <p>{summaryText(verdict)}</p>
       <p class="w-meta">{t(EXPLAIN[verdict.status])}</p>
+      <ContestLine verdict={verdict} registryUrl={registryUrl} />
     </div>
   );
 }

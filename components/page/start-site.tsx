@@ -33,6 +33,8 @@ import { watchCardsForReport } from './report-hover';
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   useCatalogues(CONTENT_MESSAGES);
   let runner: Runner | null = null;
+  /** From the latest lookup's answer: where a seller contests a warning. */
+  let registryUrl: string | null = null;
   const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
 
   /**
@@ -92,6 +94,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         data={data}
         onMute={onMute(listing)}
         report={quickReport(listing)}
+        registryUrl={registryUrl}
         onClose={close}
       />
     ),
@@ -104,6 +107,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         verdict={verdict}
         data={data}
         collapsed={collapsed}
+        registryUrl={registryUrl}
         onMute={onMute(listing)}
         onReport={(event) => {
           if (event.isTrusted) openReport(listing);
@@ -125,7 +129,10 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         titles.length > 0 ? { keys, titles } : { keys },
         requests,
       );
-      if (result.view) setLanguage(result.view.language);
+      if (result.view) {
+        setLanguage(result.view.language);
+        registryUrl = result.view.registryUrl ?? null;
+      }
       return result;
     },
     // Status only feeds the popup; losing one (worker restarting) is harmless, the next one follows.

@@ -43,7 +43,8 @@ function holdToOwnMarketplace(
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     async lookup(request) {
-      const { view, signalsOff } = await deps.preferences.choicesFor(request.keys);
+      const { view: choices, signalsOff } = await deps.preferences.choicesFor(request.keys);
+      const view = { ...choices, registryUrl: await deps.reports.registryUrl() };
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };
       return { ...(await deps.data.lookup(request, signalsOff)), view };

@@ -58,10 +58,15 @@ export function createReportService(deps: ReportServiceDeps) {
   const { outbox, registry } = deps;
   let delivering: Promise<void> | null = null;
   let again = false;
+  /** Read once per worker (every lookup asks, for the appeal link); the background is its only writer. */
+  let registryChoice: Promise<string | null> | null = null;
 
-  async function registryUrl(): Promise<string | null> {
-    const chosen = await deps.registrySetting.get();
-    return chosen === undefined ? deps.defaultRegistryUrl : chosen;
+  function registryUrl(): Promise<string | null> {
+    registryChoice ??= deps.registrySetting.get().then(
+      (chosen) => (chosen === undefined ? deps.defaultRegistryUrl : chosen),
+      () => deps.defaultRegistryUrl,
+    );
+    return registryChoice;
   }
 
   async function list(): Promise<ReportList> {
@@ -363,6 +368,7 @@ export function createReportService(deps: ReportServiceDeps) {
     /** A new registry: reports kept locally for want of one now go to it. */
     async setRegistryUrl(url: string | null): Promise<ReportList> {
       await deps.registrySetting.set(url === null ? undefined : url);
+      registryChoice = null;
       const base = await registryUrl();
       if (base !== null) {
         const now = deps.now();

@@ -21,6 +21,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   content_scripts?: Array<{ matches: string[] }>;
   web_accessible_resources?: unknown[];
+  commands?: unknown;
 }
 
 const manifestOf = (dir: string): Manifest =>
@@ -51,27 +52,88 @@ const CONTENT_MATCHES = [
   ['https://www.tiktok.com/shop/*', 'https://www.tiktok.com/view/product/*'],
 ];
 
+/** Short share links' hosts and the marketplaces they lead to, never granted at install. */
+const SHORT_LINK_ACCESS = [
+  'https://shp.ee/*',
+  'https://s.shopee.vn/*',
+  'https://s.lazada.vn/*',
+  'https://vt.tiktok.com/*',
+  'https://vm.tiktok.com/*',
+  'https://ti.ki/*',
+  'https://shopee.vn/*',
+  'https://www.lazada.vn/*',
+  'https://tiki.vn/*',
+  'https://www.sendo.vn/*',
+  'https://www.tiktok.com/*',
+  'https://www.facebook.com/*',
+];
+
+/** The report dialog, which only the marketplace pages our content scripts run on may frame. */
+const REPORT_FRAME = {
+  resources: ['report.html'],
+  matches: [
+    'https://shopee.vn/*',
+    'https://www.lazada.vn/*',
+    'https://tiki.vn/*',
+    'https://www.sendo.vn/*',
+    'https://www.facebook.com/*',
+    'https://web.facebook.com/*',
+    'https://www.tiktok.com/*',
+  ],
+};
+
+const COMMANDS = {
+  'report-listing': {
+    suggested_key: { default: 'Alt+Shift+B' },
+    description: '__MSG_commandReportListing__',
+  },
+};
+
 describe('the built packages', () => {
   it('Chrome asks for exactly these permissions, and no host access beyond the marketplaces', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.permissions?.sort()).toEqual(
-      ['alarms', 'declarativeNetRequest', 'offscreen', 'storage', 'webNavigation'].sort(),
+      [
+        'activeTab',
+        'alarms',
+        'contextMenus',
+        'declarativeNetRequest',
+        'offscreen',
+        'storage',
+        'webNavigation',
+      ].sort(),
     );
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Asked for only when the shopper opens a short share link: its host and where it may lead.
+    expect(manifest.optional_host_permissions).toEqual(SHORT_LINK_ACCESS);
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toEqual([REPORT_FRAME]);
+    expect(manifest.commands).toEqual(COMMANDS);
   });
 
   it('Firefox asks for exactly these permissions (no offscreen document there)', () => {
     const manifest = manifestOf(FIREFOX_DIR);
     expect(manifest.permissions?.sort()).toEqual(
-      ['alarms', 'declarativeNetRequest', 'storage', 'webNavigation'].sort(),
+      [
+        'activeTab',
+        'alarms',
+        'contextMenus',
+        'declarativeNetRequest',
+        'storage',
+        'webNavigation',
+      ].sort(),
     );
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions).toEqual(SHORT_LINK_ACCESS);
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    // Firefox MV2 lists web-accessible resources by name (each install has its own random origin).
+    expect(manifest.web_accessible_resources).toEqual(['report.html']);
+    expect(manifest.commands).toEqual(COMMANDS);
+  });
+
+  it('only the e2e build may capture any tab (its tests cannot make the gesture that grants activeTab)', () => {
+    expect(manifestOf(E2E_EXTENSION_DIR).host_permissions).toEqual(['<all_urls>']);
+    for (const [, dir] of RELEASES) expect(manifestOf(dir).host_permissions ?? []).toEqual([]);
   });
 
   it('release builds trust no test key; only the e2e build does', () => {

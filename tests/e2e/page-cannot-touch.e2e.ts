@@ -5,13 +5,40 @@
  * comes back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, eventually, type Harness, launchOnFixtures, openPage } from './harness';
+import {
+  EXTENSION_DIR,
+  eventually,
+  fixturesOf,
+  type Harness,
+  launch,
+  launchOnFixtures,
+  openPage,
+} from './harness';
+import { reportFrame, UNFLAGGED_PRODUCT } from './report-probes';
 import { badgeCount, banner, SHOPEE_GRID, SHOPEE_PRODUCT } from './warning-probes';
+
+/** The keyboard, input and composition events a page script may listen for, in every phase. */
+const KEY_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'beforeinput',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+];
 
 describe('the release build: closed shadow roots', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await launchOnFixtures(['shopee'], { extensionDir: EXTENSION_DIR });
+    harness = await launch(
+      [
+        ...fixturesOf('shopee').map(({ file, expected }) => ({ url: expected.url, file })),
+        { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
+      ],
+      { extensionDir: EXTENSION_DIR },
+    );
   });
   afterAll(async () => harness?.close());
 
@@ -32,6 +59,51 @@ describe('the release build: closed shadow roots', () => {
       expect(roots.every((root) => root === null)).toBe(true);
       await page.close();
     }
+  });
+
+  it('a page script can neither read the open report dialog nor hear what is typed in it', async () => {
+    const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
+    const host = page.locator('soi-hang-report-button');
+    await host.waitFor();
+    // The release build's root is closed: the shopper's click lands on the button inside the host.
+    await host.click({ position: { x: 12, y: 10 } });
+    const dialog = await reportFrame(page);
+    await page.evaluate((types) => {
+      const heard: string[] = [];
+      (globalThis as unknown as { heard: string[] }).heard = heard;
+      for (const target of [window, document]) {
+        for (const type of types) {
+          target.addEventListener(
+            type,
+            (event) => heard.push(`${type}:${(event as KeyboardEvent).key ?? ''}`),
+            true,
+          );
+          target.addEventListener(type, (event) =>
+            heard.push(`${type}:${(event as KeyboardEvent).key ?? ''}`),
+          );
+        }
+      }
+    }, KEY_EVENTS);
+    await dialog.getByTestId('report-note').click();
+    await dialog.getByTestId('report-note').pressSequentially('mat khau 123', { delay: 5 });
+    expect(await dialog.getByTestId('report-note').inputValue()).toBe('mat khau 123');
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('soi-hang-report');
+      let frameText: string | null = null;
+      try {
+        frameText = window.frames[0]?.document.body.textContent ?? null;
+      } catch {
+        frameText = null;
+      }
+      return {
+        heard: (globalThis as unknown as { heard: string[] }).heard,
+        root: host ? host.shadowRoot : 'no host',
+        frameText,
+        iframes: document.querySelectorAll('iframe').length,
+      };
+    });
+    expect(seen).toEqual({ heard: [], root: null, frameText: null, iframes: 0 });
+    await page.close();
   });
 });
 

@@ -55,6 +55,22 @@ export function storedReports(
   }
 }
 
+/** The registry's stored screenshots (SQLite). */
+export function registryEvidence(
+  registry: RegistryProcess,
+): Array<{ report_id: string; media_type: string; bytes: number }> {
+  const db = new Database(registry.databaseUrl, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select report_id, media_type, bytes from evidence').all() as Array<{
+      report_id: string;
+      media_type: string;
+      bytes: number;
+    }>;
+  } finally {
+    db.close();
+  }
+}
+
 /** Waits until the registry holds `count` reports in all. */
 export function registryHolds(
   registry: RegistryProcess,

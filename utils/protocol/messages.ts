@@ -77,6 +77,8 @@ export const MESSAGES = {
           paused: z.boolean(),
           /** Seller keys among the request's whose warnings the shopper muted. */
           mutedSellers: z.array(KeySchema),
+          /** The registry reports go to: a warning's details link its appeal page for sellers. */
+          registryUrl: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
         }),
       ),
     }),

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Banner } from '../../../components/Banner';
 import { badgeElement } from '../../../components/badge-element';
+import { MoreDetails } from '../../../components/WarningDetails';
 import { type Language, setLanguage } from '../../../utils/i18n';
 import { type RecordVerdict, signalVerdict, type Verdict } from '../../../utils/protocol/verdict';
 import { dataInfo, record } from '../../helpers/records';
@@ -239,5 +240,27 @@ describe('wording rules', () => {
     const link = banner.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://example.org/evidence');
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});
+
+describe('how a seller contests a warning', () => {
+  it("links the registry's appeal page for the record's key, or names the authority without a registry", () => {
+    setLanguage('vi');
+    const verdict: Verdict = {
+      status: 'confirmed',
+      subject: 'item',
+      record: record('shopee:item:9.1', { authority: 'Chi cục QLTT Hà Nội' }),
+    };
+    const withRegistry = mount(<MoreDetails verdict={verdict} registryUrl="https://so.example/" />);
+    const link = withRegistry.querySelector('[data-testid="warning-contest"] a');
+    expect(link?.getAttribute('href')).toBe('https://so.example/appeal?key=shopee%3Aitem%3A9.1');
+    expect(withRegistry.querySelector('[data-testid="warning-contest"]')?.textContent).toContain(
+      'khiếu nại',
+    );
+    const without = mount(<MoreDetails verdict={verdict} />);
+    expect(without.querySelector('[data-testid="warning-contest"]')?.textContent).toContain(
+      'Chi cục QLTT Hà Nội',
+    );
+    expect(without.querySelector('[data-testid="warning-contest"] a')).toBeNull();
   });
 });
