@@ -205,6 +205,11 @@ export function ReportDialog({
           </figcaption>
         </figure>
       )}
+      {draft.screenshotError && (
+        <p class="muted" data-testid="report-screenshot-missing">
+          {t('dialogScreenshotMissing', draft.screenshotError)}
+        </p>
+      )}
       <p class="consent" data-testid="report-consent">
         {registryHost
           ? t(

@@ -60,7 +60,6 @@ async function main(): Promise<void> {
     await product.goto(PRODUCT);
     await waitForStatus(product, 'soi-hang-banner');
     const banner = product.locator('soi-hang-banner');
-    await banner.locator('[data-testid="banner-report"]').click();
     const box = await banner.boundingBox();
     if (box) {
       await product.screenshot({
@@ -69,6 +68,22 @@ async function main(): Promise<void> {
       });
       console.log(`wrote ${shot('banner')}`);
     }
+
+    // The banner's "Báo cáo": the report dialog framed over the page, two reasons chosen.
+    await banner.locator('[data-testid="banner-report"]').click();
+    const dialog = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const frame = product.frames().find((f) => f.url().includes('/report.html?draft='));
+        if (frame && (await frame.locator('body[data-ready="true"]').count()) > 0) return frame;
+        await product.waitForTimeout(100);
+      }
+      throw new Error('no report dialog');
+    })();
+    await dialog.locator('button.chip[data-reason="counterfeit"]').click();
+    await dialog.locator('button.chip[data-reason="fake_brand"]').click();
+    await dialog.getByTestId('report-note').fill('Hộp in mờ, mã vạch không quét được.');
+    await product.screenshot({ path: shot('report-dialog') });
+    console.log(`wrote ${shot('report-dialog')}`);
 
     // The popup for the grid's tab, at the popup's own size.
     const tabId = await browser.worker?.evaluate(async (url) => {

@@ -339,3 +339,25 @@ describe('back online', () => {
     expect((await only()).progress).toBe('sent');
   });
 });
+
+describe('an oversized screenshot', () => {
+  it('is refused at the message boundary with a clear message, and nothing is saved', async () => {
+    const { background } = await import('../../helpers/background');
+    const { dispatch, reports } = background();
+    const huge = `data:image/jpeg;base64,${'A'.repeat(1_500_000)}`;
+    const reply = await dispatch(
+      {
+        type: 'createReportDraft',
+        payload: {
+          origin: 'popup',
+          listing: draft().listing,
+          screenshot: { dataUrl: huge, takenAt: START.toISOString() },
+        },
+      },
+      { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(JSON.stringify(reply)).toContain('larger than 1 MB');
+    expect((await reports.service.list()).reports).toHaveLength(0);
+  });
+});
