@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';
@@ -7,6 +6,7 @@ import { LinkCheck, type LinkCheckProps } from './LinkCheck';
 import { MyReports, type MyReportsProps } from './MyReports';
 import { LanguageSection, MutesSection, SignalsSection, SitesSection } from './PreferenceSections';
 import { RegistrySection, type RegistrySectionProps } from './RegistrySection';
+import { UrlSetting } from './UrlSetting';
 
 export interface OptionsProps {
   status: DataStatus | null;
@@ -25,48 +25,22 @@ export interface OptionsProps {
 }
 
 function FeedSection({ status, onFeedUrl }: Pick<OptionsProps, 'status' | 'onFeedUrl'>) {
-  const [draft, setDraft] = useState(status?.feedUrl ?? '');
-  const [invalid, setInvalid] = useState(false);
-  const save = (event: Event) => {
-    event.preventDefault();
-    const value = draft.trim();
-    const ok = /^https?:\/\/\S+$/i.test(value);
-    setInvalid(!ok);
-    if (ok) onFeedUrl(value);
-  };
   return (
-    <section class="card" aria-labelledby="feed-heading">
-      <h2 id="feed-heading">{t('optionsFeedHeading')}</h2>
-      <p class="muted" id="feed-help">
-        {t('optionsFeedHelp')}
-      </p>
-      <form onSubmit={save}>
-        <label for="feed-url">{t('optionsFeedLabel')}</label>
-        <input
-          id="feed-url"
-          type="url"
-          value={draft}
-          placeholder="https://…/manifest.json"
-          aria-describedby="feed-help"
-          aria-invalid={invalid}
-          data-testid="feed-url"
-          onInput={(event) => setDraft((event.target as HTMLInputElement).value)}
-        />
-        {invalid && (
-          <p class="warning" role="alert">
-            {t('optionsFeedInvalid')}
-          </p>
-        )}
-        <div class="actions">
-          <button type="submit" data-testid="feed-save">
-            {t('optionsFeedSave')}
-          </button>
-          <button type="button" onClick={() => onFeedUrl(null)} data-testid="feed-reset">
-            {t('optionsFeedReset')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <UrlSetting
+      id="feed"
+      words={{
+        heading: 'optionsFeedHeading',
+        help: 'optionsFeedHelp',
+        label: 'optionsFeedLabel',
+        invalid: 'optionsFeedInvalid',
+        save: 'optionsFeedSave',
+        reset: 'optionsFeedReset',
+      }}
+      value={status?.feedUrl ?? null}
+      placeholder="https://…/manifest.json"
+      onSave={onFeedUrl}
+      canReset
+    />
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { type ComponentChild, render } from 'preact';
 import { BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST } from '../../utils/content/hosts';
-import type { Overlay } from '../../utils/content/runner';
+import type { Overlay } from '../../utils/content/overlay';
 import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';

@@ -4,7 +4,7 @@
  * small "Báo cáo" button. One pair of passive listeners per page. The card last hovered or focused
  * is also what the keyboard shortcut reports on a grid.
  */
-import type { Overlay } from '../../utils/content/runner';
+import type { Overlay } from '../../utils/content/overlay';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 
 export interface CardWatch {
@@ -22,7 +22,7 @@ export function watchCardsForReport(
   const onEnter = (event: Event) => {
     if (!event.isTrusted) return;
     const listing = listingAt(event.target as Node | null);
-    if (!listing || listing.kind !== 'card') return;
+    if (listing?.kind !== 'card') return;
     last = new WeakRef(listing.anchor);
     if (!overlay.has(listing.anchor)) overlay.offerReport(listing);
   };

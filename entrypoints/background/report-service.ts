@@ -16,21 +16,13 @@ import {
   type SubmitReportReply,
 } from '../../utils/protocol/report-messages';
 import { amend, amendableEntry, rateLimitedUntil } from '../../utils/report/client-limits';
-import {
-  afterAttempt,
-  expireIfOld,
-  isDue,
-  newDelivery,
-  restart,
-} from '../../utils/report/delivery';
+import { newDelivery, restart } from '../../utils/report/delivery';
 import type { OutboxEntry, Screenshot } from '../../utils/report/outbox-entry';
 import { progressOf, viewOf } from '../../utils/report/progress';
 import { snapshotBytes } from '../../utils/report/snapshot';
 import type { RegistryClient } from './registry-client';
+import { createReportCourier } from './report-courier';
 import type { OutboxStore } from './report-outbox';
-
-/** A delivered report's status is asked again after this long (and whenever "Báo cáo của tôi" opens). */
-const STATUS_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface RegistrySetting {
   /** The shopper's registry address; undefined: the build's default. */
@@ -55,9 +47,7 @@ export interface ReportServiceDeps {
 export type ReportService = ReturnType<typeof createReportService>;
 
 export function createReportService(deps: ReportServiceDeps) {
-  const { outbox, registry } = deps;
-  let delivering: Promise<void> | null = null;
-  let again = false;
+  const { outbox } = deps;
   /** Read once per worker (every lookup asks, for the appeal link); the background is its only writer. */
   let registryChoice: Promise<string | null> | null = null;
 
@@ -68,6 +58,16 @@ export function createReportService(deps: ReportServiceDeps) {
     );
     return registryChoice;
   }
+
+  const courier = createReportCourier({
+    outbox,
+    registry: deps.registry,
+    registryUrl,
+    now: deps.now,
+    random: deps.random,
+    wakeAt: deps.wakeAt,
+  });
+  const { deliverDue, refreshStatuses } = courier;
 
   async function list(): Promise<ReportList> {
     const { entries } = await outbox.all();
@@ -156,140 +156,10 @@ export function createReportService(deps: ReportServiceDeps) {
     return { outcome: 'saved', id, progress: progressOf(entry), registryUrl: base };
   }
 
-  /** One attempt at whatever of this report is due: the report, then its screenshot. */
-  async function deliverOne(entry: OutboxEntry): Promise<void> {
-    const now = deps.now();
-    const base = entry.registryUrl ?? (await registryUrl());
-    if (!base) return;
-    if (isDue(entry.delivery, now)) {
-      const revision = entry.revision;
-      const result = await registry.sendReport(base, entry.report);
-      const answeredAt = deps.now();
-      await outbox.update(entry.id, (current) => {
-        const acknowledged = result.kind === 'acknowledged';
-        const receipt = acknowledged
-          ? {
-              deliveredRevision: revision,
-              receivedAt: current.receivedAt ?? result.receivedAt ?? answeredAt.toISOString(),
-            }
-          : {};
-        // Amended while this revision was on its way: the newer one is still to be sent.
-        if (current.revision !== revision) return { ...current, ...receipt };
-        return {
-          ...current,
-          ...receipt,
-          registryUrl: base,
-          delivery: afterAttempt(current.delivery, result, answeredAt, deps.random),
-        };
-      });
-    }
-    const current = await outbox.get(entry.id);
-    const shot = current?.screenshot;
-    if (
-      !current ||
-      !shot ||
-      current.deliveredRevision === undefined ||
-      !isDue(shot.delivery, deps.now())
-    )
-      return;
-    const result = await registry.sendScreenshot(base, current.id, shot.bytes, shot.mediaType);
-    const answeredAt = deps.now();
-    await outbox.update(current.id, (latest) =>
-      latest.screenshot
-        ? {
-            ...latest,
-            screenshot: {
-              ...latest.screenshot,
-              delivery: afterAttempt(latest.screenshot.delivery, result, answeredAt, deps.random),
-            },
-          }
-        : null,
-    );
-  }
-
-  /** The earliest time anything waits for, to be woken then. */
-  function nextWake(entries: readonly OutboxEntry[]): Date | null {
-    let next: number | null = null;
-    for (const entry of entries) {
-      for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
-        if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
-        const at = Date.parse(delivery.nextAttemptAt);
-        if (next === null || at < next) next = at;
-      }
-    }
-    return next === null ? null : new Date(next);
-  }
-
-  async function runDelivery(): Promise<void> {
-    do {
-      again = false;
-      const { entries } = await outbox.all();
-      for (const entry of entries) {
-        const now = deps.now();
-        const expired = expireIfOld(entry.delivery, now);
-        if (expired !== entry.delivery) {
-          await outbox.update(entry.id, (current) => ({
-            ...current,
-            delivery: expireIfOld(current.delivery, now),
-          }));
-          continue;
-        }
-        const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, now);
-        if (isDue(entry.delivery, now) || shotDue) await deliverOne(entry);
-      }
-    } while (again);
-    deps.wakeAt(nextWake((await outbox.all()).entries));
-  }
-
-  /** Sends whatever is due; calls made while it runs make it look again rather than run twice. */
-  function deliverDue(): Promise<void> {
-    if (delivering) {
-      again = true;
-      return delivering;
-    }
-    delivering = runDelivery().finally(() => {
-      delivering = null;
-    });
-    return delivering;
-  }
-
-  async function refreshStatuses(force: boolean): Promise<void> {
-    const { entries } = await outbox.all();
-    const now = deps.now();
-    for (const entry of entries) {
-      if (entry.delivery.state !== 'delivered' || !entry.registryUrl) continue;
-      if (entry.status?.state === 'decided') continue;
-      if (
-        !force &&
-        entry.status &&
-        now.getTime() - Date.parse(entry.status.checkedAt) < STATUS_EVERY_MS
-      )
-        continue;
-      const status = await registry.status(entry.registryUrl, entry.id);
-      if (!status) continue;
-      const checkedAt = deps.now().toISOString();
-      await outbox.update(entry.id, (current) => ({
-        ...current,
-        status: {
-          state: status.state,
-          checkedAt,
-          ...(status.decision
-            ? {
-                decision: {
-                  status: status.decision.status,
-                  decidedAt: status.decision.decidedAt,
-                  ...(status.decision.summary ? { summary: status.decision.summary.vi } : {}),
-                },
-              }
-            : {}),
-        },
-      }));
-    }
-  }
-
   return {
     submit,
     deliverDue,
+    hurry: courier.hurry,
     list,
     registryUrl,
     refreshStatuses,
@@ -300,31 +170,6 @@ export function createReportService(deps: ReportServiceDeps) {
         await refreshStatuses(true);
       }
       return list();
-    },
-
-    /**
-     * Back online: everything waiting is due now rather than at the end of its backoff (the window
-     * and the attempt count stay, so a registry that is still down is not hammered).
-     */
-    async hurry(): Promise<void> {
-      const now = deps.now().toISOString();
-      const { entries } = await outbox.all();
-      const early = (delivery: OutboxEntry['delivery']) =>
-        delivery.state === 'pending' ? { ...delivery, nextAttemptAt: now } : delivery;
-      for (const entry of entries) {
-        if (entry.delivery.state !== 'pending' && entry.screenshot?.delivery.state !== 'pending')
-          continue;
-        await outbox.update(entry.id, (current) => ({
-          ...current,
-          delivery: early(current.delivery),
-          ...(current.screenshot
-            ? {
-                screenshot: { ...current.screenshot, delivery: early(current.screenshot.delivery) },
-              }
-            : {}),
-        }));
-      }
-      await deliverDue();
     },
 
     /** "Thử lại" on one report (refused or expired included), or every waiting one now. */

@@ -29,7 +29,10 @@ function render(markdown: string, root: HTMLElement): void {
       root.append(element);
     } else if (item?.[1] !== undefined) {
       paragraph = null;
-      if (!list) root.append((list = document.createElement('ul')));
+      if (!list) {
+        list = document.createElement('ul');
+        root.append(list);
+      }
       const li = document.createElement('li');
       inline(li, item[1]);
       list.append(li);
@@ -38,8 +41,11 @@ function render(markdown: string, root: HTMLElement): void {
     } else if (list?.lastElementChild && line.startsWith('  ')) {
       inline(list.lastElementChild as HTMLElement, ` ${line.trim()}`);
     } else {
-      if (!paragraph) root.append((paragraph = document.createElement('p')));
-      else paragraph.append(' ');
+      if (paragraph) paragraph.append(' ');
+      else {
+        paragraph = document.createElement('p');
+        root.append(paragraph);
+      }
       inline(paragraph, line.trim());
     }
   }

@@ -7,25 +7,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
 import { eventually, type Harness, launch, openPage } from './harness';
 import {
   fillAndSend,
   myReports,
+  REPORT_PAGES,
   registryHolds,
   reportFrame,
+  reportHoveredCard,
   storedReports,
   UNFLAGGED_PRODUCT,
   useRegistry,
+  workerOf,
 } from './report-probes';
 import { SHOPEE_GRID } from './warning-probes';
-
-const PAGES = [
-  { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
-  { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
-];
 
 /** Reports the unflagged product page through its own "Báo cáo" button and dialog. */
 async function reportProduct(harness: Harness, reasons: string[]): Promise<void> {
@@ -34,9 +31,6 @@ async function reportProduct(harness: Harness, reasons: string[]): Promise<void>
   await fillAndSend(await reportFrame(page), reasons);
   await page.close();
 }
-
-/** The extension's service worker as it is now (it may have been stopped and started since). */
-const worker = (harness: Harness): Worker => harness.context.serviceWorkers()[0] ?? harness.worker;
 
 /** Every report id the registry holds appears once: nothing was counted twice. */
 function expectEachOnce(registry: RegistryProcess): void {
@@ -49,7 +43,7 @@ describe('delivery of reports, exactly once', () => {
   const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-profile-'));
   let harness: Harness;
   const start = () =>
-    launch(PAGES, { profile, passThrough: (url) => url.startsWith(registry.url) });
+    launch(REPORT_PAGES, { profile, passThrough: (url) => url.startsWith(registry.url) });
 
   beforeAll(async () => {
     // Fifty reports of one install arrive within a minute here: the registry's own limit is raised.
@@ -88,12 +82,7 @@ describe('delivery of reports, exactly once', () => {
       } else await route.continue();
     });
     const { page } = await openPage(harness, SHOPEE_GRID);
-    const card = page.locator('li[data-sqe="item"]', {
-      has: page.locator('a[href*="0000000009/0000000302"]'),
-    });
-    await card.hover();
-    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
-    await fillAndSend(await reportFrame(page), ['unsafe']);
+    await reportHoveredCard(page, '0000000009/0000000302', ['unsafe']);
     await registryHolds(registry, before + 1, 'the report after a 500', 60_000);
     expect(refused).toBe(1);
     await harness.context.unroute(`${registry.url}/v1/reports`);
@@ -107,12 +96,7 @@ describe('delivery of reports, exactly once', () => {
     const before = storedReports(registry).length;
     await registry.stop();
     const { page } = await openPage(harness, SHOPEE_GRID);
-    const card = page.locator('li[data-sqe="item"]', {
-      has: page.locator('a[href*="0000000007/0000000104"], a[href*="0000000007.0000000104"]'),
-    });
-    await card.hover();
-    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
-    await fillAndSend(await reportFrame(page), ['other']);
+    await reportHoveredCard(page, '0000000007.0000000104', ['other']);
     await harness.close();
     await registry.start();
     harness = await start();
@@ -124,7 +108,7 @@ describe('delivery of reports, exactly once', () => {
     const before = storedReports(registry).length;
     const offline = `${registry.url}/**`;
     await harness.context.route(offline, (route) => route.abort('internetdisconnected'));
-    const made = await worker(harness).evaluate(async (count) => {
+    const made = await workerOf(harness).evaluate(async (count) => {
       const e2e = (
         globalThis as unknown as {
           soiHangE2E: {
@@ -159,7 +143,7 @@ describe('delivery of reports, exactly once', () => {
     expect(storedReports(registry)).toHaveLength(before);
     await harness.context.unroute(offline);
     // The browser tells the worker it is online again (the event a real reconnection fires there).
-    await worker(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
+    await workerOf(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
     await registryHolds(registry, before + 50, 'the fifty reports after going online', 30_000);
     expectEachOnce(registry);
     await eventually(async () => {

@@ -7,27 +7,22 @@
  * built-packages.e2e.ts) and the tests call the very functions the shortcut and the menu call
  * (`soiHangE2E.reportFrom` in the worker), so the capture, the draft and the dialog window are real.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
 import { eventually, type Harness, launch, openExtensionPage, openPage, tabIdOf } from './harness';
 import {
   fillAndSend,
+  REPORT_PAGES,
   registryEvidence,
   registryHolds,
   storedReports,
   UNFLAGGED_ITEM,
   UNFLAGGED_PRODUCT,
   useRegistry,
+  workerOf,
 } from './report-probes';
 import { SHOPEE_GRID } from './warning-probes';
-
-const PAGES = [
-  { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
-  { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
-];
-
-const worker = (harness: Harness): Worker => harness.context.serviceWorkers()[0] ?? harness.worker;
 
 /** What the shortcut (no link) or the menu (a link) does on this tab; resolves to the dialog window. */
 async function gesture(harness: Harness, page: Page, linkUrl?: string): Promise<Page> {
@@ -35,7 +30,7 @@ async function gesture(harness: Harness, page: Page, linkUrl?: string): Promise<
   const windowOpened = harness.context.waitForEvent('page', (opened) =>
     opened.url().includes('/report.html?draft='),
   );
-  const token = await worker(harness).evaluate(
+  const token = await workerOf(harness).evaluate(
     async ([id, link]) => {
       const tab = await (
         globalThis as unknown as {
@@ -68,7 +63,7 @@ describe('reports from the shortcut, the menu, the popup and a pasted link', () 
 
   beforeAll(async () => {
     registry = await startRegistry('sqlite');
-    harness = await launch(PAGES, { passThrough: (url) => url.startsWith(registry.url) });
+    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
     await useRegistry(harness, registry.url);
   });
 

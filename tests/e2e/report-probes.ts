@@ -3,13 +3,39 @@
  * opens (report.html, an extension page framed in our shadow root), and what reached the registry.
  */
 import Database from 'better-sqlite3';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 import type { RegistryProcess } from '../helpers/registry';
 import { eventually, type Harness, openExtensionPage } from './harness';
+import { SHOPEE_GRID } from './warning-probes';
 
 /** A Shopee product page no record flags: the product page fixture at another listing's address. */
 export const UNFLAGGED_PRODUCT = 'https://shopee.vn/Sua-bot-mau-B-900g-i.0000000009.0000000301';
 export const UNFLAGGED_ITEM = 'shopee:item:0000000009.0000000301';
+
+/** The pages the report suites browse: the demo grid and the unflagged product page. */
+export const REPORT_PAGES = [
+  { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
+  { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
+];
+
+/** The extension's service worker as it is now (it may have been stopped and started since). */
+export const workerOf = (harness: Harness): Worker =>
+  harness.context.serviceWorkers()[0] ?? harness.worker;
+
+/**
+ * Hovers the grid card that links to `href` (a part of its address), presses the report action it
+ * gets, and sends the dialog with these reasons.
+ */
+export async function reportHoveredCard(
+  page: Page,
+  href: string,
+  reasons: string[],
+): Promise<void> {
+  const card = page.locator('li[data-sqe="item"]', { has: page.locator(`a[href*="${href}"]`) });
+  await card.hover();
+  await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+  await fillAndSend(await reportFrame(page), reasons);
+}
 
 /** The report dialog framed into this page, once it has loaded. */
 export async function reportFrame(page: Page): Promise<Frame> {

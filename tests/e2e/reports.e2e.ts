@@ -8,6 +8,7 @@ import { type RegistryProcess, startRegistry } from '../helpers/registry';
 import { badgedItems, eventually, type Harness, launch, openPage } from './harness';
 import {
   fillAndSend,
+  REPORT_PAGES,
   registryHolds,
   reportFrame,
   storedReports,
@@ -21,18 +22,13 @@ import { axeViolations, badgeCount, badges, popoverOf, SHOPEE_GRID } from './war
 const FLAGGED_CARD = '0000000007.0000000101';
 const PLAIN_CARD = '0000000009.0000000302';
 
-const PAGES = [
-  { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
-  { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
-];
-
 describe('reports from a marketplace page to the registry', () => {
   let registry: RegistryProcess;
   let harness: Harness;
 
   beforeAll(async () => {
     registry = await startRegistry('sqlite');
-    harness = await launch(PAGES, { passThrough: (url) => url.startsWith(registry.url) });
+    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
     await useRegistry(harness, registry.url);
   });
 

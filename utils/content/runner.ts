@@ -11,51 +11,23 @@
  *          │ hits
  *          ▼
  *   verdictFor(listing) ──▶ overlay.mount(listing, verdict)      stats ──▶ reportStatus (popup)
+ *          │ no warning: a product page's listing gets overlay.offerReport (cards: when hovered)
  *
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
 
-import { MAX_LISTED, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
-import type { RequestOf, ResponseOf } from '../protocol/messages';
+import { MAX_LISTED } from '../protocol/limits';
+import type { ResponseOf } from '../protocol/messages';
 import type { ListedListing, PageStatus } from '../protocol/page-status';
-import type { DataInfo } from '../protocol/records';
 import { signalVerdict, type Verdict, verdictFor } from '../protocol/verdict';
 import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
 import { isOwnHost } from './hosts';
+import { chunk, type TitleToMatch, titleToMatch } from './lookup-batch';
+import type { Overlay } from './overlay';
+import { listingToReport } from './report-target';
 
 /** What the background answers a lookup with, as the message map defines it. */
 export type LookupResult = ResponseOf<'lookup'>;
-
-/** A listing's name sent with a lookup; `fromAddress`: the raw name from the listing's address. */
-export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
-
-export interface Overlay {
-  /** `collapsed`: a confirmed warning whose seller the shopper muted (product page only). */
-  mount(
-    listing: ExtractedListing,
-    verdict: Verdict,
-    data: DataInfo | null,
-    collapsed?: boolean,
-  ): void;
-  unmount(anchor: Element): void;
-  clear(): void;
-  /**
-   * After removals: puts back a warning the page removed while its card stays, and forgets every
-   * card that left the page, so nothing of it is kept alive.
-   */
-  sweep(): void;
-  /** How many warnings are mounted. */
-  readonly size: number;
-  /** Scrolls a listing's warning into view and focuses it; false if it shows none. */
-  reveal(anchor: Element): boolean;
-  /**
-   * A listing with no warning: a product page's gets a "Báo cáo" button beside it; a card's gets a
-   * small report action, only once the shopper hovers or focuses it (never at scan time).
-   */
-  offerReport(listing: ExtractedListing): void;
-  /** Whether a listing's anchor carries anything of ours (a warning or a report action). */
-  has(anchor: Element): boolean;
-}
 
 export interface RunnerDeps {
   adapter: SiteAdapter;
@@ -290,25 +262,8 @@ export function createRunner(deps: RunnerDeps): Runner {
     },
     listingAt,
     listingFor(url, lastCard) {
-      let listings: ExtractedListing[];
-      try {
-        listings = adapter.extract(doc, deps.currentUrl()).listings;
-      } catch {
-        return null;
-      }
-      if (url) {
-        let target: string;
-        try {
-          const parsed = new URL(url, deps.currentUrl());
-          target = `${parsed.origin}${parsed.pathname}`;
-        } catch {
-          return null;
-        }
-        return listings.find((listing) => listing.url === target) ?? null;
-      }
-      return (
-        listings.find((listing) => listing.kind === 'product') ??
-        (lastCard ? listingAt(lastCard) : null)
+      return listingToReport(adapter, doc, deps.currentUrl(), url, () =>
+        lastCard ? listingAt(lastCard) : null,
       );
     },
   };
@@ -324,27 +279,6 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
     return null;
   }
-}
-
-/**
- * What the background matches a listing's name from: the raw name in its address when it has one
- * (decoded there, not on the page), else its title.
- */
-function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName } = listing;
-  if (addressName) {
-    return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true };
-  }
-  const title = listing.title;
-  return title ? { itemKey, title: title.slice(0, MAX_TITLE_LENGTH) } : null;
-}
-
-/** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */
-function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
-  const size = Math.floor(MAX_LOOKUP_KEYS / 2);
-  const batches: ExtractedListing[][] = [];
-  for (let i = 0; i < listings.length; i += size) batches.push(listings.slice(i, i + size));
-  return batches;
 }
 
 /** A mutation made by the page, not only the insertion or removal of our own UI hosts. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TitleToMatch } from '../../../utils/content/runner';
+import type { TitleToMatch } from '../../../utils/content/lookup-batch';
 import { readAddressName } from '../../../utils/protocol/address-name';
 import { shopeeAdapter } from '../../../utils/sites/shopee';
 import { record } from '../../helpers/records';

@@ -1,0 +1,28 @@
+/** What one lookup message carries: keys and names of at most a batch of listings. */
+import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
+import type { RequestOf } from '../protocol/messages';
+import type { ExtractedListing } from '../sites/engine/types';
+
+/** A listing's name sent with a lookup; `fromAddress`: the raw name from the listing's address. */
+export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
+
+/**
+ * What the background matches a listing's name from: the raw name in its address when it has one
+ * (decoded there, not on the page), else its title.
+ */
+export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
+  const { itemKey, addressName } = listing;
+  if (addressName) {
+    return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true };
+  }
+  const title = listing.title;
+  return title ? { itemKey, title: title.slice(0, MAX_TITLE_LENGTH) } : null;
+}
+
+/** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */
+export function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
+  const size = Math.floor(MAX_LOOKUP_KEYS / 2);
+  const batches: ExtractedListing[][] = [];
+  for (let i = 0; i < listings.length; i += size) batches.push(listings.slice(i, i + size));
+  return batches;
+}

@@ -1,0 +1,35 @@
+/**
+ * What the runner asks of the UI it puts into a page (components/page/overlay.ts draws it): warnings
+ * on listings, a report action on the others, and their upkeep as the page changes.
+ */
+import type { DataInfo } from '../protocol/records';
+import type { Verdict } from '../protocol/verdict';
+import type { ExtractedListing } from '../sites/engine/types';
+
+export interface Overlay {
+  /** `collapsed`: a confirmed warning whose seller the shopper muted (product page only). */
+  mount(
+    listing: ExtractedListing,
+    verdict: Verdict,
+    data: DataInfo | null,
+    collapsed?: boolean,
+  ): void;
+  unmount(anchor: Element): void;
+  clear(): void;
+  /**
+   * After removals: puts back a warning the page removed while its card stays, and forgets every
+   * card that left the page, so nothing of it is kept alive.
+   */
+  sweep(): void;
+  /** How many warnings are mounted. */
+  readonly size: number;
+  /** Scrolls a listing's warning into view and focuses it; false if it shows none. */
+  reveal(anchor: Element): boolean;
+  /**
+   * A listing with no warning: a product page's gets a "Báo cáo" button beside it; a card's gets a
+   * small report action, only once the shopper hovers or focuses it (never at scan time).
+   */
+  offerReport(listing: ExtractedListing): void;
+  /** Whether a listing's anchor carries anything of ours (a warning or a report action). */
+  has(anchor: Element): boolean;
+}
