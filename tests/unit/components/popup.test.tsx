@@ -64,4 +64,26 @@ describe('popup', () => {
     const failed = mount(<Popup tab={null} status={null} error="boom" />);
     expect(failed.querySelector('[role="alert"]')?.textContent).toContain('boom');
   });
+
+  it('offers "Báo cáo trang này" on a product page only, and counts the undelivered reports', () => {
+    const onReportPage = () => undefined;
+    const grid = mount(<Popup tab={tab} status={null} error={null} onReportPage={onReportPage} />);
+    expect(grid.querySelector('[data-testid="report-page"]')).toBeNull();
+    expect(grid.querySelector('[data-testid="popup-undelivered"]')).toBeNull();
+    const product = mount(
+      <Popup
+        tab={{ ...tab, pageKind: 'product' }}
+        status={null}
+        error={null}
+        onReportPage={onReportPage}
+        undelivered={3}
+      />,
+    );
+    expect(product.querySelector('[data-testid="report-page"]')?.textContent).toBe(
+      'Báo cáo trang này',
+    );
+    expect(product.querySelector('[data-testid="popup-undelivered"]')?.textContent).toContain(
+      '3 báo cáo chưa gửi',
+    );
+  });
 });

@@ -182,3 +182,57 @@ describe('the official channels', () => {
     if (email) expect(channelHref(email)).toBe('mailto:qltmdt@moit.gov.vn');
   });
 });
+
+describe('Báo cáo của tôi', () => {
+  it('shows each report as text with its state, the refusal reason, and what can be done', async () => {
+    const { MyReports } = await import('../../../components/MyReports');
+    setLanguage('vi');
+    const onRetry = vi.fn();
+    const onDelete = vi.fn();
+    const base = {
+      createdAt: '2026-12-03T08:00:00.000Z',
+      updatedAt: '2026-12-03T08:00:00.000Z',
+      listing: draft.listing,
+      reasons: ['counterfeit' as const],
+      registryUrl: 'https://so.example',
+      attempts: 1,
+    };
+    const root = mount(
+      <MyReports
+        list={{
+          reports: [
+            {
+              ...base,
+              id: 'a',
+              progress: 'refused',
+              note: '<script>alert(1)</script>',
+              lastError: { status: 400, code: 'invalid_body', message: 'note: quá dài' },
+            },
+            { ...base, id: 'b', progress: 'in_review' },
+            { ...base, id: 'c', progress: 'expired' },
+          ],
+          undelivered: 2,
+          registryUrl: 'https://so.example',
+          defaultRegistryUrl: null,
+        }}
+        busy={false}
+        onRetry={onRetry}
+        onDelete={onDelete}
+        onExport={() => undefined}
+      />,
+    );
+    const items = [...root.querySelectorAll('[data-testid="my-report"]')];
+    expect(
+      items.map((item) => item.querySelector('[data-testid="my-report-progress"]')?.textContent),
+    ).toEqual(['bị từ chối', 'đang xem xét', 'chưa gửi được']);
+    expect(root.querySelector('script')).toBeNull();
+    expect(items[0]?.textContent).toContain('<script>alert(1)</script>');
+    expect(items[0]?.querySelector('[data-testid="my-report-refused"]')?.textContent).toContain(
+      'note: quá dài',
+    );
+    expect(items[1]?.querySelector('[data-testid="my-report-retry"]')).toBeNull();
+    items[2]?.querySelector<HTMLElement>('[data-testid="my-report-retry"]')?.click();
+    expect(onRetry).toHaveBeenCalledWith('c');
+    expect(byTestId(root, 'my-reports-undelivered')?.textContent).toContain('2 báo cáo');
+  });
+});
