@@ -100,7 +100,9 @@ describe('registry to extension in Chromium', () => {
     const today = new Date();
     const date = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
     expect(text).toContain(`Ngày: ${date}`);
-    expect(text).not.toContain('khiếu nại');
+    expect(text).not.toContain('đang khiếu nại');
+    // How the seller contests it: no registry is set for reports here, so the authority is named.
+    expect(text).toContain(`Người bán muốn khiếu nại: liên hệ ${AUTHORITY}`);
   });
 
   it("takes a seller's appeal from the plain form with scripts off, and the warning then says it is contested", async () => {
