@@ -74,7 +74,11 @@ export function SitesSection({ preferences, now, onChange }: PreferenceProps) {
   );
 }
 
-const SIGNAL_NAMES: Record<Signal, MessageKey> = { replicaWords: 'signalReplicaWords' };
+const SIGNAL_NAMES: Record<Signal, MessageKey> = {
+  replicaWords: 'signalReplicaWords',
+  replicaHints: 'signalReplicaHints',
+  offPlatform: 'signalOffPlatform',
+};
 
 /** One switch an on-page signal (the heuristic tier); all are on until the shopper turns one off. */
 export function SignalsSection({ preferences, onChange }: PreferenceProps) {

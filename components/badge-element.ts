@@ -17,7 +17,7 @@ const MAX_NAMES = 256;
 function accessibleName(verdict: Verdict, label: string): string {
   const key =
     verdict.status === 'heuristic'
-      ? `${getLanguage()}|heuristic|${verdict.signal.phrase}|${verdict.signal.seenOn}`
+      ? `${getLanguage()}|heuristic|${verdict.signal.evidence.map((seen) => `${seen.signal}:${seen.text}`).join(',')}|${verdict.signal.seenOn}`
       : `${getLanguage()}|${verdict.status}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${verdict.subject === 'product' ? (verdict.record.name ?? verdict.record.key) : ''}|${verdict.record.authority}|${verdict.record.updated}`;
   let name = names.get(key);
   if (name === undefined) {

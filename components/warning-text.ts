@@ -6,7 +6,14 @@
 
 import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
 import type { FlagRecord } from '../utils/protocol/records';
-import type { RecordVerdict, ShownStatus, Verdict, WarningStatus } from '../utils/protocol/verdict';
+import type { SignalEvidence } from '../utils/protocol/signal-evidence';
+import type {
+  RecordVerdict,
+  ShownStatus,
+  SignalVerdict,
+  Verdict,
+  WarningStatus,
+} from '../utils/protocol/verdict';
 
 const HEADLINES: Record<ShownStatus, Record<RecordVerdict['subject'], MessageKey>> = {
   confirmed: {
@@ -57,7 +64,12 @@ export function badgeText(verdict: Verdict): string {
 }
 
 export function headline(verdict: Verdict): string {
-  if (verdict.status === 'heuristic') return t('headlineHeuristic', verdict.signal.phrase);
+  if (verdict.status === 'heuristic') {
+    const [lead] = verdict.signal.evidence;
+    return lead?.signal === 'replicaWords'
+      ? t('headlineHeuristic', lead.text)
+      : t('headlineHeuristicSigns');
+  }
   const argument =
     verdict.subject === 'product'
       ? (verdict.record.name ?? verdict.record.key.slice('product:'.length))
@@ -120,9 +132,19 @@ export function recordSummary(record: FlagRecord): string {
   return record.summary[getLanguage()];
 }
 
-/** The record's own summary, or what the signal means. */
+/** What each signal saw, one sentence each (the evidence the details show). */
+const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
+  replicaWords: 'evidenceReplicaWords',
+  replicaHints: 'evidenceReplicaHints',
+  offPlatform: 'evidenceOffPlatform',
+};
+
+export function evidenceLines(verdict: SignalVerdict): string[] {
+  return verdict.signal.evidence.map((seen) => t(EVIDENCE[seen.signal], seen.text));
+}
+
+/** The record's own summary, or what the signals saw and what that means. */
 export function summaryText(verdict: Verdict): string {
-  return verdict.status === 'heuristic'
-    ? t('heuristicSummary', verdict.signal.phrase)
-    : recordSummary(verdict.record);
+  if (verdict.status !== 'heuristic') return recordSummary(verdict.record);
+  return [...evidenceLines(verdict), t('heuristicSummaryEnd')].join(' ');
 }

@@ -1,11 +1,11 @@
 /**
  * The answer to a page's lookup: the shown records for its keys, the flagged products its listings'
- * names match, and (unless the shopper switched the signal off) the replica phrases in those names.
- * Each name is decoded (from an address) and folded once, for both checks.
+ * names match, and the on-page signals those names show (those the shopper left on), when together
+ * they reach a warning. Each name is decoded (from an address) and folded once, for every check.
  */
 import type { ProductMatcher } from '../../utils/lookup/product-matcher';
-import { replicaInFolded } from '../../utils/lookup/replica-words';
 import { isShownToShoppers } from '../../utils/lookup/shown';
+import { nameEvidence } from '../../utils/lookup/signals/name-signals';
 import { readAddressName } from '../../utils/protocol/address-name';
 import { normaliseProductName } from '../../utils/protocol/keys';
 import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
@@ -24,17 +24,16 @@ export async function answerLookup(
   signalsOff: readonly Signal[],
   now: Date,
 ): Promise<ResponseOf<'lookup'>> {
-  const replicaWords = !signalsOff.includes('replicaWords');
   const matches: Array<{ itemKey: string; productKey: string }> = [];
-  const replicas: Array<{ itemKey: string; phrase: string }> = [];
+  const signals: NonNullable<ResponseOf<'lookup'>['signals']> = [];
   for (const { itemKey, title, fromAddress } of request.titles ?? []) {
     const name = fromAddress ? readAddressName(title) : title;
     if (!name) continue;
     const folded = normaliseProductName(name);
     const productKey = products.matchFolded(folded);
     if (productKey) matches.push({ itemKey, productKey });
-    const phrase = replicaWords ? replicaInFolded(folded) : null;
-    if (phrase) replicas.push({ itemKey, phrase });
+    const evidence = nameEvidence(folded, signalsOff);
+    if (evidence.length > 0) signals.push({ itemKey, evidence });
   }
   const found = await reader.get([...request.keys, ...matches.map((m) => m.productKey)]);
   const hits: FlagRecord[] = [];
@@ -45,6 +44,6 @@ export async function answerLookup(
     hits,
     data: info,
     ...(kept.length > 0 ? { products: kept } : {}),
-    ...(replicas.length > 0 ? { replicas } : {}),
+    ...(signals.length > 0 ? { signals } : {}),
   };
 }

@@ -29,6 +29,7 @@ import {
 } from './warning-probes';
 
 const SITES = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
+const SIGNS_GRID = 'https://shopee.vn/search?keyword=giay+sieu+cap';
 const REPLICA_GRID = 'https://shopee.vn/search?keyword=giay+sneaker';
 
 describe('the warnings in Chromium', () => {
@@ -172,6 +173,30 @@ describe('the warnings in Chromium', () => {
     expect(text).toContain('«rep 1 1»');
     expect(text).toContain('Soi Hàng tự đọc tên tin đăng');
     expect(text.toLowerCase()).not.toMatch(/hàng giả|vi phạm/);
+    await page.close();
+  });
+
+  it('two weak signs in a name warn together, each shown as evidence; one alone does not', async () => {
+    const html = readFileSync(path.join(FIXTURES, 'shopee/search-grid.html'), 'utf8')
+      .replace('Áo-thun-mẫu-F-i.0000000009', 'Giày-hàng-siêu-cấp-zalo-0912.345.678-i.0000000009')
+      .replaceAll('Áo thun mẫu F', 'Giày hàng siêu cấp, zalo 0912.345.678')
+      .replaceAll('Bình giữ nhiệt mẫu G', 'Bình giữ nhiệt siêu cấp');
+    const page = await harness.context.newPage();
+    await page.route(SIGNS_GRID, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    await page.goto(SIGNS_GRID);
+    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    await heuristic.waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    expect(await heuristic.count()).toBe(1); // "siêu cấp" alone, on the other card, is not enough
+    await heuristic.click();
+    const details = page.locator('soi-hang-badge [data-testid="badge-details"]');
+    await details.waitFor();
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('«sieu cap»');
+    expect(text).toContain('«0912 345 678»');
+    expect(text).toContain('ngoài sàn');
     await page.close();
   });
 

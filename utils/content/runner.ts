@@ -149,13 +149,13 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
       const hits = new Map(result.hits.map((record) => [record.key, record]));
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
-      const replicas = new Map(result.replicas?.map((m) => [m.itemKey, m.phrase]));
+      const signals = new Map(result.signals?.map((m) => [m.itemKey, m.evidence]));
       const mutedSellers = new Set(result.view?.mutedSellers);
       for (const listing of batch) {
-        const phrase = replicas.get(listing.itemKey);
+        const evidence = signals.get(listing.itemKey);
         const verdict =
           verdictFor(listing, hits, products.get(listing.itemKey) ?? null) ??
-          (phrase ? signalVerdict(phrase, new Date()) : null);
+          (evidence ? signalVerdict(evidence, new Date()) : null);
         if (marks.get(listing.anchor)?.itemKey !== listing.itemKey) continue;
         if (!verdict) {
           if (listing.kind === 'product') offerReport(listing);

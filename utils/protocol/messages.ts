@@ -4,9 +4,9 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
-import { MAX_LOOKUP_KEYS, MAX_PHRASE_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
-import { LanguageSchema, PreferencesSchema } from './preferences';
+import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
 import { MAX_CONTACT, MAX_REPORT_NOTE, REPORT_REASONS, ReportReasonSchema } from './report';
 import {
@@ -22,6 +22,7 @@ import {
   SubmitReportReplySchema,
   SubmitReportSchema,
 } from './report-messages';
+import { SignalEvidenceSchema } from './signal-evidence';
 import { DataStatusSchema } from './sync-status';
 
 export type Access = 'content' | 'privileged';
@@ -60,12 +61,17 @@ export const MESSAGES = {
       data: z.nullable(DataInfoSchema),
       /** Which listing's title named which flagged product; the product records are in hits. */
       products: z.optional(z.array(z.object({ itemKey: KeySchema, productKey: KeySchema }))),
-      /** Listings whose own name uses a replica phrase (the `heuristic` signal), and the phrase. */
-      replicas: z.optional(
+      /**
+       * Listings whose own name shows on-page signals that together reach a warning (the
+       * `heuristic` tier), with what each signal saw (signal-evidence.ts).
+       */
+      signals: z.optional(
         z.array(
           z.object({
             itemKey: KeySchema,
-            phrase: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
+            evidence: z
+              .array(SignalEvidenceSchema)
+              .check(z.minLength(1), z.maxLength(SIGNALS.length)),
           }),
         ),
       ),

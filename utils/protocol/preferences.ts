@@ -38,9 +38,12 @@ export const MAX_MUTES = 2000;
 
 /**
  * The on-page signals behind the `heuristic` tier (DESIGN.md §4), each of which the shopper may
- * switch off: `replicaWords`, a listing's own name admitting a copy ("rep 1:1", "super fake").
+ * switch off: `replicaWords`, a listing's own name admitting a copy ("rep 1:1", "super fake");
+ * `replicaHints`, words that often go with copies but have honest uses too ("siêu cấp", "hàng F1");
+ * `offPlatform`, a listing asking to deal outside the marketplace (a phone number, Zalo, "inbox giá
+ * rẻ hơn"). utils/protocol/signal-evidence.ts weighs them.
  */
-export const SIGNALS = ['replicaWords'] as const;
+export const SIGNALS = ['replicaWords', 'replicaHints', 'offPlatform'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 export const PreferencesSchema = z.object({

@@ -2,7 +2,9 @@
  * From the records found for a listing's keys to the one warning the shopper sees. The strongest
  * status wins (DESIGN.md §4); on a tie the item's own record beats its seller's.
  */
+
 import type { FlagRecord, FlagStatus } from './records';
+import type { SignalEvidence } from './signal-evidence';
 
 export type ShownStatus = Exclude<FlagStatus, 'cleared'>;
 
@@ -29,25 +31,25 @@ export interface RecordVerdict {
 }
 
 /**
- * A warning from on-page signals only (DESIGN.md §4 "heuristic"): the listing's own name uses a
- * replica phrase. Never called counterfeit; its source is Soi Hàng's own reading of the page, on
- * the day it read it.
+ * A warning from on-page signals only (DESIGN.md §4 "heuristic"): what the listing's own page shows
+ * (a name admitting a copy; weaker signs, two together). Never called counterfeit; its source is Soi
+ * Hàng's own reading of the page, on the day it read it, and it carries what each signal saw.
  */
 export interface SignalVerdict {
   status: 'heuristic';
   subject: 'item';
-  signal: { phrase: string; seenOn: string };
+  signal: { evidence: SignalEvidence[]; seenOn: string };
 }
 
 export type Verdict = RecordVerdict | SignalVerdict;
 export type WarningStatus = Verdict['status'];
 
-/** The signal verdict for a replica phrase seen today. */
-export function signalVerdict(phrase: string, now: Date): SignalVerdict {
+/** The signal verdict for what the signals saw today. */
+export function signalVerdict(evidence: SignalEvidence[], now: Date): SignalVerdict {
   return {
     status: 'heuristic',
     subject: 'item',
-    signal: { phrase, seenOn: now.toISOString().slice(0, 10) },
+    signal: { evidence, seenOn: now.toISOString().slice(0, 10) },
   };
 }
 

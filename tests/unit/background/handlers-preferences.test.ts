@@ -125,16 +125,18 @@ describe("background handlers: the shopper's choices", () => {
         },
         tab,
       );
-    expect(await lookup()).toMatchObject({ data: { replicas: [{ phrase: 'rep 1 1' }] } });
+    expect(await lookup()).toMatchObject({
+      data: { signals: [{ evidence: [{ signal: 'replicaWords', text: 'rep 1 1' }] }] },
+    });
     const off = { language: 'vi', mutes: [], signalsOff: ['replicaWords'] };
     expect(await dispatch({ type: 'setPreferences', payload: off }, popup)).toMatchObject({
       ok: true,
     });
-    expect((await lookup()) as { data: { replicas?: unknown } }).not.toHaveProperty(
-      'data.replicas',
-    );
+    expect((await lookup()) as { data: { signals?: unknown } }).not.toHaveProperty('data.signals');
     await dispatch({ type: 'setPreferences', payload: { ...off, signalsOff: [] } }, popup);
-    expect(await lookup()).toMatchObject({ data: { replicas: [{ phrase: 'rep 1 1' }] } });
+    expect(await lookup()).toMatchObject({
+      data: { signals: [{ evidence: [{ signal: 'replicaWords', text: 'rep 1 1' }] }] },
+    });
     // Only signals that exist can be switched off.
     expect(
       await dispatch(

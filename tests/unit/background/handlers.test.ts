@@ -88,9 +88,9 @@ describe('background handlers', () => {
       ok: true,
       data: {
         products: [{ itemKey: 'shopee:item:1.2', productKey: 'product:colos iq for mum' }],
-        replicas: [
-          { itemKey: 'shopee:item:3.4', phrase: 'rep 1 1' },
-          { itemKey: 'shopee:item:5.6', phrase: 'hang rep' },
+        signals: [
+          { itemKey: 'shopee:item:3.4', evidence: [{ signal: 'replicaWords', text: 'rep 1 1' }] },
+          { itemKey: 'shopee:item:5.6', evidence: [{ signal: 'replicaWords', text: 'hang rep' }] },
         ],
       },
     });

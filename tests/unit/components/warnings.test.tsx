@@ -112,7 +112,10 @@ describe('the heuristic status', () => {
     'a replica phrase in the name is "worth a closer look" in %s, sourced to Soi Hàng and dated',
     async (language) => {
       setLanguage(language);
-      const verdict = signalVerdict('rep 1 1', new Date('2026-11-28T10:00:00Z'));
+      const verdict = signalVerdict(
+        [{ signal: 'replicaWords', text: 'rep 1 1' }],
+        new Date('2026-11-28T10:00:00Z'),
+      );
       const badge = badgeElement(document, verdict);
       expect(badge.getAttribute('data-status')).toBe('heuristic');
       expect(badge.textContent).toBe(

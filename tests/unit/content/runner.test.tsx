@@ -76,10 +76,16 @@ describe('content runner', () => {
       lookup: async (keys) => ({
         hits: await shippedLookup(keys, now),
         data: null,
-        replicas: [
-          { itemKey: 'shopee:item:0000000009.0000000302', phrase: 'rep 1 1' },
+        signals: [
+          {
+            itemKey: 'shopee:item:0000000009.0000000302',
+            evidence: [{ signal: 'replicaWords', text: 'rep 1 1' }],
+          },
           // A card with a record of its own keeps the record's warning.
-          { itemKey: 'shopee:item:0000000007.0000000101', phrase: 'replica' },
+          {
+            itemKey: 'shopee:item:0000000007.0000000101',
+            evidence: [{ signal: 'replicaWords', text: 'replica' }],
+          },
         ],
       }),
     });

@@ -1,0 +1,36 @@
+/**
+ * A listing that asks to deal outside the marketplace: a Vietnamese phone number in its name, Zalo,
+ * "inbox giá rẻ hơn", "chuyển khoản". Marketplaces forbid it, and it takes the buyer out of the
+ * platform's guarantees, where counterfeits and scams are sold; but a shop's hotline in a name is
+ * not always bad faith, so it is half a signal (signal-evidence.ts).
+ */
+import { type Denials, hasUndenied } from '../denied-phrase';
+
+const PHRASES: readonly string[] = [
+  'zalo',
+  'inbox gia re',
+  'ib gia re',
+  'inbox gia tot',
+  'ib gia tot',
+  'lien he gia re',
+  'chuyen khoan truoc',
+  'ck truoc',
+  'giao dich ngoai',
+];
+
+const DENIALS: Denials = { words: new Set(['khong', 'ko', 'k', 'kg', 'cam']), window: 2 };
+
+/**
+ * A mobile number as names write it once folded (punctuation turned to spaces): ten digits starting
+ * 03, 05, 07, 08 or 09, or the same after 84, in groups ("0912 345 678").
+ */
+const PHONE = /(?:^| )(?:0|84 ?)([35789](?: ?\d){8})(?= |$)/;
+
+/** What in the folded name asks to deal off the platform; or null. */
+export function offPlatformInFolded(folded: string): string | null {
+  const phone = PHONE.exec(folded);
+  if (phone) return phone[0].trim();
+  const padded = ` ${folded} `;
+  for (const phrase of PHRASES) if (hasUndenied(padded, phrase, DENIALS)) return phrase;
+  return null;
+}

@@ -1,0 +1,36 @@
+/**
+ * What an on-page signal saw, and how much it weighs (DESIGN.md §4, the `heuristic` tier). A warning
+ * shows only when the weights of a listing's distinct signals add up to SHOW_AT: a strong signal (a
+ * name admitting a copy) alone, or two weak ones together; one weak signal alone never shows. Each
+ * piece of evidence goes to the details popover as the words that were seen.
+ */
+import * as z from 'zod/mini';
+import { MAX_PHRASE_LENGTH } from './limits';
+import { SIGNALS, type Signal } from './preferences';
+
+export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = {
+  replicaWords: 1,
+  replicaHints: 0.5,
+  offPlatform: 0.5,
+};
+
+export const SHOW_AT = 1;
+
+export const SignalEvidenceSchema = z.object({
+  signal: z.enum(SIGNALS),
+  /** The words seen, folded as names are (lower case, no diacritics). */
+  text: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
+});
+export type SignalEvidence = z.infer<typeof SignalEvidenceSchema>;
+
+/** The evidence worth a warning: one piece per signal, kept only when together they reach SHOW_AT. */
+export function combineEvidence(found: readonly SignalEvidence[]): SignalEvidence[] {
+  const bySignal = new Map<Signal, SignalEvidence>();
+  for (const evidence of found)
+    if (!bySignal.has(evidence.signal)) bySignal.set(evidence.signal, evidence);
+  let score = 0;
+  for (const signal of bySignal.keys()) score += SIGNAL_WEIGHTS[signal];
+  if (score < SHOW_AT) return [];
+  // Strongest first: the headline names it.
+  return [...bySignal.values()].sort((a, b) => SIGNAL_WEIGHTS[b.signal] - SIGNAL_WEIGHTS[a.signal]);
+}
