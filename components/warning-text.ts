@@ -66,9 +66,10 @@ export function badgeText(verdict: Verdict): string {
 export function headline(verdict: Verdict): string {
   if (verdict.status === 'heuristic') {
     const [lead] = verdict.signal.evidence;
-    return lead?.signal === 'replicaWords'
-      ? t('headlineHeuristic', lead.text)
-      : t('headlineHeuristicSigns');
+    if (lead?.signal !== 'replicaWords') return t('headlineHeuristicSigns');
+    return lead.place === 'description'
+      ? t('headlineHeuristicDescription', lead.text)
+      : t('headlineHeuristic', lead.text);
   }
   const argument =
     verdict.subject === 'product'
@@ -140,7 +141,10 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
 };
 
 export function evidenceLines(verdict: SignalVerdict): string[] {
-  return verdict.signal.evidence.map((seen) => t(EVIDENCE[seen.signal], seen.text));
+  return verdict.signal.evidence.map((seen) => {
+    const seenAs = t(EVIDENCE[seen.signal], seen.text);
+    return t(seen.place === 'description' ? 'evidenceInDescription' : 'evidenceInName', seenAs);
+  });
 }
 
 /** The record's own summary, or what the signals saw and what that means. */

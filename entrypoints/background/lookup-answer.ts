@@ -26,13 +26,17 @@ export async function answerLookup(
 ): Promise<ResponseOf<'lookup'>> {
   const matches: Array<{ itemKey: string; productKey: string }> = [];
   const signals: NonNullable<ResponseOf<'lookup'>['signals']> = [];
-  for (const { itemKey, title, fromAddress } of request.titles ?? []) {
+  for (const { itemKey, title, fromAddress, description } of request.titles ?? []) {
     const name = fromAddress ? readAddressName(title) : title;
     if (!name) continue;
     const folded = normaliseProductName(name);
     const productKey = products.matchFolded(folded);
     if (productKey) matches.push({ itemKey, productKey });
-    const evidence = nameEvidence(folded, signalsOff);
+    const evidence = nameEvidence(
+      folded,
+      signalsOff,
+      description ? normaliseProductName(description) : undefined,
+    );
     if (evidence.length > 0) signals.push({ itemKey, evidence });
   }
   const found = await reader.get([...request.keys, ...matches.map((m) => m.productKey)]);

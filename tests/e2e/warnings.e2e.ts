@@ -200,6 +200,28 @@ describe('the warnings in Chromium', () => {
     await page.close();
   });
 
+  it('a product page whose own description admits a copy gets the heuristic banner, saying where it was seen', async () => {
+    const address = 'https://shopee.vn/Giay-the-thao-i.0000000009.0000000305';
+    const html = readFileSync(path.join(FIXTURES, 'shopee/product-page.html'), 'utf8').replace(
+      '"url": "https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101", "productID": "0000000101",',
+      `"url": "${address}", "productID": "0000000305", "description": "Hàng rep 1:1 giống auth 99%, bao check.",`,
+    );
+    const page = await harness.context.newPage();
+    await page.route(address, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    await page.goto(address);
+    await banner(page).waitFor({ timeout: 15_000 });
+    expect(await banner(page).getAttribute('data-status')).toBe('heuristic');
+    const headline = (await banner(page).locator('.banner__headline').textContent()) ?? '';
+    expect(headline).toContain('Mô tả sản phẩm có cụm từ «rep 1 1»');
+    await banner(page).locator('[data-testid="banner-details"]').click();
+    expect(await banner(page).locator('[data-testid="warning-more"]').textContent()).toContain(
+      'Mô tả sản phẩm của người bán có cụm từ «rep 1 1»',
+    );
+    await page.close();
+  });
+
   it("a page's hostile CSS moves or hides neither badge nor banner", async () => {
     const hostile =
       '* { all: unset !important; z-index: 2147483647 !important; } html, body { display: block !important; }';

@@ -1,5 +1,5 @@
 /** What one lookup message carries: keys and names of at most a batch of listings. */
-import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
+import { MAX_DESCRIPTION_LENGTH, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
 import type { RequestOf } from '../protocol/messages';
 import type { ExtractedListing } from '../sites/engine/types';
 
@@ -11,12 +11,14 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
  * (decoded there, not on the page), else its title.
  */
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName } = listing;
+  const { itemKey, addressName, description } = listing;
+  // Product pages only: their own description, for the signals (cards carry none).
+  const more = description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
   if (addressName) {
-    return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true };
+    return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true, ...more };
   }
   const title = listing.title;
-  return title ? { itemKey, title: title.slice(0, MAX_TITLE_LENGTH) } : null;
+  return title ? { itemKey, title: title.slice(0, MAX_TITLE_LENGTH), ...more } : null;
 }
 
 /** Item and seller keys of up to MAX_LOOKUP_KEYS per batch: two keys per listing at most. */

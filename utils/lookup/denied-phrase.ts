@@ -10,6 +10,27 @@ export interface Denials {
   pairs?: ReadonlySet<string>;
   /** How many words before a phrase are read for a denial. */
   window: number;
+  /**
+   * Phrases a denial carries over: "nói không với hàng nhái, hàng fake" denies both, so a phrase
+   * standing just after one of these is read as if that one were not there.
+   */
+  chain?: readonly string[];
+}
+
+/** `before` without the chained phrases that end it ("… không với hàng nhái" → "… không với"). */
+function withoutChain(before: string, chain: readonly string[] | undefined): string {
+  if (!chain) return before;
+  let rest = ` ${before.trim()}`;
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const phrase of chain) {
+      if (rest.endsWith(` ${phrase}`)) {
+        rest = rest.slice(0, -phrase.length - 1);
+        stripped = true;
+      }
+    }
+  }
+  return rest;
 }
 
 function deniedBefore(before: string, denials: Denials): boolean {
@@ -28,7 +49,7 @@ function deniedBefore(before: string, denials: Denials): boolean {
 export function hasUndenied(padded: string, phrase: string, denials: Denials): boolean {
   const needle = ` ${phrase} `;
   for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) {
-    if (!deniedBefore(padded.slice(0, at), denials)) return true;
+    if (!deniedBefore(withoutChain(padded.slice(0, at), denials.chain), denials)) return true;
   }
   return false;
 }

@@ -50,6 +50,7 @@ const DENIALS: Denials = {
   words: new Set(['khong', 'ko', 'k', 'kg', 'chong', 'tranh', 'no', 'anti', 'neu']),
   pairs: new Set(['phan biet', 'phat hien', 'boi thuong', 'hoan tien']),
   window: 3,
+  chain: REPLICA_PHRASES,
 };
 
 /**

@@ -6,3 +6,5 @@ export const MAX_TITLE_LENGTH = 500;
 export const MAX_LISTED = 100;
 /** A replica phrase the background found in a listing's name (the longest listed is far shorter). */
 export const MAX_PHRASE_LENGTH = 60;
+/** A product page's description is read for signals up to this many characters. */
+export const MAX_DESCRIPTION_LENGTH = 3000;

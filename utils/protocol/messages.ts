@@ -4,7 +4,7 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
-import { MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
+import { MAX_DESCRIPTION_LENGTH, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
@@ -51,6 +51,8 @@ export const MESSAGES = {
               itemKey: KeySchema,
               title: z.string().check(z.maxLength(MAX_TITLE_LENGTH)),
               fromAddress: z.optional(z.literal(true)),
+              /** A product page's own description, read for the on-page signals. */
+              description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH))),
             }),
           )
           .check(z.maxLength(MAX_LOOKUP_KEYS)),

@@ -20,6 +20,8 @@ export const SignalEvidenceSchema = z.object({
   signal: z.enum(SIGNALS),
   /** The words seen, folded as names are (lower case, no diacritics). */
   text: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
+  /** Where: the listing's name, unless this says its description (product pages). */
+  place: z.optional(z.literal('description')),
 });
 export type SignalEvidence = z.infer<typeof SignalEvidenceSchema>;
 

@@ -129,6 +129,7 @@ export const lazadaAdapter = defineAdapter({
       sellerName:
         (stateMatches ? stringField(seller, 'name') : null) ??
         stringField(field(ldOffer, 'seller'), 'name'),
+      description: stringField(product, 'description'),
     };
   },
 });

@@ -90,6 +90,7 @@ export const shopeeAdapter = defineAdapter({
         stringField(offers, 'priceCurrency') ?? currency(url),
       ),
       sellerName: stringField(field(offers, 'seller'), 'name'),
+      description: stringField(product, 'description'),
     };
   },
 });

@@ -77,6 +77,7 @@ export const tikiAdapter = defineAdapter({
       sellerId: idField(seller, 'id'),
       sellerName: stringField(seller, 'name'),
       official: booleanField(seller, 'is_official'),
+      description: stringField(product, 'description'),
     };
   },
 });

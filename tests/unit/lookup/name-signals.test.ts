@@ -76,3 +76,28 @@ describe('name signals on our gold set', () => {
     expect(gold.filter((entry) => entry.warn).length).toBeGreaterThanOrEqual(20);
   });
 });
+
+describe('a product description', () => {
+  const withDescription = (name: string, description: string) =>
+    nameEvidence(fold(name), [], fold(description)).map(
+      (seen) => `${seen.signal}:${seen.text}${seen.place ? `@${seen.place}` : ''}`,
+    );
+
+  it('is read for the same signals, and its evidence says where it was seen', () => {
+    expect(withDescription('Giày thể thao nam', 'Hàng rep 1:1 giống auth 99%')).toEqual([
+      'replicaWords:rep 1 1@description',
+    ]);
+    expect(withDescription('Giày siêu cấp', 'Liên hệ zalo 0912345678 để có giá tốt')).toEqual([
+      'replicaHints:sieu cap',
+      'offPlatform:0912345678@description',
+    ]);
+  });
+
+  it('counts a signal seen in both places once, and reads denials there too', () => {
+    expect(withDescription('Giày hàng siêu cấp', 'Đây là hàng F1')).toEqual([]);
+    expect(
+      withDescription('Sữa bột', 'Cam kết chính hãng, hoàn tiền nếu phát hiện hàng fake'),
+    ).toEqual([]);
+    expect(withDescription('Sữa bột', 'Nói không với hàng nhái, hàng fake')).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ export interface ProductFacts {
   sellerId?: string | null;
   sellerName?: string | null;
   official?: boolean | null;
+  description?: string | null;
 }
 
 export interface SellerOnPage {
@@ -113,6 +114,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       price: facts.price ?? null,
       sellerName: facts.sellerName ?? null,
       official: facts.official ?? null,
+      ...(facts.description ? { description: facts.description } : {}),
       url: `${url.origin}${url.pathname}`,
       anchor,
     };

@@ -29,6 +29,11 @@ export interface ExtractedListing {
   sellerName: string | null;
   /** Mall / official-store status when the page marks it; null when the page does not say. */
   official: boolean | null;
+  /**
+   * A product page's own description from the page's JSON (read for the on-page signals); cards
+   * have none, so grids cost nothing for it.
+   */
+  readonly description?: string | null;
   url: string;
   /** Card: the card's root element (the badge goes inside it). Product: the title element. */
   anchor: Element;
