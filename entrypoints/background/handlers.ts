@@ -4,6 +4,7 @@
  */
 import { platformOfUrl } from '../../utils/lookup/platform-of-url';
 import type { Handlers } from '../../utils/protocol/dispatch';
+import { dataUrlBytes } from '../../utils/report/screenshot';
 import type { DataService } from './data-service';
 import type { PreferencesService } from './preferences-service';
 import type { DraftStore } from './report-drafts';
@@ -82,9 +83,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async getReportDraft({ token }) {
       const { screenshot, ...draft } = await deps.drafts.get(token);
-      const bytes = screenshot
-        ? Math.floor(((screenshot.dataUrl.length - screenshot.dataUrl.indexOf(',') - 1) * 3) / 4)
-        : 0;
+      const bytes = screenshot ? dataUrlBytes(screenshot.dataUrl) : 0;
       return {
         draft: {
           ...draft,
@@ -100,15 +99,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         ...choices,
         ...(withScreenshot && draft.screenshot ? { screenshot: draft.screenshot } : {}),
       });
-    },
-    async reportContext({ itemKey }, { sender, senderKind }) {
-      if (senderKind !== 'extension-page') {
-        holdToOwnMarketplace(sender.url, {
-          platform: itemKey.slice(0, itemKey.indexOf(':')),
-          itemKey,
-        });
-      }
-      return deps.reports.context(itemKey);
     },
     listReports: ({ refresh }) => deps.reports.listFresh(refresh ?? false),
     retryReports: ({ id }) => deps.reports.retry(id),

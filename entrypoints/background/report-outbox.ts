@@ -11,6 +11,10 @@ const CLIENT_ID_SETTING = 'clientId';
 export interface OutboxStore {
   all(): Promise<{ entries: OutboxEntry[]; unreadable: number }>;
   get(id: string): Promise<OutboxEntry | null>;
+  /** The reports of one listing (by the `byItem` index): what a new report of it may amend. */
+  ofListing(itemKey: string): Promise<OutboxEntry[]>;
+  /** The reports made after `since` (by the `byCreated` index): the hourly limit's count. */
+  madeSince(since: Date): Promise<OutboxEntry[]>;
   put(entry: OutboxEntry): Promise<void>;
   /** Reads, changes and writes one row in one transaction; `change` returning null writes nothing. */
   update(
@@ -30,7 +34,16 @@ export function createOutboxStore(
     const checked = OutboxEntrySchema.safeParse(raw);
     return checked.success ? checked.data : null;
   };
+  const readable = (rows: unknown[]) =>
+    rows.map(parse).filter((entry): entry is OutboxEntry => entry !== null);
   return {
+    async ofListing(itemKey) {
+      return readable(await (await openDb()).getAllFromIndex('outbox', 'byItem', itemKey));
+    },
+    async madeSince(since) {
+      const range = IDBKeyRange.lowerBound(since.toISOString(), true);
+      return readable(await (await openDb()).getAllFromIndex('outbox', 'byCreated', range));
+    },
     async all() {
       const rows = await (await openDb()).getAllFromIndex('outbox', 'byCreated');
       const entries: OutboxEntry[] = [];

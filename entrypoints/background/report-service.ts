@@ -15,7 +15,7 @@ import {
   type SubmitReport,
   type SubmitReportReply,
 } from '../../utils/protocol/report-messages';
-import { amend, amendableEntry, rateLimitedUntil } from '../../utils/report/client-limits';
+import { amend, amendableEntry, HOUR_MS, rateLimitedUntil } from '../../utils/report/client-limits';
 import { newDelivery, restart } from '../../utils/report/delivery';
 import type { OutboxEntry, Screenshot } from '../../utils/report/outbox-entry';
 import { progressOf, viewOf } from '../../utils/report/progress';
@@ -109,12 +109,15 @@ export function createReportService(deps: ReportServiceDeps) {
 
   async function submit(input: SubmitReport): Promise<SubmitReportReply> {
     const now = deps.now();
-    const { entries } = await outbox.all();
     const base = await registryUrl();
     const note = input.note?.trim();
     const contact = input.contact?.trim();
     const screenshot = await screenshotOf(input.screenshot, now);
-    const earlier = amendableEntry(entries, input.listing.itemKey, now);
+    const earlier = amendableEntry(
+      await outbox.ofListing(input.listing.itemKey),
+      input.listing.itemKey,
+      now,
+    );
     if (earlier) {
       const amended = amend(earlier, { reasons: input.reasons, note, contact }, now);
       const withShot = screenshot && !earlier.screenshot ? { ...amended, screenshot } : amended;
@@ -128,7 +131,7 @@ export function createReportService(deps: ReportServiceDeps) {
         registryUrl: withShot.registryUrl,
       };
     }
-    const until = rateLimitedUntil(entries, now);
+    const until = rateLimitedUntil(await outbox.madeSince(new Date(now.getTime() - HOUR_MS)), now);
     if (until) return { outcome: 'limited', until: until.toISOString() };
     const id = deps.uuid();
     const report: Report = ReportSchema.parse({
@@ -232,8 +235,7 @@ export function createReportService(deps: ReportServiceDeps) {
     },
 
     async context(itemKey: string): Promise<ReportContext> {
-      const { entries } = await outbox.all();
-      const earlier = amendableEntry(entries, itemKey, deps.now());
+      const earlier = amendableEntry(await outbox.ofListing(itemKey), itemKey, deps.now());
       return {
         registryUrl: await registryUrl(),
         ...(earlier

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
         renderAfter={(reply, choices) => (
           <ReportChannels
             platform={draft.listing.platform}
+            scamSite={choices.reasons.includes('scam_site')}
             summary={reportSummary(draft.listing, choices.reasons, {
               ...(choices.note.trim() ? { note: choices.note.trim() } : {}),
               ...(draft.sellerName ? { sellerName: draft.sellerName } : {}),

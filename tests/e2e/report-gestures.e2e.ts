@@ -9,17 +9,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RegistryProcess, startRegistry } from '../helpers/registry';
-import { eventually, type Harness, launch, openExtensionPage, openPage, tabIdOf } from './harness';
+import type { RegistryProcess } from '../helpers/registry';
+import { eventually, type Harness, openExtensionPage, openPage, tabIdOf } from './harness';
 import {
   fillAndSend,
-  REPORT_PAGES,
   registryEvidence,
   registryHolds,
+  startReportBed,
   storedReports,
   UNFLAGGED_ITEM,
   UNFLAGGED_PRODUCT,
-  useRegistry,
   workerOf,
 } from './report-probes';
 import { SHOPEE_GRID } from './warning-probes';
@@ -62,9 +61,7 @@ describe('reports from the shortcut, the menu, the popup and a pasted link', () 
   let harness: Harness;
 
   beforeAll(async () => {
-    registry = await startRegistry('sqlite');
-    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
-    await useRegistry(harness, registry.url);
+    ({ registry, harness } = await startReportBed());
   });
 
   afterAll(async () => {

@@ -4,18 +4,23 @@
  */
 import Database from 'better-sqlite3';
 import type { Frame, Page, Worker } from 'playwright-core';
-import type { RegistryProcess } from '../helpers/registry';
-import { eventually, type Harness, openExtensionPage } from './harness';
+import { type RegistryProcess, startRegistry } from '../helpers/registry';
+import { eventually, type Harness, launch, openExtensionPage } from './harness';
 import { SHOPEE_GRID } from './warning-probes';
 
 /** A Shopee product page no record flags: the product page fixture at another listing's address. */
 export const UNFLAGGED_PRODUCT = 'https://shopee.vn/Sua-bot-mau-B-900g-i.0000000009.0000000301';
 export const UNFLAGGED_ITEM = 'shopee:item:0000000009.0000000301';
 
+/** A Tiki search grid: one card flagged, two not. */
+export const TIKI_GRID = 'https://tiki.vn/search?q=binh+sua';
+
 /** The pages the report suites browse: the demo grid and the unflagged product page. */
 export const REPORT_PAGES = [
   { url: SHOPEE_GRID, file: 'shopee/search-grid.html' },
   { url: UNFLAGGED_PRODUCT, file: 'shopee/product-page.html' },
+  // A grid whose card links take keyboard focus (Shopee's are `display: contents` and take none).
+  { url: TIKI_GRID, file: 'tiki/search-grid.html' },
 ];
 
 /** The extension's service worker as it is now (it may have been stopped and started since). */
@@ -35,6 +40,21 @@ export async function reportHoveredCard(
   await card.hover();
   await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
   await fillAndSend(await reportFrame(page), reasons);
+}
+
+/**
+ * A report suite's world: a fresh registry (SQLite) on 127.0.0.1, Chromium with the e2e build on the
+ * report pages, and the extension pointed at that registry.
+ */
+export async function startReportBed(
+  env: Record<string, string> = {},
+): Promise<{ registry: RegistryProcess; harness: Harness }> {
+  const registry = await startRegistry('sqlite', env);
+  const harness = await launch(REPORT_PAGES, {
+    passThrough: (url) => url.startsWith(registry.url),
+  });
+  await useRegistry(harness, registry.url);
+  return { registry, harness };
 }
 
 /** The report dialog framed into this page, once it has loaded. */

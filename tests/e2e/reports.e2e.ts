@@ -4,17 +4,17 @@
  * happens to the registry or the browser on the way; the registry's database is read after each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RegistryProcess, startRegistry } from '../helpers/registry';
-import { badgedItems, eventually, type Harness, launch, openPage } from './harness';
+import type { RegistryProcess } from '../helpers/registry';
+import { badgedItems, eventually, type Harness, openPage } from './harness';
 import {
   fillAndSend,
-  REPORT_PAGES,
   registryHolds,
   reportFrame,
+  startReportBed,
   storedReports,
+  TIKI_GRID,
   UNFLAGGED_ITEM,
   UNFLAGGED_PRODUCT,
-  useRegistry,
 } from './report-probes';
 import { axeViolations, badgeCount, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
 
@@ -27,9 +27,7 @@ describe('reports from a marketplace page to the registry', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    registry = await startRegistry('sqlite');
-    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
-    await useRegistry(harness, registry.url);
+    ({ registry, harness } = await startReportBed());
   });
 
   afterAll(async () => {
@@ -123,6 +121,20 @@ describe('reports from a marketplace page to the registry', () => {
     await eventually(
       async () => ((await page.locator('soi-hang-report').count()) === 0 ? true : undefined),
       'the dialog closed',
+    );
+    await page.close();
+  });
+
+  it('an unflagged card gets its report action when keyboard focus lands in it', async () => {
+    const { page } = await openPage(harness, TIKI_GRID);
+    await badgeCount(page, 1);
+    const action = page.locator('soi-hang-report-button');
+    for (let presses = 0; presses < 40 && (await action.count()) === 0; presses++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await action.count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(
+      '0000000602',
     );
     await page.close();
   });

@@ -179,12 +179,7 @@ export const MESSAGES = {
     }),
     response: SubmitReportReplySchema,
   },
-  /** What a page's dialog says before sending: the registry it goes to, an earlier report of it. */
-  reportContext: {
-    access: 'content',
-    request: z.object({ itemKey: KeySchema }),
-    response: ReportContextSchema,
-  },
+
   /** Báo cáo của tôi; `refresh` asks the registry for the status of each delivered report. */
   listReports: {
     access: 'privileged',

@@ -10,10 +10,10 @@ import { restart } from './delivery';
 import type { OutboxEntry } from './outbox-entry';
 
 export const MAX_REPORTS_PER_HOUR = 20;
-const HOUR_MS = 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
 
 /** What the shopper chose in the dialog. */
-export interface ReportChoices {
+export interface Amendment {
   reasons: ReportReason[];
   note?: string;
   contact?: string;
@@ -50,7 +50,7 @@ export function rateLimitedUntil(entries: readonly OutboxEntry[], now: Date): Da
  * The first report amended: reasons joined (in the schema's order), a new note or contact replaces
  * the old one, and an empty one keeps it. Delivered or not, it goes out again as the new revision.
  */
-export function amend(entry: OutboxEntry, choices: ReportChoices, now: Date): OutboxEntry {
+export function amend(entry: OutboxEntry, choices: Amendment, now: Date): OutboxEntry {
   const chosen = new Set([...entry.report.reasons, ...choices.reasons]);
   const reasons = REPORT_REASONS.filter((reason) => chosen.has(reason));
   const note = choices.note?.trim() || entry.report.note;

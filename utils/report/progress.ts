@@ -12,9 +12,6 @@ export function progressOf(entry: OutboxEntry): ReportProgress {
   return entry.status?.state ?? 'sent';
 }
 
-/** Delivered to a registry (whatever became of it since). */
-export const isDelivered = (entry: OutboxEntry) => entry.delivery.state === 'delivered';
-
 export function viewOf(entry: OutboxEntry): ReportView {
   const { report, delivery, screenshot } = entry;
   return {

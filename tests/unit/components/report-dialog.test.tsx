@@ -236,3 +236,15 @@ describe('Báo cáo của tôi', () => {
     expect(byTestId(root, 'my-reports-undelivered')?.textContent).toContain('2 báo cáo');
   });
 });
+
+describe('the channels for a scam site', () => {
+  it('put the cyber-security centre first', () => {
+    setLanguage('vi');
+    const root = mount(<ReportChannels platform="shopee" scamSite />);
+    const channels = [...root.querySelectorAll('li')].map((li) => li.getAttribute('data-channel'));
+    expect(channels.slice(0, 2)).toEqual(['platform', 'ncsc-report']);
+    expect(
+      mount(<ReportChannels platform="shopee" />).querySelector('[data-channel="ncsc-report"]'),
+    ).toBeNull();
+  });
+});

@@ -26,7 +26,6 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   createReportDraft: 'privileged',
   getReportDraft: 'privileged',
   submitDraft: 'privileged',
-  reportContext: 'content',
   listReports: 'privileged',
   retryReports: 'privileged',
   deleteReports: 'privileged',

@@ -30,7 +30,6 @@ function handlers(): Handlers {
       outcome: 'limited' as const,
       until: '2026-12-03T00:00:00Z',
     })),
-    reportContext: vi.fn(async () => ({ registryUrl: null })),
     openReportDraft: vi.fn(async () => ({ token: '00000000-0000-4000-8000-000000000000' })),
     createReportDraft: vi.fn(async () => ({ token: '00000000-0000-4000-8000-000000000000' })),
     getReportDraft: vi.fn(async () => {

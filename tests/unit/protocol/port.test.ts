@@ -67,7 +67,6 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     createReportDraft: unused,
     getReportDraft: unused,
     submitDraft: unused,
-    reportContext: unused,
     listReports: unused,
     retryReports: unused,
     deleteReports: unused,
