@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Draws the toolbar icons (a magnifying glass over a price tag's red) as PNGs in public/icon/,
-// with Node's zlib only, so the icons are reproducible from this file.
+// with Node's zlib only, so the icons are reproducible from this file. The inspector variant is the
+// same glass on blue: with inspector mode on, the toolbar says so at a glance.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -64,8 +65,9 @@ function png(size, pixel) {
 }
 
 const RED = [179, 38, 30];
+const BLUE = [26, 79, 160];
 const WHITE = [255, 255, 255];
-function icon(u, v) {
+const icon = (background) => (u, v) => {
   // rounded square background
   const m = 0.06,
     rad = 0.22;
@@ -78,10 +80,13 @@ function icon(u, v) {
   const t = (u - 0.6 + (v - 0.6)) / 2;
   const along = t > 0 && t < 0.2;
   const across = Math.abs(u - 0.6 - (v - 0.6)) / Math.SQRT2 < 0.065;
-  return [...(ring || (along && across) ? WHITE : RED), 1];
-}
+  return [...(ring || (along && across) ? WHITE : background), 1];
+};
 
 const out = new URL('../public/icon/', import.meta.url);
 mkdirSync(out, { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(new URL(`${size}.png`, out), png(size, icon));
+for (const size of [16, 32, 48, 128]) {
+  writeFileSync(new URL(`${size}.png`, out), png(size, icon(RED)));
+  writeFileSync(new URL(`inspector-${size}.png`, out), png(size, icon(BLUE)));
+}
 console.log('icons written to public/icon/');

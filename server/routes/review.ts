@@ -2,31 +2,51 @@
  * The inspectors' side, behind bearer tokens: who am I, the queue, one key's story, decisions,
  * notes, answering appeals and reading evidence; admins may also publish the feed now.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { KeySchema } from '../../utils/protocol/records';
 import { UuidV4Schema } from '../../utils/protocol/report';
 import {
   AppealDecisionSchema,
   DecisionInputSchema,
+  EvidenceInputSchema,
   NoteInputSchema,
   QueueQuerySchema,
+  StatsQuerySchema,
 } from '../../utils/protocol/review';
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { limitBody } from '../http/limits';
+import type { Once } from '../store/action-ids';
 import { story } from '../store/case-story';
 import { CursorError, queue } from '../store/cases';
+import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
+import { attachEvidence, attachScreenshot, mediaTypeOf, snapshotOf } from '../store/key-evidence';
 import { addNote, answerAppeal, decide } from '../store/review-actions';
+import { stats } from '../store/stats';
 import type { RegistryDeps } from './deps';
 
 const MAX_REVIEW_BODY = 64 * 1024;
+const STATS_DAYS = 30;
+
+/** 201 for a new action, 200 with the first answer for a repeat, 409 for another body. */
+function answerOnce<T>(c: Context, outcome: Once<T>) {
+  if (outcome.kind === 'conflict') {
+    return refuse(c, 409, 'id_conflict', 'another action was already sent with this id');
+  }
+  return c.json(outcome.result as object, outcome.kind === 'done' ? 201 : 200);
+}
 
 export function reviewRoutes(deps: RegistryDeps) {
   const app = new Hono<AuthEnv>();
   const anyInspector = requireRole(deps.db, ['inspector', 'admin'], deps.now);
   const admin = requireRole(deps.db, ['admin'], deps.now);
-  app.use('/v1/review/*', limitBody(MAX_REVIEW_BODY));
+  const smallBody = limitBody(MAX_REVIEW_BODY);
+  const screenshotBody = limitBody(MAX_EVIDENCE_BYTES);
+  // Screenshots are the one large body; everything else is small JSON.
+  app.use('/v1/review/*', (c, next) =>
+    c.req.method === 'PUT' ? screenshotBody(c, next) : smallBody(c, next),
+  );
   app.post('/v1/review/publish', admin);
   app.use('/v1/review/*', anyInspector);
   // Every report acknowledged so far is counted before an inspector reads or acts on the counts.
@@ -57,17 +77,71 @@ export function reviewRoutes(deps: RegistryDeps) {
   app.post('/v1/review/decisions', async (c) => {
     const input = await jsonBody(c, DecisionInputSchema);
     const inspector = c.get('inspector');
-    const result = await decide(deps.db, input, inspector, deps.now());
-    deps.log.info({ key: input.key, status: input.status, by: inspector.tokenId }, 'decision');
-    return c.json(result, 201);
+    const outcome = await decide(deps.db, input, inspector, deps.now());
+    if (outcome.kind === 'done') {
+      deps.log.info({ key: input.key, status: input.status, by: inspector.tokenId }, 'decision');
+    }
+    return answerOnce(c, outcome);
   });
 
   app.post('/v1/review/notes', async (c) => {
     const input = await jsonBody(c, NoteInputSchema);
+    return answerOnce(c, await addNote(deps.db, input, c.get('inspector'), deps.now()));
+  });
+
+  app.get('/v1/review/stats', async (c) => {
+    const query = checked(StatsQuerySchema, c.req.query());
+    return c.json(await stats(deps.db, query.days ?? STATS_DAYS, deps.now()));
+  });
+
+  app.post('/v1/review/evidence', async (c) => {
+    const input = await jsonBody(c, EvidenceInputSchema);
+    const outcome = await attachEvidence(deps.db, input, c.get('inspector'), deps.now());
+    if (outcome === 'bad_hash') {
+      return refuse(c, 400, 'hash_mismatch', 'snapshotSha256 is not the SHA-256 of the snapshot');
+    }
+    if (outcome === 'conflict') {
+      return refuse(c, 409, 'id_conflict', 'other evidence was already sent with this id');
+    }
     return c.json(
-      await addNote(deps.db, input.key, input.text, c.get('inspector'), deps.now()),
-      201,
+      { id: input.id, snapshotSha256: input.snapshotSha256 },
+      outcome === 'created' ? 201 : 200,
     );
+  });
+
+  app.put('/v1/review/evidence/:id/screenshot', async (c) => {
+    const id = checked(UuidV4Schema, c.req.param('id'));
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const mediaType = imageTypeOf(bytes);
+    if (!mediaType) {
+      return refuse(c, 415, 'unsupported_image', 'evidence must be a PNG, JPEG or WebP image');
+    }
+    const sha256 = await deps.evidence.save(bytes);
+    const outcome = await attachScreenshot(
+      deps.db,
+      id,
+      { sha256, mediaType },
+      c.get('inspector'),
+      deps.now(),
+    );
+    if (outcome === 'unknown') return refuse(c, 404, 'unknown_evidence', 'no evidence has this id');
+    if (outcome === 'conflict') {
+      return refuse(c, 409, 'evidence_conflict', 'this evidence already has another screenshot');
+    }
+    return c.json(
+      { sha256, bytes: bytes.byteLength, mediaType },
+      outcome === 'created' ? 201 : 200,
+    );
+  });
+
+  app.get('/v1/review/evidence/:id/snapshot', async (c) => {
+    const id = checked(UuidV4Schema, c.req.param('id'));
+    const row = await snapshotOf(deps.db, id);
+    if (!row) return refuse(c, 404, 'unknown_evidence', 'no evidence has this id');
+    return c.body(row.snapshot, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-Content-SHA256': row.snapshot_sha256,
+    });
   });
 
   app.post('/v1/review/appeals/:id', async (c) => {
@@ -82,17 +156,12 @@ export function reviewRoutes(deps: RegistryDeps) {
 
   app.get('/v1/review/evidence/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
-    const row = /^[0-9a-f]{64}$/.test(sha256)
-      ? await deps.db
-          .selectFrom('evidence')
-          .select('media_type')
-          .where('sha256', '=', sha256)
-          .executeTakeFirst()
-      : undefined;
-    const bytes = row ? await deps.evidence.read(sha256) : null;
-    if (!row || !bytes) return refuse(c, 404, 'unknown_evidence', 'no evidence has this hash');
+    const mediaType = /^[0-9a-f]{64}$/.test(sha256) ? await mediaTypeOf(deps.db, sha256) : null;
+    const bytes = mediaType ? await deps.evidence.read(sha256) : null;
+    if (!mediaType || !bytes)
+      return refuse(c, 404, 'unknown_evidence', 'no evidence has this hash');
     return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': row.media_type,
+      'Content-Type': mediaType,
       'Cache-Control': 'private, max-age=86400, immutable',
       'X-Content-Type-Options': 'nosniff',
     });

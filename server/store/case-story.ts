@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
 import type { CaseStory } from '../../utils/protocol/review';
 import { caseOf, type Db, emptyCase, summaries } from './cases';
+import { evidenceOf, evidenceUrl, evidenceView } from './key-evidence';
 import type { DecisionsTable, RegistryDatabase } from './schema';
 
 const decisionView = (row: Selectable<DecisionsTable>) => ({
@@ -71,9 +72,11 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
     .orderBy('created_at')
     .execute();
   const audit = await historyOf(db, 'audit', [key]);
+  const attached = await evidenceOf(db, [key]);
   if (
     !summary ||
-    (!record && reports.length + decisions.length + notes.length + appeals.length === 0)
+    (!record &&
+      reports.length + decisions.length + notes.length + appeals.length + attached.length === 0)
   ) {
     return null;
   }
@@ -91,7 +94,7 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
         url: body.listing.url,
         note: body.note ?? null,
         contact: body.contact ?? null,
-        evidence: row.sha256 ? [`/v1/review/evidence/${row.sha256}`] : [],
+        evidence: row.sha256 ? [evidenceUrl(row.sha256)] : [],
       };
     }),
     decisions: decisions.map(decisionView),
@@ -108,6 +111,7 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
       state: row.state,
       at: row.created_at,
     })),
+    evidence: attached.map(evidenceView),
     audit: audit.map((row) => ({
       action: row.action,
       by: row.by_name,
@@ -147,6 +151,7 @@ export async function lookup(db: Db, keys: readonly string[]) {
     .select(['report_keys.key', 'evidence.sha256'])
     .where('report_keys.key', 'in', knownKeys)
     .execute();
+  const attached = await evidenceOf(db, knownKeys);
   const recordOfKey = new Map(
     records.map((row) => [row.key, JSON.parse(row.record) as FlagRecord]),
   );
@@ -160,6 +165,7 @@ export async function lookup(db: Db, keys: readonly string[]) {
       .map((row) => ({ id: Number(row.id), text: row.text, by: row.by_name, at: row.at })),
     evidence: evidence
       .filter((row) => row.key === summary.key)
-      .map((row) => `/v1/review/evidence/${row.sha256}`),
+      .map((row) => evidenceUrl(row.sha256)),
+    attached: attached.filter((row) => row.key === summary.key).map(evidenceView),
   }));
 }

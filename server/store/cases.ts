@@ -2,7 +2,7 @@
  * The review queue: one row per key anyone has reported, appealed or decided (the cases table the
  * case projection keeps), newest first, filtered, a page at a time, with each key's reasons counted.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ReportReason } from '../../utils/protocol/report';
 import type { CaseSummary, QueueQuery } from '../../utils/protocol/review';
 import type { CasesTable, RegistryDatabase } from './schema';
@@ -60,19 +60,46 @@ export async function summaries(db: Db, cases: readonly Case[]): Promise<CaseSum
   }));
 }
 
-const encodeCursor = (row: { last_seen: string | null; key: string }) =>
-  Buffer.from(JSON.stringify([row.last_seen ?? '', row.key])).toString('base64url');
+type Sort = NonNullable<QueueQuery['sort']>;
 
-function decodeCursor(cursor: string): [string, string] | null {
+/** A cursor names the order it belongs to and where the last page ended in it. */
+const encodeCursor = (
+  sort: Sort,
+  row: { last_seen: string | null; report_count: number; key: string },
+) =>
+  Buffer.from(
+    JSON.stringify(
+      sort === 'reports'
+        ? ['reports', Number(row.report_count), row.key]
+        : [row.last_seen ?? '', row.key],
+    ),
+  ).toString('base64url');
+
+function decodeCursor(
+  cursor: string,
+  sort: Sort,
+):
+  | { kind: 'recent'; lastSeen: string; key: string }
+  | { kind: 'reports'; count: number; key: string }
+  | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string'
-      ? [value[0], value[1]]
+    if (!Array.isArray(value)) return null;
+    if (sort === 'reports') {
+      return value[0] === 'reports' && Number.isInteger(value[1]) && typeof value[2] === 'string'
+        ? { kind: 'reports', count: value[1], key: value[2] }
+        : null;
+    }
+    return value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string'
+      ? { kind: 'recent', lastSeen: value[0], key: value[1] }
       : null;
   } catch {
     return null;
   }
 }
+
+/** `q` is matched as it is typed: LIKE's own wildcards in it are taken literally. */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class CursorError extends Error {}
 
@@ -86,6 +113,10 @@ export async function queue(db: Db, query: QueueQuery) {
   if (query.from) select = select.where('last_seen', '>=', query.from);
   if (query.to) select = select.where('first_seen', '<=', query.to);
   if (query.appealed) select = select.where('appeal_count', '>', 0);
+  if (query.q) {
+    const needle = likeContaining(query.q.trim().toLowerCase());
+    select = select.where(sql<boolean>`lower(key) like ${needle} escape '\\'`);
+  }
   if (query.reason) {
     const needle = `%"${query.reason}"%`;
     select = select.where(({ exists, selectFrom }) =>
@@ -98,26 +129,34 @@ export async function queue(db: Db, query: QueueQuery) {
       ),
     );
   }
+  const sort: Sort = query.sort ?? 'recent';
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, sort);
     if (!after) throw new CursorError('the cursor is not one this server gave');
-    const [lastSeen, key] = after;
-    select = select.where((eb) =>
-      eb.or([
-        eb('last_seen', '<', lastSeen),
-        eb.and([eb('last_seen', '=', lastSeen), eb('key', '>', key)]),
-      ]),
-    );
+    select =
+      after.kind === 'reports'
+        ? select.where((eb) =>
+            eb.or([
+              eb('report_count', '<', after.count),
+              eb.and([eb('report_count', '=', after.count), eb('key', '>', after.key)]),
+            ]),
+          )
+        : select.where((eb) =>
+            eb.or([
+              eb('last_seen', '<', after.lastSeen),
+              eb.and([eb('last_seen', '=', after.lastSeen), eb('key', '>', after.key)]),
+            ]),
+          );
   }
-  const rows = await select
-    .orderBy('last_seen', 'desc')
-    .orderBy('key', 'asc')
-    .limit(limit + 1)
-    .execute();
+  const ordered =
+    sort === 'reports'
+      ? select.orderBy('report_count', 'desc').orderBy('key', 'asc')
+      : select.orderBy('last_seen', 'desc').orderBy('key', 'asc');
+  const rows = await ordered.limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: await summaries(db, page),
-    next: rows.length > limit && last ? encodeCursor(last) : null,
+    next: rows.length > limit && last ? encodeCursor(sort, last) : null,
   };
 }

@@ -158,10 +158,41 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * Inspector mode: each action the extension sends carries its own id (its outbox may send it twice),
+ * and inspectors attach evidence to keys (a listing snapshot and a screenshot).
+ */
+const inspectorActions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('review_actions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('body_sha256', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('key_evidence')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('captured_at', 'text', (c) => c.notNull())
+      .addColumn('snapshot', 'text', (c) => c.notNull())
+      .addColumn('snapshot_sha256', 'text', (c) => c.notNull())
+      .addColumn('screenshot_sha256', 'text')
+      .addColumn('media_type', 'text')
+      .addColumn('by_token', 'text', (c) => c.notNull())
+      .addColumn('by_name', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('key_evidence_by_key').on('key_evidence').column('key').execute();
+  },
+};
+
 export function migrationsFor(dialect: DialectName): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001-initial': initial(dialect) };
+      return { '0001-initial': initial(dialect), '0002-inspector-actions': inspectorActions };
     },
   };
 }

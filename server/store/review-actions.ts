@@ -5,67 +5,12 @@
 import type { Transaction } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
 import type { AppealInput, DecisionInput } from '../../utils/protocol/review';
+import { type Once, once } from './action-ids';
 import { currentRecord } from './case-story';
+import { audit, touchCase } from './case-writes';
 import { caseOf, type Db } from './cases';
-import type { CasesTable, RegistryDatabase } from './schema';
+import type { RegistryDatabase } from './schema';
 import type { Inspector } from './tokens';
-
-async function audit(
-  trx: Transaction<RegistryDatabase>,
-  entry: {
-    key: string;
-    action: string;
-    by: Inspector;
-    before: unknown;
-    after: unknown;
-    at: string;
-  },
-) {
-  await trx
-    .insertInto('audit')
-    .values({
-      key: entry.key,
-      action: entry.action,
-      by_token: entry.by.tokenId,
-      by_name: entry.by.name,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      at: entry.at,
-    })
-    .execute();
-}
-
-async function touchCase(
-  trx: Transaction<RegistryDatabase>,
-  key: string,
-  set: Partial<Pick<CasesTable, 'status' | 'appeal'>>,
-  at: string,
-  appealDelta = 0,
-) {
-  await trx
-    .insertInto('cases')
-    .values({
-      key,
-      status: set.status ?? 'open',
-      report_count: 0,
-      appeal_count: appealDelta,
-      // A case always has times, so the queue's order and its cursor never meet a null.
-      first_seen: at,
-      last_seen: at,
-      appeal: set.appeal ?? null,
-      updated_at: at,
-    })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        ...set,
-        appeal_count: (eb) => eb('cases.appeal_count', '+', appealDelta),
-        // An appeal is news for the queue; an inspector's own action is not.
-        ...(appealDelta > 0 ? { last_seen: at } : {}),
-        updated_at: at,
-      }),
-    )
-    .execute();
-}
 
 /** The record a decision publishes. */
 function recordOf(
@@ -91,97 +36,128 @@ function recordOf(
   };
 }
 
-/** Records a decision: the decision row, the record the feed will publish, the case, the audit. */
-export async function decide(db: Db, input: DecisionInput, by: Inspector, now: Date) {
+type Decided = { id: number; record: FlagRecord };
+
+/**
+ * Records a decision: the decision row, the record the feed will publish, the case, the audit.
+ * A decision sent again with its id is recorded once.
+ */
+export async function decide(
+  db: Db,
+  input: DecisionInput,
+  by: Inspector,
+  now: Date,
+): Promise<Once<Decided>> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const before = await currentRecord(trx, input.key);
-    const { report_count } = await caseOf(trx, input.key);
-    const inserted = await trx
-      .insertInto('decisions')
-      .values({
-        key: input.key,
-        status: input.status,
-        reasons: JSON.stringify(input.reasons),
-        authority: input.authority ?? null,
-        case_id: input.caseId ?? null,
-        summary: JSON.stringify(input.summary),
-        evidence_url: input.evidenceUrl ?? null,
-        expires: input.expires ?? null,
-        by_token: by.tokenId,
-        by_name: by.name,
-        at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const after = recordOf(input, by, before, at.slice(0, 10), Number(report_count));
-    await trx
-      .insertInto('records')
-      .values({ key: input.key, record: JSON.stringify(after), source: 'decision', updated_at: at })
-      .onConflict((conflict) =>
-        conflict
-          .column('key')
-          .doUpdateSet({ record: JSON.stringify(after), source: 'decision', updated_at: at }),
-      )
-      .execute();
-    await touchCase(trx, input.key, { status: input.status, appeal: null }, at);
-    // A new decision answers the appeals that were taken up.
-    await trx
-      .updateTable('appeals')
-      .set({ state: 'resolved' })
-      .where('key', '=', input.key)
-      .where('state', '=', 'accepted')
-      .execute();
-    const decided = await trx
-      .selectFrom('report_keys')
-      .select('report_id')
-      .where('key', '=', input.key)
-      .execute();
-    if (decided.length > 0) {
-      await trx
-        .updateTable('reports')
-        .set({ state: 'decided', decision_id: Number(inserted.id) })
-        .where(
-          'id',
-          'in',
-          decided.map((row) => row.report_id),
-        )
-        .execute();
-    }
-    await audit(trx, { key: input.key, action: `decide:${input.status}`, by, before, after, at });
-    return { id: Number(inserted.id), record: after };
-  });
+  const { id: actionId, ...body } = input;
+  return db
+    .transaction()
+    .execute((trx) =>
+      once(trx, { id: actionId, kind: 'decision', body, at }, () => decideIn(trx, input, by, at)),
+    );
 }
 
-export async function addNote(db: Db, key: string, text: string, by: Inspector, now: Date) {
-  const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('notes')
-      .values({ key, text, by_token: by.tokenId, by_name: by.name, at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await touchCase(trx, key, {}, at);
-    const reviewed = await trx
-      .selectFrom('report_keys')
-      .select('report_id')
-      .where('key', '=', key)
+async function decideIn(
+  trx: Transaction<RegistryDatabase>,
+  input: DecisionInput,
+  by: Inspector,
+  at: string,
+): Promise<Decided> {
+  const before = await currentRecord(trx, input.key);
+  const { report_count } = await caseOf(trx, input.key);
+  const inserted = await trx
+    .insertInto('decisions')
+    .values({
+      key: input.key,
+      status: input.status,
+      reasons: JSON.stringify(input.reasons),
+      authority: input.authority ?? null,
+      case_id: input.caseId ?? null,
+      summary: JSON.stringify(input.summary),
+      evidence_url: input.evidenceUrl ?? null,
+      expires: input.expires ?? null,
+      by_token: by.tokenId,
+      by_name: by.name,
+      at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const after = recordOf(input, by, before, at.slice(0, 10), Number(report_count));
+  await trx
+    .insertInto('records')
+    .values({ key: input.key, record: JSON.stringify(after), source: 'decision', updated_at: at })
+    .onConflict((conflict) =>
+      conflict
+        .column('key')
+        .doUpdateSet({ record: JSON.stringify(after), source: 'decision', updated_at: at }),
+    )
+    .execute();
+  await touchCase(trx, input.key, { status: input.status, appeal: null }, at);
+  // A new decision answers the appeals that were taken up.
+  await trx
+    .updateTable('appeals')
+    .set({ state: 'resolved' })
+    .where('key', '=', input.key)
+    .where('state', '=', 'accepted')
+    .execute();
+  const decided = await trx
+    .selectFrom('report_keys')
+    .select('report_id')
+    .where('key', '=', input.key)
+    .execute();
+  if (decided.length > 0) {
+    await trx
+      .updateTable('reports')
+      .set({ state: 'decided', decision_id: Number(inserted.id) })
+      .where(
+        'id',
+        'in',
+        decided.map((row) => row.report_id),
+      )
       .execute();
-    if (reviewed.length > 0) {
-      await trx
-        .updateTable('reports')
-        .set({ state: 'in_review' })
-        .where('state', '=', 'received')
-        .where(
-          'id',
-          'in',
-          reviewed.map((row) => row.report_id),
-        )
+  }
+  await audit(trx, { key: input.key, action: `decide:${input.status}`, by, before, after, at });
+  return { id: Number(inserted.id), record: after };
+}
+
+/** A note on a key; sent again with its id, it is recorded once. */
+export async function addNote(
+  db: Db,
+  input: { id?: string | undefined; key: string; text: string },
+  by: Inspector,
+  now: Date,
+): Promise<Once<{ id: number }>> {
+  const at = now.toISOString();
+  const { id: actionId, key, text } = input;
+  return db.transaction().execute((trx) =>
+    once(trx, { id: actionId, kind: 'note', body: { key, text }, at }, async () => {
+      const inserted = await trx
+        .insertInto('notes')
+        .values({ key, text, by_token: by.tokenId, by_name: by.name, at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await touchCase(trx, key, {}, at);
+      const reviewed = await trx
+        .selectFrom('report_keys')
+        .select('report_id')
+        .where('key', '=', key)
         .execute();
-    }
-    await audit(trx, { key, action: 'note', by, before: null, after: { text }, at });
-    return { id: Number(inserted.id) };
-  });
+      if (reviewed.length > 0) {
+        await trx
+          .updateTable('reports')
+          .set({ state: 'in_review' })
+          .where('state', '=', 'received')
+          .where(
+            'id',
+            'in',
+            reviewed.map((row) => row.report_id),
+          )
+          .execute();
+      }
+      await audit(trx, { key, action: 'note', by, before: null, after: { text }, at });
+      return { id: Number(inserted.id) };
+    }),
+  );
 }
 
 export async function saveAppeal(db: Db, id: string, input: AppealInput, now: Date) {

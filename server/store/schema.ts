@@ -113,6 +113,27 @@ export interface EvidenceTable {
   created_at: string;
 }
 
+/** Inspector actions sent with an id: the first answer, given again to a repeat. */
+export interface ReviewActionsTable {
+  id: string;
+  kind: string;
+  body_sha256: string;
+  result: string;
+  at: string;
+}
+/** Evidence inspectors attached to a key: a listing snapshot and, once uploaded, a screenshot. */
+export interface KeyEvidenceTable {
+  id: string;
+  key: string;
+  captured_at: string;
+  snapshot: string;
+  snapshot_sha256: string;
+  screenshot_sha256: string | null;
+  media_type: string | null;
+  by_token: string;
+  by_name: string;
+  at: string;
+}
 export interface PublishesTable {
   sequence: number;
   published_at: string;
@@ -138,5 +159,7 @@ export interface RegistryDatabase {
   tokens: TokensTable;
   appeals: AppealsTable;
   evidence: EvidenceTable;
+  review_actions: ReviewActionsTable;
+  key_evidence: KeyEvidenceTable;
   publishes: PublishesTable;
 }

@@ -30,8 +30,15 @@ export type WhoAmI = z.infer<typeof WhoAmISchema>;
 
 export const DECISION_STATUSES = ['confirmed', 'suspected', 'cleared'] as const;
 
+/**
+ * An action's own id (UUID v4), made by the extension when the inspector acts: the outbox may send
+ * it more than once, and the registry records it once (the same id with another body is refused).
+ */
+const ActionId = z.optional(UuidV4Schema);
+
 export const DecisionInputSchema = z
   .strictObject({
+    id: ActionId,
     key: KeySchema,
     status: z.enum(DECISION_STATUSES),
     reasons: z.array(ReasonCodeSchema).check(z.minLength(1), z.maxLength(10)),
@@ -50,7 +57,7 @@ export const DecisionInputSchema = z
   );
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
-export const NoteInputSchema = z.strictObject({ key: KeySchema, text: text(2000) });
+export const NoteInputSchema = z.strictObject({ id: ActionId, key: KeySchema, text: text(2000) });
 export type NoteInput = z.infer<typeof NoteInputSchema>;
 
 /** A seller contesting a record: from the plain form at `/appeal` or as JSON. */
@@ -65,6 +72,33 @@ export const APPEAL_STATES = ['received', 'accepted', 'rejected', 'resolved'] as
 /** Accepting an appeal means taking it up: the record is published as contested until decided. */
 export const AppealDecisionSchema = z.strictObject({ state: z.enum(['accepted', 'rejected']) });
 
+/** The listing as the inspector's extension read it, kept as JSON text so its hash is of those bytes. */
+export const MAX_SNAPSHOT_CHARS = 32 * 1024;
+
+/**
+ * Evidence an inspector attaches to a key: the listing snapshot (its SHA-256 checked on arrival)
+ * and the time it was taken; the screenshot follows with `PUT /v1/review/evidence/<id>/screenshot`.
+ */
+export const EvidenceInputSchema = z.strictObject({
+  id: UuidV4Schema,
+  key: KeySchema,
+  capturedAt: Timestamp,
+  snapshot: text(MAX_SNAPSHOT_CHARS),
+  snapshotSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
+export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
+
+export const EvidenceViewSchema = z.object({
+  id: UuidV4Schema,
+  capturedAt: Timestamp,
+  snapshotSha256: z.string(),
+  /** `/v1/review/evidence/<sha256>` once the screenshot arrived. */
+  screenshot: z.nullable(z.object({ url: z.string(), sha256: z.string(), mediaType: z.string() })),
+  by: z.string(),
+  at: Timestamp,
+});
+export type EvidenceView = z.infer<typeof EvidenceViewSchema>;
+
 export const CASE_STATUSES = ['open', 'confirmed', 'suspected', 'cleared', 'reported'] as const;
 
 /** Filters of the review queue (query parameters, all optional). */
@@ -76,6 +110,10 @@ export const QueueQuerySchema = z.strictObject({
   to: z.optional(Timestamp),
   min: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+  /** A seller or item id, or part of a key: cases whose key contains it. */
+  q: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** Newest activity first (the default), or most reported first. */
+  sort: z.optional(z.enum(['recent', 'reports'])),
   cursor: z.optional(z.string().check(z.maxLength(400))),
   appealed: z.optional(z.enum(['1'])),
 });
@@ -140,6 +178,7 @@ export const CaseStorySchema = z.object({
   decisions: z.array(DecisionViewSchema),
   notes: z.array(NoteViewSchema),
   appeals: z.array(AppealViewSchema),
+  evidence: z.array(EvidenceViewSchema),
   audit: z.array(
     z.object({
       action: z.string(),
@@ -161,8 +200,29 @@ export const InspectorLookupSchema = z.object({
       record: z.nullable(FlagRecordSchema),
       decisions: z.array(DecisionViewSchema),
       notes: z.array(NoteViewSchema),
+      /** The reporters' screenshots (`/v1/review/evidence/<sha256>`). */
       evidence: z.array(z.string()),
+      /** What inspectors attached. */
+      attached: z.array(EvidenceViewSchema),
     }),
   ),
 });
 export type InspectorLookup = z.infer<typeof InspectorLookupSchema>;
+
+/** `GET /v1/review/stats`: reports received and decisions made per day and platform. */
+export const StatsQuerySchema = z.strictObject({
+  days: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(366))),
+});
+export const StatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      day: z.string(),
+      platform: z.string(),
+      reports: z.int(),
+      decisions: z.int(),
+    }),
+  ),
+});
+export type Stats = z.infer<typeof StatsSchema>;
