@@ -26,6 +26,8 @@ export const EXTENSION_PAGE_PREFIXES = [
   'link',
   'menu',
   'command',
+  'panel',
+  'dashboard',
 ];
 
 const LANGUAGES = ['vi', 'en'] as const;

@@ -4,8 +4,13 @@
  * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
-import { BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST } from '../../utils/content/hosts';
-import type { Overlay } from '../../utils/content/overlay';
+import {
+  BADGE_HOST,
+  BANNER_HOST,
+  INSPECTOR_HOST,
+  REPORT_BUTTON_HOST,
+} from '../../utils/content/hosts';
+import type { InspectedListing, Overlay } from '../../utils/content/overlay';
 import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
@@ -39,6 +44,12 @@ export interface OverlayViews {
   reportButton(doc: Document, listing: ExtractedListing): HTMLElement;
   reportCss: string;
   onReport(listing: ExtractedListing): void;
+  /** Inspector mode: the section (a product page's, or a card marker's popover body). */
+  inspector(listing: ExtractedListing, view: InspectedListing, close?: () => void): ComponentChild;
+  /** A card's inspector marker: a few words on a button. */
+  inspectorMarker(doc: Document, view: InspectedListing): HTMLElement;
+  inspectorCss: string;
+  inspectorLabel: string;
 }
 
 interface Mounted {
@@ -53,6 +64,17 @@ interface Mounted {
 
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
   const mounted = new Map<Element, Mounted>();
+  /** Inspector mode's hosts, apart from the shopper's warnings (either may come and go alone). */
+  const inspected = new Map<Element, Mounted>();
+
+  const unmountInspector = (anchor: Element) => {
+    const entry = inspected.get(anchor);
+    if (!entry) return;
+    entry.popover?.close();
+    if (entry.rendered) render(null, entry.rendered);
+    entry.host.remove();
+    inspected.delete(anchor);
+  };
 
   const unmount = (anchor: Element) => {
     const entry = mounted.get(anchor);
@@ -114,9 +136,42 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       place();
       mounted.set(anchor, { host, root, place, rendered: null, popover: null });
     },
+    inspect(listing, view) {
+      const { anchor } = listing;
+      unmountInspector(anchor);
+      if (view.entries.length === 0 && !view.error) return;
+      const isCard = listing.kind === 'card';
+      const host = doc.createElement(INSPECTOR_HOST);
+      host.setAttribute('data-kind', listing.kind);
+      const root = host.attachShadow({ mode: SHADOW_MODE });
+      applyStyles(root, views.inspectorCss);
+      acceptTrustedOnly(root);
+      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
+      const entry: Mounted = { host, root, place, rendered: null, popover: null };
+      if (isCard) {
+        const marker = views.inspectorMarker(doc, view);
+        root.append(marker);
+        entry.popover = attachPopover(root, marker, views.inspectorLabel, (container, close) => {
+          entry.rendered = container;
+          render(views.inspector(listing, view, close), container);
+        });
+      } else {
+        render(views.inspector(listing, view), root);
+        entry.rendered = root;
+      }
+      place();
+      inspected.set(anchor, entry);
+    },
     has: (anchor) => mounted.has(anchor),
-    unmount,
+    unmount(anchor) {
+      unmount(anchor);
+      unmountInspector(anchor);
+    },
     sweep() {
+      for (const [anchor, entry] of inspected) {
+        if (!anchor.isConnected) unmountInspector(anchor);
+        else if (!entry.host.isConnected) entry.place();
+      }
       for (const [anchor, entry] of mounted) {
         // A card gone from the page: nothing of it is kept (infinite scroll sessions stay light).
         if (!anchor.isConnected) unmount(anchor);
@@ -129,6 +184,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     },
     clear() {
       for (const anchor of [...mounted.keys()]) unmount(anchor);
+      for (const anchor of [...inspected.keys()]) unmountInspector(anchor);
     },
     reveal(anchor) {
       const entry = mounted.get(anchor);

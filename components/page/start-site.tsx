@@ -25,6 +25,7 @@ import { reportButtonElement } from '../report-button';
 import reportCss from '../report-button.css?inline';
 import type { MuteHandler } from '../WarningActions';
 import warningCss from '../warning.css?inline';
+import { inspectBatch, inspectorViews } from './inspector-views';
 import { createOverlay } from './overlay';
 import { stopBadgeListeners } from './popover';
 import { createReportFrame } from './report-frame';
@@ -118,6 +119,9 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     reportButton: (doc, listing) => reportButtonElement(doc, listing.kind),
     reportCss,
     onReport: openReport,
+    ...inspectorViews((listing) => {
+      void sendMessage('inspectListing', draftOf(listing)).catch(() => undefined);
+    }),
   });
   runner = createRunner({
     adapter,
@@ -139,6 +143,11 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     reportStatus: (status) => void sendMessage('pageStatus', status).catch(() => undefined),
     overlay,
     schedule: (callback) => void ctx.requestAnimationFrame(callback),
+    inspect(listings) {
+      void inspectBatch(overlay, listings, (keys) =>
+        sendMessage('inspectorLookup', { keys }, requests),
+      ).catch(() => undefined);
+    },
   });
   runner.start();
   const hover = watchCardsForReport(window, (node) => runner?.listingAt(node) ?? null, overlay);

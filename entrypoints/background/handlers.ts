@@ -6,6 +6,8 @@ import { platformOfUrl } from '../../utils/lookup/platform-of-url';
 import type { Handlers } from '../../utils/protocol/dispatch';
 import { dataUrlBytes } from '../../utils/report/screenshot';
 import type { DataService } from './data-service';
+import { createInspectorHandlers, type InspectorHandlerDeps } from './inspector-handlers';
+import { holdToOwnMarketplace } from './own-marketplace';
 import type { PreferencesService } from './preferences-service';
 import type { DraftStore } from './report-drafts';
 import type { ReportService } from './report-service';
@@ -21,31 +23,26 @@ export interface BackgroundDeps {
   showCount(tabId: number, flagged: number): Promise<void>;
   /** Lets a listed domain open for the rest of the session ("continue anyway"). */
   allowDomain(domain: string): Promise<void>;
+  /** Inspector mode (inspector-handlers.ts). */
+  inspectorMode: InspectorHandlerDeps;
   now(): Date;
-}
-
-/**
- * A page may speak only of its own marketplace's listings: the platform of the sending tab must be
- * the listing's, its key must be that platform's, and so must the address it names.
- */
-function holdToOwnMarketplace(
-  senderUrl: string | undefined,
-  listing: { platform: string; itemKey: string; url?: string },
-): void {
-  const platform = platformOfUrl(senderUrl);
-  const ok =
-    platform !== null &&
-    listing.platform === platform &&
-    listing.itemKey.startsWith(`${platform}:`) &&
-    (listing.url === undefined || platformOfUrl(listing.url) === platform);
-  if (!ok) throw new Error(`a page on ${platform ?? 'this site'} cannot report ${listing.itemKey}`);
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
+    ...createInspectorHandlers(deps.inspectorMode),
     async lookup(request) {
       const { view: choices, signalsOff } = await deps.preferences.choicesFor(request.keys);
-      const view = { ...choices, registryUrl: await deps.reports.registryUrl() };
+      // Without a readable database the page is still answered, as a shopper's.
+      const inspector = await deps.inspectorMode.session
+        .view()
+        .then((session) => session.signedIn)
+        .catch(() => false);
+      const view = {
+        ...choices,
+        registryUrl: await deps.reports.registryUrl(),
+        ...(inspector ? { inspector } : {}),
+      };
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };
       return { ...(await deps.data.lookup(request, signalsOff)), view };

@@ -9,6 +9,8 @@ import { closeLeftoverCheckers, openCheckers } from './check-host';
 import { createDataService } from './data-service';
 import { FEED_CONFIG } from './feed-config';
 import { createHandlers } from './handlers';
+import { createInspectorMode } from './inspector-mode';
+import { createInspectorUi } from './inspector-ui';
 import { createPreferencesService } from './preferences-service';
 import { createRegistryClient } from './registry-client';
 import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './registry-setting';
@@ -70,7 +72,27 @@ export default defineBackground(() => {
     now: reportsNow,
     random: Math.random,
     uuid: () => crypto.randomUUID(),
-    wakeAt: (at) => reportWake.wakeAt(at),
+    wakeAt: (at) => wakeAt('reports', at),
+  });
+  // Reports and inspector actions share one delivery alarm: it is set for whichever is due first.
+  const wakes: Record<'reports' | 'actions', Date | null> = { reports: null, actions: null };
+  const wakeAt = (outbox: keyof typeof wakes, at: Date | null) => {
+    wakes[outbox] = at;
+    const times = Object.values(wakes).filter((time): time is Date => time !== null);
+    reportWake.wakeAt(times.length === 0 ? null : new Date(Math.min(...times.map(Number))));
+  };
+  const inspectorUi = createInspectorUi(browser);
+  const inspector = createInspectorMode({
+    openDb,
+    fetch: (input, init) => fetch(input, init),
+    now: () => new Date(),
+    random: Math.random,
+    uuid: () => crypto.randomUUID(),
+    wakeAt: (at) => wakeAt('actions', at),
+    modeChanged: inspectorUi.modeChanged,
+    viewsChanged: inspectorUi.viewsChanged,
+    openPanel: inspectorUi.openPanel,
+    focusChanged: inspectorUi.focusChanged,
   });
   const drafts = createDraftStore({
     openDb,
@@ -92,7 +114,9 @@ export default defineBackground(() => {
   const reportWake = createReportWake({
     alarms: browser.alarms,
     now: reportsNow,
-    deliver: () => reports.deliverDue(),
+    deliver: async () => {
+      await Promise.all([reports.deliverDue(), inspector.deliverDue()]);
+    },
     refreshStatuses: () => reports.refreshStatuses(false),
   });
 
@@ -117,6 +141,7 @@ export default defineBackground(() => {
       async allowDomain(domain) {
         if (rules) await allowForSession(rules, domain);
       },
+      inspectorMode: inspector.handlers,
     }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   );
@@ -155,14 +180,22 @@ export default defineBackground(() => {
   void schedule.onStart();
   // Reports wait in the outbox across restarts: whatever is due goes now, and when back online.
   void reportWake.onStart();
-  globalThis.addEventListener?.('online', () => void reports.hurry());
+  globalThis.addEventListener?.('online', () => {
+    void reports.hurry();
+    void inspector.deliverDue();
+  });
   browser.runtime.onStartup.addListener(() => void data.refreshBlockList());
   browser.alarms.onAlarm.addListener((alarm) => {
     void schedule.onAlarm(alarm.name);
     void blockRule.onAlarm(alarm.name);
     void reportWake.onAlarm(alarm.name);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.remove(tabId);
+    inspector.service.dropTab(tabId);
+  });
+  // The toolbar says whether inspector mode is on from the start.
+  void inspector.session.view().then(inspectorUi.showMode);
   // A page load starts afresh: the new page's content script (if any) reports its own status.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.remove(tabId);

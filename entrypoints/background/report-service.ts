@@ -8,17 +8,17 @@
  */
 import { sha256Hex } from '../../utils/feed-format/hash';
 import { type Report, ReportSchema } from '../../utils/protocol/report';
-import {
-  MAX_SCREENSHOT_BYTES,
-  type ReportContext,
-  type ReportList,
-  type SubmitReport,
-  type SubmitReportReply,
+import type {
+  ReportContext,
+  ReportList,
+  SubmitReport,
+  SubmitReportReply,
 } from '../../utils/protocol/report-messages';
 import { amend, amendableEntry, HOUR_MS, rateLimitedUntil } from '../../utils/report/client-limits';
 import { newDelivery, restart } from '../../utils/report/delivery';
 import type { OutboxEntry, Screenshot } from '../../utils/report/outbox-entry';
 import { progressOf, viewOf } from '../../utils/report/progress';
+import { decodeScreenshot } from '../../utils/report/screenshot-bytes';
 import { snapshotBytes } from '../../utils/report/snapshot';
 import type { RegistryClient } from './registry-client';
 import { createReportCourier } from './report-courier';
@@ -86,25 +86,7 @@ export function createReportService(deps: ReportServiceDeps) {
     input: SubmitReport['screenshot'],
     now: Date,
   ): Promise<Screenshot | undefined> {
-    if (!input) return undefined;
-    const [head, data = ''] = input.dataUrl.split(',', 2);
-    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-    if (bytes.byteLength > MAX_SCREENSHOT_BYTES)
-      throw new Error('the screenshot is larger than 1 MB');
-    const mediaType = head?.includes('image/png') ? 'image/png' : 'image/jpeg';
-    const magic = mediaType === 'image/png' ? [0x89, 0x50, 0x4e, 0x47] : [0xff, 0xd8, 0xff];
-    if (!magic.every((byte, index) => bytes[index] === byte)) {
-      throw new Error(
-        `the screenshot is not a ${mediaType === 'image/png' ? 'PNG' : 'JPEG'} image`,
-      );
-    }
-    return {
-      bytes,
-      mediaType,
-      sha256: await sha256Hex(bytes),
-      takenAt: input.takenAt,
-      delivery: newDelivery(now, true),
-    };
+    return input ? decodeScreenshot(input, now) : undefined;
   }
 
   async function submit(input: SubmitReport): Promise<SubmitReportReply> {

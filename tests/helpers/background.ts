@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../entrypoints/background/handlers';
+import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
 import { createPreferencesService } from '../../entrypoints/background/preferences-service';
 import { createDraftStore } from '../../entrypoints/background/report-drafts';
 import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
@@ -22,6 +23,18 @@ export function background(
   openDb: () => ReturnType<typeof openDatabase> = () => openDatabase(),
   fetch?: typeof globalThis.fetch,
 ) {
+  const inspector = createInspectorMode({
+    openDb,
+    fetch: fetch ?? (async () => Response.error()),
+    now: () => NOW,
+    random: () => 0.5,
+    uuid: randomUUID,
+    wakeAt: () => undefined,
+    modeChanged: vi.fn(),
+    viewsChanged: vi.fn(),
+    openPanel: vi.fn(async () => 'window' as const),
+    focusChanged: vi.fn(),
+  });
   const reports = reportService({ openDb, now: () => NOW, ...(fetch ? { fetch } : {}) });
   const showCount = vi.fn(async () => undefined);
   const allowDomain = vi.fn(async () => undefined);
@@ -35,9 +48,10 @@ export function background(
       tabs,
       showCount,
       allowDomain,
+      inspectorMode: inspector.handlers,
       now: () => NOW,
     }),
     self,
   );
-  return { dispatch, showCount, allowDomain, tabs, reports };
+  return { dispatch, showCount, allowDomain, tabs, reports, inspector };
 }

@@ -55,6 +55,15 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
       Object.assign(doc.createElement('button'), { textContent: `report ${listing.itemKey}` }),
     reportCss: '.report{}',
     onReport: (listing) => reported.push(listing.itemKey),
+    inspector: (_l, view) => (
+      <p data-testid="inspector">{view.entries.map(({ entry }) => entry.case.status).join(',')}</p>
+    ),
+    inspectorMarker: (doc, view) =>
+      Object.assign(doc.createElement('button'), {
+        textContent: `inspector ${view.entries.length}`,
+      }),
+    inspectorCss: '',
+    inspectorLabel: 'inspector',
   });
   const deps: RunnerDeps = {
     adapter: shopeeAdapter,

@@ -5,9 +5,13 @@ export const BANNER_HOST = 'soi-hang-banner';
 export const REPORT_BUTTON_HOST = 'soi-hang-report-button';
 /** The report dialog's frame, over the page. */
 export const REPORT_HOST = 'soi-hang-report';
+/** Inspector mode only: what the registry knows about a listing. */
+export const INSPECTOR_HOST = 'soi-hang-inspector';
 
 const OWN_HOSTS = new Set(
-  [BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST, REPORT_HOST].map((name) => name.toUpperCase()),
+  [BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST, REPORT_HOST, INSPECTOR_HOST].map((name) =>
+    name.toUpperCase(),
+  ),
 );
 
 export function isOwnHost(node: Node): boolean {

@@ -2,6 +2,7 @@
  * What the runner asks of the UI it puts into a page (components/page/overlay.ts draws it): warnings
  * on listings, a report action on the others, and their upkeep as the page changes.
  */
+import type { InspectorEntry } from '../protocol/inspector';
 import type { DataInfo } from '../protocol/records';
 import type { Verdict } from '../protocol/verdict';
 import type { ExtractedListing } from '../sites/engine/types';
@@ -32,4 +33,16 @@ export interface Overlay {
   offerReport(listing: ExtractedListing): void;
   /** Whether a listing's anchor carries anything of ours (a warning or a report action). */
   has(anchor: Element): boolean;
+  /**
+   * Inspector mode: what the registry knows about the listing's item and seller (a marker with a
+   * popover on cards, a section on product pages); no entries removes it.
+   */
+  inspect(listing: ExtractedListing, view: InspectedListing): void;
+}
+
+/** The registry's entries for one listing's item and seller, as inspector mode shows them. */
+export interface InspectedListing {
+  name?: string | undefined;
+  error?: string | undefined;
+  entries: Array<{ role: 'item' | 'seller'; entry: InspectorEntry }>;
 }

@@ -38,6 +38,8 @@ export interface RunnerDeps {
   overlay: Overlay;
   /** Runs the callback before the next paint (requestAnimationFrame in the page). */
   schedule(callback: () => void): void;
+  /** Inspector mode is on: shows what the registry knows about these listings (asynchronously). */
+  inspect?(listings: ExtractedListing[]): void;
 }
 
 export interface Runner {
@@ -151,6 +153,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
       const signals = new Map(result.signals?.map((m) => [m.itemKey, m.evidence]));
       const mutedSellers = new Set(result.view?.mutedSellers);
+      if (result.view?.inspector) deps.inspect?.(batch);
       for (const listing of batch) {
         const evidence = signals.get(listing.itemKey);
         const verdict =

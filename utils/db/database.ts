@@ -38,10 +38,19 @@ export interface SoiHangSchema extends DBSchema {
   settings: { key: string; value: unknown };
   /** Report dialogs open now (utils/protocol/report-drafts.ts), by token; kept an hour at most. */
   drafts: { key: string; value: { token: string; createdAt: string } };
+  /**
+   * An inspector's actions on their way to the registry (utils/report/action-entry.ts), delivered
+   * like reports; kept until the registry acknowledges them or the inspector signs out.
+   */
+  actions: {
+    key: string;
+    value: { id: string; createdAt: string };
+    indexes: { byKey: string; byCreated: string };
+  };
 }
 
 export type Database = IDBPDatabase<SoiHangSchema>;
-type StoreName = 'chunks' | 'meta' | 'outbox' | 'settings' | 'drafts';
+type StoreName = 'chunks' | 'meta' | 'outbox' | 'settings' | 'drafts' | 'actions';
 type UpgradeTransaction = IDBPTransaction<SoiHangSchema, StoreName[], 'versionchange'>;
 // Stores that existed in earlier versions only; idb's typing knows the current schema.
 type AnyDatabase = { deleteObjectStore(name: string): void; objectStoreNames: DOMStringList };
@@ -69,6 +78,12 @@ const MIGRATIONS: ReadonlyArray<(db: Database, tx: UpgradeTransaction) => void> 
     outbox.createIndex('byItem', 'report.listing.itemKey');
     outbox.createIndex('byCreated', 'createdAt');
     db.createObjectStore('drafts', { keyPath: 'token' });
+  },
+  // → version 4: inspector mode's outbox of decisions, notes and evidence.
+  (db) => {
+    const actions = db.createObjectStore('actions', { keyPath: 'id' });
+    actions.createIndex('byKey', 'key');
+    actions.createIndex('byCreated', 'createdAt');
   },
 ];
 

@@ -4,6 +4,7 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
+import { INSPECTOR_MESSAGES } from './inspector-messages';
 import { MAX_DESCRIPTION_LENGTH, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
@@ -87,6 +88,8 @@ export const MESSAGES = {
           mutedSellers: z.array(KeySchema),
           /** The registry reports go to: a warning's details link its appeal page for sellers. */
           registryUrl: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+          /** Inspector mode is on: the page asks `inspectorLookup` for its inspector sections. */
+          inspector: z.optional(z.literal(true)),
         }),
       ),
     }),
@@ -207,6 +210,7 @@ export const MESSAGES = {
     }),
     response: ReportListSchema,
   },
+  ...INSPECTOR_MESSAGES,
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof MESSAGES;

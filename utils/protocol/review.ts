@@ -191,22 +191,22 @@ export const CaseStorySchema = z.object({
 });
 export type CaseStory = z.infer<typeof CaseStorySchema>;
 
-/** `GET /v1/lookup`: an inspector's view of the keys a page shows (only keys the registry knows). */
-export const InspectorLookupSchema = z.object({
-  entries: z.array(
-    z.object({
-      key: KeySchema,
-      case: CaseSummarySchema,
-      record: z.nullable(FlagRecordSchema),
-      decisions: z.array(DecisionViewSchema),
-      notes: z.array(NoteViewSchema),
-      /** The reporters' screenshots (`/v1/review/evidence/<sha256>`). */
-      evidence: z.array(z.string()),
-      /** What inspectors attached. */
-      attached: z.array(EvidenceViewSchema),
-    }),
-  ),
+/** What the registry knows about one key a page shows (only keys it knows are answered). */
+export const InspectorLookupEntrySchema = z.object({
+  key: KeySchema,
+  case: CaseSummarySchema,
+  record: z.nullable(FlagRecordSchema),
+  decisions: z.array(DecisionViewSchema),
+  notes: z.array(NoteViewSchema),
+  /** The reporters' screenshots (`/v1/review/evidence/<sha256>`). */
+  evidence: z.array(z.string()),
+  /** What inspectors attached. */
+  attached: z.array(EvidenceViewSchema),
 });
+export type InspectorLookupEntry = z.infer<typeof InspectorLookupEntrySchema>;
+
+/** `GET /v1/lookup`: an inspector's view of the keys a page shows. */
+export const InspectorLookupSchema = z.object({ entries: z.array(InspectorLookupEntrySchema) });
 export type InspectorLookup = z.infer<typeof InspectorLookupSchema>;
 
 /** `GET /v1/review/stats`: reports received and decisions made per day and platform. */

@@ -30,6 +30,7 @@ describe('database', () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'actions',
       'chunks',
       'drafts',
       'meta',
@@ -37,6 +38,7 @@ describe('database', () => {
       'settings',
     ]);
     expect(db.transaction('chunks').store.keyPath).toBe('id');
+    expect([...db.transaction('actions').store.indexNames].sort()).toEqual(['byCreated', 'byKey']);
     expect((await loadData(db)).info).toBeNull();
     db.close();
   });
@@ -56,6 +58,7 @@ describe('database', () => {
     v1.close();
     const db = await openDatabase();
     expect([...db.objectStoreNames].sort()).toEqual([
+      'actions',
       'chunks',
       'drafts',
       'meta',

@@ -70,6 +70,10 @@ describe("a page's synthetic events", () => {
       reportButton: (doc) => doc.createElement('button'),
       reportCss: '',
       onReport: () => undefined,
+      inspector: () => null,
+      inspectorMarker: (doc) => doc.createElement('button'),
+      inspectorCss: '',
+      inspectorLabel: 'inspector',
     });
     const listing = {
       anchor,

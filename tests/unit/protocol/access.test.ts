@@ -30,6 +30,20 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   retryReports: 'privileged',
   deleteReports: 'privileged',
   setRegistryUrl: 'privileged',
+  // Inspector mode: a page may ask only what the registry knows of the keys it shows, and for the
+  // panel on one of its listings; the token, the stories and every action stay privileged.
+  inspectorLookup: 'content',
+  inspectListing: 'content',
+  inspectorSession: 'privileged',
+  inspectorSignIn: 'privileged',
+  inspectorSignOut: 'privileged',
+  inspectorFocus: 'privileged',
+  inspectorStory: 'privileged',
+  inspectorAct: 'privileged',
+  inspectorActions: 'privileged',
+  inspectorQueue: 'privileged',
+  inspectorStats: 'privileged',
+  inspectorFile: 'privileged',
 };
 
 describe('message access', () => {

@@ -4,6 +4,7 @@ import { ProtocolError, sendMessage } from '../../../utils/protocol/client';
 import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
 import { portableListener } from '../../../utils/protocol/listener';
 import { classifySender } from '../../../utils/protocol/sender';
+import { unusedInspectorHandlers } from '../../helpers/inspector-handler-stubs';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const contentScript = { id: 'ext-id', url: 'https://shopee.vn/search?keyword=a', tab: { id: 7 } };
@@ -43,6 +44,7 @@ function handlers(): Handlers {
     retryReports: vi.fn(async () => reportList),
     deleteReports: vi.fn(async () => reportList),
     setRegistryUrl: vi.fn(async () => reportList),
+    ...unusedInspectorHandlers(),
   };
 }
 

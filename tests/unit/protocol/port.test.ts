@@ -7,6 +7,7 @@ import {
   type PortLike,
   REQUEST_PORT,
 } from '../../../utils/protocol/port-transport';
+import { unusedInspectorHandlers } from '../../helpers/inspector-handler-stubs';
 import { record } from '../../helpers/records';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
@@ -71,6 +72,7 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     retryReports: unused,
     deleteReports: unused,
     setRegistryUrl: unused,
+    ...unusedInspectorHandlers(),
   };
 }
 

@@ -1,0 +1,134 @@
+/**
+ * What an inspector sees on a listing (inspector mode only): for the item and its seller, the
+ * registry's status and case, community reports with their reasons and dates, who decided what and
+ * when, notes, evidence, and this inspector's actions still on their way. "Xử lý" opens the panel.
+ * Every value is rendered as text.
+ */
+import { formatDate, type MessageKey, t } from '../utils/i18n';
+import type { InspectorEntry } from '../utils/protocol/inspector';
+import type { ReportReason } from '../utils/protocol/report';
+import { REASON_LABELS } from './report-words';
+
+export type InspectedRole = 'item' | 'seller';
+
+export interface InspectorSectionProps {
+  name?: string | undefined;
+  entries: ReadonlyArray<{ role: InspectedRole; entry: InspectorEntry }>;
+  error?: string | undefined;
+  onHandle?: ((event: Event) => void) | undefined;
+}
+
+export const CASE_STATUS_WORDS: Record<InspectorEntry['case']['status'], MessageKey> = {
+  open: 'inspectorStatusOpen',
+  reported: 'inspectorStatusReported',
+  suspected: 'inspectorStatusSuspected',
+  confirmed: 'inspectorStatusConfirmed',
+  cleared: 'inspectorStatusCleared',
+};
+
+const ACTION_WORDS: Record<string, MessageKey> = {
+  confirmed: 'inspectorActionConfirm',
+  suspected: 'inspectorActionSuspect',
+  cleared: 'inspectorActionClear',
+  note: 'inspectorActionNote',
+  evidence: 'inspectorActionEvidence',
+};
+
+/** The few words a card's marker shows: the status, or the report count of a key with no record. */
+export function markerText(entries: InspectorSectionProps['entries']): string {
+  const item = entries.find((one) => one.role === 'item')?.entry ?? entries[0]?.entry;
+  if (!item) return t('inspectorMarker');
+  if (item.case.status === 'open' || item.case.status === 'reported') {
+    return item.case.reports > 0
+      ? t('inspectorMarkerReports', item.case.reports)
+      : t('inspectorMarker');
+  }
+  return t(CASE_STATUS_WORDS[item.case.status]);
+}
+
+function reasonsLine(reasons: InspectorEntry['case']['reasons']): string {
+  return Object.entries(reasons)
+    .map(([reason, count]) => `${t(REASON_LABELS[reason as ReportReason])} (${count})`)
+    .join(', ');
+}
+
+function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry }) {
+  const { case: summary, record } = entry;
+  const attachedShots = entry.attached.filter((one) => one.screenshot).length;
+  return (
+    <div class="inspector-entry">
+      <h3 class="inspector-title">
+        {t(role === 'item' ? 'inspectorItem' : 'inspectorSeller')}:{' '}
+        <span class={`inspector-status inspector-status-${summary.status}`}>
+          {t(CASE_STATUS_WORDS[summary.status])}
+        </span>
+      </h3>
+      {record?.caseId ? (
+        <p>{t('inspectorCase', record.caseId, record.authority)}</p>
+      ) : record ? (
+        <p>{t('inspectorSource', record.authority)}</p>
+      ) : null}
+      <p>
+        {summary.reports > 0
+          ? t(
+              'inspectorReports',
+              summary.reports,
+              formatDate(summary.firstSeen ?? ''),
+              formatDate(summary.lastSeen ?? ''),
+            )
+          : t('inspectorNoReports')}
+      </p>
+      {summary.reports > 0 && <p class="inspector-reasons">{reasonsLine(summary.reasons)}</p>}
+      {summary.appeals > 0 && <p>{t('inspectorAppeals', summary.appeals)}</p>}
+      {entry.decisions.length > 0 && (
+        <ol class="inspector-history" aria-label={t('inspectorHistory')}>
+          {entry.decisions.map((decision) => (
+            <li key={decision.id}>
+              {formatDate(decision.at, true)} ·{' '}
+              {t(ACTION_WORDS[decision.status] ?? 'inspectorActionNote')} · {decision.by}
+              {decision.caseId ? ` · ${decision.caseId}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+      {entry.notes.length > 0 && (
+        <ul class="inspector-notes" aria-label={t('inspectorNotes')}>
+          {entry.notes.map((note) => (
+            <li key={note.id}>
+              {formatDate(note.at, true)} · {note.by}: {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {entry.evidence.length + entry.attached.length > 0 && (
+        <p>{t('inspectorEvidence', entry.evidence.length, entry.attached.length, attachedShots)}</p>
+      )}
+      {entry.pending.map((action) => (
+        <p key={action.id} class={`inspector-pending inspector-pending-${action.state}`}>
+          {t(
+            action.state === 'pending' ? 'inspectorPending' : 'inspectorFailed',
+            t(ACTION_WORDS[action.status ?? action.kind] ?? 'inspectorActionNote'),
+          )}
+          {action.error ? ` (${action.error})` : ''}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function InspectorSection(props: InspectorSectionProps) {
+  return (
+    <section class="inspector" aria-label={t('inspectorSectionLabel')}>
+      <p class="inspector-mode">{t('inspectorModeOn', props.name ?? '')}</p>
+      {props.error && <p class="inspector-error">{t('inspectorUnavailable', props.error)}</p>}
+      {props.entries.map(({ role, entry }) => (
+        <EntryView key={entry.key} role={role} entry={entry} />
+      ))}
+      {props.onHandle && (
+        <button type="button" class="inspector-handle" onClick={(event) => props.onHandle?.(event)}>
+          {t('inspectorHandle')}
+        </button>
+      )}
+    </section>
+  );
+}

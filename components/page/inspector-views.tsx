@@ -1,0 +1,74 @@
+/**
+ * Inspector mode on a marketplace page: asks the background what the registry knows about the
+ * listings just looked up (only while the mode is on; the page's keys only), and draws it through
+ * the overlay: a marker with a popover on cards, a section on product pages. "Xử lý" asks for the
+ * panel on that listing, and only a real press by the inspector counts.
+ */
+import type { InspectedListing, Overlay } from '../../utils/content/overlay';
+import { t } from '../../utils/i18n';
+import type { InspectorEntry } from '../../utils/protocol/inspector';
+import type { ExtractedListing } from '../../utils/sites/engine/types';
+import badgeCss from '../badge.css?inline';
+import { InspectorSection, markerText } from '../InspectorSection';
+import inspectorCss from '../inspector.css?inline';
+
+type Lookup = (keys: string[]) => Promise<{
+  active: boolean;
+  name?: string | undefined;
+  entries: InspectorEntry[];
+  error?: string | undefined;
+}>;
+
+export function inspectorViews(onHandle: (listing: ExtractedListing) => void) {
+  return {
+    inspector: (listing: ExtractedListing, view: InspectedListing) => (
+      <InspectorSection
+        name={view.name}
+        entries={view.entries}
+        error={view.error}
+        onHandle={(event) => {
+          if (event.isTrusted) onHandle(listing);
+        }}
+      />
+    ),
+    inspectorMarker(doc: Document, view: InspectedListing): HTMLElement {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'inspector-marker';
+      button.textContent = markerText(view.entries);
+      return button;
+    },
+    // The card marker's popover is styled like a badge's.
+    inspectorCss: badgeCss + inspectorCss,
+    get inspectorLabel() {
+      return t('inspectorPopoverLabel');
+    },
+  };
+}
+
+/** Asks for a batch's inspector entries and shows each listing's (its item's and its seller's). */
+export async function inspectBatch(
+  overlay: Overlay,
+  batch: readonly ExtractedListing[],
+  lookup: Lookup,
+): Promise<void> {
+  const keys = new Set<string>();
+  for (const listing of batch) {
+    keys.add(listing.itemKey);
+    if (listing.sellerKey) keys.add(listing.sellerKey);
+  }
+  const view = await lookup([...keys]);
+  if (!view.active) return;
+  const byKey = new Map(view.entries.map((entry) => [entry.key, entry]));
+  for (const listing of batch) {
+    if (!listing.anchor.isConnected) continue;
+    const item = byKey.get(listing.itemKey);
+    const seller = listing.sellerKey ? byKey.get(listing.sellerKey) : undefined;
+    const entries: InspectedListing['entries'] = [];
+    if (item) entries.push({ role: 'item', entry: item });
+    if (seller) entries.push({ role: 'seller', entry: seller });
+    // A listing the registry knows nothing about shows nothing, not even on a product page.
+    if (entries.length === 0 && !(view.error && listing.kind === 'product')) continue;
+    overlay.inspect(listing, { name: view.name, error: view.error, entries });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The background's answers to inspector-mode messages. A page (content script) may only ask what
+ * the registry knows about keys of its own marketplace, and for the panel on one of its listings;
+ * both answer "off" unless an inspector is signed in, and neither ever carries the token. Everything
+ * else comes from the extension's own pages (the dispatcher refuses it from content scripts).
+ */
+import type { Handlers } from '../../utils/protocol/dispatch';
+import type { InspectorService } from './inspector-service';
+import type { InspectorSessionApi } from './inspector-session';
+import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from './own-marketplace';
+
+type InspectorTypes =
+  | 'inspectorLookup'
+  | 'inspectListing'
+  | 'inspectorSession'
+  | 'inspectorSignIn'
+  | 'inspectorSignOut'
+  | 'inspectorFocus'
+  | 'inspectorStory'
+  | 'inspectorAct'
+  | 'inspectorActions'
+  | 'inspectorQueue'
+  | 'inspectorStats'
+  | 'inspectorFile';
+
+export interface InspectorHandlerDeps {
+  inspector: InspectorService;
+  session: InspectorSessionApi;
+  /** Opens the inspector panel beside this tab (a side panel, else a small window). */
+  openPanel(tabId: number, windowId: number | undefined): Promise<'panel' | 'window'>;
+  /** The panel's listing changed: open panels read it again. */
+  focusChanged(tabId: number): void;
+  /** Sends what is waiting in the actions' outbox (a refused or expired one again). */
+  retryAction(id: string): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createInspectorHandlers(
+  deps: InspectorHandlerDeps,
+): Pick<Handlers, InspectorTypes> {
+  const { inspector, session } = deps;
+  return {
+    async inspectorLookup({ keys }, { sender, senderKind }) {
+      if (senderKind !== 'extension-page') holdKeysToOwnMarketplace(sender.url, keys);
+      const current = await session.view();
+      if (!current.signedIn) return { active: false, entries: [] };
+      try {
+        const entries = await inspector.pageEntries(keys);
+        const after = await session.view();
+        // The registry refused the token meanwhile: the page shows nothing of inspector mode.
+        if (!after.signedIn) return { active: false, entries: [] };
+        return { active: true, ...(after.name ? { name: after.name } : {}), entries };
+      } catch (error) {
+        const after = await session.view();
+        if (!after.signedIn) return { active: false, entries: [] };
+        return {
+          active: true,
+          ...(after.name ? { name: after.name } : {}),
+          entries: [],
+          error: messageOf(error).slice(0, 300),
+        };
+      }
+    },
+    async inspectListing(request, { sender, senderKind }) {
+      if (senderKind !== 'extension-page') holdToOwnMarketplace(sender.url, request.listing);
+      if (!(await session.view()).signedIn) return { opened: 'off' };
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('inspectListing needs a sender tab');
+      inspector.focus(tabId, request);
+      deps.focusChanged(tabId);
+      const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
+      return { opened: await deps.openPanel(tabId, windowId) };
+    },
+    inspectorSession: () => session.view(),
+    inspectorSignIn: ({ registryUrl, token }) => session.signIn(registryUrl, token),
+    inspectorSignOut: () => session.signOut(),
+    async inspectorFocus({ tabId }) {
+      return { focus: inspector.focusOf(tabId) };
+    },
+    inspectorStory: ({ key }) => inspector.story(key),
+    async inspectorAct(request) {
+      return { action: await inspector.act(request) };
+    },
+    async inspectorActions({ retry }) {
+      if (retry) await deps.retryAction(retry);
+      return { actions: await inspector.list() };
+    },
+    inspectorQueue: (query) => inspector.queue(query),
+    inspectorStats: ({ days }) => inspector.stats(days),
+    inspectorFile: ({ path }) => inspector.file(path),
+  };
+}
