@@ -2,6 +2,7 @@ import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
+import { InspectorSignIn, type InspectorSignInProps } from './InspectorSignIn';
 import { LinkCheck, type LinkCheckProps } from './LinkCheck';
 import { MyReports, type MyReportsProps } from './MyReports';
 import { LanguageSection, MutesSection, SignalsSection, SitesSection } from './PreferenceSections';
@@ -22,6 +23,7 @@ export interface OptionsProps {
   reports?: Omit<MyReportsProps, 'list'> & { list: MyReportsProps['list'] | null };
   registry?: RegistrySectionProps;
   linkCheck?: LinkCheckProps;
+  inspector?: InspectorSignInProps;
 }
 
 function FeedSection({ status, onFeedUrl }: Pick<OptionsProps, 'status' | 'onFeedUrl'>) {
@@ -59,6 +61,7 @@ export function Options({
   reports,
   registry,
   linkCheck,
+  inspector,
 }: OptionsProps) {
   const now = new Date();
   return (
@@ -88,6 +91,12 @@ export function Options({
         <DataSection status={status} syncing={syncing} onSync={onSync} />
       </div>
       <FeedSection key={status?.feedUrl ?? ''} status={status} onFeedUrl={onFeedUrl} />
+      {inspector && (
+        <InspectorSignIn
+          key={`${inspector.session?.signedIn}-${inspector.session?.registryUrl ?? ''}`}
+          {...inspector}
+        />
+      )}
     </main>
   );
 }

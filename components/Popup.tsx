@@ -21,6 +21,10 @@ export interface PopupProps {
   undelivered?: number;
   onOpenReports?: () => void;
   linkCheck?: LinkCheckProps;
+  /** Inspector mode is on, signed in as this name: the popup says so and opens its pages. */
+  inspectorName?: string | undefined;
+  onInspectorPanel?: () => void;
+  onDashboard?: () => void;
 }
 
 const STATUS_LABEL = {
@@ -166,10 +170,28 @@ export function Popup({
   undelivered = 0,
   onOpenReports,
   linkCheck,
+  inspectorName,
+  onInspectorPanel,
+  onDashboard,
 }: PopupProps) {
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
+      {inspectorName !== undefined && (
+        <section class="inspector-mode" data-testid="popup-inspector" aria-live="polite">
+          <p>
+            <strong>{t('popupInspectorOn', inspectorName)}</strong>
+          </p>
+          <p class="row">
+            <button type="button" onClick={onInspectorPanel} data-testid="popup-inspector-panel">
+              {t('popupInspectorPanel')}
+            </button>
+            <button type="button" class="quiet" onClick={onDashboard}>
+              {t('popupInspectorDashboard')}
+            </button>
+          </p>
+        </section>
+      )}
       {error ? (
         <p class="error" role="alert">
           {t('popupError', error)}

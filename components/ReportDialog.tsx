@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate, type MessageKey, t } from '../utils/i18n';
+import { formatDate, t } from '../utils/i18n';
 import {
   MAX_CONTACT,
   MAX_REPORT_NOTE,
@@ -8,8 +8,8 @@ import {
 } from '../utils/protocol/report';
 import type { ReportDraftView } from '../utils/protocol/report-drafts';
 import type { ReportContext, SubmitReportReply } from '../utils/protocol/report-messages';
+import { ListingFacts } from './ListingFacts';
 import { REASON_LABELS } from './report-words';
-import { SITE_NAMES } from './site-names';
 
 export interface ReportChoices {
   reasons: ReportReason[];
@@ -26,34 +26,6 @@ export interface ReportDialogProps {
   onClose(): void;
   /** After sending, or instead of it: the official channels with this report's summary. */
   renderAfter(reply: SubmitReportReply | null, choices: ReportChoices): preact.ComponentChild;
-}
-
-const formatPrice = (price: number) => `${price.toLocaleString('vi-VN')} ₫`;
-
-/** The listing's facts as read from the page: what the report will carry. */
-function Facts({ draft }: { draft: ReportDraftView }) {
-  const { listing } = draft;
-  const rows: Array<[MessageKey, string]> = [
-    ['dialogFactSite', t(SITE_NAMES[listing.platform])],
-    ['dialogFactTitle', listing.title],
-    ...(listing.price !== undefined
-      ? [['dialogFactPrice', formatPrice(listing.price)] as [MessageKey, string]]
-      : []),
-    ...(draft.sellerName ? [['dialogFactSeller', draft.sellerName] as [MessageKey, string]] : []),
-    ['dialogFactIds', [listing.itemKey, listing.sellerKey].filter(Boolean).join(' · ')],
-    ['dialogFactAddress', listing.url],
-    ['dialogFactSeenAt', formatDate(listing.seenAt, true)],
-  ];
-  return (
-    <dl class="facts" data-testid="report-facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{t(label)}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 /**
@@ -138,7 +110,7 @@ export function ReportDialog({
           {t('dialogEarlier', formatDate(context.earlier.createdAt, true))}
         </p>
       )}
-      <Facts draft={draft} />
+      <ListingFacts draft={draft} />
       <fieldset class="chips" aria-describedby={missingReason ? 'reason-missing' : undefined}>
         <legend>{t('dialogReasons')}</legend>
         {REPORT_REASONS.map((reason) => (

@@ -40,7 +40,7 @@ const ADVICE: Record<WarningStatus, MessageKey> = {
   heuristic: 'adviceHeuristic',
 };
 
-const REASONS: Record<string, MessageKey> = {
+export const RECORD_REASON_WORDS: Record<string, MessageKey> = {
   counterfeit_trademark: 'reasonCounterfeitTrademark',
   under_investigation: 'reasonUnderInvestigation',
   community_reports: 'reasonCommunityReports',
@@ -123,7 +123,7 @@ const REASONS_LINE: Record<ShownStatus, MessageKey> = {
 /** The reasons, framed by status: a finding only when an authority confirmed it. */
 export function reasonsLine(verdict: RecordVerdict): string {
   const reasons = verdict.record.reasons
-    .map((code) => t(REASONS[code] ?? 'reasonOther'))
+    .map((code) => t(RECORD_REASON_WORDS[code] ?? 'reasonOther'))
     .join(', ');
   return t(REASONS_LINE[verdict.status], reasons);
 }

@@ -4,6 +4,9 @@ import { Options } from '../../components/Options';
 import { setLanguage, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
+import type { InspectorSession } from '../../utils/protocol/inspector';
+import { PANEL_CHANGED } from '../../utils/protocol/inspector';
+import { MARKETPLACE_PAGES } from '../../utils/protocol/marketplaces';
 import type { Preferences } from '../../utils/protocol/preferences';
 import type { ReportList } from '../../utils/protocol/report-messages';
 import type { DataStatus } from '../../utils/protocol/sync-status';
@@ -22,6 +25,9 @@ let syncing = false;
 let reports: ReportList | null = null;
 let reportsBusy = false;
 let error: string | null = null;
+let inspector: InspectorSession | null = null;
+let inspectorBusy = false;
+let inspectorError: string | null = null;
 
 const errorText = (failure: unknown) =>
   failure instanceof Error ? failure.message : String(failure);
@@ -67,6 +73,15 @@ function show(): void {
             },
           }
         : {})}
+      inspector={{
+        session: inspector,
+        suggestedRegistry: reports?.registryUrl ?? reports?.defaultRegistryUrl ?? null,
+        busy: inspectorBusy,
+        error: inspectorError,
+        onSignIn: (registryUrl, token) => void signIn(registryUrl, token),
+        onSignOut: () => void updateInspector(() => sendMessage('inspectorSignOut', {})),
+        dashboardUrl: browser.runtime.getURL('/dashboard.html' as '/options.html'),
+      }}
       linkCheck={{
         onCheck: (text) => checkLink(text, linkCheckDeps),
         onResolve: (short) => resolveShortLink(short, linkCheckDeps),
@@ -75,6 +90,29 @@ function show(): void {
     />,
     root,
   );
+}
+
+/**
+ * Signing in. The press also asks for the marketplace sites (optional host permissions), which the
+ * panel's screenshots of evidence need; refusing them still signs in.
+ */
+async function signIn(registryUrl: string, token: string): Promise<void> {
+  await browser.permissions.request({ origins: [...MARKETPLACE_PAGES] }).catch(() => false);
+  await updateInspector(() => sendMessage('inspectorSignIn', { registryUrl, token }));
+}
+
+async function updateInspector(action: () => Promise<InspectorSession>): Promise<void> {
+  inspectorBusy = true;
+  inspectorError = null;
+  show();
+  try {
+    inspector = await action();
+  } catch (failure) {
+    inspectorError = errorText(failure);
+  }
+  inspectorBusy = false;
+  show();
+  document.body.dataset.inspector = String(Date.now());
 }
 
 /** Saved at once: the background checks them and answers with what it stored. */
@@ -139,6 +177,7 @@ void (async () => {
   } catch (failure) {
     error = errorText(failure);
   }
+  inspector = await sendMessage('inspectorSession', {}).catch(() => null);
   show();
   document.body.dataset.ready = 'true';
   // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
@@ -146,3 +185,13 @@ void (async () => {
   if (location.hash === '#my-reports')
     document.getElementById('my-reports-heading')?.scrollIntoView();
 })();
+
+// Signed out elsewhere (a token the registry refused): the section says so at once.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if ((message as { type?: unknown } | null)?.type !== PANEL_CHANGED) return undefined;
+  void sendMessage('inspectorSession', {}).then((session) => {
+    inspector = session;
+    show();
+  });
+  return undefined;
+});

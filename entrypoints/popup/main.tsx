@@ -37,15 +37,22 @@ let props: PopupProps = { tab: null, status: null, error: null };
 async function load(): Promise<PopupProps> {
   try {
     tabId = await targetTabId();
-    const [tab, status, preferences, reports] = await Promise.all([
+    const [tab, status, preferences, reports, inspector] = await Promise.all([
       tabId === null ? null : sendMessage('getTabStatus', { tabId }).then((reply) => reply.status),
       sendMessage('getDataStatus', {}),
       sendMessage('getPreferences', {}),
       sendMessage('listReports', {}),
+      sendMessage('inspectorSession', {}).catch(() => null),
     ]);
     setLanguage(preferences.language);
     document.documentElement.lang = preferences.language;
-    return { tab, status, error: null, undelivered: reports.undelivered };
+    return {
+      tab,
+      status,
+      error: null,
+      undelivered: reports.undelivered,
+      ...(inspector?.signedIn ? { inspectorName: inspector.name ?? '' } : {}),
+    };
   } catch (error) {
     return { tab: null, status: null, error: errorText(error) };
   }
@@ -64,6 +71,12 @@ function show(next: PopupProps): void {
       onPause={(pause, today) => void setPaused(pause, today)}
       onReportPage={() => void reportPage()}
       onOpenReports={() => void openReports()}
+      onInspectorPanel={() => void openInspectorPanel()}
+      onDashboard={() =>
+        void browser.tabs
+          .create({ url: browser.runtime.getURL('/dashboard.html' as '/popup.html') })
+          .then(() => window.close())
+      }
       linkCheck={{
         onCheck: (text) => checkLink(text, linkCheckDeps),
         onResolve: (short) => resolveShortLink(short, linkCheckDeps),
@@ -73,6 +86,28 @@ function show(next: PopupProps): void {
     />,
     root,
   );
+}
+
+/** The panel beside this tab (the press allows opening the side panel), else a small window. */
+async function openInspectorPanel(): Promise<void> {
+  const sidePanel = (
+    browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }
+  ).sidePanel;
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } })
+    .sidebarAction;
+  try {
+    if (sidePanel && tabId !== null) await sidePanel.open({ tabId });
+    else if (sidebar) await sidebar.open();
+    else throw new Error('no side panel');
+  } catch {
+    await browser.windows.create({
+      url: `${browser.runtime.getURL('/sidepanel.html' as '/popup.html')}?tab=${tabId ?? ''}`,
+      type: 'popup',
+      width: 440,
+      height: 820,
+    });
+  }
+  window.close();
 }
 
 function askTab(request: TabRequest): Promise<unknown> {

@@ -1,0 +1,73 @@
+/**
+ * Inspector mode as an official uses it: signing in on the options page, the sections our content
+ * scripts draw on marketplace pages, the panel page, and a content script's own context (reached
+ * through the debugging protocol) to show what a page-side sender is refused.
+ */
+import type { Page } from 'playwright-core';
+import { eventually, type Harness, openExtensionPage } from './harness';
+
+export const inspectorHosts = (page: Page) => page.locator('soi-hang-inspector');
+
+/** Signs in on the options page; answers what the section then says (who, or why not). */
+export async function signIn(harness: Harness, registryUrl: string, token: string) {
+  const options = await openExtensionPage(harness, 'options.html');
+  const section = options.getByTestId('inspector-section');
+  await section.getByLabel('Địa chỉ registry').fill(registryUrl);
+  await section.getByLabel('Mã truy cập (token)').fill(token);
+  await section.getByTestId('inspector-sign-in').click();
+  const said = await eventually(async () => {
+    for (const id of ['inspector-who', 'inspector-error']) {
+      const found = section.getByTestId(id);
+      if ((await found.count()) > 0) return { id, text: (await found.textContent()) ?? '' };
+    }
+    return undefined;
+  }, 'the sign-in answered');
+  return { options, signedIn: said.id === 'inspector-who', text: said.text };
+}
+
+/** The text of the inspector section drawn for a product page, once it shows `expected`. */
+export function productSection(page: Page, expected: string): Promise<string> {
+  return eventually(async () => {
+    const host = inspectorHosts(page).filter({ has: page.locator('section.inspector') });
+    if ((await host.count()) === 0) return undefined;
+    const text = (await host.first().locator('section.inspector').textContent()) ?? '';
+    return text.includes(expected) ? text : undefined;
+  }, `the inspector section saying "${expected}"`);
+}
+
+/** The panel page on a tab (a window of its own, as where no side panel exists). */
+export async function openPanel(harness: Harness, tabId: number): Promise<Page> {
+  return openExtensionPage(harness, `sidepanel.html?tab=${tabId}`);
+}
+
+/**
+ * Sends a runtime message from our content script's isolated world in this page (found through the
+ * debugging protocol): exactly what a content script, and so a page that subverted one, could send.
+ */
+export async function sendFromContentScript(
+  page: Page,
+  extensionId: string,
+  message: unknown,
+): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = await eventually(
+    async () =>
+      contexts.find(
+        (context) =>
+          context.auxData?.type === 'isolated' &&
+          context.origin === `chrome-extension://${extensionId}`,
+      ),
+    'the content script world',
+  );
+  const result = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.result.value;
+}

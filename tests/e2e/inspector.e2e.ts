@@ -1,0 +1,308 @@
+/**
+ * Inspector mode end to end in Chromium against the real registry on 127.0.0.1: signing in (and
+ * being refused), the sections on a grid and on a product page, "Xử lý" and the panel's decision
+ * reaching the registry's audit, `server:publish` and a second profile without a token that sees
+ * only the shopper's badge; and what a page can never reach.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
+import { report } from '../helpers/reports';
+import {
+  E2E_EXTENSION_DIR,
+  eventually,
+  type Harness,
+  launch,
+  openExtensionPage,
+  openPage,
+  tabIdOf,
+  useFeed,
+} from './harness';
+import {
+  inspectorHosts,
+  openPanel,
+  productSection,
+  sendFromContentScript,
+  signIn,
+} from './inspector-probes';
+import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT, workerOf } from './report-probes';
+import { axeViolations, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
+
+const CASE_ID = 'QĐ 88/QĐ-XPVPHC';
+const AUTHORITY = 'Chi cục QLTT TP. Hồ Chí Minh (thử nghiệm)';
+
+describe('inspector mode in Chromium', () => {
+  let registry: RegistryProcess;
+  let harness: Harness;
+  let token: string;
+
+  beforeAll(async () => {
+    registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
+    token = registry.token('Thanh tra viên e2e', 'inspector');
+    // Two shoppers reported the listing no record flags: the registry has a case, no record.
+    for (let i = 0; i < 2; i++) {
+      const sent = report(
+        { reasons: ['counterfeit'] },
+        {
+          platform: 'shopee',
+          itemKey: UNFLAGGED_ITEM,
+          sellerKey: undefined,
+          url: UNFLAGGED_PRODUCT,
+        },
+      );
+      expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
+    }
+    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await registry?.cleanup();
+  });
+
+  it('refuses a wrong token and a revoked one with a message, and signs in with a valid one', async () => {
+    const wrong = await signIn(
+      harness,
+      registry.url,
+      'shr_000000000000_notatokenthisregistryissuedxxxxxxxxxxxxxx',
+    );
+    expect(wrong.signedIn).toBe(false);
+    expect(wrong.text).toContain('Registry không nhận mã này');
+    await wrong.options.close();
+
+    const revoked = registry.token('Thanh tra viên đã nghỉ', 'inspector');
+    const id = /^shr_([0-9a-f]{12})_/.exec(revoked)?.[1] ?? '';
+    expect(registry.cli('token', ['--revoke', id]).status).toBe(0);
+    const refused = await signIn(harness, registry.url, revoked);
+    expect(refused.signedIn).toBe(false);
+    expect(refused.text).toContain('Mã này đã bị thu hồi');
+    await refused.options.close();
+
+    const valid = await signIn(harness, registry.url, token);
+    expect(valid.signedIn).toBe(true);
+    expect(valid.text).toContain('Thanh tra viên e2e');
+    expect(valid.text).toContain('thanh tra viên');
+    expect(await axeViolations(valid.options, ['[data-testid="inspector-section"]'])).toEqual([]);
+    await valid.options.close();
+
+    // The toolbar and the popup say so plainly.
+    const title = await workerOf(harness).evaluate(async () =>
+      (
+        globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }
+      ).chrome.action.getTitle({}),
+    );
+    // In the browser's own language, as the manifest's strings are.
+    expect(title).toMatch(/^Soi Hàng — (Chế độ thanh tra|Inspector mode): Thanh tra viên e2e$/);
+    const popup = await openExtensionPage(harness, 'popup.html');
+    expect(await popup.getByTestId('popup-inspector').textContent()).toContain(
+      'Chế độ thanh tra đang bật: Thanh tra viên e2e',
+    );
+    await popup.close();
+  });
+
+  it('shows the report count on a grid card and a product page the registry has no record of', async () => {
+    const { page: grid } = await openPage(harness, SHOPEE_GRID);
+    const marker = inspectorHosts(grid).locator('.inspector-marker', { hasText: '2 phản ánh' });
+    await marker.waitFor();
+    await marker.click();
+    const popover = inspectorHosts(grid).locator('[data-testid="soi-hang-popover"]');
+    await popover.waitFor({ state: 'visible' });
+    const text = (await popover.textContent()) ?? '';
+    expect(text).toContain('Chế độ thanh tra · Thanh tra viên e2e');
+    expect(text).toContain('2 phản ánh của người mua');
+    expect(text).toContain('Hàng giả (2)');
+    // Flagged cards still carry the shopper's badges; the registry knows nothing of theirs.
+    expect(await badges(grid).count()).toBeGreaterThan(0);
+    await grid.close();
+
+    const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
+    const section = await productSection(page, '2 phản ánh');
+    expect(section).toContain('Tin đăng: chưa có kết luận');
+    expect(await axeViolations(page, ['soi-hang-inspector'])).toEqual([]);
+    await page.close();
+  });
+
+  it('confirms from the panel: the registry audits the inspector, the page updates, a tokenless profile sees only the badge', async () => {
+    const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
+    await productSection(page, '2 phản ánh');
+    await inspectorHosts(page).getByRole('button', { name: 'Xử lý' }).click();
+    const tabId = await tabIdOf(harness, page);
+
+    const panel = await openPanel(harness, tabId);
+    expect(await panel.getByTestId('panel-mode').textContent()).toContain('Thanh tra viên e2e');
+    expect(await panel.getByTestId('report-facts').textContent()).toContain(UNFLAGGED_ITEM);
+    expect(await panel.getByTestId('panel-story').textContent()).toContain(
+      'Phản ánh của người mua (2)',
+    );
+    expect(await axeViolations(panel)).toEqual([]);
+
+    const form = panel.getByTestId('panel-decision');
+    await form.getByLabel('Xác nhận vi phạm').check();
+    await form.getByLabel('hàng giả', { exact: true }).check();
+    await form.getByLabel('Cơ quan kết luận').fill(AUTHORITY);
+    await form.getByLabel('Số hồ sơ hoặc quyết định').fill(CASE_ID);
+    await form.getByLabel('Tóm tắt (tiếng Việt)').fill('Bán sữa bột giả nhãn hiệu mẫu.');
+    await form.getByLabel('Tóm tắt (tiếng Anh)').fill('Sells counterfeit milk powder.');
+    await panel.getByTestId('panel-send-decision').click();
+    await panel.getByTestId('panel-attach').click();
+
+    const api = client(registry, token);
+    const story = await eventually(async () => {
+      const answer = await api.get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
+      return answer.body?.decisions?.length === 1 && answer.body.evidence?.[0]?.screenshot
+        ? answer.body
+        : undefined;
+    }, 'the decision and the evidence at the registry');
+    expect(story.decisions[0]).toMatchObject({
+      status: 'confirmed',
+      caseId: CASE_ID,
+      authority: AUTHORITY,
+      by: 'Thanh tra viên e2e',
+    });
+    expect(
+      story.audit.map((row: { action: string; by: string }) => `${row.action} ${row.by}`),
+    ).toEqual([
+      'decide:confirmed Thanh tra viên e2e',
+      'evidence Thanh tra viên e2e',
+      'evidence:screenshot Thanh tra viên e2e',
+    ]);
+    expect(story.evidence[0].screenshot.mediaType).toBe('image/jpeg');
+    // The snapshot is the listing as read, and its hash is of those very bytes.
+    const snapshot = await fetch(
+      `${registry.url}/v1/review/evidence/${story.evidence[0].id}/snapshot`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
+    expect(JSON.parse(await snapshot.text()).listing.itemKey).toBe(UNFLAGGED_ITEM);
+
+    // The page's section says so at once (the registry's view, asked again after delivery).
+    expect(await productSection(page, 'đã xác nhận vi phạm')).toContain(CASE_ID);
+    await panel.close();
+    await page.close();
+
+    expect(registry.cli('publish').status).toBe(0);
+    const shopper = await launch(REPORT_PAGES, {
+      extensionDir: E2E_EXTENSION_DIR,
+      passThrough: (url) => url.startsWith(registry.url),
+    });
+    try {
+      const options = await openExtensionPage(shopper, 'options.html');
+      await useFeed(options, `${registry.url}/v1/feed/manifest.json`, 'the shopper’s sync');
+      await options.close();
+      const { page: shopperPage } = await openPage(shopper, SHOPEE_GRID);
+      const card = badges(shopperPage).filter({ has: shopperPage.locator('*') });
+      await eventually(
+        async () => ((await badges(shopperPage).count()) > 0 ? true : undefined),
+        'badges',
+      );
+      const texts = await eventually(async () => {
+        for (let i = 0; i < (await card.count()); i++) {
+          const host = card.nth(i);
+          await host.locator('[data-testid="soi-hang-badge"]').click();
+          const body = (await popoverOf(host).textContent()) ?? '';
+          if (body.includes(CASE_ID)) return body;
+          await shopperPage.keyboard.press('Escape');
+        }
+        return undefined;
+      }, 'the confirmed badge from the registry');
+      expect(texts).toContain(`Nguồn: ${AUTHORITY}`);
+      expect(await inspectorHosts(shopperPage).count()).toBe(0);
+      await shopperPage.close();
+    } finally {
+      await shopper.close();
+    }
+  });
+
+  it('keeps the token out of every storage a content script reads, refuses page-side actions, and draws inside our roots only', async () => {
+    const storage = await workerOf(harness).evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<object> }>;
+          };
+        }
+      ).chrome;
+      return JSON.stringify([
+        await chrome.storage.local.get(null),
+        await chrome.storage.sync.get(null),
+        await chrome.storage.session.get(null),
+      ]);
+    });
+    expect(storage).not.toContain(token);
+    expect(storage).not.toContain(token.slice(-20));
+
+    const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
+    await productSection(page, CASE_ID);
+    const html = await page.evaluate(
+      () => document.documentElement.outerHTML + document.body.textContent,
+    );
+    expect(html).not.toContain(token.slice(-20));
+    // Inspector details live only in our shadow roots: the page's own tree holds none of them.
+    expect(await page.evaluate(() => document.body.textContent ?? '')).not.toContain(CASE_ID);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('soi-hang-inspector')].every(
+          (host) => host.childNodes.length === 0,
+        ),
+      ),
+    ).toBe(true);
+
+    const decision = {
+      kind: 'decision',
+      key: UNFLAGGED_ITEM,
+      status: 'cleared',
+      reasons: ['other'],
+      summary: { vi: 'Gỡ.', en: 'Cleared.' },
+    };
+    for (const type of [
+      'inspectorAct',
+      'inspectorSession',
+      'inspectorSignIn',
+      'inspectorSignOut',
+      'inspectorStory',
+      'inspectorQueue',
+      'inspectorFile',
+    ]) {
+      const answer = await sendFromContentScript(page, harness.extensionId, {
+        type,
+        payload: type === 'inspectorAct' ? decision : {},
+      });
+      expect(answer, type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(
+      await sendFromContentScript(page, harness.extensionId, { type: 'getToken', payload: {} }),
+    ).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
+    // A page may ask only about its own marketplace's keys.
+    expect(
+      await sendFromContentScript(page, harness.extensionId, {
+        type: 'inspectorLookup',
+        payload: { keys: ['lazada:item:1'] },
+      }),
+    ).toMatchObject({ ok: false });
+    const allowed = (await sendFromContentScript(page, harness.extensionId, {
+      type: 'inspectorLookup',
+      payload: { keys: [UNFLAGGED_ITEM] },
+    })) as { ok: boolean; data: object };
+    expect(allowed.ok).toBe(true);
+    expect(JSON.stringify(allowed.data)).not.toContain(token.slice(-20));
+    await page.close();
+
+    // Nothing of the cleared decision reached the registry.
+    const after = await client(registry, token).get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
+    expect(after.body.decisions).toHaveLength(1);
+  });
+
+  it('a token revoked while signed in is noticed at the next call and signs the inspector out with a message', async () => {
+    const id = /^shr_([0-9a-f]{12})_/.exec(token)?.[1] ?? '';
+    expect(registry.cli('token', ['--revoke', id]).status).toBe(0);
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    await eventually(async () => {
+      const options = await openExtensionPage(harness, 'options.html');
+      const out = options.getByTestId('inspector-signed-out');
+      const text = (await out.count()) > 0 ? await out.textContent() : null;
+      await options.close();
+      return text ?? undefined;
+    }, 'signed out').then((text) => expect(text).toContain('Mã này đã bị thu hồi'));
+    expect(await inspectorHosts(page).count()).toBe(0);
+    await page.close();
+  });
+});
