@@ -10,7 +10,7 @@ export function reportsJson(reports: readonly ReportView[]): string {
   return `${JSON.stringify({ format: 'soi-hang-reports', version: 1, reports }, null, 2)}\n`;
 }
 
-const COLUMNS: Array<[string, (report: ReportView) => string | number | undefined]> = [
+const COLUMNS: CsvColumns<ReportView> = [
   ['id', (r) => r.id],
   ['created_at', (r) => r.createdAt],
   ['progress', (r) => r.progress],
@@ -38,10 +38,16 @@ export function csvCell(value: string | number | undefined): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function reportsCsv(reports: readonly ReportView[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(',')];
-  for (const report of reports)
-    lines.push(COLUMNS.map(([, read]) => csvCell(read(report))).join(','));
+export type CsvColumns<T> = Array<[string, (row: T) => string | number | undefined]>;
+
+/** Rows as CSV: a header, quoted cells, CRLF lines. */
+export function toCsv<T>(columns: CsvColumns<T>, rows: readonly T[]): string {
+  const lines = [columns.map(([name]) => name).join(',')];
+  for (const row of rows) lines.push(columns.map(([, read]) => csvCell(read(row))).join(','));
   // A byte-order mark: spreadsheet programs then read the Vietnamese as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function reportsCsv(reports: readonly ReportView[]): string {
+  return toCsv(COLUMNS, reports);
 }

@@ -1,0 +1,292 @@
+/**
+ * The inspectors' dashboard: the registry's queue with filters, sorting and search, a page at a
+ * time; each case opens in place (its listing, where the in-page section shows) or downloads as an
+ * evidence package; the loaded cases export as CSV; a chart shows reports and decisions per day.
+ */
+import { useState } from 'preact/hooks';
+import { formatDate, t } from '../utils/i18n';
+import type { InspectorSession } from '../utils/protocol/inspector';
+import { PLATFORMS } from '../utils/protocol/keys';
+import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report';
+import {
+  CASE_STATUSES,
+  type CaseSummary,
+  type QueueQuery,
+  type Stats,
+} from '../utils/protocol/review';
+import { ActivityChart } from './ActivityChart';
+import { CASE_STATUS_WORDS } from './InspectorSection';
+import { REASON_LABELS } from './report-words';
+import { SITE_NAMES } from './site-names';
+
+export interface DashboardProps {
+  session: InspectorSession | null;
+  query: QueueQuery;
+  cases: CaseSummary[];
+  more: boolean;
+  loading: boolean;
+  error: string | null;
+  stats: Stats | null;
+  statsDays: number;
+  /** Keys whose package is being built. */
+  packaging: readonly string[];
+  onQuery(query: QueueQuery): void;
+  onMore(): void;
+  onExport(): void;
+  onOpen(key: string): void;
+  onPackage(key: string): void;
+  optionsUrl: string;
+}
+
+const field = (event: Event) => (event.target as HTMLInputElement).value;
+
+/** Date inputs speak in days; the registry in instants (the whole day, UTC). */
+const dayOf = (instant: string | undefined) => instant?.slice(0, 10) ?? '';
+
+function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) {
+  const [draft, setDraft] = useState<QueueQuery>(query);
+  const set = (change: Partial<QueueQuery>) => {
+    const next: Record<string, unknown> = { ...draft, ...change };
+    for (const [name, value] of Object.entries(next))
+      if (value === '' || value === undefined) delete next[name];
+    setDraft(next as QueueQuery);
+  };
+  return (
+    <form
+      class="filters stack"
+      aria-labelledby="filters-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const { cursor: _cursor, ...rest } = draft;
+        onQuery(rest);
+      }}
+      data-testid="dashboard-filters"
+    >
+      <h2 id="filters-heading">{t('dashboardFilters')}</h2>
+      <div class="grid">
+        <div>
+          <label for="filter-platform">{t('dashboardPlatform')}</label>
+          <select
+            id="filter-platform"
+            value={draft.platform ?? ''}
+            onChange={(event) =>
+              set({ platform: (field(event) || undefined) as QueueQuery['platform'] })
+            }
+          >
+            <option value="">{t('dashboardAll')}</option>
+            {PLATFORMS.map((platform) => (
+              <option key={platform} value={platform}>
+                {t(SITE_NAMES[platform])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="filter-status">{t('dashboardStatus')}</label>
+          <select
+            id="filter-status"
+            value={draft.status ?? ''}
+            onChange={(event) =>
+              set({ status: (field(event) || undefined) as QueueQuery['status'] })
+            }
+          >
+            <option value="">{t('dashboardAll')}</option>
+            {CASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(CASE_STATUS_WORDS[status])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="filter-reason">{t('dashboardReason')}</label>
+          <select
+            id="filter-reason"
+            value={draft.reason ?? ''}
+            onChange={(event) =>
+              set({ reason: (field(event) || undefined) as ReportReason | undefined })
+            }
+          >
+            <option value="">{t('dashboardAll')}</option>
+            {REPORT_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(REASON_LABELS[reason])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="filter-from">{t('dashboardFrom')}</label>
+          <input
+            id="filter-from"
+            type="date"
+            value={dayOf(draft.from)}
+            onChange={(event) =>
+              set({ from: field(event) ? `${field(event)}T00:00:00.000Z` : undefined })
+            }
+          />
+        </div>
+        <div>
+          <label for="filter-to">{t('dashboardTo')}</label>
+          <input
+            id="filter-to"
+            type="date"
+            value={dayOf(draft.to)}
+            onChange={(event) =>
+              set({ to: field(event) ? `${field(event)}T23:59:59.999Z` : undefined })
+            }
+          />
+        </div>
+        <div>
+          <label for="filter-min">{t('dashboardMin')}</label>
+          <input
+            id="filter-min"
+            type="number"
+            min={1}
+            value={draft.min ?? ''}
+            onInput={(event) => set({ min: field(event) ? Number(field(event)) : undefined })}
+          />
+        </div>
+        <div>
+          <label for="filter-q">{t('dashboardSearch')}</label>
+          <input
+            id="filter-q"
+            type="search"
+            maxLength={100}
+            value={draft.q ?? ''}
+            onInput={(event) => set({ q: field(event).trim() || undefined })}
+          />
+        </div>
+        <div>
+          <label for="filter-sort">{t('dashboardSort')}</label>
+          <select
+            id="filter-sort"
+            value={draft.sort ?? 'recent'}
+            onChange={(event) => set({ sort: field(event) as QueueQuery['sort'] })}
+          >
+            <option value="recent">{t('dashboardSortRecent')}</option>
+            <option value="reports">{t('dashboardSortReports')}</option>
+          </select>
+        </div>
+      </div>
+      <button type="submit" data-testid="dashboard-apply">
+        {t('dashboardApply')}
+      </button>
+    </form>
+  );
+}
+
+function reasonsText(reasons: CaseSummary['reasons']): string {
+  return Object.entries(reasons)
+    .map(([reason, count]) => `${t(REASON_LABELS[reason as ReportReason])} (${count})`)
+    .join(', ');
+}
+
+function CaseTable(props: DashboardProps) {
+  if (props.cases.length === 0) {
+    return (
+      <p data-testid="dashboard-empty">
+        {props.loading ? t('dashboardLoading') : t('dashboardEmpty')}
+      </p>
+    );
+  }
+  return (
+    <table class="cases" data-testid="dashboard-cases">
+      <thead>
+        <tr>
+          <th scope="col">{t('dashboardKey')}</th>
+          <th scope="col">{t('dashboardStatus')}</th>
+          <th scope="col">{t('dashboardReports')}</th>
+          <th scope="col">{t('dashboardReasons')}</th>
+          <th scope="col">{t('dashboardLastSeen')}</th>
+          <th scope="col">{t('dashboardActions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.cases.map((row) => (
+          <tr key={row.key} data-key={row.key}>
+            <th scope="row">
+              <code>{row.key}</code>
+            </th>
+            <td>{t(CASE_STATUS_WORDS[row.status])}</td>
+            <td>{row.reports}</td>
+            <td>{reasonsText(row.reasons)}</td>
+            <td>{row.lastSeen ? formatDate(row.lastSeen, true) : ''}</td>
+            <td class="row">
+              <button
+                type="button"
+                onClick={() => props.onOpen(row.key)}
+                data-testid="dashboard-open"
+              >
+                {t('dashboardOpen')}
+              </button>
+              <button
+                type="button"
+                class="quiet"
+                disabled={props.packaging.includes(row.key)}
+                onClick={() => props.onPackage(row.key)}
+                data-testid="dashboard-package"
+              >
+                {props.packaging.includes(row.key)
+                  ? t('dashboardPackaging')
+                  : t('dashboardPackage')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Dashboard(props: DashboardProps) {
+  if (!props.session?.signedIn) {
+    return (
+      <main class="dashboard">
+        <h1>{t('dashboardTitle')}</h1>
+        <p data-testid="dashboard-signed-out">{t('panelSignedOut')}</p>
+        <a href={props.optionsUrl}>{t('panelOpenOptions')}</a>
+      </main>
+    );
+  }
+  return (
+    <main class="dashboard">
+      <h1>{t('dashboardTitle')}</h1>
+      <p class="inspector-mode">{t('inspectorModeOn', props.session.name ?? '')}</p>
+      {props.error && (
+        <p class="warning" role="alert">
+          {props.error}
+        </p>
+      )}
+      {props.stats && <ActivityChart stats={props.stats} days={props.statsDays} />}
+      <Filters key={JSON.stringify(props.query)} query={props.query} onQuery={props.onQuery} />
+      <section aria-labelledby="cases-heading">
+        <h2 id="cases-heading">
+          {t('dashboardCount', props.cases.length)}
+          {props.more ? '+' : ''}
+        </h2>
+        <p class="row">
+          <button
+            type="button"
+            onClick={props.onExport}
+            disabled={props.cases.length === 0}
+            data-testid="dashboard-csv"
+          >
+            {t('dashboardExportCsv')}
+          </button>
+        </p>
+        <CaseTable {...props} />
+        {props.more && (
+          <button
+            type="button"
+            onClick={props.onMore}
+            disabled={props.loading}
+            data-testid="dashboard-more"
+          >
+            {t('dashboardMore')}
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The dashboard's case work, pure: the queue as CSV for a spreadsheet, where a case's listing is
+ * opened, and the evidence package of one key (one zip with the registry's story as JSON, every
+ * listing snapshot exactly as it was hashed, every screenshot, and a manifest of SHA-256 hashes and
+ * times that anyone can check again).
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { CaseStory, CaseSummary } from '../protocol/review';
+import { type CsvColumns, toCsv } from './export';
+
+const CASE_COLUMNS: CsvColumns<CaseSummary> = [
+  ['key', (row) => row.key],
+  ['platform', (row) => row.key.slice(0, row.key.indexOf(':'))],
+  ['status', (row) => row.status],
+  ['reports', (row) => row.reports],
+  [
+    'reasons',
+    (row) =>
+      Object.entries(row.reasons)
+        .map(([reason, count]) => `${reason}:${count}`)
+        .join(' '),
+  ],
+  ['appeals', (row) => row.appeals],
+  ['first_seen', (row) => row.firstSeen ?? undefined],
+  ['last_seen', (row) => row.lastSeen ?? undefined],
+];
+
+export function casesCsv(rows: readonly CaseSummary[]): string {
+  return toCsv(CASE_COLUMNS, rows);
+}
+
+/**
+ * The address to open a case's listing at: the latest report's (the page the shopper was on), else
+ * one built from the key for the marketplaces whose product addresses carry only the ids.
+ */
+export function listingUrlOf(key: string, story: CaseStory | null): string | null {
+  const reported = story?.reports[0]?.url;
+  if (reported) return reported;
+  const [platform, kind, id = ''] = key.split(':');
+  if (kind === 'item') {
+    if (platform === 'shopee') {
+      const [shop, item] = id.split('.');
+      if (shop && item) return `https://shopee.vn/product/${shop}/${item}`;
+    }
+    if (platform === 'lazada') return `https://www.lazada.vn/products/i${id}.html`;
+    if (platform === 'tiki') return `https://tiki.vn/p${id}.html`;
+  }
+  if (kind === 'seller' && platform === 'shopee') return `https://shopee.vn/shop/${id}`;
+  return null;
+}
+
+export interface PackageFile {
+  /** Path inside the zip. */
+  path: string;
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes, hex. */
+  sha256: string;
+  /** When the content was captured (screenshots, snapshots). */
+  capturedAt?: string;
+  /** What the registry says the hash is, where it says one (checked against `sha256`). */
+  declaredSha256?: string;
+}
+
+export interface EvidencePackage {
+  key: string;
+  registry: string;
+  builtAt: string;
+  builtBy: string;
+  story: CaseStory;
+  files: PackageFile[];
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+export const extensionOf = (mediaType: string) => EXTENSIONS[mediaType] ?? 'bin';
+
+/** A file name for the package: the key with what file systems refuse replaced. */
+export const packageName = (key: string, day: string) =>
+  `soi-hang-ho-so-${key.replace(/[^0-9A-Za-z._-]/g, '_')}-${day}.zip`;
+
+export const storyBytes = (story: CaseStory) => strToU8(`${JSON.stringify(story, null, 2)}\n`);
+
+/** The zip's bytes: story.json, the files, and manifest.json listing every file's hash. */
+export function zipPackage(evidence: EvidencePackage, sha256OfStory: string): Uint8Array {
+  const manifest = {
+    format: 'soi-hang-evidence-package',
+    version: 1,
+    key: evidence.key,
+    registry: evidence.registry,
+    builtAt: evidence.builtAt,
+    builtBy: evidence.builtBy,
+    files: [
+      { path: 'story.json', sha256: sha256OfStory },
+      ...evidence.files.map(({ bytes: _bytes, ...file }) => file),
+    ],
+  };
+  const entries: Record<string, Uint8Array> = {
+    'manifest.json': strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
+    'story.json': storyBytes(evidence.story),
+  };
+  for (const file of evidence.files) entries[file.path] = file.bytes;
+  // Images are compressed already; text compresses well.
+  return zipSync(entries, { level: 6, mtime: new Date(evidence.builtAt) });
+}
