@@ -6,13 +6,13 @@ import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
 import type { InspectorSession } from '../../utils/protocol/inspector';
 import { PANEL_CHANGED } from '../../utils/protocol/inspector';
-import { MARKETPLACE_PAGES } from '../../utils/protocol/marketplaces';
 import type { Preferences } from '../../utils/protocol/preferences';
 import type { ReportList } from '../../utils/protocol/report-messages';
 import type { DataStatus } from '../../utils/protocol/sync-status';
 import { reportsCsv, reportsJson } from '../../utils/report/export';
 import { linkCheckDeps, reportLinkedListing } from '../../utils/report/extension-actions';
 import { checkLink, resolveShortLink } from '../../utils/report/link-check';
+import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import '../../components/page.css';
 import './style.css';
 
@@ -97,7 +97,7 @@ function show(): void {
  * panel's screenshots of evidence need; refusing them still signs in.
  */
 async function signIn(registryUrl: string, token: string): Promise<void> {
-  await browser.permissions.request({ origins: [...MARKETPLACE_PAGES] }).catch(() => false);
+  await browser.permissions.request({ origins: [...SHARE_TARGET_ORIGINS] }).catch(() => false);
   await updateInspector(() => sendMessage('inspectorSignIn', { registryUrl, token }));
 }
 

@@ -18,6 +18,8 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  side_panel?: { default_path: string };
+  sidebar_action?: { default_panel: string };
   optional_host_permissions?: string[];
   content_scripts?: Array<{ matches: string[] }>;
   web_accessible_resources?: unknown[];
@@ -99,10 +101,13 @@ describe('the built packages', () => {
         'contextMenus',
         'declarativeNetRequest',
         'offscreen',
+        // The inspector panel beside a tab (inspector mode; shoppers never see it).
+        'sidePanel',
         'storage',
         'webNavigation',
       ].sort(),
     );
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     // Asked for only when the shopper opens a short share link: its host and where it may lead.
@@ -125,6 +130,8 @@ describe('the built packages', () => {
       ].sort(),
     );
     expect(manifest.optional_permissions).toEqual(SHORT_LINK_ACCESS);
+    // Firefox's sidebar needs no permission.
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
     // Firefox MV2 lists web-accessible resources by name (each install has its own random origin).
     expect(manifest.web_accessible_resources).toEqual(['report.html']);
