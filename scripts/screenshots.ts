@@ -1,13 +1,17 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run screenshots`: pictures of the built extension in Chromium for the README — a badge on a
- * grid, its popover, the product banner, the popup and the options page — written to
- * docs/screenshots/. Pages are our own fixtures served at their real addresses, as in the tests.
+ * grid, its popover, the product banner, the popup and the options page, and inspector mode (the
+ * section on a product page, the panel, the dashboard) against a throwaway registry on 127.0.0.1 —
+ * written to docs/screenshots/. Pages are our own fixtures served at their real addresses, as in
+ * the tests.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ChromeGlobal } from '../tests/e2e/chrome-global';
+import { client, startRegistry } from '../tests/helpers/registry';
+import { report } from '../tests/helpers/reports';
 import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,9 +21,13 @@ const OUT = path.join(ROOT, 'docs/screenshots');
 const EXTENSION = path.join(ROOT, '.output/chrome-mv3-e2e');
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
+/** A product no record flags, which shoppers have reported: inspector mode's example. */
+const REPORTED = 'https://shopee.vn/Sua-bot-mau-B-900g-i.0000000009.0000000301';
+const REPORTED_ITEM = 'shopee:item:0000000009.0000000301';
 const FILES: Record<string, string> = {
   [GRID]: 'tests/fixtures/shopee/search-grid.html',
   [PRODUCT]: 'tests/fixtures/shopee/product-page.html',
+  [REPORTED]: 'tests/fixtures/shopee/product-page.html',
 };
 
 async function waitForStatus(page: Page, selector: string): Promise<void> {
@@ -29,9 +37,25 @@ async function waitForStatus(page: Page, selector: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  const registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
+  const token = registry.token('Thanh tra viên Nguyễn Văn A', 'inspector');
+  for (const reasons of [['counterfeit'], ['counterfeit', 'unsafe'], ['fake_brand']]) {
+    await client(registry).post(
+      '/v1/reports',
+      report(
+        { reasons: reasons as ['counterfeit'], note: 'Hộp in mờ, mã vạch không quét được.' },
+        { platform: 'shopee', itemKey: REPORTED_ITEM, sellerKey: undefined, url: REPORTED },
+      ),
+    );
+  }
+  await client(registry, token).post('/v1/review/notes', {
+    key: REPORTED_ITEM,
+    text: 'Đã đề nghị sàn cung cấp hoá đơn nhập hàng của người bán.',
+  });
   const browser = await launchChromium({
     extensionDir: EXTENSION,
     viewport: { width: 1100, height: 760 },
+    passThrough: (url) => url.startsWith(registry.url),
     respond: (url) => {
       const file = FILES[url];
       return file ? { body: readFileSync(path.join(ROOT, file)) } : null;
@@ -104,8 +128,41 @@ async function main(): Promise<void> {
     await options.waitForSelector('body[data-ready="true"]');
     await options.screenshot({ path: shot('options'), fullPage: true });
     console.log(`wrote ${shot('options')}`);
+
+    // Inspector mode: signed in on the options page, then the page, the panel, the dashboard.
+    const section = options.getByTestId('inspector-section');
+    await section.getByLabel('Địa chỉ registry').fill(registry.url);
+    await section.getByLabel('Mã truy cập (token)').fill(token);
+    await section.getByTestId('inspector-sign-in').click();
+    await section.getByTestId('inspector-who').waitFor();
+
+    const reported = await browser.context.newPage();
+    await reported.goto(REPORTED);
+    await waitForStatus(reported, 'soi-hang-inspector');
+    await reported.screenshot({ path: shot('inspector-page') });
+    console.log(`wrote ${shot('inspector-page')}`);
+    await reported.locator('soi-hang-inspector').getByRole('button', { name: 'Xử lý' }).click();
+    const reportedTab = await browser.worker?.evaluate(async (url) => {
+      const all = (await (globalThis as ChromeGlobal).chrome?.storage.session.get(null)) ?? {};
+      const entry = Object.entries(all).find(([, status]) => status.url === url);
+      return entry ? Number(entry[0].slice('tab:'.length)) : null;
+    }, REPORTED);
+    const panel = await browser.context.newPage();
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${reportedTab}`);
+    await panel.waitForSelector('body[data-ready="true"]');
+    await panel.screenshot({ path: shot('inspector-panel'), fullPage: true });
+    console.log(`wrote ${shot('inspector-panel')}`);
+
+    const dashboard = await browser.context.newPage();
+    await dashboard.setViewportSize({ width: 1100, height: 900 });
+    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await dashboard.waitForSelector('[data-testid="dashboard-cases"]');
+    await dashboard.screenshot({ path: shot('dashboard'), fullPage: true });
+    console.log(`wrote ${shot('dashboard')}`);
   } finally {
     await browser.close();
+    await registry.cleanup();
   }
 }
 
