@@ -78,6 +78,8 @@ const SIGNAL_NAMES: Record<Signal, MessageKey> = {
   replicaWords: 'signalReplicaWords',
   replicaHints: 'signalReplicaHints',
   offPlatform: 'signalOffPlatform',
+  regulatedGoods: 'signalRegulatedGoods',
+  barcode: 'signalBarcode',
 };
 
 /** One switch an on-page signal (the heuristic tier); all are on until the shopper turns one off. */

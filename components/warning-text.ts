@@ -138,10 +138,18 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
   replicaWords: 'evidenceReplicaWords',
   replicaHints: 'evidenceReplicaHints',
   offPlatform: 'evidenceOffPlatform',
+  regulatedGoods: 'evidenceRegulatedGoods',
+  barcode: 'evidenceBarcodeCheck',
 };
 
 export function evidenceLines(verdict: SignalVerdict): string[] {
   return verdict.signal.evidence.map((seen) => {
+    // The barcode's lines are whole sentences: which code, and what its prefix does and does not say.
+    if (seen.barcode) {
+      return seen.barcode.problem === 'origin'
+        ? t('evidenceBarcodeOrigin', seen.text, seen.barcode.gtin, seen.barcode.issuer ?? '')
+        : t('evidenceBarcodeCheck', seen.barcode.gtin);
+    }
     const seenAs = t(EVIDENCE[seen.signal], seen.text);
     return t(seen.place === 'description' ? 'evidenceInDescription' : 'evidenceInName', seenAs);
   });

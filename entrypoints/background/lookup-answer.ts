@@ -26,7 +26,8 @@ export async function answerLookup(
 ): Promise<ResponseOf<'lookup'>> {
   const matches: Array<{ itemKey: string; productKey: string }> = [];
   const signals: NonNullable<ResponseOf<'lookup'>['signals']> = [];
-  for (const { itemKey, title, fromAddress, description } of request.titles ?? []) {
+  for (const { itemKey, title, fromAddress, description, barcode, official } of request.titles ??
+    []) {
     const name = fromAddress ? readAddressName(title) : title;
     if (!name) continue;
     const folded = normaliseProductName(name);
@@ -36,6 +37,7 @@ export async function answerLookup(
       folded,
       signalsOff,
       description ? normaliseProductName(description) : undefined,
+      { barcode, official },
     );
     if (evidence.length > 0) signals.push({ itemKey, evidence });
   }

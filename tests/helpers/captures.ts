@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pageFromSavedFile } from '../../scripts/offline-dom';
 import { parseHtml, readText, SHARED_FIXTURES, savedFromUrl } from './fixtures';
@@ -17,3 +18,14 @@ export function captureDocument(
   if (!pageUrl) throw new Error(`${name}: give its URL`);
   return { doc: parseHtml(html, pageUrl), url: new URL(pageUrl) };
 }
+
+/** Listing names as pages carry them in their JSON (JSON-LD, page state, API answers). */
+export const namesIn = (text: string) =>
+  [...text.matchAll(/"(?:name|title|itemTitle|product_name)"\s*:\s*"([^"]{8,200})"/g)].map(
+    (m) => m[1] as string,
+  );
+
+export const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );

@@ -11,9 +11,13 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
  * (decoded there, not on the page), else its title.
  */
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName, description } = listing;
-  // Product pages only: their own description, for the signals (cards carry none).
-  const more = description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
+  const { itemKey, addressName, description, barcode, official } = listing;
+  // Product pages only: their own description and barcode, for the signals (cards carry neither).
+  const more = {
+    ...(description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
+    ...(barcode ? { barcode } : {}),
+    ...(official !== null ? { official } : {}),
+  };
   if (addressName) {
     return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true, ...more };
   }

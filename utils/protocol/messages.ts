@@ -54,6 +54,10 @@ export const MESSAGES = {
               fromAddress: z.optional(z.literal(true)),
               /** A product page's own description, read for the on-page signals. */
               description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH))),
+              /** Whether the page marks the seller as an official store (absent: it does not say). */
+              official: z.optional(z.boolean()),
+              /** A product page's GTIN, checked for plausibility (information only). */
+              barcode: z.optional(z.string().check(z.regex(/^\d{8}$|^\d{12,14}$/))),
             }),
           )
           .check(z.maxLength(MAX_LOOKUP_KEYS)),

@@ -43,7 +43,13 @@ export const MAX_MUTES = 2000;
  * `offPlatform`, a listing asking to deal outside the marketplace (a phone number, Zalo, "inbox giá
  * rẻ hơn"). utils/protocol/signal-evidence.ts weighs them.
  */
-export const SIGNALS = ['replicaWords', 'replicaHints', 'offPlatform'] as const;
+export const SIGNALS = [
+  'replicaWords',
+  'replicaHints',
+  'offPlatform',
+  'regulatedGoods',
+  'barcode',
+] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 export const PreferencesSchema = z.object({

@@ -12,6 +12,9 @@ export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = {
   replicaWords: 1,
   replicaHints: 0.5,
   offPlatform: 0.5,
+  regulatedGoods: 0.5,
+  /** Information only: shown beside a warning the other signals make, never one by itself. */
+  barcode: 0,
 };
 
 export const SHOW_AT = 1;
@@ -22,6 +25,14 @@ export const SignalEvidenceSchema = z.object({
   text: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
   /** Where: the listing's name, unless this says its description (product pages). */
   place: z.optional(z.literal('description')),
+  /** The barcode signal: the GTIN, what is wrong with it, and who issued its prefix. */
+  barcode: z.optional(
+    z.object({
+      gtin: z.string().check(z.regex(/^\d{8,14}$/)),
+      problem: z.enum(['check_digit', 'origin']),
+      issuer: z.optional(z.string().check(z.maxLength(100))),
+    }),
+  ),
 });
 export type SignalEvidence = z.infer<typeof SignalEvidenceSchema>;
 

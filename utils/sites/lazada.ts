@@ -10,7 +10,7 @@ import {
   onDomains,
   type SellerOnPage,
 } from './engine/define-adapter';
-import { field, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { field, gtinField, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
 import { findObjects, idField, perPage, scriptJsonAfter } from './engine/page-json';
 import { parsePrice } from './engine/text';
 
@@ -130,6 +130,7 @@ export const lazadaAdapter = defineAdapter({
         (stateMatches ? stringField(seller, 'name') : null) ??
         stringField(field(ldOffer, 'seller'), 'name'),
       description: stringField(product, 'description'),
+      barcode: gtinField(product),
     };
   },
 });

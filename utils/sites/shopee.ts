@@ -5,7 +5,7 @@
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { field, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { field, gtinField, ofType, readJsonLd, stringField } from './engine/json-ld';
 import { parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
@@ -57,6 +57,8 @@ const SELECTORS = {
   cardPrice: '.items-baseline',
   /** Product page title: the page's only h1, 2025-09. */
   productTitle: 'h1',
+  /** The Mall / Preferred mark of a card: a picture with no text, 2025-09. */
+  shopFlag: 'img[alt="flag-label"]',
 };
 
 export const shopeeAdapter = defineAdapter({
@@ -70,6 +72,10 @@ export const shopeeAdapter = defineAdapter({
   // The product name in a card's address, matched against flagged product names, 2025-09.
   nameInPath: /^\/([^/]+)-i\.\d{1,20}\.\d{1,20}$/,
   cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
+  // Shopee marks Mall and Preferred shops' cards alike with one picture (alt "flag-label", 2025-09,
+  // 24 of 60 cards on the real grid): a marked card may or may not be an official store, but an
+  // unmarked one is neither.
+  cardOfficial: (root) => (root.querySelector(SELECTORS.shopFlag) ? null : false),
   productIds: (url) => shopeeIdsFromUrl(url),
   productFacts(doc, url, ids) {
     const itemId = ids.item.split('.')[1];
@@ -91,6 +97,7 @@ export const shopeeAdapter = defineAdapter({
       ),
       sellerName: stringField(field(offers, 'seller'), 'name'),
       description: stringField(product, 'description'),
+      barcode: gtinField(product),
     };
   },
 });

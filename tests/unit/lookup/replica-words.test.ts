@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replicaPhrase } from '../../../utils/lookup/replica-words';
+import { filesUnder, namesIn } from '../../helpers/captures';
 import { hasSharedFixtures, REPO_ROOT, SHARED_FIXTURES } from '../../helpers/fixtures';
 
 describe('replica phrases', () => {
@@ -54,16 +55,6 @@ describe('replica phrases', () => {
 });
 
 describe('replica phrases on real and own pages', () => {
-  /** Listing names as pages carry them in their JSON (JSON-LD, page state, API answers). */
-  const namesIn = (text: string) =>
-    [...text.matchAll(/"(?:name|title|itemTitle|product_name)"\s*:\s*"([^"]{8,200})"/g)].map(
-      (m) => m[1] as string,
-    );
-  const filesUnder = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-    );
-
   it("flags none of our fixtures' listings (their badges are the demo records' only)", () => {
     const titles = filesUnder(path.join(REPO_ROOT, 'tests/fixtures'))
       .filter((file) => file.endsWith('.expected.json'))

@@ -6,20 +6,36 @@
 import type { Signal } from '../../protocol/preferences';
 import { combineEvidence, type SignalEvidence } from '../../protocol/signal-evidence';
 import { replicaInFolded } from '../replica-words';
+import { barcodeFinding } from './barcode';
 import { offPlatformInFolded } from './off-platform';
+import { regulatedGoodsInFolded } from './regulated-goods';
 import { replicaHintInFolded } from './replica-hints';
 
-const READERS: ReadonlyArray<[Signal, (folded: string) => string | null]> = [
-  ['replicaWords', replicaInFolded],
-  ['replicaHints', replicaHintInFolded],
-  ['offPlatform', offPlatformInFolded],
-];
+/** What is known of the listing besides its text. */
+export interface ListingContext {
+  /** Whether the page marks the seller as an official store (undefined: it does not say). */
+  official?: boolean | undefined;
+  /** A product page's GTIN. */
+  barcode?: string | undefined;
+}
 
-function readSignals(folded: string, signalsOff: readonly Signal[]): SignalEvidence[] {
+const READERS: ReadonlyArray<[Signal, (folded: string, context: ListingContext) => string | null]> =
+  [
+    ['replicaWords', replicaInFolded],
+    ['replicaHints', replicaHintInFolded],
+    ['offPlatform', offPlatformInFolded],
+    ['regulatedGoods', (folded, context) => regulatedGoodsInFolded(folded, context.official)],
+  ];
+
+function readSignals(
+  folded: string,
+  signalsOff: readonly Signal[],
+  context: ListingContext,
+): SignalEvidence[] {
   const found: SignalEvidence[] = [];
   for (const [signal, read] of READERS) {
     if (signalsOff.includes(signal)) continue;
-    const text = read(folded);
+    const text = read(folded, context);
     if (text) found.push({ signal, text });
   }
   return found;
@@ -29,11 +45,27 @@ export function nameEvidence(
   folded: string,
   signalsOff: readonly Signal[],
   foldedDescription?: string,
+  context: ListingContext = {},
 ): SignalEvidence[] {
-  const found = readSignals(folded, signalsOff);
+  const { barcode } = context;
+  const found = readSignals(folded, signalsOff, context);
   if (foldedDescription) {
-    for (const seen of readSignals(foldedDescription, signalsOff)) {
+    for (const seen of readSignals(foldedDescription, signalsOff, context)) {
       found.push({ ...seen, place: 'description' });
+    }
+  }
+  if (barcode && !signalsOff.includes('barcode')) {
+    const finding = barcodeFinding(barcode, `${folded} ${foldedDescription ?? ''}`);
+    if (finding) {
+      found.push({
+        signal: 'barcode',
+        text: finding.claim ?? finding.gtin,
+        barcode: {
+          gtin: finding.gtin,
+          problem: finding.problem,
+          ...(finding.issuer ? { issuer: finding.issuer } : {}),
+        },
+      });
     }
   }
   return found.length === 0 ? found : combineEvidence(found);

@@ -30,6 +30,8 @@ export interface ProductFacts {
   sellerName?: string | null;
   official?: boolean | null;
   description?: string | null;
+  /** The product's GTIN from the page's JSON (barcode plausibility, information only). */
+  barcode?: string | null;
 }
 
 export interface SellerOnPage {
@@ -115,6 +117,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       sellerName: facts.sellerName ?? null,
       official: facts.official ?? null,
       ...(facts.description ? { description: facts.description } : {}),
+      ...(facts.barcode ? { barcode: facts.barcode } : {}),
       url: `${url.origin}${url.pathname}`,
       anchor,
     };

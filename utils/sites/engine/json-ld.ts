@@ -39,6 +39,15 @@ export function stringField(object: unknown, field: string): string | null {
   return null;
 }
 
+/** A product's GTIN as its JSON-LD gives it (gtin13, gtin, gtin12, gtin14, gtin8): digits only. */
+export function gtinField(product: unknown): string | null {
+  for (const name of ['gtin13', 'gtin', 'gtin12', 'gtin14', 'gtin8']) {
+    const value = stringField(product, name)?.replace(/[\s-]/g, '');
+    if (value && /^\d{8}$|^\d{12,14}$/.test(value)) return value;
+  }
+  return null;
+}
+
 export function field(object: unknown, name: string): unknown {
   return isObject(object) ? object[name] : undefined;
 }

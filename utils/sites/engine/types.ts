@@ -34,6 +34,8 @@ export interface ExtractedListing {
    * have none, so grids cost nothing for it.
    */
   readonly description?: string | null;
+  /** A product page's GTIN from the page's JSON; cards have none. */
+  readonly barcode?: string | null;
   url: string;
   /** Card: the card's root element (the badge goes inside it). Product: the title element. */
   anchor: Element;
