@@ -79,6 +79,7 @@ const SIGNAL_NAMES: Record<Signal, MessageKey> = {
   replicaHints: 'signalReplicaHints',
   offPlatform: 'signalOffPlatform',
   regulatedGoods: 'signalRegulatedGoods',
+  lowPrice: 'signalLowPrice',
   barcode: 'signalBarcode',
 };
 

@@ -139,11 +139,24 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
   replicaHints: 'evidenceReplicaHints',
   offPlatform: 'evidenceOffPlatform',
   regulatedGoods: 'evidenceRegulatedGoods',
+  lowPrice: 'evidenceLowPrice',
   barcode: 'evidenceBarcodeCheck',
 };
 
 export function evidenceLines(verdict: SignalVerdict): string[] {
   return verdict.signal.evidence.map((seen) => {
+    if (seen.price) {
+      // By hand: a number format would load locale data on the page for one line.
+      const vnd = (amount: number) =>
+        `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
+      return t(
+        'evidenceLowPrice',
+        vnd(seen.price.price),
+        seen.text,
+        vnd(seen.price.reference),
+        seen.price.seen,
+      );
+    }
     // The barcode's lines are whole sentences: which code, and what its prefix does and does not say.
     if (seen.barcode) {
       return seen.barcode.problem === 'origin'

@@ -11,6 +11,7 @@ import { ensureDefaultData, type PackageReader } from '../../utils/feed/default-
 import { syncFeed } from '../../utils/feed/sync';
 import { MIN_SYNC_MINUTES } from '../../utils/feed-format/manifest';
 import { unguarded } from '../../utils/lookup/domain-guard';
+import { PriceReferences } from '../../utils/lookup/signals/price-references';
 import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
 import type { Signal } from '../../utils/protocol/preferences';
 import type { FlagRecord } from '../../utils/protocol/records';
@@ -68,6 +69,8 @@ export function createDataService(deps: DataServiceDeps) {
   let generation = 0;
   let syncing: { generation: number; outcome: Promise<DataStatus> } | null = null;
   let readyMs: number | undefined;
+  /** Official stores' prices seen in this worker's life: the price signal's references. */
+  const prices = new PriceReferences();
 
   const guardedOf = (current: DataState): Promise<number> => {
     current.guarded ??= (async () => unguarded(await listedDomains(current)).guarded)();
@@ -244,7 +247,12 @@ export function createDataService(deps: DataServiceDeps) {
       signalsOff: readonly Signal[] = [],
     ): Promise<ResponseOf<'lookup'>> {
       const { loaded, reader, products } = await ready();
-      return answerLookup({ info: loaded.info, reader, products }, request, signalsOff, deps.now());
+      return answerLookup(
+        { info: loaded.info, reader, products, prices },
+        request,
+        signalsOff,
+        deps.now(),
+      );
     },
 
     /** The listed domain covering this URL and its record, if it is shown to shoppers. */

@@ -6,6 +6,7 @@
 import type { ProductMatcher } from '../../utils/lookup/product-matcher';
 import { isShownToShoppers } from '../../utils/lookup/shown';
 import { nameEvidence } from '../../utils/lookup/signals/name-signals';
+import type { PriceReferences } from '../../utils/lookup/signals/price-references';
 import { readAddressName } from '../../utils/protocol/address-name';
 import { normaliseProductName } from '../../utils/protocol/keys';
 import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
@@ -14,30 +15,45 @@ import type { DataInfo, FlagRecord } from '../../utils/protocol/records';
 
 export interface LookupSources {
   info: DataInfo | null;
+  /** Official stores' prices seen this session (the price signal); none: the signal is off. */
+  prices?: PriceReferences;
   reader: { get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> };
   products: ProductMatcher;
 }
 
+const platformOf = (key: string) => key.slice(0, key.indexOf(':'));
+
 export async function answerLookup(
-  { info, reader, products }: LookupSources,
+  { info, reader, products, prices }: LookupSources,
   request: RequestOf<'lookup'>,
   signalsOff: readonly Signal[],
   now: Date,
 ): Promise<ResponseOf<'lookup'>> {
   const matches: Array<{ itemKey: string; productKey: string }> = [];
   const signals: NonNullable<ResponseOf<'lookup'>['signals']> = [];
-  for (const { itemKey, title, fromAddress, description, barcode, official } of request.titles ??
-    []) {
-    const name = fromAddress ? readAddressName(title) : title;
-    if (!name) continue;
-    const folded = normaliseProductName(name);
+  const named = (request.titles ?? []).flatMap((entry) => {
+    const name = entry.fromAddress ? readAddressName(entry.title) : entry.title;
+    return name ? [{ ...entry, folded: normaliseProductName(name) }] : [];
+  });
+  // Official stores' listings first: a batch may hold both the reference and what falls below it.
+  for (const { itemKey, folded, official, price } of named) {
+    if (official && price !== undefined) prices?.remember(platformOf(itemKey), folded, price);
+  }
+  for (const { itemKey, folded, description, barcode, official, price } of named) {
     const productKey = products.matchFolded(folded);
     if (productKey) matches.push({ itemKey, productKey });
     const evidence = nameEvidence(
       folded,
       signalsOff,
       description ? normaliseProductName(description) : undefined,
-      { barcode, official },
+      {
+        barcode,
+        official,
+        lowPrice:
+          official !== true && price !== undefined
+            ? prices?.farBelow(platformOf(itemKey), folded, price)
+            : null,
+      },
     );
     if (evidence.length > 0) signals.push({ itemKey, evidence });
   }

@@ -11,12 +11,15 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
  * (decoded there, not on the page), else its title.
  */
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName, description, barcode, official } = listing;
+  const { itemKey, addressName, description, barcode, official, price } = listing;
   // Product pages only: their own description and barcode, for the signals (cards carry neither).
   const more = {
     ...(description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
     ...(barcode ? { barcode } : {}),
     ...(official !== null ? { official } : {}),
+    ...(price?.currency === 'VND' && Number.isSafeInteger(price.amount)
+      ? { price: price.amount }
+      : {}),
   };
   if (addressName) {
     return { itemKey, title: addressName.slice(0, MAX_TITLE_LENGTH), fromAddress: true, ...more };

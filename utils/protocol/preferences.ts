@@ -48,6 +48,7 @@ export const SIGNALS = [
   'replicaHints',
   'offPlatform',
   'regulatedGoods',
+  'lowPrice',
   'barcode',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];

@@ -13,6 +13,7 @@ export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = {
   replicaHints: 0.5,
   offPlatform: 0.5,
   regulatedGoods: 0.5,
+  lowPrice: 0.5,
   /** Information only: shown beside a warning the other signals make, never one by itself. */
   barcode: 0,
 };
@@ -25,6 +26,10 @@ export const SignalEvidenceSchema = z.object({
   text: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
   /** Where: the listing's name, unless this says its description (product pages). */
   place: z.optional(z.literal('description')),
+  /** The price signal: the listing's price and the official stores' median it is far below. */
+  price: z.optional(
+    z.object({ price: z.int(), reference: z.number(), seen: z.int().check(z.gte(1)) }),
+  ),
   /** The barcode signal: the GTIN, what is wrong with it, and who issued its prefix. */
   barcode: z.optional(
     z.object({

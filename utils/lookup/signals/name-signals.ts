@@ -8,6 +8,7 @@ import { combineEvidence, type SignalEvidence } from '../../protocol/signal-evid
 import { replicaInFolded } from '../replica-words';
 import { barcodeFinding } from './barcode';
 import { offPlatformInFolded } from './off-platform';
+import type { PriceComparison } from './price-references';
 import { regulatedGoodsInFolded } from './regulated-goods';
 import { replicaHintInFolded } from './replica-hints';
 
@@ -17,6 +18,8 @@ export interface ListingContext {
   official?: boolean | undefined;
   /** A product page's GTIN. */
   barcode?: string | undefined;
+  /** Its price, when far below official stores' for the same product (price-references.ts). */
+  lowPrice?: PriceComparison | null | undefined;
 }
 
 const READERS: ReadonlyArray<[Signal, (folded: string, context: ListingContext) => string | null]> =
@@ -47,8 +50,19 @@ export function nameEvidence(
   foldedDescription?: string,
   context: ListingContext = {},
 ): SignalEvidence[] {
-  const { barcode } = context;
+  const { barcode, lowPrice } = context;
   const found = readSignals(folded, signalsOff, context);
+  if (lowPrice && !signalsOff.includes('lowPrice')) {
+    found.push({
+      signal: 'lowPrice',
+      text: `${Math.round((lowPrice.price / lowPrice.reference) * 100)}%`,
+      price: {
+        price: lowPrice.price,
+        reference: Math.round(lowPrice.reference),
+        seen: lowPrice.seen,
+      },
+    });
+  }
   if (foldedDescription) {
     for (const seen of readSignals(foldedDescription, signalsOff, context)) {
       found.push({ ...seen, place: 'description' });
