@@ -80,6 +80,7 @@ const SIGNAL_NAMES: Record<Signal, MessageKey> = {
   offPlatform: 'signalOffPlatform',
   regulatedGoods: 'signalRegulatedGoods',
   lowPrice: 'signalLowPrice',
+  reviewComplaints: 'signalReviewComplaints',
   barcode: 'signalBarcode',
 };
 

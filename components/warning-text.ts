@@ -140,11 +140,15 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
   offPlatform: 'evidenceOffPlatform',
   regulatedGoods: 'evidenceRegulatedGoods',
   lowPrice: 'evidenceLowPrice',
+  reviewComplaints: 'evidenceReviewComplaints',
   barcode: 'evidenceBarcodeCheck',
 };
 
 export function evidenceLines(verdict: SignalVerdict): string[] {
   return verdict.signal.evidence.map((seen) => {
+    if (seen.reviews) {
+      return t('evidenceReviewComplaints', seen.reviews.flagged, seen.reviews.visible, seen.text);
+    }
     if (seen.price) {
       // By hand: a number format would load locale data on the page for one line.
       const vnd = (amount: number) =>

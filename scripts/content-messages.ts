@@ -28,6 +28,9 @@ export const EXTENSION_PAGE_PREFIXES = [
   'command',
   'panel',
   'dashboard',
+  // Inspector mode's words reach a page with its first inspector view (inspector-words.ts): the
+  // few inspectors pay for them, not every shopper's page.
+  'inspector',
 ];
 
 const LANGUAGES = ['vi', 'en'] as const;

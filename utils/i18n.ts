@@ -19,6 +19,14 @@ export function useCatalogues(strings: Catalogues): void {
   catalogues = strings;
 }
 
+/** Strings that arrive later (inspector mode's, from the background), added to this bundle's. */
+export function addWords(words: Catalogues): void {
+  catalogues = {
+    vi: { ...catalogues.vi, ...words.vi },
+    en: { ...catalogues.en, ...words.en },
+  };
+}
+
 export function setLanguage(language: Language): void {
   current = language;
 }

@@ -5,19 +5,26 @@
  * panel on that listing, and only a real press by the inspector counts.
  */
 import type { InspectedListing, Overlay } from '../../utils/content/overlay';
-import { t } from '../../utils/i18n';
+import { addWords, type Catalogues, t } from '../../utils/i18n';
 import type { InspectorEntry } from '../../utils/protocol/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import badgeCss from '../badge.css?inline';
 import { InspectorSection, markerText } from '../InspectorSection';
 import inspectorCss from '../inspector.css?inline';
 
-type Lookup = (keys: string[]) => Promise<{
+type Lookup = (
+  keys: string[],
+  needWords: boolean,
+) => Promise<{
   active: boolean;
   name?: string | undefined;
   entries: InspectorEntry[];
   error?: string | undefined;
+  words?: Catalogues | undefined;
 }>;
+
+/** Inspector mode's words arrive with the first view this page gets (pages carry none). */
+let haveWords = false;
 
 export function inspectorViews(onHandle: (listing: ExtractedListing) => void) {
   return {
@@ -57,8 +64,12 @@ export async function inspectBatch(
     keys.add(listing.itemKey);
     if (listing.sellerKey) keys.add(listing.sellerKey);
   }
-  const view = await lookup([...keys]);
+  const view = await lookup([...keys], !haveWords);
   if (!view.active) return;
+  if (view.words) {
+    addWords(view.words);
+    haveWords = true;
+  }
   const byKey = new Map(view.entries.map((entry) => [entry.key, entry]));
   for (const listing of batch) {
     if (!listing.anchor.isConnected) continue;

@@ -144,8 +144,8 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     overlay,
     schedule: (callback) => void ctx.requestAnimationFrame(callback),
     inspect(listings) {
-      void inspectBatch(overlay, listings, (keys) =>
-        sendMessage('inspectorLookup', { keys }, requests),
+      void inspectBatch(overlay, listings, (keys, needWords) =>
+        sendMessage('inspectorLookup', needWords ? { keys, words: true } : { keys }, requests),
       ).catch(() => undefined);
     },
   });

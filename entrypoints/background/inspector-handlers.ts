@@ -7,6 +7,7 @@
 import type { Handlers } from '../../utils/protocol/dispatch';
 import type { InspectorService } from './inspector-service';
 import type { InspectorSessionApi } from './inspector-session';
+import { INSPECTOR_WORDS } from './inspector-words';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from './own-marketplace';
 
 type InspectorTypes =
@@ -41,16 +42,17 @@ export function createInspectorHandlers(
 ): Pick<Handlers, InspectorTypes> {
   const { inspector, session } = deps;
   return {
-    async inspectorLookup({ keys }, { sender, senderKind }) {
+    async inspectorLookup({ keys, words }, { sender, senderKind }) {
       if (senderKind !== 'extension-page') holdKeysToOwnMarketplace(sender.url, keys);
       const current = await session.view();
       if (!current.signedIn) return { active: false, entries: [] };
+      const strings = words ? { words: INSPECTOR_WORDS } : {};
       try {
         const entries = await inspector.pageEntries(keys);
         const after = await session.view();
         // The registry refused the token meanwhile: the page shows nothing of inspector mode.
         if (!after.signedIn) return { active: false, entries: [] };
-        return { active: true, ...(after.name ? { name: after.name } : {}), entries };
+        return { active: true, ...(after.name ? { name: after.name } : {}), entries, ...strings };
       } catch (error) {
         const after = await session.view();
         if (!after.signedIn) return { active: false, entries: [] };
@@ -58,6 +60,7 @@ export function createInspectorHandlers(
           active: true,
           ...(after.name ? { name: after.name } : {}),
           entries: [],
+          ...strings,
           error: messageOf(error).slice(0, 300),
         };
       }

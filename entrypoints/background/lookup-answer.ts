@@ -39,7 +39,7 @@ export async function answerLookup(
   for (const { itemKey, folded, official, price } of named) {
     if (official && price !== undefined) prices?.remember(platformOf(itemKey), folded, price);
   }
-  for (const { itemKey, folded, description, barcode, official, price } of named) {
+  for (const { itemKey, folded, description, barcode, official, price, reviews } of named) {
     const productKey = products.matchFolded(folded);
     if (productKey) matches.push({ itemKey, productKey });
     const evidence = nameEvidence(
@@ -49,6 +49,7 @@ export async function answerLookup(
       {
         barcode,
         official,
+        reviews,
         lowPrice:
           official !== true && price !== undefined
             ? prices?.farBelow(platformOf(itemKey), folded, price)

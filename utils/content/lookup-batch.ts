@@ -11,11 +11,12 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
  * (decoded there, not on the page), else its title.
  */
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName, description, barcode, official, price } = listing;
+  const { itemKey, addressName, description, barcode, official, price, reviews } = listing;
   // Product pages only: their own description and barcode, for the signals (cards carry neither).
   const more = {
     ...(description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
     ...(barcode ? { barcode } : {}),
+    ...(reviews && reviews.length > 0 ? { reviews: [...reviews] } : {}),
     ...(official !== null ? { official } : {}),
     ...(price?.currency === 'VND' && Number.isSafeInteger(price.amount)
       ? { price: price.amount }

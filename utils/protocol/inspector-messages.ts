@@ -51,6 +51,8 @@ export const INSPECTOR_MESSAGES = {
     access: 'content',
     request: z.object({
       keys: z.array(KeySchema).check(z.minLength(1), z.maxLength(MAX_LOOKUP_KEYS)),
+      /** The page has not got inspector mode's words yet. */
+      words: z.optional(z.literal(true)),
     }),
     response: InspectorPageViewSchema,
   },

@@ -54,6 +54,10 @@ export const InspectorPageViewSchema = z.object({
   active: z.boolean(),
   name: z.optional(z.string()),
   entries: z.array(InspectorEntrySchema),
+  /** Inspector mode's strings in both languages, when the page asked for them (pages carry none). */
+  words: z.optional(
+    z.object({ vi: z.record(z.string(), z.string()), en: z.record(z.string(), z.string()) }),
+  ),
   /** The registry could not be asked just now (the sections say so). */
   error: z.optional(z.string().check(z.maxLength(300))),
 });

@@ -54,6 +54,17 @@ export const MESSAGES = {
               fromAddress: z.optional(z.literal(true)),
               /** A product page's own description, read for the on-page signals. */
               description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH))),
+              /** A product page's visible reviews (buyer complaints about authenticity). */
+              reviews: z.optional(
+                z
+                  .array(
+                    z.object({
+                      rating: z.int().check(z.gte(1), z.lte(5)),
+                      text: z.string().check(z.maxLength(1000)),
+                    }),
+                  )
+                  .check(z.maxLength(50)),
+              ),
               /** The listing's price in đồng, compared with official stores' for the same product. */
               price: z.optional(z.int().check(z.gte(0), z.lte(10_000_000_000))),
               /** Whether the page marks the seller as an official store (absent: it does not say). */

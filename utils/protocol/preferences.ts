@@ -49,6 +49,7 @@ export const SIGNALS = [
   'offPlatform',
   'regulatedGoods',
   'lowPrice',
+  'reviewComplaints',
   'barcode',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];

@@ -14,6 +14,8 @@ export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = {
   offPlatform: 0.5,
   regulatedGoods: 0.5,
   lowPrice: 0.5,
+  /** One complaining review; two or more count as a whole signal (weightOf). */
+  reviewComplaints: 0.5,
   /** Information only: shown beside a warning the other signals make, never one by itself. */
   barcode: 0,
 };
@@ -30,6 +32,8 @@ export const SignalEvidenceSchema = z.object({
   price: z.optional(
     z.object({ price: z.int(), reference: z.number(), seen: z.int().check(z.gte(1)) }),
   ),
+  /** Buyer complaints: how many of the visible reviews say the item was not genuine. */
+  reviews: z.optional(z.object({ flagged: z.int().check(z.gte(1)), visible: z.int() })),
   /** The barcode signal: the GTIN, what is wrong with it, and who issued its prefix. */
   barcode: z.optional(
     z.object({
@@ -41,14 +45,20 @@ export const SignalEvidenceSchema = z.object({
 });
 export type SignalEvidence = z.infer<typeof SignalEvidenceSchema>;
 
+/** What one piece of evidence weighs: its signal's weight, or more when several buyers say it. */
+export function weightOf(evidence: SignalEvidence): number {
+  if (evidence.signal === 'reviewComplaints' && (evidence.reviews?.flagged ?? 0) >= 2) return 1;
+  return SIGNAL_WEIGHTS[evidence.signal];
+}
+
 /** The evidence worth a warning: one piece per signal, kept only when together they reach SHOW_AT. */
 export function combineEvidence(found: readonly SignalEvidence[]): SignalEvidence[] {
   const bySignal = new Map<Signal, SignalEvidence>();
   for (const evidence of found)
     if (!bySignal.has(evidence.signal)) bySignal.set(evidence.signal, evidence);
   let score = 0;
-  for (const signal of bySignal.keys()) score += SIGNAL_WEIGHTS[signal];
+  for (const evidence of bySignal.values()) score += weightOf(evidence);
   if (score < SHOW_AT) return [];
   // Strongest first: the headline names it.
-  return [...bySignal.values()].sort((a, b) => SIGNAL_WEIGHTS[b.signal] - SIGNAL_WEIGHTS[a.signal]);
+  return [...bySignal.values()].sort((a, b) => weightOf(b) - weightOf(a));
 }

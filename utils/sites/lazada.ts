@@ -10,7 +10,15 @@ import {
   onDomains,
   type SellerOnPage,
 } from './engine/define-adapter';
-import { field, gtinField, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
+import {
+  field,
+  gtinField,
+  isObject,
+  ofType,
+  readJsonLd,
+  reviewsField,
+  stringField,
+} from './engine/json-ld';
 import { findObjects, idField, perPage, scriptJsonAfter } from './engine/page-json';
 import { parsePrice } from './engine/text';
 
@@ -131,6 +139,7 @@ export const lazadaAdapter = defineAdapter({
         stringField(field(ldOffer, 'seller'), 'name'),
       description: stringField(product, 'description'),
       barcode: gtinField(product),
+      reviews: reviewsField(product),
     };
   },
 });

@@ -5,7 +5,7 @@
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { field, gtinField, ofType, readJsonLd, stringField } from './engine/json-ld';
+import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
 import { parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
@@ -98,6 +98,7 @@ export const shopeeAdapter = defineAdapter({
       sellerName: stringField(field(offers, 'seller'), 'name'),
       description: stringField(product, 'description'),
       barcode: gtinField(product),
+      reviews: reviewsField(product),
     };
   },
 });

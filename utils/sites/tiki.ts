@@ -4,7 +4,15 @@
  * (`current_seller`), when the page has it.
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { booleanField, field, gtinField, ofType, readJsonLd, stringField } from './engine/json-ld';
+import {
+  booleanField,
+  field,
+  gtinField,
+  ofType,
+  readJsonLd,
+  reviewsField,
+  stringField,
+} from './engine/json-ld';
 import { findObjects, idField, jsonScript, perPage } from './engine/page-json';
 import { parsePrice } from './engine/text';
 
@@ -79,6 +87,7 @@ export const tikiAdapter = defineAdapter({
       official: booleanField(seller, 'is_official'),
       description: stringField(product, 'description'),
       barcode: gtinField(product),
+      reviews: reviewsField(product),
     };
   },
 });

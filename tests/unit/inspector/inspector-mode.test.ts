@@ -94,6 +94,13 @@ describe('what a page may ask', () => {
     await bed.call('inspectorLookup', { keys }, shopeeTab);
     expect(lookups()).toHaveLength(2);
     expect(JSON.stringify(first)).not.toContain(TOKEN);
+    expect(first).not.toHaveProperty('words');
+    // Pages carry no inspector words: the first view brings them, in both languages.
+    const worded = data(await bed.call('inspectorLookup', { keys, words: true }, shopeeTab));
+    expect(worded.words).toMatchObject({
+      vi: { inspectorHandle: 'Xử lý' },
+      en: { inspectorHandle: 'Handle' },
+    });
   });
 
   it('opens the panel on a listing of the page, and refuses another marketplace’s', async () => {

@@ -6,6 +6,7 @@
 import type { Signal } from '../../protocol/preferences';
 import { combineEvidence, type SignalEvidence } from '../../protocol/signal-evidence';
 import { replicaInFolded } from '../replica-words';
+import { type Review, reviewComplaints } from '../review-complaints';
 import { barcodeFinding } from './barcode';
 import { offPlatformInFolded } from './off-platform';
 import type { PriceComparison } from './price-references';
@@ -18,6 +19,8 @@ export interface ListingContext {
   official?: boolean | undefined;
   /** A product page's GTIN. */
   barcode?: string | undefined;
+  /** A product page's visible reviews. */
+  reviews?: ReadonlyArray<Review> | undefined;
   /** Its price, when far below official stores' for the same product (price-references.ts). */
   lowPrice?: PriceComparison | null | undefined;
 }
@@ -50,8 +53,19 @@ export function nameEvidence(
   foldedDescription?: string,
   context: ListingContext = {},
 ): SignalEvidence[] {
-  const { barcode, lowPrice } = context;
+  const { barcode, lowPrice, reviews } = context;
   const found = readSignals(folded, signalsOff, context);
+  if (reviews && reviews.length > 0 && !signalsOff.includes('reviewComplaints')) {
+    const { complaints } = reviewComplaints(reviews);
+    const first = complaints[0];
+    if (first) {
+      found.push({
+        signal: 'reviewComplaints',
+        text: first.phrase,
+        reviews: { flagged: complaints.length, visible: reviews.length },
+      });
+    }
+  }
   if (lowPrice && !signalsOff.includes('lowPrice')) {
     found.push({
       signal: 'lowPrice',

@@ -32,6 +32,8 @@ export interface ProductFacts {
   description?: string | null;
   /** The product's GTIN from the page's JSON (barcode plausibility, information only). */
   barcode?: string | null;
+  /** The reviews the page's JSON gives (buyer complaints, a risk signal). */
+  reviews?: ReadonlyArray<{ rating: number; text: string }>;
 }
 
 export interface SellerOnPage {
@@ -118,6 +120,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       official: facts.official ?? null,
       ...(facts.description ? { description: facts.description } : {}),
       ...(facts.barcode ? { barcode: facts.barcode } : {}),
+      ...(facts.reviews && facts.reviews.length > 0 ? { reviews: facts.reviews } : {}),
       url: `${url.origin}${url.pathname}`,
       anchor,
     };

@@ -48,6 +48,25 @@ export function gtinField(product: unknown): string | null {
   return null;
 }
 
+/** The most reviews a page's JSON-LD is read for (what a product page shows at once). */
+export const MAX_REVIEWS = 50;
+
+/**
+ * A product's reviews as its JSON-LD gives them (`review`: one or many), each with its rating (1–5;
+ * a review without one counts as five stars, the reading that asks the most of a complaint).
+ */
+export function reviewsField(product: unknown): Array<{ rating: number; text: string }> {
+  const raw = field(product, 'review');
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list.slice(0, MAX_REVIEWS).flatMap((review) => {
+    const text = stringField(review, 'reviewBody') ?? stringField(review, 'description');
+    if (!text) return [];
+    const rating = Number(stringField(field(review, 'reviewRating'), 'ratingValue'));
+    const stars = Number.isFinite(rating) && rating >= 1 && rating <= 5 ? Math.round(rating) : 5;
+    return [{ rating: stars, text: text.slice(0, 1000) }];
+  });
+}
+
 export function field(object: unknown, name: string): unknown {
   return isObject(object) ? object[name] : undefined;
 }

@@ -36,6 +36,8 @@ export interface ExtractedListing {
   readonly description?: string | null;
   /** A product page's GTIN from the page's JSON; cards have none. */
   readonly barcode?: string | null;
+  /** A product page's reviews from the page's JSON (rating 1–5 and text); cards have none. */
+  readonly reviews?: ReadonlyArray<{ rating: number; text: string }>;
   url: string;
   /** Card: the card's root element (the badge goes inside it). Product: the title element. */
   anchor: Element;
