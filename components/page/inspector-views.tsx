@@ -10,7 +10,6 @@ import type { InspectorEntry } from '../../utils/protocol/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import badgeCss from '../badge.css?inline';
 import { InspectorSection, markerText } from '../InspectorSection';
-import inspectorCss from '../inspector.css?inline';
 
 type Lookup = (
   keys: string[],
@@ -21,10 +20,12 @@ type Lookup = (
   entries: InspectorEntry[];
   error?: string | undefined;
   words?: Catalogues | undefined;
+  styles?: string | undefined;
 }>;
 
-/** Inspector mode's words arrive with the first view this page gets (pages carry none). */
+/** Inspector mode's words and styles arrive with the first view a page gets (pages carry neither). */
 let haveWords = false;
+let inspectorStyles = '';
 
 export function inspectorViews(onHandle: (listing: ExtractedListing) => void) {
   return {
@@ -46,10 +47,8 @@ export function inspectorViews(onHandle: (listing: ExtractedListing) => void) {
       return button;
     },
     // The card marker's popover is styled like a badge's.
-    inspectorCss: badgeCss + inspectorCss,
-    get inspectorLabel() {
-      return t('inspectorPopoverLabel');
-    },
+    inspectorCss: () => badgeCss + inspectorStyles,
+    inspectorLabel: () => t('inspectorPopoverLabel'),
   };
 }
 
@@ -68,6 +67,7 @@ export async function inspectBatch(
   if (!view.active) return;
   if (view.words) {
     addWords(view.words);
+    inspectorStyles = view.styles ?? '';
     haveWords = true;
   }
   const byKey = new Map(view.entries.map((entry) => [entry.key, entry]));

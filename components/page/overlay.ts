@@ -48,8 +48,9 @@ export interface OverlayViews {
   inspector(listing: ExtractedListing, view: InspectedListing, close?: () => void): ComponentChild;
   /** A card's inspector marker: a few words on a button. */
   inspectorMarker(doc: Document, view: InspectedListing): HTMLElement;
-  inspectorCss: string;
-  inspectorLabel: string;
+  /** Asked at each mount: inspector mode's styles and words reach a page after it starts. */
+  inspectorCss(): string;
+  inspectorLabel(): string;
 }
 
 interface Mounted {
@@ -144,14 +145,14 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const host = doc.createElement(INSPECTOR_HOST);
       host.setAttribute('data-kind', listing.kind);
       const root = host.attachShadow({ mode: SHADOW_MODE });
-      applyStyles(root, views.inspectorCss);
+      applyStyles(root, views.inspectorCss());
       acceptTrustedOnly(root);
       const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
       const entry: Mounted = { host, root, place, rendered: null, popover: null };
       if (isCard) {
         const marker = views.inspectorMarker(doc, view);
         root.append(marker);
-        entry.popover = attachPopover(root, marker, views.inspectorLabel, (container, close) => {
+        entry.popover = attachPopover(root, marker, views.inspectorLabel(), (container, close) => {
           entry.rendered = container;
           render(views.inspector(listing, view, close), container);
         });

@@ -7,7 +7,7 @@
 import type { Handlers } from '../../utils/protocol/dispatch';
 import type { InspectorService } from './inspector-service';
 import type { InspectorSessionApi } from './inspector-session';
-import { INSPECTOR_WORDS } from './inspector-words';
+import { INSPECTOR_STYLES, INSPECTOR_WORDS } from './inspector-words';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from './own-marketplace';
 
 type InspectorTypes =
@@ -46,7 +46,7 @@ export function createInspectorHandlers(
       if (senderKind !== 'extension-page') holdKeysToOwnMarketplace(sender.url, keys);
       const current = await session.view();
       if (!current.signedIn) return { active: false, entries: [] };
-      const strings = words ? { words: INSPECTOR_WORDS } : {};
+      const strings = words ? { words: INSPECTOR_WORDS, styles: INSPECTOR_STYLES } : {};
       try {
         const entries = await inspector.pageEntries(keys);
         const after = await session.view();

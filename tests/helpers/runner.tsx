@@ -62,8 +62,8 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
       Object.assign(doc.createElement('button'), {
         textContent: `inspector ${view.entries.length}`,
       }),
-    inspectorCss: '',
-    inspectorLabel: 'inspector',
+    inspectorCss: () => '',
+    inspectorLabel: () => 'inspector',
   });
   const deps: RunnerDeps = {
     adapter: shopeeAdapter,

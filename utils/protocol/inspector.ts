@@ -58,6 +58,8 @@ export const InspectorPageViewSchema = z.object({
   words: z.optional(
     z.object({ vi: z.record(z.string(), z.string()), en: z.record(z.string(), z.string()) }),
   ),
+  /** The sections' stylesheet, sent with the words (pages carry neither). */
+  styles: z.optional(z.string().check(z.maxLength(20_000))),
   /** The registry could not be asked just now (the sections say so). */
   error: z.optional(z.string().check(z.maxLength(300))),
 });

@@ -72,8 +72,8 @@ describe("a page's synthetic events", () => {
       onReport: () => undefined,
       inspector: () => null,
       inspectorMarker: (doc) => doc.createElement('button'),
-      inspectorCss: '',
-      inspectorLabel: 'inspector',
+      inspectorCss: () => '',
+      inspectorLabel: () => 'inspector',
     });
     const listing = {
       anchor,
