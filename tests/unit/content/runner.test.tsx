@@ -67,6 +67,9 @@ describe('content runner', () => {
       itemKey: 'shopee:item:0000000009.0000000301',
       title: '%C3%81o-thun-m%E1%BA%ABu-F',
       fromAddress: true,
+      // For the signals: its price, and an unmarked card's seller as not official.
+      official: false,
+      price: 120_000,
     });
     expect(badgedCards()).toContain('0000000009.0000000301');
   });
