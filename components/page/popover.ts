@@ -97,6 +97,9 @@ export function attachPopover(
       if (native) {
         popover.showPopover?.();
         place(popover);
+        // Open now: the toggle event that also says so comes a task later, and until then the
+        // button would still read as collapsed and a second press would try to show it again.
+        settle(true);
       } else {
         popover.hidden = false;
         settle(true);
