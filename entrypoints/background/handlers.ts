@@ -35,8 +35,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const { view: choices, signalsOff } = await deps.preferences.choicesFor(request.keys);
       // Without a readable database the page is still answered, as a shopper's.
       const inspector = await deps.inspectorMode.session
-        .view()
-        .then((session) => session.signedIn)
+        .signedInAs()
+        .then((name) => name !== null)
         .catch(() => false);
       const view = {
         ...choices,

@@ -10,8 +10,10 @@ import {
   type AttemptOutcome,
   afterAttempt,
   classifyAnswer,
-  expireIfOld,
+  deliveryPass,
+  earliestAttempt,
   isDue,
+  serialDelivery,
   unreachable,
 } from '../../utils/report/delivery';
 import type { ActionStore } from './inspector-outbox';
@@ -36,8 +38,6 @@ async function errorBody(response: Response) {
 
 export function createActionCourier(deps: ActionCourierDeps) {
   const { actions, session } = deps;
-  let delivering: Promise<void> | null = null;
-  let again = false;
 
   async function send(
     entry: ActionEntry,
@@ -104,49 +104,15 @@ export function createActionCourier(deps: ActionCourierDeps) {
     if (updated?.screenshot?.delivery.state === 'delivered') deps.onDelivered(updated);
   }
 
-  function nextWake(entries: readonly ActionEntry[]): Date | null {
-    let next: number | null = null;
-    for (const entry of entries) {
-      for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
-        if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
-        const at = Date.parse(delivery.nextAttemptAt);
-        if (next === null || at < next) next = at;
-      }
-    }
-    return next === null ? null : new Date(next);
-  }
-
-  async function run(): Promise<void> {
-    do {
-      again = false;
-      for (const entry of await actions.all()) {
-        const now = deps.now();
-        if (expireIfOld(entry.delivery, now) !== entry.delivery) {
-          await actions.update(entry.id, (current) => ({
-            ...current,
-            delivery: expireIfOld(current.delivery, now),
-          }));
-          continue;
-        }
-        const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, now);
-        if (isDue(entry.delivery, now) || shotDue) await deliverOne(entry);
-      }
-    } while (again);
-    deps.wakeAt(nextWake(await actions.all()));
-  }
-
   return {
     /** Sends whatever is due; a call made while it runs makes it look again, never run twice. */
-    deliverDue(): Promise<void> {
-      if (delivering) {
-        again = true;
-        return delivering;
-      }
-      delivering = run().finally(() => {
-        delivering = null;
-      });
-      return delivering;
-    },
+    deliverDue: serialDelivery(
+      async () => deliveryPass(await actions.all(), deps.now, actions.update, deliverOne),
+      async () => {
+        const entries = await actions.all();
+        deps.wakeAt(earliestAttempt(entries.flatMap((e) => [e.delivery, e.screenshot?.delivery])));
+      },
+    ),
   };
 }
 

@@ -28,7 +28,7 @@ export interface InspectorHandlerDeps {
   inspector: InspectorService;
   session: InspectorSessionApi;
   /** Opens the inspector panel beside this tab (a side panel, else a small window). */
-  openPanel(tabId: number, windowId: number | undefined): Promise<'panel' | 'window'>;
+  openPanel(tabId: number): Promise<'panel' | 'window'>;
   /** The panel's listing changed: open panels read it again. */
   focusChanged(tabId: number): void;
   /** Sends what is waiting in the actions' outbox (a refused or expired one again). */
@@ -44,21 +44,20 @@ export function createInspectorHandlers(
   return {
     async inspectorLookup({ keys, words }, { sender, senderKind }) {
       if (senderKind !== 'extension-page') holdKeysToOwnMarketplace(sender.url, keys);
-      const current = await session.view();
-      if (!current.signedIn) return { active: false, entries: [] };
+      if ((await session.signedInAs()) === null) return { active: false, entries: [] };
       const strings = words ? { words: INSPECTOR_WORDS, styles: INSPECTOR_STYLES } : {};
       try {
         const entries = await inspector.pageEntries(keys);
-        const after = await session.view();
+        const name = await session.signedInAs();
         // The registry refused the token meanwhile: the page shows nothing of inspector mode.
-        if (!after.signedIn) return { active: false, entries: [] };
-        return { active: true, ...(after.name ? { name: after.name } : {}), entries, ...strings };
+        if (name === null) return { active: false, entries: [] };
+        return { active: true, name, entries, ...strings };
       } catch (error) {
-        const after = await session.view();
-        if (!after.signedIn) return { active: false, entries: [] };
+        const name = await session.signedInAs();
+        if (name === null) return { active: false, entries: [] };
         return {
           active: true,
-          ...(after.name ? { name: after.name } : {}),
+          name,
           entries: [],
           ...strings,
           error: messageOf(error).slice(0, 300),
@@ -67,13 +66,12 @@ export function createInspectorHandlers(
     },
     async inspectListing(request, { sender, senderKind }) {
       if (senderKind !== 'extension-page') holdToOwnMarketplace(sender.url, request.listing);
-      if (!(await session.view()).signedIn) return { opened: 'off' };
+      if ((await session.signedInAs()) === null) return { opened: 'off' };
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('inspectListing needs a sender tab');
       inspector.focus(tabId, request);
       deps.focusChanged(tabId);
-      const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
-      return { opened: await deps.openPanel(tabId, windowId) };
+      return { opened: await deps.openPanel(tabId) };
     },
     inspectorSession: () => session.view(),
     inspectorSignIn: ({ registryUrl, token }) => session.signIn(registryUrl, token),

@@ -25,7 +25,7 @@ export interface InspectorModeDeps {
   modeChanged(session: InspectorSession): void;
   /** What the registry knows changed (an action saved or acknowledged): tabs and panels refresh. */
   viewsChanged(): void;
-  openPanel(tabId: number, windowId: number | undefined): Promise<'panel' | 'window'>;
+  openPanel(tabId: number): Promise<'panel' | 'window'>;
   focusChanged(tabId: number): void;
 }
 

@@ -9,6 +9,7 @@ import type { DraftListing } from '../../utils/protocol/report-drafts';
 import type { ScreenshotInput } from '../../utils/protocol/report-messages';
 import {
   CaseStorySchema,
+  emptySummary,
   type InspectorLookupEntry,
   InspectorLookupSchema,
   QueuePageSchema,
@@ -139,15 +140,7 @@ export function createInspectorService(deps: InspectorServiceDeps) {
         if (entries.some((entry) => entry.key === action.key)) continue;
         entries.push({
           key: action.key,
-          case: {
-            key: action.key,
-            status: 'open',
-            reports: 0,
-            reasons: {},
-            appeals: 0,
-            firstSeen: null,
-            lastSeen: null,
-          },
+          case: emptySummary(action.key),
           record: null,
           decisions: [],
           notes: [],

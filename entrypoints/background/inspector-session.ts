@@ -118,6 +118,13 @@ export function createInspectorSession(deps: SessionDeps) {
   }
   return {
     view,
+    /**
+     * Who is signed in, from the kept session only (no read of why one was signed out): what every
+     * page's lookup asks, so it costs one database read per worker life at most.
+     */
+    async signedInAs(): Promise<string | null> {
+      return (await stored())?.name ?? null;
+    },
     /** The public id of the signed-in token (actions remember who took them), or null. */
     async tokenId(): Promise<string | null> {
       return (await stored())?.tokenId ?? null;

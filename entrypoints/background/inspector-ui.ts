@@ -7,13 +7,11 @@
 import type { browser as BrowserApi } from 'wxt/browser';
 import type { InspectorSession } from '../../utils/protocol/inspector';
 import { PANEL_CHANGED } from '../../utils/protocol/inspector';
+import { openInspectorPanel } from '../../utils/report/inspector-panel';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconSet = (prefix: string) =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
-
-type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
-type SidebarApi = { open(): Promise<void> };
 
 export function createInspectorUi(browser: typeof BrowserApi) {
   const action = browser.action ?? browser.browserAction;
@@ -60,28 +58,6 @@ export function createInspectorUi(browser: typeof BrowserApi) {
     focusChanged(tabId: number) {
       void tellPages({ tabId });
     },
-    async openPanel(tabId: number, _windowId: number | undefined): Promise<'panel' | 'window'> {
-      const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-      const sidebar = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;
-      try {
-        if (sidePanel) {
-          await sidePanel.open({ tabId });
-          return 'panel';
-        }
-        if (sidebar) {
-          await sidebar.open();
-          return 'panel';
-        }
-      } catch {
-        // No user gesture came with the message, or the browser has no panel here: a window.
-      }
-      await browser.windows.create({
-        url: `${browser.runtime.getURL('/sidepanel.html' as '/popup.html')}?tab=${tabId}`,
-        type: 'popup',
-        width: 440,
-        height: 820,
-      });
-      return 'window';
-    },
+    openPanel: openInspectorPanel,
   };
 }

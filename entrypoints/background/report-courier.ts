@@ -5,7 +5,13 @@
  * twice, so a report is never sent by two loops at once. Also asks the registry, now and then, what
  * became of each delivered report.
  */
-import { afterAttempt, expireIfOld, isDue } from '../../utils/report/delivery';
+import {
+  afterAttempt,
+  deliveryPass,
+  earliestAttempt,
+  isDue,
+  serialDelivery,
+} from '../../utils/report/delivery';
 import type { OutboxEntry } from '../../utils/report/outbox-entry';
 import type { RegistryClient } from './registry-client';
 import type { OutboxStore } from './report-outbox';
@@ -25,8 +31,6 @@ export interface CourierDeps {
 
 export function createReportCourier(deps: CourierDeps) {
   const { outbox, registry } = deps;
-  let delivering: Promise<void> | null = null;
-  let again = false;
 
   /** One attempt at whatever of this report is due: the report, then its screenshot. */
   async function deliverOne(entry: OutboxEntry): Promise<void> {
@@ -79,51 +83,14 @@ export function createReportCourier(deps: CourierDeps) {
     );
   }
 
-  /** The earliest time anything waits for, to be woken then. */
-  function nextWake(entries: readonly OutboxEntry[]): Date | null {
-    let next: number | null = null;
-    for (const entry of entries) {
-      for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
-        if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
-        const at = Date.parse(delivery.nextAttemptAt);
-        if (next === null || at < next) next = at;
-      }
-    }
-    return next === null ? null : new Date(next);
-  }
-
-  async function runDelivery(): Promise<void> {
-    do {
-      again = false;
-      const { entries } = await outbox.all();
-      for (const entry of entries) {
-        const now = deps.now();
-        const expired = expireIfOld(entry.delivery, now);
-        if (expired !== entry.delivery) {
-          await outbox.update(entry.id, (current) => ({
-            ...current,
-            delivery: expireIfOld(current.delivery, now),
-          }));
-          continue;
-        }
-        const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, now);
-        if (isDue(entry.delivery, now) || shotDue) await deliverOne(entry);
-      }
-    } while (again);
-    deps.wakeAt(nextWake((await outbox.all()).entries));
-  }
-
   /** Sends whatever is due; calls made while it runs make it look again rather than run twice. */
-  function deliverDue(): Promise<void> {
-    if (delivering) {
-      again = true;
-      return delivering;
-    }
-    delivering = runDelivery().finally(() => {
-      delivering = null;
-    });
-    return delivering;
-  }
+  const deliverDue = serialDelivery(
+    async () => deliveryPass((await outbox.all()).entries, deps.now, outbox.update, deliverOne),
+    async () => {
+      const { entries } = await outbox.all();
+      deps.wakeAt(earliestAttempt(entries.flatMap((e) => [e.delivery, e.screenshot?.delivery])));
+    },
+  );
 
   async function refreshStatuses(force: boolean): Promise<void> {
     const { entries } = await outbox.all();

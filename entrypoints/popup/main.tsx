@@ -10,6 +10,7 @@ import {
   openReportWindow,
   reportLinkedListing,
 } from '../../utils/report/extension-actions';
+import { openInspectorPanel } from '../../utils/report/inspector-panel';
 import { checkLink, resolveShortLink } from '../../utils/report/link-check';
 import { fitScreenshot } from '../../utils/report/screenshot';
 import { withSitePaused } from '../../utils/settings/mutes';
@@ -71,7 +72,7 @@ function show(next: PopupProps): void {
       onPause={(pause, today) => void setPaused(pause, today)}
       onReportPage={() => void reportPage()}
       onOpenReports={() => void openReports()}
-      onInspectorPanel={() => void openInspectorPanel()}
+      onInspectorPanel={() => void openPanel()}
       onDashboard={() =>
         void browser.tabs
           .create({ url: browser.runtime.getURL('/dashboard.html' as '/popup.html') })
@@ -89,24 +90,8 @@ function show(next: PopupProps): void {
 }
 
 /** The panel beside this tab (the press allows opening the side panel), else a small window. */
-async function openInspectorPanel(): Promise<void> {
-  const sidePanel = (
-    browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }
-  ).sidePanel;
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } })
-    .sidebarAction;
-  try {
-    if (sidePanel && tabId !== null) await sidePanel.open({ tabId });
-    else if (sidebar) await sidebar.open();
-    else throw new Error('no side panel');
-  } catch {
-    await browser.windows.create({
-      url: `${browser.runtime.getURL('/sidepanel.html' as '/popup.html')}?tab=${tabId ?? ''}`,
-      type: 'popup',
-      width: 440,
-      height: 820,
-    });
-  }
+async function openPanel(): Promise<void> {
+  await openInspectorPanel(tabId);
   window.close();
 }
 

@@ -4,7 +4,38 @@
  * through the debugging protocol) to show what a page-side sender is refused.
  */
 import type { Page } from 'playwright-core';
-import { eventually, type Harness, openExtensionPage } from './harness';
+import { expect } from 'vitest';
+import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
+import { report } from '../helpers/reports';
+import { eventually, type Harness, launch, openExtensionPage } from './harness';
+import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
+
+export const INSPECTOR_NAME = 'Thanh tra viên e2e';
+
+/**
+ * An inspector suite's world: a fresh registry (SQLite) on 127.0.0.1 whose listing no record flags
+ * two shoppers have reported, an inspector's token, and Chromium with the e2e build on the report
+ * pages.
+ */
+export async function startInspectorBed(): Promise<{
+  registry: RegistryProcess;
+  harness: Harness;
+  token: string;
+}> {
+  const registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
+  const token = registry.token(INSPECTOR_NAME, 'inspector');
+  for (let i = 0; i < 2; i++) {
+    const sent = report(
+      { reasons: ['counterfeit'] },
+      { platform: 'shopee', itemKey: UNFLAGGED_ITEM, sellerKey: undefined, url: UNFLAGGED_PRODUCT },
+    );
+    expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
+  }
+  const harness = await launch(REPORT_PAGES, {
+    passThrough: (url) => url.startsWith(registry.url),
+  });
+  return { registry, harness, token };
+}
 
 export const inspectorHosts = (page: Page) => page.locator('soi-hang-inspector');
 

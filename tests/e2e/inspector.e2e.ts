@@ -2,14 +2,13 @@
  * Inspector mode end to end in Chromium against the real registry on 127.0.0.1: signing in (and
  * being refused), the sections on a grid and on a product page, "Xử lý" and the panel's decision
  * reaching the registry's audit, `server:publish` and a second profile without a token that sees
- * only the shopper's badge; and what a page can never reach.
+ * only the shopper's badge; the dashboard. What a page can never reach: inspector-security.e2e.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
-import { report } from '../helpers/reports';
+import { client, type RegistryProcess } from '../helpers/registry';
 import {
   E2E_EXTENSION_DIR,
   eventually,
@@ -24,8 +23,8 @@ import {
   inspectorHosts,
   openPanel,
   productSection,
-  sendFromContentScript,
   signIn,
+  startInspectorBed,
 } from './inspector-probes';
 import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT, workerOf } from './report-probes';
 import { axeViolations, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
@@ -39,22 +38,7 @@ describe('inspector mode in Chromium', () => {
   let token: string;
 
   beforeAll(async () => {
-    registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
-    token = registry.token('Thanh tra viên e2e', 'inspector');
-    // Two shoppers reported the listing no record flags: the registry has a case, no record.
-    for (let i = 0; i < 2; i++) {
-      const sent = report(
-        { reasons: ['counterfeit'] },
-        {
-          platform: 'shopee',
-          itemKey: UNFLAGGED_ITEM,
-          sellerKey: undefined,
-          url: UNFLAGGED_PRODUCT,
-        },
-      );
-      expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
-    }
-    harness = await launch(REPORT_PAGES, { passThrough: (url) => url.startsWith(registry.url) });
+    ({ registry, harness, token } = await startInspectorBed());
   });
   afterAll(async () => {
     await harness?.close();
@@ -303,107 +287,5 @@ describe('inspector mode in Chromium', () => {
     );
     await listing.close();
     await dashboard.close();
-  });
-
-  it('keeps the token out of every storage a content script reads, refuses page-side actions, and draws inside our roots only', async () => {
-    const storage = await workerOf(harness).evaluate(async () => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: {
-            storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<object> }>;
-          };
-        }
-      ).chrome;
-      return JSON.stringify([
-        await chrome.storage.local.get(null),
-        await chrome.storage.sync.get(null),
-        await chrome.storage.session.get(null),
-      ]);
-    });
-    expect(storage).not.toContain(token);
-    expect(storage).not.toContain(token.slice(-20));
-
-    const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
-    await productSection(page, CASE_ID);
-    const html = await page.evaluate(
-      () => document.documentElement.outerHTML + document.body.textContent,
-    );
-    expect(html).not.toContain(token.slice(-20));
-    // Inspector details live only in our shadow roots: the page's own tree holds none of them.
-    expect(await page.evaluate(() => document.body.textContent ?? '')).not.toContain(CASE_ID);
-    expect(
-      await page.evaluate(() =>
-        [...document.querySelectorAll('soi-hang-inspector')].every(
-          (host) => host.childNodes.length === 0,
-        ),
-      ),
-    ).toBe(true);
-
-    const decision = {
-      kind: 'decision',
-      key: UNFLAGGED_ITEM,
-      status: 'cleared',
-      reasons: ['other'],
-      summary: { vi: 'Gỡ.', en: 'Cleared.' },
-    };
-    for (const type of [
-      'inspectorAct',
-      'inspectorSession',
-      'inspectorSignIn',
-      'inspectorSignOut',
-      'inspectorStory',
-      'inspectorQueue',
-      'inspectorFile',
-    ]) {
-      const answer = await sendFromContentScript(page, harness.extensionId, {
-        type,
-        payload: type === 'inspectorAct' ? decision : {},
-      });
-      expect(answer, type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    expect(
-      await sendFromContentScript(page, harness.extensionId, { type: 'getToken', payload: {} }),
-    ).toMatchObject({ ok: false, error: { code: 'unknown_type' } });
-    // A page may ask only about its own marketplace's keys.
-    expect(
-      await sendFromContentScript(page, harness.extensionId, {
-        type: 'inspectorLookup',
-        payload: { keys: ['lazada:item:1'] },
-      }),
-    ).toMatchObject({ ok: false });
-    const allowed = (await sendFromContentScript(page, harness.extensionId, {
-      type: 'inspectorLookup',
-      payload: { keys: [UNFLAGGED_ITEM] },
-    })) as { ok: boolean; data: object };
-    expect(allowed.ok).toBe(true);
-    expect(JSON.stringify(allowed.data)).not.toContain(token.slice(-20));
-    await page.close();
-
-    // Nothing of the cleared decision reached the registry.
-    const after = await client(registry, token).get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
-    expect(after.body.decisions).toHaveLength(1);
-  });
-
-  it('a token revoked while signed in is noticed at the next call and signs the inspector out with a message', async () => {
-    const id = /^shr_([0-9a-f]{12})_/.exec(token)?.[1] ?? '';
-    expect(registry.cli('token', ['--revoke', id]).status).toBe(0);
-    const { page } = await openPage(harness, SHOPEE_GRID);
-    // The grid's keys were asked within the minute (cached); the dashboard's queue is the next call.
-    const dashboard = await openExtensionPage(harness, 'dashboard.html');
-    await dashboard.getByTestId('dashboard-signed-out').waitFor();
-    await dashboard.close();
-    await eventually(async () => {
-      const options = await openExtensionPage(harness, 'options.html');
-      const out = options.getByTestId('inspector-signed-out');
-      const text = (await out.count()) > 0 ? await out.textContent() : null;
-      await options.close();
-      return text ?? undefined;
-    }, 'signed out').then((text) => expect(text).toContain('Mã này đã bị thu hồi'));
-    // The page starts over without its inspector sections.
-    await eventually(
-      async () => ((await inspectorHosts(page).count()) === 0 ? true : undefined),
-      'the sections gone',
-    );
-    await page.close();
   });
 });

@@ -132,6 +132,17 @@ export const CaseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
+/** The summary of a key nobody has reported, appealed or decided. */
+export const emptySummary = (key: string): CaseSummary => ({
+  key,
+  status: 'open',
+  reports: 0,
+  reasons: {},
+  appeals: 0,
+  firstSeen: null,
+  lastSeen: null,
+});
+
 export const QueuePageSchema = z.object({
   items: z.array(CaseSummarySchema),
   next: z.nullable(z.string()),

@@ -147,3 +147,74 @@ export function restart(delivery: Delivery, now: Date): Delivery {
     ...(delivery.lastError ? { lastError: delivery.lastError } : {}),
   };
 }
+
+/** The earliest time any of these deliveries is due again (to be woken then), or null. */
+export function earliestAttempt(deliveries: Iterable<Delivery | undefined>): Date | null {
+  let next: number | null = null;
+  for (const delivery of deliveries) {
+    if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
+    const at = Date.parse(delivery.nextAttemptAt);
+    if (next === null || at < next) next = at;
+  }
+  return next === null ? null : new Date(next);
+}
+
+/**
+ * One delivery loop at a time: a call made while `pass` runs makes it run once more afterwards
+ * (something new may be due) instead of starting a second loop, so nothing is sent twice at once;
+ * `after` runs when no pass is wanted any more.
+ */
+export function serialDelivery(
+  pass: () => Promise<void>,
+  after: () => Promise<void>,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await pass();
+      } while (again);
+      await after();
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
+/** What both outboxes keep of an entry's delivery: its own, and its screenshot's when it has one. */
+interface Deliverable {
+  id: string;
+  delivery: Delivery;
+  screenshot?: { delivery: Delivery } | undefined;
+}
+
+/**
+ * One pass over an outbox: an entry whose window ran out is marked expired; one with anything due
+ * (itself or its screenshot) is handed to `deliver`.
+ */
+export async function deliveryPass<E extends Deliverable>(
+  entries: readonly E[],
+  now: () => Date,
+  update: (id: string, change: (entry: E) => E) => Promise<unknown>,
+  deliver: (entry: E) => Promise<void>,
+): Promise<void> {
+  for (const entry of entries) {
+    const at = now();
+    if (expireIfOld(entry.delivery, at) !== entry.delivery) {
+      await update(entry.id, (current) => ({
+        ...current,
+        delivery: expireIfOld(current.delivery, at),
+      }));
+      continue;
+    }
+    const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, at);
+    if (isDue(entry.delivery, at) || shotDue) await deliver(entry);
+  }
+}

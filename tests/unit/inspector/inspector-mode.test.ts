@@ -109,7 +109,7 @@ describe('what a page may ask', () => {
     expect(data(await bed.call('inspectListing', { listing }, shopeeTab))).toEqual({
       opened: 'panel',
     });
-    expect(bed.openPanel).toHaveBeenCalledWith(7, undefined);
+    expect(bed.openPanel).toHaveBeenCalledWith(7);
     expect(data(await bed.call('inspectorFocus', { tabId: 7 }))).toMatchObject({
       focus: { listing, tabId: 7 },
     });

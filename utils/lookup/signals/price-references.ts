@@ -2,7 +2,7 @@
  * "Price far below reference", with references learned from official stores seen on the same
  * platform during this browser session (LazMall cards, Tiki's official sellers): nothing is sent
  * anywhere and nothing outlives the worker. A listing from a seller not marked official whose name
- * names the same product (the reference's model words and every size in it, "800g", "1.7l") and
+ * names the same product (the reference's model words, and the same sizes: "800g", "1.7l") and
  * whose price is under a third of the official median is half a signal. Used, clearance and
  * flash-sale listings are left alone: their low prices are honest.
  *
@@ -41,7 +41,6 @@ export interface PriceComparison {
 
 interface Model {
   words: string[];
-  sizes: string[];
   prices: number[];
 }
 
@@ -70,9 +69,17 @@ const median = (values: readonly number[]) => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
+/** Where a product's references are kept: its platform and its sizes, which must be the same. */
+const bucketOf = (platform: string, sizes: readonly string[]) =>
+  `${platform}|${[...sizes].sort().join(' ')}`;
+
 export class PriceReferences {
-  /** By platform, then by the model's signature; the oldest models are forgotten first. */
-  private readonly models = new Map<string, Model>();
+  /**
+   * Models by platform and sizes, then by their words; the bucket used longest ago is forgotten
+   * first once MAX_MODELS models are kept.
+   */
+  private readonly buckets = new Map<string, Map<string, Model>>();
+  private count = 0;
 
   /** An official store's listing: its price becomes (part of) a reference. */
   remember(platform: string, folded: string, price: number): void {
@@ -80,13 +87,22 @@ export class PriceReferences {
     const { words, sizes } = split(folded);
     // A reference needs enough words to name a model, and a size to tell packs apart.
     if (words.length < 2 || sizes.length === 0) return;
-    const id = `${platform}|${[...words].sort().join(' ')}|${[...sizes].sort().join(' ')}`;
-    const model = this.models.get(id) ?? { words, sizes, prices: [] };
-    model.prices = [...model.prices, price].slice(-MAX_PRICES);
-    this.models.delete(id);
-    this.models.set(id, model);
-    if (this.models.size > MAX_MODELS)
-      this.models.delete(this.models.keys().next().value as string);
+    const key = bucketOf(platform, sizes);
+    const bucket = this.buckets.get(key) ?? new Map<string, Model>();
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    const id = [...words].sort().join(' ');
+    const model = bucket.get(id);
+    if (model) model.prices = [...model.prices, price].slice(-MAX_PRICES);
+    else {
+      bucket.set(id, { words, prices: [price] });
+      this.count++;
+    }
+    while (this.count > MAX_MODELS) {
+      const [oldest, models] = this.buckets.entries().next().value as [string, Map<string, Model>];
+      this.buckets.delete(oldest);
+      this.count -= models.size;
+    }
   }
 
   /**
@@ -96,17 +112,14 @@ export class PriceReferences {
   farBelow(platform: string, folded: string, price: number): PriceComparison | null {
     if (price <= 0 || HONEST_LOW.test(folded)) return null;
     const listing = split(folded);
+    const bucket = this.buckets.get(bucketOf(platform, listing.sizes));
+    if (!bucket) return null;
     const words = new Set(listing.words);
-    const sizes = new Set(listing.sizes);
     const prices: number[] = [];
-    for (const [id, model] of this.models) {
-      if (!id.startsWith(`${platform}|`)) continue;
-      // Every size the reference names, and three quarters of its words, are in the listing's name.
-      if (!model.sizes.every((size) => sizes.has(size))) continue;
-      if (listing.sizes.some((size) => !model.sizes.includes(size))) continue;
+    for (const model of bucket.values()) {
+      // Three quarters of the reference's words are in the listing's name.
       const shared = model.words.filter((word) => words.has(word)).length;
-      if (shared / model.words.length < 0.75) continue;
-      prices.push(...model.prices);
+      if (shared / model.words.length >= 0.75) prices.push(...model.prices);
     }
     if (prices.length === 0) return null;
     const reference = median(prices);
