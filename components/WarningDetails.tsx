@@ -17,6 +17,7 @@ export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInf
   return (
     <>
       {verdict.subject === 'seller' && <p class="w-scope">{t('sellerScope')}</p>}
+      {verdict.subject === 'contact' && <p class="w-scope">{t('contactScope')}</p>}
       {productScopeLines(verdict).map((line) => (
         <p key={line} class="w-scope">
           {line}

@@ -14,11 +14,18 @@ import { badgeText, dateLine, headline, sourceLine } from './warning-text';
 const names = new Map<string, string>();
 const MAX_NAMES = 256;
 
+/** What a record's headline names besides its status: a flagged product's name, a contact. */
+function namedInHeadline(verdict: Verdict): string {
+  if (verdict.status === 'heuristic') return '';
+  if (verdict.subject === 'product') return verdict.record.name ?? verdict.record.key;
+  return verdict.subject === 'contact' ? verdict.record.key : '';
+}
+
 function accessibleName(verdict: Verdict, label: string): string {
   const key =
     verdict.status === 'heuristic'
-      ? `${getLanguage()}|heuristic|${verdict.signal.evidence.map((seen) => `${seen.signal}:${seen.text}`).join(',')}|${verdict.signal.seenOn}`
-      : `${getLanguage()}|${verdict.status}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${verdict.subject === 'product' ? (verdict.record.name ?? verdict.record.key) : ''}|${verdict.record.authority}|${verdict.record.updated}`;
+      ? `${getLanguage()}|heuristic|${verdict.signal.evidence.map((seen) => `${seen.signal}:${seen.place ?? ''}:${seen.text}`).join(',')}|${verdict.signal.seenOn}`
+      : `${getLanguage()}|${verdict.status}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${namedInHeadline(verdict)}|${verdict.record.authority}|${verdict.record.updated}`;
   let name = names.get(key);
   if (name === undefined) {
     const details = [headline(verdict), sourceLine(verdict), dateLine(verdict)].join(' · ');

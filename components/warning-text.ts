@@ -19,16 +19,19 @@ const HEADLINES: Record<ShownStatus, Record<RecordVerdict['subject'], MessageKey
   confirmed: {
     item: 'headlineConfirmedItem',
     seller: 'headlineConfirmedSeller',
+    contact: 'headlineContactConfirmed',
     product: 'headlineProductConfirmed',
   },
   suspected: {
     item: 'headlineSuspectedItem',
     seller: 'headlineSuspectedSeller',
+    contact: 'headlineContactSuspected',
     product: 'headlineProductSuspected',
   },
   reported: {
     item: 'headlineReportedItem',
     seller: 'headlineReportedSeller',
+    contact: 'headlineContactReported',
     product: 'headlineProductReported',
   },
 };
@@ -51,6 +54,12 @@ export const RECORD_REASON_WORDS: Record<string, MessageKey> = {
   violating_site: 'reasonViolatingSite',
 };
 
+const PLACES: Record<NonNullable<SignalEvidence['place']> | 'name', MessageKey> = {
+  name: 'evidenceInName',
+  description: 'evidenceInDescription',
+  variant: 'evidenceInVariant',
+};
+
 export function reportCount(record: FlagRecord): number {
   return record.reportCount ?? 0;
 }
@@ -67,15 +76,26 @@ export function headline(verdict: Verdict): string {
   if (verdict.status === 'heuristic') {
     const [lead] = verdict.signal.evidence;
     if (lead?.signal !== 'replicaWords') return t('headlineHeuristicSigns');
-    return lead.place === 'description'
-      ? t('headlineHeuristicDescription', lead.text)
-      : t('headlineHeuristic', lead.text);
+    if (lead.place === 'description') return t('headlineHeuristicDescription', lead.text);
+    if (lead.place === 'variant') return t('headlineHeuristicVariant', lead.text);
+    return t('headlineHeuristic', lead.text);
+  }
+  if (verdict.subject === 'contact') {
+    const key = HEADLINES[verdict.status].contact;
+    return t(key, contactLabel(verdict.record.key), reportCount(verdict.record));
   }
   const argument =
     verdict.subject === 'product'
       ? (verdict.record.name ?? verdict.record.key.slice('product:'.length))
       : reportCount(verdict.record);
   return t(HEADLINES[verdict.status][verdict.subject], argument);
+}
+
+/** A phone or bank key as people write it: "0912345678", "VCB 0011001234567". */
+export function contactLabel(key: string): string {
+  if (key.startsWith('phone:+84')) return `0${key.slice('phone:+84'.length)}`;
+  if (key.startsWith('phone:')) return key.slice('phone:'.length);
+  return key.slice('bank:'.length).replace(':', ' ');
 }
 
 /** Who says so: the authority of the record, or Soi Hàng's own reading of the page. */
@@ -168,7 +188,7 @@ export function evidenceLines(verdict: SignalVerdict): string[] {
         : t('evidenceBarcodeCheck', seen.barcode.gtin);
     }
     const seenAs = t(EVIDENCE[seen.signal], seen.text);
-    return t(seen.place === 'description' ? 'evidenceInDescription' : 'evidenceInName', seenAs);
+    return t(PLACES[seen.place ?? 'name'], seenAs);
   });
 }
 

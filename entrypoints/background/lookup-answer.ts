@@ -1,10 +1,12 @@
 /**
  * The answer to a page's lookup: the shown records for its keys, the flagged products its listings'
- * names match, and the on-page signals those names show (those the shopper left on), when together
- * they reach a warning. Each name is decoded (from an address) and folded once, for every check.
+ * names match, the flagged phones and bank accounts their own text gives, and the on-page signals
+ * those names show (those the shopper left on), when together they reach a warning. Each name is
+ * decoded (from an address) and folded once, for every check.
  */
 import type { ProductMatcher } from '../../utils/lookup/product-matcher';
 import { isShownToShoppers } from '../../utils/lookup/shown';
+import { contactKeysIn } from '../../utils/lookup/signals/contacts';
 import { nameEvidence } from '../../utils/lookup/signals/name-signals';
 import type { PriceReferences } from '../../utils/lookup/signals/price-references';
 import { readAddressName } from '../../utils/protocol/address-name';
@@ -30,6 +32,7 @@ export async function answerLookup(
   now: Date,
 ): Promise<ResponseOf<'lookup'>> {
   const matches: Array<{ itemKey: string; productKey: string }> = [];
+  const contacts: Array<{ itemKey: string; contactKey: string }> = [];
   const signals: NonNullable<ResponseOf<'lookup'>['signals']> = [];
   const named = (request.titles ?? []).flatMap((entry) => {
     const name = entry.fromAddress ? readAddressName(entry.title) : entry.title;
@@ -39,34 +42,42 @@ export async function answerLookup(
   for (const { itemKey, folded, official, price } of named) {
     if (official && price !== undefined) prices?.remember(platformOf(itemKey), folded, price);
   }
-  for (const { itemKey, folded, description, barcode, official, price, reviews } of named) {
+  for (const entry of named) {
+    const { itemKey, folded, barcode, official, price, reviews } = entry;
     const productKey = products.matchFolded(folded);
     if (productKey) matches.push({ itemKey, productKey });
-    const evidence = nameEvidence(
-      folded,
-      signalsOff,
-      description ? normaliseProductName(description) : undefined,
-      {
-        barcode,
-        official,
-        reviews,
-        lowPrice:
-          official !== true && price !== undefined
-            ? prices?.farBelow(platformOf(itemKey), folded, price)
-            : null,
-      },
-    );
+    const description = entry.description ? normaliseProductName(entry.description) : undefined;
+    // The phones and bank accounts the listing's own text gives are looked up as keys too.
+    for (const contactKey of contactKeysIn(folded, description)) {
+      contacts.push({ itemKey, contactKey });
+    }
+    const evidence = nameEvidence(folded, signalsOff, description, {
+      barcode,
+      official,
+      reviews,
+      variants: entry.variants?.map(normaliseProductName),
+      lowPrice:
+        official !== true && price !== undefined
+          ? prices?.farBelow(platformOf(itemKey), folded, price)
+          : null,
+    });
     if (evidence.length > 0) signals.push({ itemKey, evidence });
   }
-  const found = await reader.get([...request.keys, ...matches.map((m) => m.productKey)]);
+  const found = await reader.get([
+    ...request.keys,
+    ...matches.map((m) => m.productKey),
+    ...contacts.map((c) => c.contactKey),
+  ]);
   const hits: FlagRecord[] = [];
   for (const record of found.values()) if (isShownToShoppers(record, now)) hits.push(record);
   const shown = new Set(hits.map((r) => r.key));
   const kept = matches.filter((m) => shown.has(m.productKey));
+  const keptContacts = contacts.filter((c) => shown.has(c.contactKey));
   return {
     hits,
     data: info,
     ...(kept.length > 0 ? { products: kept } : {}),
+    ...(keptContacts.length > 0 ? { contacts: keptContacts } : {}),
     ...(signals.length > 0 ? { signals } : {}),
   };
 }

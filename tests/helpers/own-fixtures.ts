@@ -48,5 +48,6 @@ export function comparable(listing: ExtractedListing): Record<string, unknown> {
     price: listing.price,
     ...(listing.sellerName !== null && { sellerName: listing.sellerName }),
     ...(listing.official !== null && { official: listing.official }),
+    ...(listing.variants && { variants: listing.variants }),
   };
 }

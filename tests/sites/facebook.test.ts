@@ -31,6 +31,17 @@ describe('Facebook ids and scope', () => {
   });
 });
 
+describe('Facebook listing text', () => {
+  it('reads what the seller wrote, not the title or a linked name, for the signals and contacts', () => {
+    const url = 'https://www.facebook.com/marketplace/item/0000000801/';
+    const doc = parseHtml(readText('tests/fixtures/facebook/product-page.html'), url);
+    const [product] = facebookAdapter.extract(doc, new URL(url)).listings;
+    expect(product?.description).toBe(
+      'Chi tiết Xe đạp mẫu, còn mới 90%. Liên hệ 0900 000 081 hoặc chuyển khoản VCB 0000000000081.',
+    );
+  });
+});
+
 describe.runIf(hasSharedFixtures)('Facebook adapter on the real captures', () => {
   it('login wall at a Marketplace item address (2025-04): blocked, nothing read', () => {
     const url = 'https://www.facebook.com/marketplace/item/972971497925330/';

@@ -127,6 +127,9 @@ describe.runIf(hasSharedFixtures)(
       // Its own description, from the JSON-LD that names this item (read for the signals).
       expect(product?.description).toMatch(/^Dr\. Scholl Medi Qtto, the leading brand of socks/);
       expect(cards.every((card) => card.description === undefined)).toBe(true);
+      // Its variant choices, selected or not, by their labels (read for the signals).
+      expect(product?.variants).toEqual(['M Size', 'L Size']);
+      expect(cards.every((card) => card.variants === undefined)).toBe(true);
       // Every card link on the page (links that wrap a picture), each card once, in page order.
       const cardLinkKeys = [...doc.querySelectorAll('.shopee_ic > a[href]')].map((a) => {
         const match = a.getAttribute('href')?.match(/-i\.(\d+)\.(\d+)/);

@@ -32,5 +32,18 @@ describe.runIf(hasSharedFixtures)('TikTok adapter on the real capture', () => {
       price: { amount: 24.17, currency: 'USD' },
     });
     expect(result.listings[0]?.title).toMatch(/^Women's Trendy Square Neck Shaping Bodysuit/);
+    // For the signals: the description's text blocks and bullet lists (its pictures skipped), every
+    // option value once, and the reviews the page shows first with their ratings.
+    const product = result.listings[0];
+    expect(product?.description).toMatch(/^KatchMe women's trendy square neck shaping bodysuit/);
+    expect(product?.description).toContain('Material: 95%Polyester & 5%Elastane');
+    expect(product?.description).not.toContain('tiktokcdn');
+    expect(product?.variants).toEqual(expect.arrayContaining(['Black', 'Sage', 'Coral Red']));
+    expect(new Set(product?.variants).size).toBe(product?.variants?.length);
+    expect(product?.reviews?.length).toBeGreaterThan(0);
+    expect(product?.reviews?.[0]).toEqual({
+      rating: 5,
+      text: expect.stringMatching(/^Fits comfortable fits to size/),
+    });
   });
 });

@@ -1,5 +1,11 @@
 /** What one lookup message carries: keys and names of at most a batch of listings. */
-import { MAX_DESCRIPTION_LENGTH, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from '../protocol/limits';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_LOOKUP_KEYS,
+  MAX_TITLE_LENGTH,
+  MAX_VARIANT_LENGTH,
+  MAX_VARIANTS,
+} from '../protocol/limits';
 import type { RequestOf } from '../protocol/messages';
 import type { ExtractedListing } from '../sites/engine/types';
 
@@ -11,10 +17,19 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
  * (decoded there, not on the page), else its title.
  */
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
-  const { itemKey, addressName, description, barcode, official, price, reviews } = listing;
-  // Product pages only: their own description and barcode, for the signals (cards carry neither).
+  const { itemKey, addressName, description, variants, barcode, official, price, reviews } =
+    listing;
+  // Product pages only: their own description, variants and barcode, for the signals (cards carry
+  // none of them).
   const more = {
     ...(description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
+    ...(variants && variants.length > 0
+      ? {
+          variants: variants
+            .slice(0, MAX_VARIANTS)
+            .map((variant) => variant.slice(0, MAX_VARIANT_LENGTH)),
+        }
+      : {}),
     ...(barcode ? { barcode } : {}),
     ...(reviews && reviews.length > 0 ? { reviews: [...reviews] } : {}),
     ...(official !== null ? { official } : {}),

@@ -151,14 +151,22 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
       const hits = new Map(result.hits.map((record) => [record.key, record]));
       const products = new Map(result.products?.map((m) => [m.itemKey, m.productKey]));
+      const contacts = new Map<string, string[]>();
+      for (const { itemKey, contactKey } of result.contacts ?? []) {
+        contacts.set(itemKey, [...(contacts.get(itemKey) ?? []), contactKey]);
+      }
       const signals = new Map(result.signals?.map((m) => [m.itemKey, m.evidence]));
       const mutedSellers = new Set(result.view?.mutedSellers);
       if (result.view?.inspector) deps.inspect?.(batch);
       for (const listing of batch) {
         const evidence = signals.get(listing.itemKey);
         const verdict =
-          verdictFor(listing, hits, products.get(listing.itemKey) ?? null) ??
-          (evidence ? signalVerdict(evidence, new Date()) : null);
+          verdictFor(
+            listing,
+            hits,
+            products.get(listing.itemKey) ?? null,
+            contacts.get(listing.itemKey),
+          ) ?? (evidence ? signalVerdict(evidence, new Date()) : null);
         if (marks.get(listing.anchor)?.itemKey !== listing.itemKey) continue;
         if (!verdict) {
           if (listing.kind === 'product') offerReport(listing);

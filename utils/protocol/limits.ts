@@ -8,3 +8,6 @@ export const MAX_LISTED = 100;
 export const MAX_PHRASE_LENGTH = 60;
 /** A product page's description is read for signals up to this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 3000;
+/** A product page's variant names read for signals: this many, each up to this long. */
+export const MAX_VARIANTS = 50;
+export const MAX_VARIANT_LENGTH = 120;

@@ -5,7 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { INSPECTOR_MESSAGES } from './inspector-messages';
-import { MAX_DESCRIPTION_LENGTH, MAX_LOOKUP_KEYS, MAX_TITLE_LENGTH } from './limits';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_LOOKUP_KEYS,
+  MAX_TITLE_LENGTH,
+  MAX_VARIANT_LENGTH,
+  MAX_VARIANTS,
+} from './limits';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
 import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
@@ -54,6 +60,12 @@ export const MESSAGES = {
               fromAddress: z.optional(z.literal(true)),
               /** A product page's own description, read for the on-page signals. */
               description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH))),
+              /** A product page's variant names ("Bản rep 1:1", "Size M"), read for the signals. */
+              variants: z.optional(
+                z
+                  .array(z.string().check(z.maxLength(MAX_VARIANT_LENGTH)))
+                  .check(z.maxLength(MAX_VARIANTS)),
+              ),
               /** A product page's visible reviews (buyer complaints about authenticity). */
               reviews: z.optional(
                 z
@@ -81,6 +93,8 @@ export const MESSAGES = {
       data: z.nullable(DataInfoSchema),
       /** Which listing's title named which flagged product; the product records are in hits. */
       products: z.optional(z.array(z.object({ itemKey: KeySchema, productKey: KeySchema }))),
+      /** Which listing's own text gave which flagged phone or bank account; its record is in hits. */
+      contacts: z.optional(z.array(z.object({ itemKey: KeySchema, contactKey: KeySchema }))),
       /**
        * Listings whose own name shows on-page signals that together reach a warning (the
        * `heuristic` tier), with what each signal saw (signal-evidence.ts).

@@ -26,8 +26,8 @@ export const SignalEvidenceSchema = z.object({
   signal: z.enum(SIGNALS),
   /** The words seen, folded as names are (lower case, no diacritics). */
   text: z.string().check(z.maxLength(MAX_PHRASE_LENGTH)),
-  /** Where: the listing's name, unless this says its description (product pages). */
-  place: z.optional(z.literal('description')),
+  /** Where: the listing's name, unless this says its description or a variant's name (product pages). */
+  place: z.optional(z.enum(['description', 'variant'])),
   /** The price signal: the listing's price and the official stores' median it is far below. */
   price: z.optional(
     z.object({ price: z.int(), reference: z.number(), seen: z.int().check(z.gte(1)) }),

@@ -17,14 +17,15 @@ export const WARNING_STATUSES = [
 ] as const satisfies ReadonlyArray<ShownStatus | 'heuristic'>;
 
 /** What a warning is about (see RecordVerdict.subject). */
-export const VERDICT_SUBJECTS = ['item', 'seller', 'product'] as const;
+export const VERDICT_SUBJECTS = ['item', 'seller', 'contact', 'product'] as const;
 
 /** A warning backed by a record of the database. */
 export interface RecordVerdict {
   status: ShownStatus;
   /**
-   * What the record is about: the listing itself, its seller, or a flagged product whose name the
-   * listing's title contains (the weakest: the listing is not identified, only its name matches).
+   * What the record is about: the listing itself, its seller, a phone number or bank account the
+   * listing's own text gives, or a flagged product whose name the listing's title contains (the
+   * weakest: the listing is not identified, only its name matches).
    */
   subject: (typeof VERDICT_SUBJECTS)[number];
   record: FlagRecord;
@@ -56,17 +57,20 @@ export function signalVerdict(evidence: SignalEvidence[], now: Date): SignalVerd
 const RANK: Record<FlagStatus, number> = { confirmed: 3, suspected: 2, reported: 1, cleared: 0 };
 
 /**
- * The listing's warning. Among the records for its own key and its seller's, the strongest status
- * wins, the item's on a tie; a product-name match counts only when neither has a record.
+ * The listing's warning. Among the records for its own key, its seller's and the contacts its text
+ * gives, the strongest status wins, in that order on a tie; a product-name match counts only when
+ * none has a record.
  */
 export function verdictFor(
   listing: { itemKey: string; sellerKey: string | null },
   hits: ReadonlyMap<string, FlagRecord>,
   productKey: string | null = null,
+  contactKeys: readonly string[] = [],
 ): RecordVerdict | null {
-  const candidates: Array<{ subject: Verdict['subject']; record: FlagRecord | undefined }> = [
+  const candidates: Array<{ subject: RecordVerdict['subject']; record: FlagRecord | undefined }> = [
     { subject: 'item', record: hits.get(listing.itemKey) },
     { subject: 'seller', record: listing.sellerKey ? hits.get(listing.sellerKey) : undefined },
+    ...contactKeys.map((key) => ({ subject: 'contact' as const, record: hits.get(key) })),
   ];
   let best: RecordVerdict | null = null;
   for (const { subject, record } of candidates) {

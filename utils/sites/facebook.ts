@@ -4,6 +4,7 @@
  * link. The content script matches all of facebook.com because Facebook navigates as an SPA, so the
  * adapter only scans marketplace, commerce and group pages.
  */
+import { MAX_DESCRIPTION_LENGTH } from '../protocol/limits';
 import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
 import { cleanText } from './engine/text';
 
@@ -25,12 +26,29 @@ const SELECTORS = {
   /** A listing page's title is its main heading. */
   productTitle: 'div[role="main"] h1, h1',
   sellerProfile: 'a[href*="/marketplace/profile/"]',
+  /** What the seller wrote: Facebook marks user text `dir="auto"` (the title's and links' aside). */
+  sellerText: 'div[role="main"] span[dir="auto"]',
   /** The login form of a login wall (2025-04). */
   loginForm: 'form#login_form, form[action*="/login/"]',
 };
 
 function sellerLink(doc: Document): Element | null {
   return doc.querySelector(SELECTORS.sellerProfile);
+}
+
+/**
+ * A listing's description as its seller wrote it: the page's user text but the title and links
+ * (a seller's or a group's name). It may give a phone number or bank account to deal through.
+ */
+function sellerText(doc: Document): string | null {
+  const parts: string[] = [];
+  for (const span of doc.querySelectorAll(SELECTORS.sellerText)) {
+    if (span.closest('h1, a') || span.querySelector('span[dir="auto"]')) continue;
+    const text = cleanText(span, MAX_DESCRIPTION_LENGTH);
+    if (text) parts.push(text);
+  }
+  const text = parts.join(' ');
+  return text ? text.slice(0, MAX_DESCRIPTION_LENGTH) : null;
 }
 
 export const facebookAdapter = defineAdapter({
@@ -52,6 +70,6 @@ export const facebookAdapter = defineAdapter({
   productFacts(doc) {
     const link = sellerLink(doc);
     const sellerId = link?.getAttribute('href')?.match(PROFILE_PATH)?.[1] ?? null;
-    return { sellerId, sellerName: cleanText(link) };
+    return { sellerId, sellerName: cleanText(link), description: sellerText(doc) };
   },
 });

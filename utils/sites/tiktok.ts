@@ -3,8 +3,10 @@
  * `/shop/<region>/pdp/...`) or `/view/product/<id>`; ids pass 2^53 and stay strings. The product
  * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
  */
+
+import { MAX_DESCRIPTION_LENGTH, MAX_VARIANT_LENGTH, MAX_VARIANTS } from '../protocol/limits';
 import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { field, isObject, type JsonObject, stringField } from './engine/json-ld';
+import { field, isObject, type JsonObject, MAX_REVIEWS, stringField } from './engine/json-ld';
 import { findObjects, jsonScript, perPage } from './engine/page-json';
 import { parsePrice } from './engine/text';
 
@@ -32,6 +34,53 @@ const productInfos = perPage(
     ),
   (value) => value.length === 0,
 );
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * A product's description: `desc_detail` is itself JSON, a list of blocks (images, text, bullet
+ * lists), 2025-07; its words are the text blocks and the bullet lists' items.
+ */
+function descriptionText(detail: string | null): string | null {
+  if (!detail) return null;
+  let blocks: unknown;
+  try {
+    blocks = JSON.parse(detail);
+  } catch {
+    return null;
+  }
+  const words = list(blocks).flatMap((block) => [
+    ...(field(block, 'type') === 'text' ? [stringField(block, 'text') ?? ''] : []),
+    ...list(field(block, 'content')).filter((item) => typeof item === 'string'),
+  ]);
+  const text = words.join(' ').replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, MAX_DESCRIPTION_LENGTH) : null;
+}
+
+/** The values of each of a product's options ("Color": "Black", "Sage"…), 2025-07. */
+function variantNames(info: unknown): string[] {
+  const names = list(field(info, 'sale_props')).flatMap((prop) =>
+    list(field(prop, 'sale_prop_values')).flatMap((value) => {
+      const name = stringField(value, 'prop_value');
+      return name ? [name.slice(0, MAX_VARIANT_LENGTH)] : [];
+    }),
+  );
+  return [...new Set(names)].slice(0, MAX_VARIANTS);
+}
+
+/** The reviews the page shows first (`product_detail_review.review_items`), 2025-07. */
+function visibleReviews(info: unknown): Array<{ rating: number; text: string }> {
+  const items = list(field(field(info, 'product_detail_review'), 'review_items'));
+  return items.slice(0, MAX_REVIEWS).flatMap((item) => {
+    const review = field(item, 'review');
+    const text = stringField(review, 'display_text');
+    const rating = field(review, 'rating');
+    if (!text || typeof rating !== 'number' || rating < 1 || rating > 5) return [];
+    return [{ rating: Math.round(rating), text: text.slice(0, 1000) }];
+  });
+}
 
 /** Every selector, as data (a meta-test checks each matches in some fixture). */
 const SELECTORS = {
@@ -63,6 +112,9 @@ export const tiktokAdapter = defineAdapter({
     const base = field(info, 'product_base');
     const price = field(base, 'price');
     return {
+      description: descriptionText(stringField(base, 'desc_detail')),
+      variants: variantNames(info),
+      reviews: visibleReviews(info),
       title: stringField(base, 'title'),
       price: parsePrice(
         stringField(price, 'min_sku_price'),

@@ -104,6 +104,25 @@ describe('content runner', () => {
     expect(listed.filter((l) => l.status === 'heuristic')).toHaveLength(1);
   });
 
+  it("badges a card whose own text gives a flagged phone number, as the contact's warning", async () => {
+    const phone = record('phone:+84900000081', { status: 'reported', reportCount: 4 });
+    const { runner, frame, statuses } = setup({
+      lookup: async () => ({
+        hits: [phone],
+        data: null,
+        contacts: [{ itemKey: 'shopee:item:0000000009.0000000302', contactKey: phone.key }],
+      }),
+    });
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(badgedCards()).toHaveLength(1);
+    expect(statuses.at(-1)?.flagged).toBe(1);
+    expect(statuses.at(-1)?.listings.find((l) => l.title === 'Bình giữ nhiệt mẫu G')).toMatchObject(
+      { status: 'reported', subject: 'contact' },
+    );
+  });
+
   it('checks only the new cards when the page adds more, and ignores its own UI', async () => {
     const { runner, frame, statuses, lookups } = setup();
     stop = runner.stop;

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headline } from '../../../components/warning-text';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { offPlatformInFolded } from '../../../utils/lookup/signals/off-platform';
 import { replicaHintInFolded } from '../../../utils/lookup/signals/replica-hints';
 import { normaliseProductName } from '../../../utils/protocol/keys';
+import { signalVerdict } from '../../../utils/protocol/verdict';
 
 const fold = normaliseProductName;
 const signs = (name: string, off: Parameters<typeof nameEvidence>[1] = []) =>
@@ -99,5 +101,31 @@ describe('a product description', () => {
       withDescription('Sữa bột', 'Cam kết chính hãng, hoàn tiền nếu phát hiện hàng fake'),
     ).toEqual([]);
     expect(withDescription('Sữa bột', 'Nói không với hàng nhái, hàng fake')).toEqual([]);
+  });
+});
+
+describe("a product page's variant names", () => {
+  const withVariants = (name: string, variants: string[]) =>
+    nameEvidence(fold(name), [], undefined, { variants: variants.map(fold) }).map(
+      (seen) => `${seen.signal}:${seen.text}${seen.place ? `@${seen.place}` : ''}`,
+    );
+
+  it('are read one by one for the same signals, and the evidence says a variant said it', () => {
+    expect(withVariants('Giày thể thao nam', ['Bản thường', 'Bản rep 1:1'])).toEqual([
+      'replicaWords:rep 1 1@variant',
+    ]);
+    expect(withVariants('Túi xách nữ', ['Size S', 'Size M', 'Màu đen'])).toEqual([]);
+    // Words do not run on from one variant into the next: "loại" ends one, "1" starts another.
+    expect(withVariants('Áo thun', ['Hàng loại', '1 chiếc'])).toEqual([]);
+    // Guarantees in a variant's name are not admissions either.
+    expect(withVariants('Son môi', ['Cam kết không bán hàng fake'])).toEqual([]);
+  });
+
+  it('let a headline say the words were in a variant', () => {
+    const evidence = nameEvidence(fold('Giày'), [], undefined, { variants: [fold('Rep 1:1')] });
+    const verdict = signalVerdict(evidence, new Date('2026-12-01T00:00:00Z'));
+    expect(headline(verdict)).toBe(
+      'Một phân loại hàng có cụm từ «rep 1 1», thường dùng để rao hàng nhái: dấu hiệu cần lưu ý',
+    );
   });
 });

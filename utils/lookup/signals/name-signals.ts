@@ -1,7 +1,8 @@
 /**
- * Every signal read from a listing's folded name (and a product page's description), weighed
- * together (signal-evidence.ts): what a lookup answers for each listing, or nothing when the signals
- * seen do not reach a warning. A signal seen in both counts once, as seen in the name.
+ * Every signal read from a listing's folded name (and a product page's description and variant
+ * names), weighed together (signal-evidence.ts): what a lookup answers for each listing, or nothing
+ * when the signals seen do not reach a warning. A signal seen in several places counts once, as
+ * seen first: in the name, then the description, then a variant.
  */
 import type { Signal } from '../../protocol/preferences';
 import { combineEvidence, type SignalEvidence } from '../../protocol/signal-evidence';
@@ -21,6 +22,8 @@ export interface ListingContext {
   barcode?: string | undefined;
   /** A product page's visible reviews. */
   reviews?: ReadonlyArray<Review> | undefined;
+  /** A product page's variant names, folded ("ban rep 1 1", "size m"). */
+  variants?: readonly string[] | undefined;
   /** Its price, when far below official stores' for the same product (price-references.ts). */
   lowPrice?: PriceComparison | null | undefined;
 }
@@ -80,6 +83,12 @@ export function nameEvidence(
   if (foldedDescription) {
     for (const seen of readSignals(foldedDescription, signalsOff, context)) {
       found.push({ ...seen, place: 'description' });
+    }
+  }
+  // Each variant on its own: words must not run on from one variant's name into the next.
+  for (const variant of context.variants ?? []) {
+    for (const seen of readSignals(variant, signalsOff, context)) {
+      found.push({ ...seen, place: 'variant' });
     }
   }
   if (barcode && !signalsOff.includes('barcode')) {

@@ -5,6 +5,7 @@
  * not always bad faith, so it is half a signal (signal-evidence.ts).
  */
 import { type Denials, hasUndenied } from '../denied-phrase';
+import { phoneTextsInFolded } from './contacts';
 
 const PHRASES: readonly string[] = [
   'zalo',
@@ -20,16 +21,10 @@ const PHRASES: readonly string[] = [
 
 const DENIALS: Denials = { words: new Set(['khong', 'ko', 'k', 'kg', 'cam']), window: 2 };
 
-/**
- * A mobile number as names write it once folded (punctuation turned to spaces): ten digits starting
- * 03, 05, 07, 08 or 09, or the same after 84, in groups ("0912 345 678").
- */
-const PHONE = /(?:^| )(?:0|84 ?)([35789](?: ?\d){8})(?= |$)/;
-
 /** What in the folded name asks to deal off the platform; or null. */
 export function offPlatformInFolded(folded: string): string | null {
-  const phone = PHONE.exec(folded);
-  if (phone) return phone[0].trim();
+  const [phone] = phoneTextsInFolded(folded);
+  if (phone) return phone;
   const padded = ` ${folded} `;
   for (const phrase of PHRASES) if (hasUndenied(padded, phrase, DENIALS)) return phrase;
   return null;

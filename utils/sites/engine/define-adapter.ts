@@ -30,6 +30,8 @@ export interface ProductFacts {
   sellerName?: string | null;
   official?: boolean | null;
   description?: string | null;
+  /** The product's variant names, as the page offers them. */
+  variants?: readonly string[];
   /** The product's GTIN from the page's JSON (barcode plausibility, information only). */
   barcode?: string | null;
   /** The reviews the page's JSON gives (buyer complaints, a risk signal). */
@@ -119,6 +121,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       sellerName: facts.sellerName ?? null,
       official: facts.official ?? null,
       ...(facts.description ? { description: facts.description } : {}),
+      ...(facts.variants && facts.variants.length > 0 ? { variants: facts.variants } : {}),
       ...(facts.barcode ? { barcode: facts.barcode } : {}),
       ...(facts.reviews && facts.reviews.length > 0 ? { reviews: facts.reviews } : {}),
       url: `${url.origin}${url.pathname}`,

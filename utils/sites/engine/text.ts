@@ -21,3 +21,14 @@ export function parsePrice(text: string | null, currency: string): Price | null 
     : Number(token.replace(/,/g, ''));
   return Number.isFinite(amount) && amount > 0 ? { amount, currency } : null;
 }
+
+/** The names of the options a product page offers (its variants), each once, as labelled or shown. */
+export function optionNames(elements: Iterable<Element>, max = 50): string[] {
+  const names = new Set<string>();
+  for (const element of elements) {
+    const name = element.getAttribute('aria-label')?.trim() || cleanText(element, 120);
+    if (name) names.add(name.slice(0, 120));
+    if (names.size >= max) break;
+  }
+  return [...names];
+}

@@ -34,6 +34,8 @@ export interface ExtractedListing {
    * have none, so grids cost nothing for it.
    */
   readonly description?: string | null;
+  /** A product page's variant names ("Bản rep 1:1", "Size M"); cards have none. */
+  readonly variants?: readonly string[];
   /** A product page's GTIN from the page's JSON; cards have none. */
   readonly barcode?: string | null;
   /** A product page's reviews from the page's JSON (rating 1–5 and text); cards have none. */
