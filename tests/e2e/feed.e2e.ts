@@ -24,6 +24,7 @@ import {
   syncNow,
   useFeed,
 } from './harness';
+import { banner } from './warning-probes';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
@@ -34,6 +35,8 @@ const OTHER_SCAM = 'https://000000.live/khuyen-mai';
 const CONFIRMED_SCAM = 'https://newly-listed-scam.com/uu-dai';
 const CLEARED_SITE = 'https://cleared-shop.com/';
 const EXPIRED_SITE = 'https://expired-listing-shop.com/';
+/** Facebook's listing page at an address no record names: only the phone its text gives is flagged. */
+const UNFLAGGED_FACEBOOK_LISTING = 'https://www.facebook.com/marketplace/item/0000000899/';
 /** The publisher's feed holds what the extension ships with (real sources and demo records). */
 let demo: FlagRecord[] = [];
 /** A grid card the shipped data does not flag; the new feed does. */
@@ -72,6 +75,7 @@ describe('feed sync and scam sites in Chromium', () => {
       [
         { url: GRID, file: 'shopee/search-grid.html' },
         { url: PRODUCT, file: 'shopee/product-page.html' },
+        { url: UNFLAGGED_FACEBOOK_LISTING, file: 'facebook/product-page.html' },
         { url: SCAM, file: 'shopee/login-wall.html' },
         { url: OTHER_SCAM, file: 'shopee/login-wall.html' },
         ...[CONFIRMED_SCAM, CLEARED_SITE, EXPIRED_SITE].map((url) => ({
@@ -136,6 +140,26 @@ describe('feed sync and scam sites in Chromium', () => {
       return items.includes(NEWLY_FLAGGED.split(':')[2] as string) ? items : undefined;
     }, 'the newly flagged card badged');
     expect(after).toContain('0000000007.0000000101');
+  });
+
+  it('warns on a listing whose own text gives a flagged phone number, naming the number', async () => {
+    // The Facebook listing's seller wrote "Liên hệ 0900 000 081": looked up as phone:+84900000081.
+    const phone = FlagRecordSchema.parse({
+      ...demo.find((record) => record.key.startsWith('shopee:item:')),
+      key: 'phone:+84900000081',
+      caseId: 'DEMO-2026-E2E-PHONE',
+      status: 'suspected',
+    });
+    await publish([...demo, phone]);
+    expect(await syncFromPopup()).toBe('updated');
+    const { page, errors } = await openPage(harness, UNFLAGGED_FACEBOOK_LISTING);
+    const text = await eventually(async () => {
+      const shown = banner(page);
+      return (await shown.count()) > 0 ? ((await shown.textContent()) ?? '') : undefined;
+    }, "the contact's banner");
+    expect(text).toContain('«0900000081», số liên hệ ghi trong tin đăng này, đang bị nghi vấn');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('refuses a tampered manifest, says so, and keeps the data', async () => {
@@ -247,6 +271,7 @@ describe('feed sync and scam sites in Chromium', () => {
       CONFIRMED_SCAM,
       CLEARED_SITE,
       EXPIRED_SITE,
+      UNFLAGGED_FACEBOOK_LISTING,
       ...SITE_PAGES.map(({ expected }) => expected.url),
     ]);
     const others = harness.requests.filter((url) => !opened.has(url));
