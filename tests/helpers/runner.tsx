@@ -99,3 +99,18 @@ export function loadGrid() {
     .replace(/<\/html>\s*$/, '');
   history.replaceState(null, '', GRID_URL);
 }
+
+export const PRODUCT_URL = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
+
+/** Our Shopee product page fixture, as the page is before the shopper scrolls to its reviews. */
+export function loadProductWithoutReviews(): Element {
+  const { html } = ownFixture('shopee/product-page');
+  document.documentElement.innerHTML = html
+    .replace(/^[\s\S]*?<html[^>]*>/, '')
+    .replace(/<\/html>\s*$/, '');
+  history.replaceState(null, '', PRODUCT_URL);
+  const list = document.querySelector('.shopee-product-comment-list');
+  if (!list) throw new Error('the product fixture has no review list');
+  list.replaceChildren();
+  return list;
+}

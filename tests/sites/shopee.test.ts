@@ -129,6 +129,16 @@ describe.runIf(hasSharedFixtures)(
       expect(cards.every((card) => card.description === undefined)).toBe(true);
       // Its variant choices, selected or not, by their labels (read for the signals).
       expect(product?.variants).toEqual(['M Size', 'L Size']);
+      // Its one drawn review has stars but no words: nothing to read, so no review is sent.
+      expect(doc.querySelectorAll('[data-cmtid]')).toHaveLength(1);
+      expect(product?.reviews).toBeUndefined();
+      // With words where Shopee draws them (after the date line), they are read with its 4 stars,
+      // without the buyer's name, the date line or "helpful?".
+      const words = doc.createElement('div');
+      words.textContent = 'Not genuine, fake product';
+      doc.querySelector('[data-cmtid] .j5ucs4')?.after(words);
+      const [reread] = extractShopee(doc, url).listings;
+      expect(reread?.reviews).toEqual([{ rating: 4, text: 'Not genuine, fake product' }]);
       expect(cards.every((card) => card.variants === undefined)).toBe(true);
       // Every card link on the page (links that wrap a picture), each card once, in page order.
       const cardLinkKeys = [...doc.querySelectorAll('.shopee_ic > a[href]')].map((a) => {

@@ -17,3 +17,13 @@ const OWN_HOSTS = new Set(
 export function isOwnHost(node: Node): boolean {
   return node.nodeType === 1 && OWN_HOSTS.has((node as Element).tagName);
 }
+
+/** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
+export function isPageMutation(record: MutationRecord): boolean {
+  if (record.type === 'attributes') return true;
+  // Indexed loops: this runs for every mutation record of busy pages, so it creates no iterators.
+  const { addedNodes: added, removedNodes: removed } = record;
+  for (let i = 0; i < added.length; i++) if (!isOwnHost(added[i] as Node)) return true;
+  for (let i = 0; i < removed.length; i++) if (!isOwnHost(removed[i] as Node)) return true;
+  return false;
+}

@@ -51,3 +51,36 @@ export function chunk(listings: ExtractedListing[]): ExtractedListing[][] {
   for (let i = 0; i < listings.length; i += size) batches.push(listings.slice(i, i + size));
   return batches;
 }
+
+/**
+ * Whether a product listing read again shows more for the signals than when it was looked up: a
+ * product page draws its reviews (and at times its variants and description) after its title, as
+ * the shopper scrolls.
+ */
+function readsMore(listing: ExtractedListing, before: ExtractedListing): boolean {
+  if (listing.kind !== 'product') return false;
+  return (
+    (listing.reviews?.length ?? 0) > (before.reviews?.length ?? 0) ||
+    (listing.variants?.length ?? 0) > (before.variants?.length ?? 0) ||
+    (!before.description && Boolean(listing.description))
+  );
+}
+
+/**
+ * What a scan looks up: listings not seen before (or a reused card's new item), and product pages
+ * without a warning (`warned`) that show more for the signals than when they were looked up.
+ */
+export function toLookUp(
+  listings: readonly ExtractedListing[],
+  marks: WeakMap<Element, ExtractedListing>,
+  warned: WeakSet<Element>,
+): { fresh: ExtractedListing[]; revised: ExtractedListing[] } {
+  const fresh: ExtractedListing[] = [];
+  const revised: ExtractedListing[] = [];
+  for (const listing of listings) {
+    const before = marks.get(listing.anchor);
+    if (before?.itemKey !== listing.itemKey) fresh.push(listing);
+    else if (!warned.has(listing.anchor) && readsMore(listing, before)) revised.push(listing);
+  }
+  return { fresh, revised };
+}

@@ -21,8 +21,8 @@ import type { ResponseOf } from '../protocol/messages';
 import type { ListedListing, PageStatus } from '../protocol/page-status';
 import { signalVerdict, type Verdict, verdictFor } from '../protocol/verdict';
 import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
-import { isOwnHost } from './hosts';
-import { chunk, type TitleToMatch, titleToMatch } from './lookup-batch';
+import { isPageMutation } from './hosts';
+import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';
 import type { Overlay } from './overlay';
 import { listingToReport } from './report-target';
 
@@ -65,6 +65,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   const { adapter, doc, overlay } = deps;
   /** Each processed anchor's listing (its item key tells a reused card from the same one). */
   let marks = new WeakMap<Element, ExtractedListing>();
+  /** Anchors whose listing has a warning (shown or muted): reading them again cannot add one. */
+  let warned = new WeakSet<Element>();
   let generation = 0;
   let scheduled = false;
   /** Nodes were removed since the last scan: our warnings or their cards may be gone. */
@@ -108,13 +110,12 @@ export function createRunner(deps: RunnerDeps): Runner {
     if (status.paused) return; // until the popup un-pauses and resets us
     const scanGeneration = generation;
     let fresh: ExtractedListing[];
+    let revised: ExtractedListing[];
     try {
       const extraction = adapter.extract(doc, deps.currentUrl());
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
-      fresh = extraction.listings.filter(
-        (listing) => marks.get(listing.anchor)?.itemKey !== listing.itemKey,
-      );
+      ({ fresh, revised } = toLookUp(extraction.listings, marks, warned));
     } catch {
       status.errors++;
       report();
@@ -122,15 +123,18 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
     for (const listing of fresh) {
       if (marks.has(listing.anchor)) overlay.unmount(listing.anchor); // the card now shows another item
+      warned.delete(listing.anchor);
       marks.set(listing.anchor, listing);
     }
+    for (const listing of revised) marks.set(listing.anchor, listing);
     status.checked += fresh.length;
     // With new listings the status goes out once their lookup is answered; without, right away.
-    if (fresh.length === 0) {
+    if (fresh.length === 0 && revised.length === 0) {
       report();
       return;
     }
-    await Promise.all(chunk(fresh).map((batch) => lookupBatch(batch, scanGeneration)));
+    const batches = revised.length > 0 ? [...chunk(fresh), revised] : chunk(fresh);
+    await Promise.all(batches.map((batch) => lookupBatch(batch, scanGeneration)));
   }
 
   async function lookupBatch(batch: ExtractedListing[], scanGeneration: number): Promise<void> {
@@ -172,6 +176,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           if (listing.kind === 'product') offerReport(listing);
           continue;
         }
+        warned.add(listing.anchor);
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
         const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
@@ -253,6 +258,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     reset() {
       generation++;
       marks = new WeakMap();
+      warned = new WeakSet();
       overlay.clear();
       listed = new Map();
       Object.assign(status, {
@@ -290,14 +296,4 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
     return null;
   }
-}
-
-/** A mutation made by the page, not only the insertion or removal of our own UI hosts. */
-function isPageMutation(record: MutationRecord): boolean {
-  if (record.type === 'attributes') return true;
-  // Indexed loops: this runs for every mutation record of busy pages, so it creates no iterators.
-  const { addedNodes: added, removedNodes: removed } = record;
-  for (let i = 0; i < added.length; i++) if (!isOwnHost(added[i] as Node)) return true;
-  for (let i = 0; i < removed.length; i++) if (!isOwnHost(removed[i] as Node)) return true;
-  return false;
 }

@@ -5,7 +5,15 @@
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
+import {
+  field,
+  gtinField,
+  MAX_REVIEWS,
+  ofType,
+  readJsonLd,
+  reviewsField,
+  stringField,
+} from './engine/json-ld';
 import { optionNames, parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
@@ -61,7 +69,42 @@ const SELECTORS = {
   shopFlag: 'img[alt="flag-label"]',
   /** A product page's variant choices, selected or not, each labelled with its name, 2025-09. */
   variantOption: 'button.selection-box-selected, button.selection-box-unselected',
+  /** The reviews a product page shows (six a page, drawn as the shopper scrolls to them), 2025-09. */
+  review: '.shopee-product-comment-list [data-cmtid]',
+  /** A review's stars: one solid star per point of its rating. */
+  reviewStar: '.icon-rating-solid',
+  /** What in a review is not the buyer's words: their name, icons, "helpful?" and report menus. */
+  reviewNotText: 'a, svg, .shopee-product-rating__actions',
 };
+
+/** A review's date line, not its words: "2025-08-13 00:31 | Variation: L Size". */
+const REVIEW_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
+
+/** The buyer's words in a review: its text but its author, date line and actions. */
+function reviewText(review: Element): string | null {
+  const walker = review.ownerDocument.createTreeWalker(review, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue?.trim();
+    if (!text || REVIEW_DATE.test(text)) continue;
+    if (node.parentElement?.closest(SELECTORS.reviewNotText)) continue;
+    parts.push(text);
+  }
+  const text = parts.join(' ').replace(/\s+/g, ' ');
+  return text ? text.slice(0, 1000) : null;
+}
+
+/** The reviews the page shows, each with its stars; those without words are left out. */
+function reviewsShown(doc: Document): Array<{ rating: number; text: string }> {
+  const reviews: Array<{ rating: number; text: string }> = [];
+  for (const review of doc.querySelectorAll(SELECTORS.review)) {
+    if (reviews.length >= MAX_REVIEWS) break;
+    const rating = review.querySelectorAll(SELECTORS.reviewStar).length;
+    const text = reviewText(review);
+    if (text && rating >= 1 && rating <= 5) reviews.push({ rating, text });
+  }
+  return reviews;
+}
 
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
@@ -101,7 +144,8 @@ export const shopeeAdapter = defineAdapter({
       description: stringField(product, 'description'),
       variants: optionNames(doc.querySelectorAll(SELECTORS.variantOption)),
       barcode: gtinField(product),
-      reviews: reviewsField(product),
+      // The page's JSON rarely carries reviews; the ones it draws are what the shopper reads.
+      reviews: [...reviewsField(product), ...reviewsShown(doc)].slice(0, MAX_REVIEWS),
     };
   },
 });
