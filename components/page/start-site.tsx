@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { draftListingOf } from '../../utils/content/report-listing';
 import { createRunner, type Runner } from '../../utils/content/runner';
+import { scanScheduler } from '../../utils/content/scan-timing';
 import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { CONTENT_MESSAGES } from '../../utils/messages/content';
 import { sendMessage } from '../../utils/protocol/client';
@@ -142,7 +143,11 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     // Status only feeds the popup; losing one (worker restarting) is harmless, the next one follows.
     reportStatus: (status) => void sendMessage('pageStatus', status).catch(() => undefined),
     overlay,
-    schedule: (callback) => void ctx.requestAnimationFrame(callback),
+    schedule: scanScheduler({
+      now: () => performance.now(),
+      soon: (callback) => queueMicrotask(() => ctx.isValid && callback()),
+      nextFrame: (callback) => void ctx.requestAnimationFrame(callback),
+    }),
     inspect(listings) {
       void inspectBatch(overlay, listings, (keys, needWords) =>
         sendMessage('inspectorLookup', needWords ? { keys, words: true } : { keys }, requests),

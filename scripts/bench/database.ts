@@ -20,9 +20,10 @@ import {
   roundTrips,
   send,
   stopWorkers,
+  workerHeapBytes,
 } from './extension-probe';
 import { E2E_EXTENSION } from './extensions';
-import { median } from './results';
+import { median, percentile } from './results';
 import { onePercentLater, syntheticKey, syntheticRecords } from './synthetic-feed';
 
 const PAGE = 'https://shopee.vn/bench-lookups';
@@ -46,6 +47,8 @@ export interface DatabaseFigures {
   roundTripOneOffP95Ms: number;
   /** Batches without a flagged key (what most pages send). */
   roundTripNoHitP95Ms: number;
+  /** The service worker's JS heap with every record synced, after those lookups. */
+  workerHeapBytes: number;
   oneGetPerKeyP95Ms: number;
   /** From the worker's start to its index answering, as the worker measures it. */
   coldStartP50Ms: number;
@@ -55,11 +58,6 @@ export interface DatabaseFigures {
   /** What a worker start costs without the index blob: reading every record (scaled). */
   readAllRecordsMs: number;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 /**
  * Batches as a grid page sends them: 200 keys, a few of them flagged (3 here, more than a real
@@ -156,6 +154,7 @@ export async function measureDatabase(
       world,
       roundTrips(pageBatches(later, 300, 7, false)),
     );
+    const workerHeap = await workerHeapBytes(page);
 
     log('cold service worker starts…');
     const cold: number[] = [];
@@ -256,6 +255,7 @@ export async function measureDatabase(
       roundTripP95Ms: percentile(trips, 95),
       roundTripOneOffP95Ms: percentile(oneOffTrips, 95),
       roundTripNoHitP95Ms: percentile(noHitTrips, 95),
+      workerHeapBytes: workerHeap,
       oneGetPerKeyP95Ms: percentile(baseline.gets, 95),
       coldStartP50Ms: median(workerReady),
       // Chromium starts the worker with the browser, before any page asks: what the shopper waits

@@ -99,3 +99,41 @@ export async function stopWorkers(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/** The extension service worker's JS heap in use, after a forced collection, in bytes. */
+export async function workerHeapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string }>;
+    };
+    const worker = targetInfos.find((target) => target.type === 'service_worker');
+    if (!worker) throw new Error('no service worker running');
+    // Playwright's session speaks to the page; the worker is reached through it, message by message.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    let nextId = 1;
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const id = nextId++;
+        const listener = (event: { message: string }) => {
+          const message = JSON.parse(event.message) as { id?: number; result?: object };
+          if (message.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', listener);
+          resolve((message.result ?? {}) as Record<string, unknown>);
+        };
+        cdp.on('Target.receivedMessageFromTarget', listener);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method }),
+        });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    return Number(usage.usedSize);
+  } finally {
+    await cdp.detach();
+  }
+}

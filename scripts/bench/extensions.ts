@@ -1,7 +1,8 @@
 /**
  * The extensions the page benchmarks compare: ours, with every card of the benchmark page flagged
  * (so it draws as many badges as the floor does), and a minimal one that only reads the card links
- * and appends one shadow-root badge per card: the floor any badge-drawing extension pays.
+ * and appends one shadow-root badge per card, then again for cards the page adds: the floor any
+ * badge-drawing extension pays.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,19 +46,27 @@ export async function ourExtensionFlagging(keys: string[]): Promise<string> {
 
 const MINIMAL_SCRIPT = `(() => {
   const seen = new WeakSet();
-  for (const link of document.querySelectorAll('a[href*="-i."]')) {
-    if (!/-i\\.\\d+\\.\\d+/.test(link.getAttribute('href') || '')) continue;
-    const card = link.closest('li') || link.parentElement;
-    if (!card || seen.has(card)) continue;
-    seen.add(card);
-    const host = document.createElement('bench-badge');
-    const root = host.attachShadow({ mode: 'open' });
-    const badge = document.createElement('span');
-    badge.textContent = 'Cảnh báo';
-    badge.style.cssText = 'position:absolute;top:6px;left:6px;padding:2px 8px;border-radius:999px;background:#b3261e;color:#fff;font:600 12px system-ui';
-    root.append(badge);
-    card.prepend(host);
-  }
+  const badgeAll = () => {
+    for (const link of document.querySelectorAll('a[href*="-i."]')) {
+      if (!/-i\\.\\d+\\.\\d+/.test(link.getAttribute('href') || '')) continue;
+      const card = link.closest('li') || link.parentElement;
+      if (!card || seen.has(card)) continue;
+      seen.add(card);
+      const host = document.createElement('bench-badge');
+      const root = host.attachShadow({ mode: 'open' });
+      const badge = document.createElement('span');
+      badge.textContent = 'Cảnh báo';
+      badge.style.cssText = 'position:absolute;top:6px;left:6px;padding:2px 8px;border-radius:999px;background:#b3261e;color:#fff;font:600 12px system-ui';
+      root.append(badge);
+      card.prepend(host);
+    }
+  };
+  badgeAll();
+  // Cards drawn later (an infinite grid) get theirs at once, in the observer's callback.
+  new MutationObserver((records) => {
+    const ours = (node) => node.nodeType === 1 && node.tagName === 'BENCH-BADGE';
+    if (records.some((r) => [...r.addedNodes].some((node) => !ours(node)))) badgeAll();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 `;
 

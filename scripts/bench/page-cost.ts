@@ -16,7 +16,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { type Browser, launchChromium } from '../chromium';
 import { savedFromUrl } from '../offline-dom';
 import { excludeOurScripts, minimalExtension, ourExtensionFlagging } from './extensions';
-import { median, spread, trimmedMean } from './results';
+import { median, trimmedMean } from './results';
 
 export const CAPTURE = path.resolve(
   import.meta.dirname,
@@ -145,12 +145,40 @@ async function longTasksWhileScrolling(browser: Browser, url: string): Promise<n
   return count;
 }
 
+/** A mean with its 95% confidence interval (Student's t over the runs). */
+export interface Interval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
 export interface PageCostResult {
   grid: GridPage;
   runs: number;
-  scriptMsPer100: number;
-  taskMsPer100: { ours: number; minimal: number; ratio: number; error: number };
+  /** Own JS (script time) per 100 cards: ours, and the minimal badge script's in the same run. */
+  scriptMsPer100: { ours: number; minimal: number };
+  /** Added main-thread CPU per 100 cards, against the same run's load without an extension. */
+  taskMsPer100: { ours: Interval; minimal: Interval };
   longTasks: { ours: number; none: number };
+}
+
+/** Two-sided 95% Student's t quantiles by degrees of freedom (30 and up: 2.04 → 1.96). */
+function t95(df: number): number {
+  if (df >= 120) return 1.98;
+  if (df >= 60) return 2.0;
+  if (df >= 40) return 2.02;
+  if (df >= 30) return 2.04;
+  return 2.09; // 20 runs
+}
+
+/** The mean of paired differences (one per interleaved run) with its 95% interval. */
+export function pairedInterval(values: readonly number[], others: readonly number[]): Interval {
+  const differences = values.map((value, i) => value - (others[i] ?? 0));
+  const n = differences.length;
+  const mean = differences.reduce((sum, d) => sum + d, 0) / n;
+  const variance = differences.reduce((sum, d) => sum + (d - mean) ** 2, 0) / Math.max(n - 1, 1);
+  const half = t95(n - 1) * Math.sqrt(variance / n);
+  return { mean, low: mean - half, high: mean + half };
 }
 
 export async function measurePageCost(runs: number): Promise<PageCostResult> {
@@ -197,24 +225,30 @@ export async function measurePageCost(runs: number): Promise<PageCostResult> {
         );
       }
     }
-    // Trimmed means: a load's own parsing and layout vary by tens of milliseconds, and a few loads
-    // meet a garbage collection; the middle 60% of many interleaved loads is what compares.
-    const med = (variant: Variant, key: keyof Metrics) =>
-      trimmedMean(samples[variant].map((m) => m[key]));
-    const err = (variant: Variant) => spread(samples[variant].map((m) => m.task));
+    // Own JS: trimmed means (a few loads meet a garbage collection, which is not the script's).
+    // Added CPU: each run's loads side by side, so what the browser did that moment cancels out,
+    // and an interval over the runs instead of one figure whose noise hides in a ratio.
     const per100 = 100 / grid.cards;
-    const oursTask = (med('ours', 'task') - med('none', 'task')) * per100;
-    const minimalTask = (med('minimal', 'task') - med('none', 'task')) * per100;
+    const scriptOf = (variant: Variant) =>
+      (trimmedMean(samples[variant].map((m) => m.script)) -
+        trimmedMean(samples.none.map((m) => m.script))) *
+      per100;
+    const taskOf = (variant: Variant) => {
+      const interval = pairedInterval(
+        samples[variant].map((m) => m.task),
+        samples.none.map((m) => m.task),
+      );
+      return {
+        mean: interval.mean * per100,
+        low: interval.low * per100,
+        high: interval.high * per100,
+      };
+    };
     return {
       grid,
       runs,
-      scriptMsPer100: (med('ours', 'script') - med('none', 'script')) * per100,
-      taskMsPer100: {
-        ours: oursTask,
-        minimal: minimalTask,
-        ratio: oursTask / minimalTask,
-        error: Math.hypot(err('ours'), err('none'), err('minimal')) * per100,
-      },
+      scriptMsPer100: { ours: scriptOf('ours'), minimal: scriptOf('minimal') },
+      taskMsPer100: { ours: taskOf('ours'), minimal: taskOf('minimal') },
       longTasks: { ours: median(longTasks.ours), none: median(longTasks.none) },
     };
   } finally {

@@ -47,13 +47,8 @@ export function trimmedMean(values: number[], trim = 0.2): number {
   return kept.reduce((sum, value) => sum + value, 0) / Math.max(kept.length, 1);
 }
 
-/** Standard error of a trimmed mean, roughly: the spread of the kept values over √n. */
-export function spread(values: number[], trim = 0.2): number {
+/** The value below which `p` percent of the values fall (nearest rank). */
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const cut = Math.floor(sorted.length * trim);
-  const kept = sorted.slice(cut, sorted.length - cut);
-  const mean = trimmedMean(values, trim);
-  const variance =
-    kept.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(kept.length - 1, 1);
-  return Math.sqrt(variance / Math.max(kept.length, 1));
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }

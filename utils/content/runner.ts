@@ -2,7 +2,7 @@
  * The content runner: one per page, shared by every site's content script.
  *
  *   page DOM ──MutationObserver (one)──┐
- *   wxt:locationchange ──reset()───────┤ schedule(): at most one scan per animation frame
+ *   wxt:locationchange ──reset()───────┤ schedule(): one scan for the mutations of a task, at most one a frame
  *                                      ▼
  *   scan(): adapter.extract(document, url)      errors caught and counted, never thrown to the page
  *          │ listings not seen before (WeakMap anchor → item key marks processed cards)
@@ -36,7 +36,7 @@ export interface RunnerDeps {
   lookup(keys: string[], titles: TitleToMatch[]): Promise<LookupResult>;
   reportStatus(status: PageStatus): void;
   overlay: Overlay;
-  /** Runs the callback before the next paint (requestAnimationFrame in the page). */
+  /** Runs the callback soon, before the next paint where it can (scan-timing.ts in the page). */
   schedule(callback: () => void): void;
   /** Inspector mode is on: shows what the registry knows about these listings (asynchronously). */
   inspect?(listings: ExtractedListing[]): void;
