@@ -169,10 +169,10 @@ async function databaseGroup(): Promise<Record<string, Figure>> {
     `  1% delta:                 ${round(db.deltaBytes / 1000)} KB, applied in ${round(db.deltaApplyMs)} ms (goal ≤ 650 KB, ≤ 2 s)`,
   );
   console.log(
-    `  200-key lookup, p95:      ${round(db.roundTripP95Ms)} ms content script → background → content script, 3 of the keys flagged; 200 IndexedDB gets ${round(db.oneGetPerKeyP95Ms)} ms (goal ≤ 5)`,
+    `  200-key lookup, p95:      ${round(db.roundTripP95Ms)} ms content script → background → content script, 3 of the keys flagged; 200 IndexedDB gets ${round(db.oneGetPerKeyP95Ms)} ms (goal ≤ 7)`,
   );
   console.log(
-    `                            ${round(db.roundTripNoHitP95Ms)} ms with no key flagged; ${round(db.roundTripOneOffP95Ms)} ms as one-off messages instead of the request port`,
+    `                            ${round(db.roundTripNoHitP95Ms)} ms with no key flagged (goal ≤ 5); ${round(db.roundTripOneOffP95Ms)} ms as one-off messages instead of the request port`,
   );
   console.log(
     `  service worker heap:      ${round(db.workerHeapBytes / MB)} MB of JS heap with ${db.count} records synced, after the lookups`,
