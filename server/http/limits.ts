@@ -13,21 +13,31 @@ type Env = { Variables: { rateLimit: RateLimitInfo } };
 import { errorBody } from './errors';
 
 /**
+ * A refused body up to this size is read to its end and dropped (Node does so once the answer is
+ * sent), so the client, still sending, gets the 413 and the connection stays usable. A larger one
+ * is not worth reading: the answer closes the connection, and a client still sending may see the
+ * connection reset instead of the answer.
+ */
+const DRAIN_AT_MOST = 16 * 1024 * 1024;
+
+/**
  * Refuses bodies over `maxSize` bytes. A declared Content-Length is checked as it stands (Node's
  * parser never reads past it); a chunked body goes through hono/body-limit, which counts the bytes
  * as they stream. Checking the header first spares the common case the stream wrapping.
  */
 export function limitBody(maxSize: number): MiddlewareHandler {
-  // The unread rest of the body makes the connection unusable: the client must not reuse it.
-  const tooLarge = (c: Context) =>
-    c.json(errorBody('body_too_large', `the body may be at most ${maxSize} bytes`), 413, {
-      Connection: 'close',
-    });
-  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  const tooLarge = (c: Context, close: boolean) =>
+    c.json(
+      errorBody('body_too_large', `the body may be at most ${maxSize} bytes`),
+      413,
+      close ? { Connection: 'close' } : {},
+    );
+  // A chunked body's length is unknown: the connection closes rather than read without end.
+  const streamed = bodyLimit({ maxSize, onError: (c) => tooLarge(c, true) });
   return async (c, next) => {
     const declared = c.req.header('Content-Length');
     if (declared === undefined || !/^\d{1,15}$/.test(declared)) return streamed(c, next);
-    if (Number(declared) > maxSize) return tooLarge(c);
+    if (Number(declared) > maxSize) return tooLarge(c, Number(declared) > DRAIN_AT_MOST);
     await next();
   };
 }

@@ -1,8 +1,11 @@
 /**
  * The HTTP rules around report intake, against the real process: rate limits per install and per
- * address (429 with Retry-After), and CORS for extension origins only.
+ * address (429 with Retry-After), CORS for extension origins only, and an oversized upload refused
+ * in a way its sender hears.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
@@ -67,5 +70,47 @@ describe('report intake CORS', () => {
     );
     const page = await preflight('https://shopee.vn');
     expect(page.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('an oversized upload', () => {
+  let registry: RegistryProcess;
+  beforeAll(async () => {
+    registry = await startRegistry('sqlite');
+  });
+  afterAll(() => registry?.cleanup());
+
+  it('is answered 413 while it is still being sent, and the connection stays usable', async () => {
+    const sent = report();
+    expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
+    const { hostname, port } = new URL(registry.url);
+    const socket = connect(Number(port), hostname);
+    await once(socket, 'connect');
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (text: string) => {
+      received += text;
+    });
+    const until = async (seen: (text: string) => boolean) => {
+      while (!seen(received)) await once(socket, 'data');
+    };
+    // The headers of a 2 MB + 1 byte screenshot, and no body yet: the refusal comes first.
+    const length = 2 * 1024 * 1024 + 1;
+    socket.write(
+      `PUT /v1/reports/${sent.id}/evidence HTTP/1.1\r\nHost: ${hostname}\r\nContent-Length: ${length}\r\n\r\n`,
+    );
+    await until((text) => text.includes('body_too_large'));
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received.toLowerCase()).not.toContain('connection: close');
+    // The client finishes sending (the server reads and drops it), then asks again on the same
+    // connection and is answered: nothing was cut off under it.
+    received = '';
+    socket.write(Buffer.alloc(length));
+    socket.write(
+      `GET /v1/reports/${sent.id}/status HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`,
+    );
+    await until((text) => text.includes('"state"'));
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    socket.destroy();
   });
 });
