@@ -49,6 +49,8 @@ export interface DatabaseFigures {
   roundTripNoHitP95Ms: number;
   /** The service worker's JS heap with every record synced, after those lookups. */
   workerHeapBytes: number;
+  /** The same with only the shipped data, before the sync. */
+  shippedWorkerHeapBytes: number;
   oneGetPerKeyP95Ms: number;
   /** From the worker's start to its index answering, as the worker measures it. */
   coldStartP50Ms: number;
@@ -104,6 +106,8 @@ export async function measureDatabase(
     const extensionId = browser.extensionId as string;
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await send(options, 'getDataStatus', {}); // the shipped data loaded
+    const shippedWorkerHeap = await workerHeapBytes(options);
     await send(options, 'setFeedUrl', { url: `${server.url}manifest.json` });
     log('syncing the snapshot in the extension…');
     const first = (await send(options, 'syncNow', {})) as {
@@ -256,6 +260,7 @@ export async function measureDatabase(
       roundTripOneOffP95Ms: percentile(oneOffTrips, 95),
       roundTripNoHitP95Ms: percentile(noHitTrips, 95),
       workerHeapBytes: workerHeap,
+      shippedWorkerHeapBytes: shippedWorkerHeap,
       oneGetPerKeyP95Ms: percentile(baseline.gets, 95),
       coldStartP50Ms: median(workerReady),
       // Chromium starts the worker with the browser, before any page asks: what the shopper waits
