@@ -5,6 +5,7 @@
  */
 
 import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
+import { tryParseKey } from '../utils/protocol/keys';
 import type { FlagRecord } from '../utils/protocol/records';
 import type { SignalEvidence } from '../utils/protocol/signal-evidence';
 import type {
@@ -93,9 +94,11 @@ export function headline(verdict: Verdict): string {
 
 /** A phone or bank key as people write it: "0912345678", "VCB 0011001234567". */
 export function contactLabel(key: string): string {
-  if (key.startsWith('phone:+84')) return `0${key.slice('phone:+84'.length)}`;
-  if (key.startsWith('phone:')) return key.slice('phone:'.length);
-  return key.slice('bank:'.length).replace(':', ' ');
+  const parsed = tryParseKey(key);
+  if (parsed?.kind === 'phone') {
+    return parsed.e164.startsWith('+84') ? `0${parsed.e164.slice(3)}` : parsed.e164;
+  }
+  return parsed?.kind === 'bank' ? `${parsed.bank} ${parsed.account}` : key;
 }
 
 /** Who says so: the authority of the record, or Soi Hàng's own reading of the page. */

@@ -11,8 +11,8 @@ import {
   afterAttempt,
   classifyAnswer,
   deliveryPass,
-  earliestAttempt,
   isDue,
+  nextWake,
   serialDelivery,
   unreachable,
 } from '../../utils/report/delivery';
@@ -108,10 +108,7 @@ export function createActionCourier(deps: ActionCourierDeps) {
     /** Sends whatever is due; a call made while it runs makes it look again, never run twice. */
     deliverDue: serialDelivery(
       async () => deliveryPass(await actions.all(), deps.now, actions.update, deliverOne),
-      async () => {
-        const entries = await actions.all();
-        deps.wakeAt(earliestAttempt(entries.flatMap((e) => [e.delivery, e.screenshot?.delivery])));
-      },
+      async () => deps.wakeAt(nextWake(await actions.all())),
     ),
   };
 }

@@ -10,7 +10,7 @@ import { contactKeysIn } from '../../utils/lookup/signals/contacts';
 import { nameEvidence } from '../../utils/lookup/signals/name-signals';
 import type { PriceReferences } from '../../utils/lookup/signals/price-references';
 import { readAddressName } from '../../utils/protocol/address-name';
-import { normaliseProductName } from '../../utils/protocol/keys';
+import { headOfKey, normaliseProductName } from '../../utils/protocol/keys';
 import type { RequestOf, ResponseOf } from '../../utils/protocol/messages';
 import type { Signal } from '../../utils/protocol/preferences';
 import type { DataInfo, FlagRecord } from '../../utils/protocol/records';
@@ -22,8 +22,6 @@ export interface LookupSources {
   reader: { get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> };
   products: ProductMatcher;
 }
-
-const platformOf = (key: string) => key.slice(0, key.indexOf(':'));
 
 export async function answerLookup(
   { info, reader, products, prices }: LookupSources,
@@ -40,7 +38,7 @@ export async function answerLookup(
   });
   // Official stores' listings first: a batch may hold both the reference and what falls below it.
   for (const { itemKey, folded, official, price } of named) {
-    if (official && price !== undefined) prices?.remember(platformOf(itemKey), folded, price);
+    if (official && price !== undefined) prices?.remember(headOfKey(itemKey), folded, price);
   }
   for (const entry of named) {
     const { itemKey, folded, barcode, official, price, reviews } = entry;
@@ -58,7 +56,7 @@ export async function answerLookup(
       variants: entry.variants?.map(normaliseProductName),
       lowPrice:
         official !== true && price !== undefined
-          ? prices?.farBelow(platformOf(itemKey), folded, price)
+          ? prices?.farBelow(headOfKey(itemKey), folded, price)
           : null,
     });
     if (evidence.length > 0) signals.push({ itemKey, evidence });

@@ -4,7 +4,7 @@
  * memory for the worker's life, since the background is their only writer.
  */
 import type { Database } from '../../utils/db/database';
-import { isPlatform } from '../../utils/protocol/keys';
+import { headOfKey, isPlatform } from '../../utils/protocol/keys';
 import {
   DEFAULT_PREFERENCES,
   type Preferences,
@@ -78,7 +78,7 @@ export function createPreferencesService(deps: { openDb(): Promise<Database>; no
       const now = deps.now();
       // The keys were checked on arrival: the platform is the first key's prefix, and seller keys
       // are told by their second part, without parsing 200 keys again on every lookup.
-      const head = keys[0]?.slice(0, keys[0].indexOf(':')) ?? '';
+      const head = keys[0] ? headOfKey(keys[0]) : '';
       const platform = isPlatform(head) ? head : null;
       const sellers = platform ? keys.filter((key) => key.startsWith(`${platform}:seller:`)) : [];
       return {

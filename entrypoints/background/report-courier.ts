@@ -8,8 +8,8 @@
 import {
   afterAttempt,
   deliveryPass,
-  earliestAttempt,
   isDue,
+  nextWake,
   serialDelivery,
 } from '../../utils/report/delivery';
 import type { OutboxEntry } from '../../utils/report/outbox-entry';
@@ -86,10 +86,7 @@ export function createReportCourier(deps: CourierDeps) {
   /** Sends whatever is due; calls made while it runs make it look again rather than run twice. */
   const deliverDue = serialDelivery(
     async () => deliveryPass((await outbox.all()).entries, deps.now, outbox.update, deliverOne),
-    async () => {
-      const { entries } = await outbox.all();
-      deps.wakeAt(earliestAttempt(entries.flatMap((e) => [e.delivery, e.screenshot?.delivery])));
-    },
+    async () => deps.wakeAt(nextWake((await outbox.all()).entries)),
   );
 
   async function refreshStatuses(force: boolean): Promise<void> {

@@ -37,23 +37,30 @@ export interface GridPage {
   source: string;
 }
 
+/**
+ * A capture's Shopee ids turned into reserved demo ids (leading zeros), and the item keys it names
+ * then: what the benchmark copy of our extension flags.
+ */
+export function withReservedIds(text: string): { text: string; keys: string[] } {
+  const keys = new Set<string>();
+  const replaced = text.replace(/-i\.(\d+)\.(\d+)/g, (_match, shop: string, item: string) => {
+    keys.add(`shopee:item:000${shop}.000${item}`);
+    return `-i.000${shop}.000${item}`;
+  });
+  return { text: replaced, keys: [...keys] };
+}
+
 /** The benchmark grid: the real capture when ../shared is there. */
 export function benchGrid(): GridPage {
   if (!existsSync(CAPTURE)) throw new Error(`the real grid capture is missing: ${CAPTURE}`);
   const raw = readFileSync(CAPTURE, 'utf8');
   const original = new URL(savedFromUrl(raw) ?? 'https://shopee.sg/search');
-  const keys = new Set<string>();
-  const html = raw
-    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-    .replace(/-i\.(\d+)\.(\d+)/g, (_match, shop: string, item: string) => {
-      keys.add(`shopee:item:000${shop}.000${item}`);
-      return `-i.000${shop}.000${item}`;
-    });
+  const { text: html, keys } = withReservedIds(raw.replace(/<script\b[\s\S]*?<\/script>/gi, ''));
   return {
     url: `https://shopee.vn${original.pathname}${original.search}`,
     html,
     cards: (raw.match(/data-sqe="item"/g) ?? []).length,
-    keys: [...keys],
+    keys,
     source: path.basename(CAPTURE),
   };
 }

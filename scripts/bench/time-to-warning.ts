@@ -15,7 +15,7 @@ import { type Browser, launchChromium } from '../chromium';
 import { savedFromUrl } from '../offline-dom';
 import { stopWorkers } from './extension-probe';
 import { excludeOurScripts, minimalExtension, ourExtensionFlagging } from './extensions';
-import { benchGrid, CAPTURE } from './page-cost';
+import { benchGrid, CAPTURE, withReservedIds } from './page-cost';
 import { median, percentile } from './results';
 
 const PRODUCT_CAPTURE = path.join(
@@ -30,13 +30,14 @@ const MINIMAL = 'bench-minimal';
 function benchProduct(): { url: string; html: string; key: string } {
   const raw = readFileSync(PRODUCT_CAPTURE, 'utf8');
   const original = new URL(savedFromUrl(raw) ?? 'https://shopee.sg/');
-  const pad = (path: string) => path.replace(/-i\.(\d+)\.(\d+)/g, '-i.000$1.000$2');
-  const match = original.pathname.match(/-i\.(\d+)\.(\d+)/);
+  const page = withReservedIds(original.pathname);
   return {
-    url: `https://shopee.vn${pad(original.pathname)}`,
+    url: `https://shopee.vn${page.text}`,
     // Its own scripts go, as the grid's do; its JSON-LD stays (the product's facts).
-    html: pad(raw.replace(/<script\b(?![^>]*application\/ld\+json)[\s\S]*?<\/script>/gi, '')),
-    key: `shopee:item:000${match?.[1]}.000${match?.[2]}`,
+    html: withReservedIds(
+      raw.replace(/<script\b(?![^>]*application\/ld\+json)[\s\S]*?<\/script>/gi, ''),
+    ).text,
+    key: page.keys[0] as string,
   };
 }
 

@@ -9,7 +9,7 @@ import { random } from '../../scripts/seeded-random';
 import { isCanonicalKey } from '../../utils/protocol/keys';
 import { adapterForHost } from '../../utils/sites';
 import type { SiteAdapter } from '../../utils/sites/engine/types';
-import { capture, captureDocument } from '../helpers/captures';
+import { capture, captureDocument, PAGE_CAPTURES } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, SHARED_FIXTURES } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';
 
@@ -91,22 +91,7 @@ describe('adapters on mutated pages', () => {
 });
 
 describe.runIf(hasSharedFixtures)('adapters on mutated real captures', () => {
-  const pages: Array<[string, string, string | undefined]> = [
-    ['shopee', 'shopee-sg-search-grid-rendered-dom-2025-09.html', undefined],
-    ['shopee', 'shopee-sg-product-detail-rendered-dom-2025-09.html', undefined],
-    ['lazada', 'lazada-ph-search-grid-rendered-dom-2024-01.html', undefined],
-    [
-      'lazada',
-      'lazada-vn-product-detail-server-html-2018-09.html',
-      'https://www.lazada.vn/products/x-i132621522-s133154361.html',
-    ],
-    [
-      'tiktok',
-      'tiktok-shop-us-pdp-ssr-html-2025-07.html',
-      'https://www.tiktok.com/shop/pdp/x/1729447605324124806',
-    ],
-  ];
-  it.each(pages)('%s %s: 3 mutations', (site, name, pageUrl) => {
+  it.each(PAGE_CAPTURES)('%s %s: 3 mutations', (site, name, pageUrl) => {
     expect(readdirSync(`${SHARED_FIXTURES}/${site}`)).toContain(name);
     for (let seed = 1; seed <= 3; seed++) {
       const { doc, url } = captureDocument(site, name, pageUrl);

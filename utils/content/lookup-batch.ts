@@ -2,6 +2,8 @@
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_LOOKUP_KEYS,
+  MAX_REVIEW_LENGTH,
+  MAX_REVIEWS,
   MAX_TITLE_LENGTH,
   MAX_VARIANT_LENGTH,
   MAX_VARIANTS,
@@ -19,8 +21,8 @@ export type TitleToMatch = NonNullable<RequestOf<'lookup'>['titles']>[number];
 export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
   const { itemKey, addressName, description, variants, barcode, official, price, reviews } =
     listing;
-  // Product pages only: their own description, variants and barcode, for the signals (cards carry
-  // none of them).
+  // Product pages only: their own description, variants, reviews and barcode, for the signals
+  // (cards carry none of them), cut here to what one lookup may carry.
   const more = {
     ...(description ? { description: description.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
     ...(variants && variants.length > 0
@@ -31,7 +33,13 @@ export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
         }
       : {}),
     ...(barcode ? { barcode } : {}),
-    ...(reviews && reviews.length > 0 ? { reviews: [...reviews] } : {}),
+    ...(reviews && reviews.length > 0
+      ? {
+          reviews: reviews
+            .slice(0, MAX_REVIEWS)
+            .map(({ rating, text }) => ({ rating, text: text.slice(0, MAX_REVIEW_LENGTH) })),
+        }
+      : {}),
     ...(official !== null ? { official } : {}),
     ...(price?.currency === 'VND' && Number.isSafeInteger(price.amount)
       ? { price: price.amount }

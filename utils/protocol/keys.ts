@@ -201,9 +201,17 @@ export function keyBuilder(
   return (id) => (pattern.test(id) ? prefix + id : null);
 }
 
+/**
+ * What a canonical key starts with: its platform (seller and item keys) or its kind (the others),
+ * without parsing it in full.
+ */
+export function headOfKey(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
 /** The kind of a key that is already known to be canonical, without parsing it in full. */
 export function kindOfKey(key: string): KeyKind {
-  const head = key.slice(0, key.indexOf(':'));
+  const head = headOfKey(key);
   if (head === 'domain' || head === 'phone' || head === 'bank' || head === 'product') return head;
   return key.startsWith('seller:', head.length + 1) ? 'seller' : 'item';
 }

@@ -11,3 +11,6 @@ export const MAX_DESCRIPTION_LENGTH = 3000;
 /** A product page's variant names read for signals: this many, each up to this long. */
 export const MAX_VARIANTS = 50;
 export const MAX_VARIANT_LENGTH = 120;
+/** A product page's visible reviews read for signals: this many (a page shows fewer), each cut here. */
+export const MAX_REVIEWS = 50;
+export const MAX_REVIEW_LENGTH = 1000;

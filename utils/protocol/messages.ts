@@ -8,6 +8,8 @@ import { INSPECTOR_MESSAGES } from './inspector-messages';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_LOOKUP_KEYS,
+  MAX_REVIEW_LENGTH,
+  MAX_REVIEWS,
   MAX_TITLE_LENGTH,
   MAX_VARIANT_LENGTH,
   MAX_VARIANTS,
@@ -72,10 +74,10 @@ export const MESSAGES = {
                   .array(
                     z.object({
                       rating: z.int().check(z.gte(1), z.lte(5)),
-                      text: z.string().check(z.maxLength(1000)),
+                      text: z.string().check(z.maxLength(MAX_REVIEW_LENGTH)),
                     }),
                   )
-                  .check(z.maxLength(50)),
+                  .check(z.maxLength(MAX_REVIEWS)),
               ),
               /** The listing's price in đồng, compared with official stores' for the same product. */
               price: z.optional(z.int().check(z.gte(0), z.lte(10_000_000_000))),

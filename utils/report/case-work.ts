@@ -5,12 +5,13 @@
  * times that anyone can check again).
  */
 import { strToU8, zipSync } from 'fflate';
+import { headOfKey } from '../protocol/keys';
 import type { CaseStory, CaseSummary } from '../protocol/review';
 import { type CsvColumns, toCsv } from './export';
 
 const CASE_COLUMNS: CsvColumns<CaseSummary> = [
   ['key', (row) => row.key],
-  ['platform', (row) => row.key.slice(0, row.key.indexOf(':'))],
+  ['platform', (row) => headOfKey(row.key)],
   ['status', (row) => row.status],
   ['reports', (row) => row.reports],
   [

@@ -148,17 +148,6 @@ export function restart(delivery: Delivery, now: Date): Delivery {
   };
 }
 
-/** The earliest time any of these deliveries is due again (to be woken then), or null. */
-export function earliestAttempt(deliveries: Iterable<Delivery | undefined>): Date | null {
-  let next: number | null = null;
-  for (const delivery of deliveries) {
-    if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
-    const at = Date.parse(delivery.nextAttemptAt);
-    if (next === null || at < next) next = at;
-  }
-  return next === null ? null : new Date(next);
-}
-
 /**
  * One delivery loop at a time: a call made while `pass` runs makes it run once more afterwards
  * (something new may be due) instead of starting a second loop, so nothing is sent twice at once;
@@ -193,6 +182,19 @@ interface Deliverable {
   id: string;
   delivery: Delivery;
   screenshot?: { delivery: Delivery } | undefined;
+}
+
+/** The earliest time anything in an outbox (an entry or its screenshot) is due again, or null. */
+export function nextWake(entries: readonly Deliverable[]): Date | null {
+  let next: number | null = null;
+  for (const entry of entries) {
+    for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
+      if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
+      const at = Date.parse(delivery.nextAttemptAt);
+      if (next === null || at < next) next = at;
+    }
+  }
+  return next === null ? null : new Date(next);
 }
 
 /**

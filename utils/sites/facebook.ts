@@ -47,8 +47,7 @@ function sellerText(doc: Document): string | null {
     const text = cleanText(span, MAX_DESCRIPTION_LENGTH);
     if (text) parts.push(text);
   }
-  const text = parts.join(' ');
-  return text ? text.slice(0, MAX_DESCRIPTION_LENGTH) : null;
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 export const facebookAdapter = defineAdapter({

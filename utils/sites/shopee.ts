@@ -4,17 +4,12 @@
  * so ids come from those links; a product page's own item from its URL, its facts from the JSON-LD
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
+
+import { MAX_REVIEWS } from '../protocol/limits';
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import {
-  field,
-  gtinField,
-  MAX_REVIEWS,
-  ofType,
-  readJsonLd,
-  reviewsField,
-  stringField,
-} from './engine/json-ld';
+import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
 import { optionNames, parsePrice } from './engine/text';
+import type { ShownReview } from './engine/types';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'shopee.vn': 'VND',
@@ -91,12 +86,12 @@ function reviewText(review: Element): string | null {
     parts.push(text);
   }
   const text = parts.join(' ').replace(/\s+/g, ' ');
-  return text ? text.slice(0, 1000) : null;
+  return text || null;
 }
 
 /** The reviews the page shows, each with its stars; those without words are left out. */
-function reviewsShown(doc: Document): Array<{ rating: number; text: string }> {
-  const reviews: Array<{ rating: number; text: string }> = [];
+function reviewsShown(doc: Document): ShownReview[] {
+  const reviews: ShownReview[] = [];
   for (const review of doc.querySelectorAll(SELECTORS.review)) {
     if (reviews.length >= MAX_REVIEWS) break;
     const rating = review.querySelectorAll(SELECTORS.reviewStar).length;

@@ -3,12 +3,12 @@
  * `/shop/<region>/pdp/...`) or `/view/product/<id>`; ids pass 2^53 and stay strings. The product
  * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
  */
-
-import { MAX_DESCRIPTION_LENGTH, MAX_VARIANT_LENGTH, MAX_VARIANTS } from '../protocol/limits';
+import { MAX_REVIEWS, MAX_VARIANTS } from '../protocol/limits';
 import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
-import { field, isObject, type JsonObject, MAX_REVIEWS, stringField } from './engine/json-ld';
+import { field, isObject, type JsonObject, stringField } from './engine/json-ld';
 import { findObjects, jsonScript, perPage } from './engine/page-json';
 import { parsePrice } from './engine/text';
+import type { ShownReview } from './engine/types';
 
 const DOMAINS = ['tiktok.com'];
 const PRODUCT_PATH = /^\/(?:shop\/(?:[a-z]{2}\/)?pdp\/[^/]+|view\/product)\/(\d{6,25})\/?$/;
@@ -56,7 +56,7 @@ function descriptionText(detail: string | null): string | null {
     ...list(field(block, 'content')).filter((item) => typeof item === 'string'),
   ]);
   const text = words.join(' ').replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, MAX_DESCRIPTION_LENGTH) : null;
+  return text || null;
 }
 
 /** The values of each of a product's options ("Color": "Black", "Sage"…), 2025-07. */
@@ -64,21 +64,21 @@ function variantNames(info: unknown): string[] {
   const names = list(field(info, 'sale_props')).flatMap((prop) =>
     list(field(prop, 'sale_prop_values')).flatMap((value) => {
       const name = stringField(value, 'prop_value');
-      return name ? [name.slice(0, MAX_VARIANT_LENGTH)] : [];
+      return name ? [name] : [];
     }),
   );
   return [...new Set(names)].slice(0, MAX_VARIANTS);
 }
 
 /** The reviews the page shows first (`product_detail_review.review_items`), 2025-07. */
-function visibleReviews(info: unknown): Array<{ rating: number; text: string }> {
+function visibleReviews(info: unknown): ShownReview[] {
   const items = list(field(field(info, 'product_detail_review'), 'review_items'));
   return items.slice(0, MAX_REVIEWS).flatMap((item) => {
     const review = field(item, 'review');
     const text = stringField(review, 'display_text');
     const rating = field(review, 'rating');
     if (!text || typeof rating !== 'number' || rating < 1 || rating > 5) return [];
-    return [{ rating: Math.round(rating), text: text.slice(0, 1000) }];
+    return [{ rating: Math.round(rating), text }];
   });
 }
 

@@ -10,29 +10,8 @@ import { titleToMatch } from '../../../utils/content/lookup-batch';
 import type { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';
 import { adapterForHost } from '../../../utils/sites';
-import { captureDocument } from '../../helpers/captures';
+import { captureDocument, PAGE_CAPTURES } from '../../helpers/captures';
 import { hasSharedFixtures } from '../../helpers/fixtures';
-
-const PAGES: Array<[string, string, string | undefined]> = [
-  ['shopee', 'shopee-sg-search-grid-rendered-dom-2025-09.html', undefined],
-  ['shopee', 'shopee-sg-product-detail-rendered-dom-2025-09.html', undefined],
-  ['lazada', 'lazada-ph-search-grid-rendered-dom-2024-01.html', undefined],
-  [
-    'lazada',
-    'lazada-vn-product-detail-server-html-2018-09.html',
-    'https://www.lazada.vn/products/x-i132621522-s133154361.html',
-  ],
-  [
-    'tiki',
-    'tiki-vn-product-detail-body-fragment-2018-09.html',
-    'https://tiki.vn/minh-la-ca-viec-cua-minh-la-boi-p763843.html',
-  ],
-  [
-    'tiktok',
-    'tiktok-shop-us-pdp-ssr-html-2025-07.html',
-    'https://www.tiktok.com/shop/pdp/x/1729447605324124806',
-  ],
-];
 
 const noProducts = { matchFolded: () => null } as unknown as ProductMatcher;
 const nothingFlagged = { get: async () => new Map() };
@@ -43,7 +22,7 @@ describe.runIf(hasSharedFixtures)('the real captures, looked up', () => {
     async (unmarked) => {
       const prices = new PriceReferences();
       let read = 0;
-      for (const [site, name, pageUrl] of PAGES) {
+      for (const [site, name, pageUrl] of PAGE_CAPTURES) {
         const { doc, url } = captureDocument(site, name, pageUrl);
         const listings = adapterForHost(url.hostname)?.extract(doc, url).listings ?? [];
         const titles = listings.flatMap((listing) => {

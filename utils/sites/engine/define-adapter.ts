@@ -15,7 +15,7 @@ import { keyBuilder, type Platform } from '../../protocol/keys';
 import type { PageKind } from '../../protocol/page-status';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
-import type { ExtractedListing, Extraction, Price, SiteAdapter } from './types';
+import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
 export interface Ids {
@@ -35,7 +35,7 @@ export interface ProductFacts {
   /** The product's GTIN from the page's JSON (barcode plausibility, information only). */
   barcode?: string | null;
   /** The reviews the page's JSON gives (buyer complaints, a risk signal). */
-  reviews?: ReadonlyArray<{ rating: number; text: string }>;
+  reviews?: readonly ShownReview[];
 }
 
 export interface SellerOnPage {

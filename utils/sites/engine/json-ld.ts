@@ -1,4 +1,7 @@
 /** Reads a page's JSON-LD blocks without ever throwing on the page's malformed JSON. */
+import { MAX_REVIEWS } from '../../protocol/limits';
+import type { ShownReview } from './types';
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -48,14 +51,11 @@ export function gtinField(product: unknown): string | null {
   return null;
 }
 
-/** The most reviews a page's JSON-LD is read for (what a product page shows at once). */
-export const MAX_REVIEWS = 50;
-
 /**
  * A product's reviews as its JSON-LD gives them (`review`: one or many), each with its rating (1–5;
  * a review without one counts as five stars, the reading that asks the most of a complaint).
  */
-export function reviewsField(product: unknown): Array<{ rating: number; text: string }> {
+export function reviewsField(product: unknown): ShownReview[] {
   const raw = field(product, 'review');
   const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
   return list.slice(0, MAX_REVIEWS).flatMap((review) => {
@@ -63,7 +63,7 @@ export function reviewsField(product: unknown): Array<{ rating: number; text: st
     if (!text) return [];
     const rating = Number(stringField(field(review, 'reviewRating'), 'ratingValue'));
     const stars = Number.isFinite(rating) && rating >= 1 && rating <= 5 ? Math.round(rating) : 5;
-    return [{ rating: stars, text: text.slice(0, 1000) }];
+    return [{ rating: stars, text }];
   });
 }
 

@@ -1,3 +1,4 @@
+import { MAX_VARIANTS } from '../../protocol/limits';
 import type { Price } from './types';
 
 /** Visible text of an element, whitespace collapsed; null when empty. */
@@ -23,12 +24,12 @@ export function parsePrice(text: string | null, currency: string): Price | null 
 }
 
 /** The names of the options a product page offers (its variants), each once, as labelled or shown. */
-export function optionNames(elements: Iterable<Element>, max = 50): string[] {
+export function optionNames(elements: Iterable<Element>): string[] {
   const names = new Set<string>();
   for (const element of elements) {
-    const name = element.getAttribute('aria-label')?.trim() || cleanText(element, 120);
-    if (name) names.add(name.slice(0, 120));
-    if (names.size >= max) break;
+    const name = element.getAttribute('aria-label')?.trim() || cleanText(element);
+    if (name) names.add(name);
+    if (names.size >= MAX_VARIANTS) break;
   }
   return [...names];
 }

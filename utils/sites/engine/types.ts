@@ -7,6 +7,12 @@ export interface Price {
   currency: string;
 }
 
+/** A review as a product page shows it: its stars (1–5) and the buyer's words. */
+export interface ShownReview {
+  rating: number;
+  text: string;
+}
+
 /** One listing as a site adapter reads it from the page: data, plus where the UI goes. */
 export interface ExtractedListing {
   platform: Platform;
@@ -39,7 +45,7 @@ export interface ExtractedListing {
   /** A product page's GTIN from the page's JSON; cards have none. */
   readonly barcode?: string | null;
   /** A product page's reviews from the page's JSON (rating 1–5 and text); cards have none. */
-  readonly reviews?: ReadonlyArray<{ rating: number; text: string }>;
+  readonly reviews?: readonly ShownReview[];
   url: string;
   /** Card: the card's root element (the badge goes inside it). Product: the title element. */
   anchor: Element;
