@@ -27,6 +27,9 @@ function feedConfig(mode: string): { url: string | null; publicKeys: string[] } 
 const GECKO_ID = '{6c1f3c52-5a0e-4f4e-9a58-3d9b1f0c2a71}';
 
 export default defineConfig({
+  // A build may be given a name of its own (scripts/build-release-test.mjs): the same release
+  // build, kept apart from the one shoppers install.
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${process.env.SOI_HANG_BUILD_SUFFIX ?? ''}`,
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: readers and tools see where every name comes from.
   imports: false,

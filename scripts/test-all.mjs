@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, end-to-end included. Makes sure Chromium is there, builds the Chrome
-// and Firefox packages the end-to-end tests load or read (the release builds, and the e2e build
-// that also trusts the test feed key in tests/keys), starts a throwaway PostgreSQL cluster when
+// and Firefox packages the end-to-end tests load or read (the release builds; the release build
+// pinned to the test feed key in tests/keys, which every test of a user action runs; and the e2e
+// build, whose roots are open), starts a throwaway PostgreSQL cluster when
 // its binaries are installed and DATABASE_URL_PG is not set (the registry's suites then run on
 // SQLite and PostgreSQL; on SQLite alone otherwise), runs vitest (extra arguments are passed on),
 // and ends with one line of totals: `N passed, N failed`.
@@ -19,11 +20,12 @@ function run(command, args, env = process.env) {
 
 ensureChromium();
 const builds = [
-  ['wxt', 'build'],
-  ['wxt', 'build', '-b', 'firefox'],
-  ['wxt', 'build', '--mode', 'e2e'],
+  ['npx', ['wxt', 'build']],
+  ['npx', ['wxt', 'build', '-b', 'firefox']],
+  ['node', ['scripts/build-release-test.mjs']],
+  ['npx', ['wxt', 'build', '--mode', 'e2e']],
 ];
-if (builds.some((args) => run('npx', args) !== 0)) {
+if (builds.some(([command, args]) => run(command, args) !== 0)) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

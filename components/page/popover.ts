@@ -134,6 +134,7 @@ export function attachPopover(
   }
 
   const handlers: BadgeHandlers = {
+    root,
     button,
     press() {
       if (isOpen && pinned) control.close();
@@ -155,6 +156,7 @@ export function attachPopover(
  */
 export function isolateButton(root: ShadowRoot, button: HTMLElement, press: () => void): void {
   const handlers: BadgeHandlers = {
+    root,
     button,
     press,
     key: (event) => event.stopPropagation(),
@@ -168,6 +170,8 @@ export function isolateButton(root: ShadowRoot, button: HTMLElement, press: () =
 
 /** What the page-wide listeners do for one badge's button. */
 interface BadgeHandlers {
+  /** The badge's shadow root: our own reference, the only way into it when it is closed. */
+  root: ShadowRoot;
   button: HTMLElement;
   press(): void;
   key(event: KeyboardEvent): void;
@@ -184,8 +188,36 @@ const ISOLATED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', '
 function fromButton(event: Event): BadgeHandlers | null {
   const badge = event.target ? badges.get(event.target) : undefined;
   if (!badge) return null;
-  const origin = event.composedPath()[0] ?? event.target;
+  const origin = originInside(event, badge);
   return origin instanceof Node && badge.button.contains(origin) ? badge : null;
+}
+
+/**
+ * Which of our elements an event started at. Through an open root the event's path says so. A
+ * closed root (what shoppers install) hides its insides from a listener on the window: the path
+ * starts at our host. The root itself still answers, from our own reference to it: a key goes to
+ * what has the focus in it, a pointer to what is under it, a click made by Enter or Space (no
+ * pointer: `detail` 0) to the focused control, and a pointer leaving the host leaves our button
+ * (between the button and its popover, inside the root, the page is not told at all).
+ */
+function originInside(event: Event, badge: BadgeHandlers): EventTarget | null {
+  const first = event.composedPath()[0] ?? event.target;
+  const { root } = badge;
+  if (first !== root.host) return first;
+  if (event.type === 'keydown' || (event.type === 'click' && (event as MouseEvent).detail === 0))
+    return root.activeElement;
+  if (event.type === 'pointerout') return badge.button;
+  const point = pointOf(event);
+  return point ? root.elementFromPoint(point.x, point.y) : null;
+}
+
+function pointOf(event: Event): { x: number; y: number } | null {
+  if ('clientX' in event) {
+    const mouse = event as MouseEvent;
+    return { x: mouse.clientX, y: mouse.clientY };
+  }
+  const touch = (event as TouchEvent).changedTouches?.[0];
+  return touch ? { x: touch.clientX, y: touch.clientY } : null;
 }
 
 /**

@@ -14,9 +14,17 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** The release build: what a shopper installs (its warnings' shadow roots are closed). */
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 /**
- * The same extension built with `--mode e2e`: it also trusts the test publisher key (tests/keys),
- * and opens its warnings' shadow roots so the probes (Playwright's selectors, axe-core) see into
- * them. The tests run it unless they ask for the release build.
+ * The release build pinned to the test publisher's key (tests/keys) through SOI_HANG_FEED_KEYS, as
+ * a deployer pins theirs (scripts/build-release-test.mjs): nothing else differs from what shoppers
+ * install. Every test of something a person does runs it; its roots are closed, so tests read them
+ * through the debugging protocol (closed-roots.ts) and act with real input.
+ */
+export const RELEASE_TEST_DIR = path.join(REPO_ROOT, '.output/chrome-mv3-release-test');
+/**
+ * The same extension built with `--mode e2e`: it also trusts the test publisher key, opens its
+ * shadow roots for Playwright's selectors and axe-core, grants itself every host (to capture a tab
+ * without the browser's own gesture) and exposes seams to shift the clock. Only tests that need one
+ * of those run it, each listed with its reason and its release-build twin in build-choice.ts.
  */
 export const E2E_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3-e2e');
 export const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
@@ -43,7 +51,7 @@ export async function launch(
 ): Promise<Harness> {
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
   const browser = await launchChromium({
-    extensionDir: options.extensionDir ?? E2E_EXTENSION_DIR,
+    extensionDir: options.extensionDir ?? RELEASE_TEST_DIR,
     ...(options.passThrough ? { passThrough: options.passThrough } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     respond(url) {
