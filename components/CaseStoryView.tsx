@@ -78,6 +78,12 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
                 <li key={evidence.id}>
                   {formatDate(evidence.capturedAt, true)} · {evidence.by} · SHA-256{' '}
                   <code>{evidence.snapshotSha256.slice(0, 16)}…</code>
+                  {evidence.pageUrl && (
+                    <span class="evidence-page">
+                      {' · '}
+                      {t('panelEvidencePage', evidence.pageUrl)}
+                    </span>
+                  )}
                   {image && (
                     <img
                       src={image}

@@ -169,6 +169,12 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       const listing = runner?.listingFor(request.url, hover.lastCard()) ?? null;
       return Promise.resolve(listing ? draftOf(listing) : null);
     }
+    if (request?.type === 'page') {
+      // The page's own listing, read now by the adapter's rules (a grid has none).
+      const here = new URL(location.href);
+      const own = adapter.extract(document, here).listings.find((one) => one.kind === 'product');
+      return Promise.resolve({ url: here.href, itemKey: own?.itemKey ?? null });
+    }
     if (request?.type === 'closeReport') {
       frame.close(request.token);
       return Promise.resolve(true);

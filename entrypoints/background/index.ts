@@ -93,6 +93,14 @@ export default defineBackground(() => {
     viewsChanged: inspectorUi.viewsChanged,
     openPanel: inspectorUi.openPanel,
     focusChanged: inspectorUi.focusChanged,
+    tabs: {
+      getTab: (tabId) => browser.tabs.get(tabId),
+      activate: (tabId) => browser.tabs.update(tabId, { active: true }),
+      captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
+      sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+      // A tab just brought to the front is drawn within a frame or two.
+      settle: () => new Promise((resolve) => setTimeout(resolve, 250)),
+    },
   });
   const drafts = createDraftStore({
     openDb,

@@ -5,6 +5,7 @@
  * else comes from the extension's own pages (the dispatcher refuses it from content scripts).
  */
 import type { Handlers } from '../../utils/protocol/dispatch';
+import type { EvidenceCapture } from './inspector-capture';
 import type { InspectorService } from './inspector-service';
 import type { InspectorSessionApi } from './inspector-session';
 import { INSPECTOR_STYLES, INSPECTOR_WORDS } from './inspector-words';
@@ -19,6 +20,7 @@ type InspectorTypes =
   | 'inspectorFocus'
   | 'inspectorStory'
   | 'inspectorAct'
+  | 'inspectorEvidence'
   | 'inspectorActions'
   | 'inspectorQueue'
   | 'inspectorStats'
@@ -33,6 +35,8 @@ export interface InspectorHandlerDeps {
   focusChanged(tabId: number): void;
   /** Sends what is waiting in the actions' outbox (a refused or expired one again). */
   retryAction(id: string): Promise<void>;
+  /** Screenshots of a listing's own tab, refused on any other page. */
+  capture: EvidenceCapture;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -82,6 +86,17 @@ export function createInspectorHandlers(
     inspectorStory: ({ key }) => inspector.story(key),
     async inspectorAct(request) {
       return { action: await inspector.act(request) };
+    },
+    async inspectorEvidence({ tabId, ...request }) {
+      const shot = await deps.capture.capture(tabId, request.listing.itemKey);
+      if ('refused' in shot) return shot;
+      const action = await inspector.act({
+        kind: 'evidence',
+        ...request,
+        pageUrl: shot.pageUrl,
+        ...(shot.screenshot ? { screenshot: shot.screenshot } : {}),
+      });
+      return { action, ...(shot.screenshotError ? { screenshotError: shot.screenshotError } : {}) };
     },
     async inspectorActions({ retry }) {
       if (retry) await deps.retryAction(retry);

@@ -8,6 +8,7 @@ import type { Database } from '../../utils/db/database';
 import { sha256Hex } from '../../utils/feed-format/hash';
 import type { InspectorSession } from '../../utils/protocol/inspector';
 import { restart } from '../../utils/report/delivery';
+import { type CaptureApis, createEvidenceCapture } from './inspector-capture';
 import { createActionCourier } from './inspector-courier';
 import type { InspectorHandlerDeps } from './inspector-handlers';
 import { createActionStore } from './inspector-outbox';
@@ -27,6 +28,8 @@ export interface InspectorModeDeps {
   viewsChanged(): void;
   openPanel(tabId: number): Promise<'panel' | 'window'>;
   focusChanged(tabId: number): void;
+  /** The browser's tabs, for screenshot evidence of a listing's own tab. */
+  tabs: CaptureApis;
 }
 
 export function createInspectorMode(deps: InspectorModeDeps) {
@@ -67,6 +70,7 @@ export function createInspectorMode(deps: InspectorModeDeps) {
     session,
     openPanel: deps.openPanel,
     focusChanged: deps.focusChanged,
+    capture: createEvidenceCapture({ apis: deps.tabs, now: deps.now }),
     async retryAction(id) {
       const now = deps.now();
       await actions.update(id, (entry) => {

@@ -4,7 +4,7 @@
  * the listing each tab's panel works on, and every action, saved to the outbox before it is sent.
  */
 import type { InspectorEntry, InspectorFocus, PendingAction } from '../../utils/protocol/inspector';
-import type { ActionRequest } from '../../utils/protocol/inspector-messages';
+import type { ActionRequest, EvidenceAction } from '../../utils/protocol/inspector-messages';
 import type { DraftListing } from '../../utils/protocol/report-drafts';
 import type { ScreenshotInput } from '../../utils/protocol/report-messages';
 import {
@@ -179,7 +179,7 @@ export function createInspectorService(deps: InspectorServiceDeps) {
       return { story: CaseStorySchema.parse(await response.json()), pending };
     },
 
-    async act(request: ActionRequest): Promise<PendingAction> {
+    async act(request: ActionRequest | EvidenceAction): Promise<PendingAction> {
       const id = deps.uuid();
       if (request.kind === 'decision') {
         const { kind: _, ...decision } = request;
@@ -192,11 +192,13 @@ export function createInspectorService(deps: InspectorServiceDeps) {
         });
       }
       const capturedAt = deps.now().toISOString();
-      // The listing in the reports' fixed field order, then who sold it and when it was taken.
+      // The listing in the reports' fixed field order, then who sold it, when it was taken and the
+      // address the tab showed then (the page the screenshot is of).
       const snapshot = JSON.stringify({
         listing: JSON.parse(new TextDecoder().decode(snapshotBytes(request.listing))),
         ...(request.sellerName ? { sellerName: request.sellerName } : {}),
         capturedAt,
+        pageUrl: request.pageUrl,
       });
       const snapshotSha256 = await deps.sha256(new TextEncoder().encode(snapshot));
       return save(

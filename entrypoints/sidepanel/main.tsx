@@ -2,7 +2,8 @@
  * The inspector panel page: works on the listing under focus in one tab (the `tab` parameter when
  * opened as a window, else the active tab beside the side panel), reads the registry's story of its
  * item or seller through the background, and sends actions to the outbox. Evidence screenshots are
- * taken here, by the inspector's press on this page.
+ * asked for here, by the inspector's press on this page, and taken by the background of the
+ * listing's own tab only.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -19,7 +20,6 @@ import type { ActionRequest } from '../../utils/protocol/inspector-messages';
 import type { DraftListing } from '../../utils/protocol/report-drafts';
 import { DraftListingSchema } from '../../utils/protocol/report-drafts';
 import type { CaseStory } from '../../utils/protocol/review';
-import { fitScreenshot } from '../../utils/report/screenshot';
 import '../../components/page.css';
 import './style.css';
 
@@ -138,30 +138,38 @@ async function act(request: ActionRequest): Promise<void> {
   await load();
 }
 
-/** The visible tab as JPEG (best quality under 1 MB), with the listing snapshot. */
+const REFUSALS = {
+  closed: 'panelCaptureClosed',
+  elsewhere: 'panelCaptureElsewhere',
+  moved: 'panelCaptureMoved',
+} as const;
+
+/**
+ * Evidence of the listing: the background brings its tab to the front and captures it (best JPEG
+ * under 1 MB) only while it shows that listing's page, with the listing snapshot and the address.
+ */
 async function attach(): Promise<void> {
   const key = targetKey();
   if (!focus || !key || tabId === null) return;
   busy = true;
   show();
-  const { windowId } = await browser.tabs.get(tabId);
-  const shot = await fitScreenshot(
-    (quality) => browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality }),
-    () => new Date(),
-  );
-  const screenshotProblem = 'error' in shot ? t('panelScreenshotFailed', shot.error) : null;
-  busy = false;
-  await act({
-    kind: 'evidence',
-    key,
-    listing: focus.listing,
-    ...(focus.sellerName ? { sellerName: focus.sellerName } : {}),
-    ...('screenshot' in shot ? { screenshot: shot.screenshot } : {}),
-  });
-  if (screenshotProblem) {
-    message = screenshotProblem;
-    show();
+  try {
+    const answer = await sendMessage('inspectorEvidence', {
+      tabId,
+      key,
+      listing: focus.listing,
+      ...(focus.sellerName ? { sellerName: focus.sellerName } : {}),
+    });
+    message = answer.refused
+      ? t(REFUSALS[answer.refused], answer.seen ?? t('panelCaptureUnknownPage'))
+      : answer.screenshotError
+        ? t('panelScreenshotFailed', answer.screenshotError)
+        : t('panelSaved');
+  } catch (error) {
+    message = errorText(error);
   }
+  busy = false;
+  await load();
 }
 
 async function retry(id: string): Promise<void> {

@@ -97,6 +97,18 @@ export async function attachScreenshot(
 
 export const evidenceUrl = (sha256: string) => `/v1/review/evidence/${sha256}`;
 
+/** The address a snapshot says its tab showed (http(s) only); null when it says none. */
+export function pageUrlOf(snapshot: string): string | null {
+  try {
+    const { pageUrl } = JSON.parse(snapshot) as { pageUrl?: unknown };
+    return typeof pageUrl === 'string' && /^https?:\/\//.test(pageUrl) && pageUrl.length <= 2000
+      ? pageUrl
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export function evidenceView(row: KeyEvidenceTable): EvidenceView {
   return {
     id: row.id,
@@ -110,6 +122,7 @@ export function evidenceView(row: KeyEvidenceTable): EvidenceView {
             mediaType: row.media_type,
           }
         : null,
+    pageUrl: pageUrlOf(row.snapshot),
     by: row.by_name,
     at: row.at,
   };

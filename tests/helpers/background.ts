@@ -34,6 +34,13 @@ export function background(
     viewsChanged: vi.fn(),
     openPanel: vi.fn(async () => 'window' as const),
     focusChanged: vi.fn(),
+    tabs: {
+      getTab: async (tabId) => Promise.reject(new Error(`No tab with id: ${tabId}.`)),
+      activate: async () => undefined,
+      captureVisibleTab: async () => Promise.reject(new Error('no window')),
+      sendToTab: async () => null,
+      settle: async () => undefined,
+    },
   });
   const reports = reportService({ openDb, now: () => NOW, ...(fetch ? { fetch } : {}) });
   const showCount = vi.fn(async () => undefined);

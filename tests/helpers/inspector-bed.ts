@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
+import type { CaptureApis } from '../../entrypoints/background/inspector-capture';
 import { createInspectorHandlers } from '../../entrypoints/background/inspector-handlers';
 import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
 import { openDatabase } from '../../utils/db/database';
@@ -27,6 +28,18 @@ export interface Recorded {
   authorization: string | null;
   body: unknown;
 }
+
+export interface FakeTab {
+  windowId: number;
+  active: boolean;
+  /** The address, when the browser lets the extension read it. */
+  url?: string;
+  /** The content script's answer to `page`; none on a page without ours. */
+  page?: { url: string; itemKey: string | null };
+}
+
+/** What the fake browser's capture returns: a JPEG's first bytes. */
+export const JPEG = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64')}`;
 
 type Answer = number | 'offline' | { status: number; code: string };
 
@@ -100,6 +113,38 @@ export function inspectorBed() {
     return json(404, { error: { code: 'not_found', message: 'no' } });
   });
 
+  // The browser's tabs as the evidence capture sees them: each tab's window, whether it is in
+  // front, the address the browser lets us read (if any) and what its content script answers.
+  const tabs = new Map<number, FakeTab>();
+  const captures: Array<{ windowId: number; tabId: number | null }> = [];
+  let duringCapture: (() => void) | null = null;
+  const frontOf = (windowId: number) =>
+    [...tabs.entries()].find(([, tab]) => tab.windowId === windowId && tab.active)?.[0] ?? null;
+  const tabApis: CaptureApis = {
+    async getTab(tabId) {
+      const tab = tabs.get(tabId);
+      if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+      return { id: tabId, windowId: tab.windowId, active: tab.active, url: tab.url };
+    },
+    async activate(tabId) {
+      const tab = tabs.get(tabId);
+      if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+      for (const other of tabs.values()) if (other.windowId === tab.windowId) other.active = false;
+      tab.active = true;
+    },
+    async captureVisibleTab(windowId) {
+      captures.push({ windowId, tabId: frontOf(windowId) });
+      duringCapture?.();
+      return JPEG;
+    },
+    async sendToTab(tabId, request) {
+      const tab = tabs.get(tabId);
+      if (!tab?.page || request.type !== 'page') throw new Error('Receiving end does not exist.');
+      return tab.page;
+    },
+    settle: async () => undefined,
+  };
+
   const openPanel = vi.fn(async () => 'panel' as const);
   const modeChanged = vi.fn();
   const viewsChanged = vi.fn();
@@ -116,6 +161,7 @@ export function inspectorBed() {
     viewsChanged,
     openPanel,
     focusChanged: vi.fn(),
+    tabs: tabApis,
   });
   const handlers = createInspectorHandlers(mode.handlers) as unknown as Handlers;
   const dispatch = createDispatcher(
@@ -138,6 +184,12 @@ export function inspectorBed() {
     viewsChanged,
     wakes,
     openDb,
+    tabs,
+    captures,
+    /** Runs while the window is captured (a page moving on meanwhile). */
+    duringCapture(run: (() => void) | null) {
+      duringCapture = run;
+    },
     /** The registry answers the next calls so (after the token checks). */
     answer: (...answers: Answer[]) => script.push(...answers),
     refuse: (token: string, cause: string) => refused.set(token, cause),

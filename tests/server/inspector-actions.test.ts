@@ -146,6 +146,31 @@ describe.each(BACKENDS)('inspector actions (%s)', (backend) => {
     expect(entry.case.reports).toBe(2);
   });
 
+  it('tells the address a screenshot’s tab showed, from its snapshot; evidence sent before without one reads null', async () => {
+    const api = client(registry, inspector);
+    const pageUrl = 'https://shopee.vn/x-i.88.123?sp_atk=1';
+    const send = async (fields: Record<string, unknown>) => {
+      const snapshot = JSON.stringify({ listing: { itemKey: OTHER }, ...fields });
+      const id = randomUUID();
+      const body = { id, key: OTHER, capturedAt: '2026-12-03T08:00:00.000Z', snapshot };
+      const answer = await api.post('/v1/review/evidence', {
+        ...body,
+        snapshotSha256: sha256(snapshot),
+      });
+      expect(answer.status).toBe(201);
+      return id;
+    };
+    const seen = await send({ pageUrl });
+    const older = await send({});
+    const odd = await send({ pageUrl: 'javascript:alert(1)' });
+    const story = await api.get(`/v1/review/keys/${OTHER}`);
+    expect(CaseStorySchema.safeParse(story.body).error).toBeUndefined();
+    const pages = Object.fromEntries(
+      story.body.evidence.map((row: { id: string; pageUrl: unknown }) => [row.id, row.pageUrl]),
+    );
+    expect(pages).toEqual({ [seen]: pageUrl, [older]: null, [odd]: null });
+  });
+
   it('searches the queue by a seller or item id and sorts it by report count, paging in that order', async () => {
     const api = client(registry, inspector);
     const found = await api.get('/v1/review/queue?q=88.123');

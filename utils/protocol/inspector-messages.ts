@@ -15,7 +15,7 @@ import {
 import { MAX_LOOKUP_KEYS } from './limits';
 import { KeySchema } from './records';
 import { DraftListingSchema } from './report-drafts';
-import { ScreenshotInputSchema } from './report-messages';
+import type { ScreenshotInput } from './report-messages';
 import {
   CaseStorySchema,
   DecisionInputSchema,
@@ -31,15 +31,26 @@ const { id: _decisionId, ...decisionShape } = DecisionInputSchema.shape;
 export const ActionRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('decision'), ...decisionShape }),
   z.object({ kind: z.literal('note'), key: KeySchema, text: NoteInputSchema.shape.text }),
-  z.object({
-    kind: z.literal('evidence'),
-    key: KeySchema,
-    ...DraftListingSchema.shape,
-    /** The visible tab, captured by the panel's button press. */
-    screenshot: z.optional(ScreenshotInputSchema),
-  }),
 ]);
 export type ActionRequest = z.infer<typeof ActionRequestSchema>;
+
+/**
+ * Evidence of the listing in this tab: the background captures the tab itself, and only while it
+ * shows that listing's page (entrypoints/background/inspector-capture.ts).
+ */
+export const EvidenceRequestSchema = z.object({
+  tabId: z.int().check(z.gte(0)),
+  key: KeySchema,
+  ...DraftListingSchema.shape,
+});
+export type EvidenceRequest = z.infer<typeof EvidenceRequestSchema>;
+
+/** Evidence as the outbox keeps it: the listing, the page's address seen, and its screenshot. */
+export interface EvidenceAction extends Omit<EvidenceRequest, 'tabId'> {
+  kind: 'evidence';
+  pageUrl: string;
+  screenshot?: ScreenshotInput;
+}
 
 const Session = InspectorSessionSchema;
 const Actions = z.object({ actions: z.array(PendingActionSchema) });
@@ -87,6 +98,20 @@ export const INSPECTOR_MESSAGES = {
     access: 'privileged',
     request: ActionRequestSchema,
     response: z.object({ action: PendingActionSchema }),
+  },
+  /**
+   * "Chụp màn hình": evidence of the tab's listing, or why not (the tab is closed or shows another
+   * page; `seen` is the address it showed).
+   */
+  inspectorEvidence: {
+    access: 'privileged',
+    request: EvidenceRequestSchema,
+    response: z.object({
+      action: z.optional(PendingActionSchema),
+      refused: z.optional(z.enum(['closed', 'elsewhere', 'moved'])),
+      seen: z.optional(z.string()),
+      screenshotError: z.optional(z.string()),
+    }),
   },
   /** The outbox's actions; `retry` sends a refused or expired one again. */
   inspectorActions: {

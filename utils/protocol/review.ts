@@ -78,6 +78,8 @@ export const MAX_SNAPSHOT_CHARS = 32 * 1024;
 /**
  * Evidence an inspector attaches to a key: the listing snapshot (its SHA-256 checked on arrival)
  * and the time it was taken; the screenshot follows with `PUT /v1/review/evidence/<id>/screenshot`.
+ * The snapshot is JSON: `listing`, `sellerName`, `capturedAt` and (since screenshots are taken of
+ * the listing's own tab only) `pageUrl`, the address the tab showed when it was captured.
  */
 export const EvidenceInputSchema = z.strictObject({
   id: UuidV4Schema,
@@ -94,6 +96,8 @@ export const EvidenceViewSchema = z.object({
   snapshotSha256: z.string(),
   /** `/v1/review/evidence/<sha256>` once the screenshot arrived. */
   screenshot: z.nullable(z.object({ url: z.string(), sha256: z.string(), mediaType: z.string() })),
+  /** The address the tab showed when captured, from the snapshot; null for evidence sent before. */
+  pageUrl: z.optional(z.nullable(z.string())),
   by: z.string(),
   at: Timestamp,
 });

@@ -40,6 +40,7 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   inspectorFocus: 'privileged',
   inspectorStory: 'privileged',
   inspectorAct: 'privileged',
+  inspectorEvidence: 'privileged',
   inspectorActions: 'privileged',
   inspectorQueue: 'privileged',
   inspectorStats: 'privileged',
