@@ -24,6 +24,16 @@ const STATUS_WORDS = {
   cleared: 'panelClear',
 } as const;
 
+/**
+ * The reasons each decision may give: a confirmation names what was found, suspicion why it is
+ * suspected, a clearance why the warning goes. The record's published reasons are these codes.
+ */
+export const DECISION_REASONS: Record<Status, readonly string[]> = {
+  confirmed: ['counterfeit', 'counterfeit_trademark', 'recall', 'scam_site', 'violating_site'],
+  suspected: ['suspected_counterfeit', 'under_investigation', 'community_reports'],
+  cleared: ['verified_genuine', 'no_violation_found'],
+};
+
 const value = (event: Event) => (event.target as HTMLInputElement).value;
 
 function DecisionForm({ targetKey, busy, onAct }: PanelActionsProps) {
@@ -61,13 +71,19 @@ function DecisionForm({ targetKey, busy, onAct }: PanelActionsProps) {
       <fieldset>
         <legend>{t('panelDecision')}</legend>
         {(Object.keys(STATUS_WORDS) as Status[]).map((one) => (
-          <span key={one}>
+          <span key={one} class="choice">
             <input
               type="radio"
               name="decision-status"
               id={`decision-${one}`}
               checked={status === one}
-              onChange={() => setStatus(one)}
+              onChange={() => {
+                setStatus(one);
+                // A reason of another decision is not this one's.
+                setReasons((current) =>
+                  current.filter((code) => DECISION_REASONS[one].includes(code)),
+                );
+              }}
             />
             <label for={`decision-${one}`}>{t(STATUS_WORDS[one])}</label>
           </span>
@@ -75,15 +91,15 @@ function DecisionForm({ targetKey, busy, onAct }: PanelActionsProps) {
       </fieldset>
       <fieldset>
         <legend>{t('panelReasons')}</legend>
-        {Object.entries(RECORD_REASON_WORDS).map(([code, word]) => (
-          <span key={code}>
+        {DECISION_REASONS[status].map((code) => (
+          <span key={code} class="choice">
             <input
               type="checkbox"
               id={`reason-${code}`}
               checked={reasons.includes(code)}
               onChange={() => toggle(code)}
             />
-            <label for={`reason-${code}`}>{t(word)}</label>
+            <label for={`reason-${code}`}>{t(RECORD_REASON_WORDS[code] ?? 'reasonOther')}</label>
           </span>
         ))}
       </fieldset>

@@ -53,6 +53,8 @@ export const RECORD_REASON_WORDS: Record<string, MessageKey> = {
   counterfeit: 'reasonCounterfeit',
   suspected_counterfeit: 'reasonSuspectedCounterfeit',
   violating_site: 'reasonViolatingSite',
+  verified_genuine: 'reasonVerifiedGenuine',
+  no_violation_found: 'reasonNoViolationFound',
 };
 
 const PLACES: Record<NonNullable<SignalEvidence['place']> | 'name', MessageKey> = {
