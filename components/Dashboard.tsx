@@ -10,7 +10,7 @@ import { PLATFORMS } from '../utils/protocol/keys';
 import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report';
 import {
   CASE_STATUSES,
-  type CaseSummary,
+  type QueueItem,
   type QueueQuery,
   type Stats,
 } from '../utils/protocol/review';
@@ -22,7 +22,7 @@ import { SITE_NAMES } from './site-names';
 export interface DashboardProps {
   session: InspectorSession | null;
   query: QueueQuery;
-  cases: CaseSummary[];
+  cases: QueueItem[];
   more: boolean;
   loading: boolean;
   error: string | null;
@@ -176,7 +176,7 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
   );
 }
 
-function reasonsText(reasons: CaseSummary['reasons']): string {
+function reasonsText(reasons: QueueItem['reasons']): string {
   return Object.entries(reasons)
     .map(([reason, count]) => `${t(REASON_LABELS[reason as ReportReason])} (${count})`)
     .join(', ');
@@ -207,6 +207,11 @@ function CaseTable(props: DashboardProps) {
           <tr key={row.key} data-key={row.key}>
             <th scope="row">
               <code>{row.key}</code>
+              {row.title && (
+                <span class="case-title" data-testid="dashboard-title">
+                  {row.title}
+                </span>
+              )}
             </th>
             <td>{t(CASE_STATUS_WORDS[row.status])}</td>
             <td>{row.reports}</td>

@@ -12,7 +12,7 @@ import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
 import { type InspectorSession, PANEL_CHANGED } from '../../utils/protocol/inspector';
 import type { ResponseOf } from '../../utils/protocol/messages';
-import type { CaseSummary, QueueQuery, Stats } from '../../utils/protocol/review';
+import type { QueueItem, QueueQuery, Stats } from '../../utils/protocol/review';
 import {
   casesCsv,
   extensionOf,
@@ -35,7 +35,7 @@ const EXPORT_PAGES = 50;
 const root = document.getElementById('app');
 let session: InspectorSession | null = null;
 let query: QueueQuery = {};
-let cases: CaseSummary[] = [];
+let cases: QueueItem[] = [];
 let next: string | null = null;
 let loading = false;
 let error: string | null = null;
@@ -102,7 +102,7 @@ function download(name: string, bytes: Uint8Array | string, type: string): void 
 
 /** Every case the filters match (up to EXPORT_PAGES pages), as CSV. */
 async function exportCsv(): Promise<void> {
-  const all: CaseSummary[] = [];
+  const all: QueueItem[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < EXPORT_PAGES; page++) {
     const answer: ResponseOf<'inspectorQueue'> = await sendMessage('inspectorQueue', {

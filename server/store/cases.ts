@@ -1,6 +1,7 @@
 /**
  * The review queue: one row per key anyone has reported, appealed or decided (the cases table the
- * case projection keeps), newest first, filtered, a page at a time, with each key's reasons counted.
+ * case projection keeps), newest first, filtered, a page at a time, with each key's reasons counted
+ * and the listing title of its latest report.
  */
 import { type Kysely, sql } from 'kysely';
 import type { ReportReason } from '../../utils/protocol/report';
@@ -58,6 +59,36 @@ export async function summaries(db: Db, cases: readonly Case[]): Promise<CaseSum
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
   }));
+}
+
+/** The listing title each key's latest report gave (the newest received; ties by report id). */
+async function latestTitles(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  if (keys.length === 0) return titles;
+  const rows = await db
+    .selectFrom('report_keys as rk')
+    .innerJoin('reports as r', 'r.id', 'rk.report_id')
+    .select(['rk.key', 'r.body'])
+    .where('rk.key', 'in', [...keys])
+    .where((eb) =>
+      eb(
+        'r.received_at',
+        '=',
+        eb
+          .selectFrom('report_keys as rk2')
+          .innerJoin('reports as r2', 'r2.id', 'rk2.report_id')
+          .select((inner) => inner.fn.max('r2.received_at').as('latest'))
+          .whereRef('rk2.key', '=', 'rk.key'),
+      ),
+    )
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) {
+    if (titles.has(row.key)) continue;
+    const title = (JSON.parse(row.body) as { listing?: { title?: unknown } }).listing?.title;
+    if (typeof title === 'string') titles.set(row.key, title.slice(0, 500));
+  }
+  return titles;
 }
 
 type Sort = NonNullable<QueueQuery['sort']>;
@@ -155,8 +186,15 @@ export async function queue(db: Db, query: QueueQuery) {
   const rows = await ordered.limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const titles = await latestTitles(
+    db,
+    page.map((row) => row.key),
+  );
   return {
-    items: await summaries(db, page),
+    items: (await summaries(db, page)).map((summary) => ({
+      ...summary,
+      title: titles.get(summary.key) ?? null,
+    })),
     next: rows.length > limit && last ? encodeCursor(sort, last) : null,
   };
 }

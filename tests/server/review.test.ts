@@ -109,6 +109,33 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect((await api.get('/v1/review/queue?limit=100000')).status).toBe(400);
   });
 
+  it('lists each case with the listing title of its latest report, as text', async () => {
+    const api = client(registry);
+    const key = 'sendo:item:424242';
+    for (const title of ['Serum mẫu cũ', 'Serum <b>mẫu</b> mới']) {
+      const sent = report(
+        { reasons: ['counterfeit'] },
+        {
+          platform: 'sendo',
+          itemKey: key,
+          sellerKey: undefined,
+          title,
+          url: 'https://www.sendo.vn/serum-424242.html',
+        },
+      );
+      expect((await api.post('/v1/reports', sent)).status).toBe(201);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const page = await client(registry, inspector).get('/v1/review/queue?platform=sendo');
+    expect(QueuePageSchema.safeParse(page.body).error).toBeUndefined();
+    expect(page.body.items).toEqual([
+      expect.objectContaining({ key, reports: 2, title: 'Serum <b>mẫu</b> mới' }),
+    ]);
+    const all = await client(registry, inspector).get('/v1/review/queue');
+    const lazada = all.body.items.find((entry: { key: string }) => entry.key === ITEM);
+    expect(typeof lazada.title).toBe('string');
+  });
+
   it('records a decision with its audit, publishes it, and tells the reporters', async () => {
     const api = client(registry, inspector);
     const incomplete = await api.post('/v1/review/decisions', { ...decision, caseId: undefined });

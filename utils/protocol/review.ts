@@ -147,8 +147,16 @@ export const emptySummary = (key: string): CaseSummary => ({
   lastSeen: null,
 });
 
+/** A queue row: the case, and the listing title its latest report gave (none before any report). */
+export const QueueItemSchema = z.object({
+  ...CaseSummarySchema.shape,
+  /** Absent from registries before titles were listed; null for a key nobody reported. */
+  title: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
 export const QueuePageSchema = z.object({
-  items: z.array(CaseSummarySchema),
+  items: z.array(QueueItemSchema),
   next: z.nullable(z.string()),
 });
 
