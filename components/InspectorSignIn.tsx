@@ -9,7 +9,7 @@ import type { InspectorSession } from '../utils/protocol/inspector';
 
 export interface InspectorSignInProps {
   session: InspectorSession | null;
-  /** A registry to offer when none was used yet (the reports' registry). */
+  /** A registry to offer when none was used yet (the reports': the shopper's, else the build's). */
   suggestedRegistry: string | null;
   busy: boolean;
   /** The background's refusal, as "code: message". */
@@ -38,7 +38,10 @@ export function signInErrorText(error: string): string {
 
 export function InspectorSignIn(props: InspectorSignInProps) {
   const { session } = props;
-  const [registry, setRegistry] = useState(session?.registryUrl ?? props.suggestedRegistry ?? '');
+  // What the inspector typed, else the registry last signed in to, else the reports' (the one the
+  // shopper set, else the build's): the suggestion may arrive after the first render.
+  const [typed, setRegistry] = useState<string | null>(null);
+  const registry = typed ?? session?.registryUrl ?? props.suggestedRegistry ?? '';
   const [token, setToken] = useState('');
   const submit = (event: Event) => {
     event.preventDefault();
