@@ -5,7 +5,7 @@
  */
 import { formatDate, t } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/review';
-import { CASE_STATUS_WORDS } from './InspectorSection';
+import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
 import { REASON_LABELS } from './report-words';
 
 const SHOWN_REPORTS = 20;
@@ -67,7 +67,9 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
           </ul>
         </>
       )}
-      {story.appeals.length > 0 && <p>{t('inspectorAppeals', story.appeals.length)}</p>}
+      {story.appeals.length > 0 && (
+        <AppealsView count={story.appeals.length} appeals={story.appeals} />
+      )}
       {story.evidence.length > 0 && (
         <>
           <h3>{t('panelEvidence')}</h3>

@@ -7,9 +7,11 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { InspectorEntry } from '../utils/protocol/inspector';
 import type { ReportReason } from '../utils/protocol/report';
+import type { CaseStory } from '../utils/protocol/review';
 import { REASON_LABELS } from './report-words';
 
 export type InspectedRole = 'item' | 'seller';
+type AppealView = CaseStory['appeals'][number];
 
 export interface InspectorSectionProps {
   name?: string | undefined;
@@ -52,6 +54,37 @@ function reasonsLine(reasons: InspectorEntry['case']['reasons']): string {
     .join(', ');
 }
 
+export const APPEAL_STATE_WORDS: Record<AppealView['state'], MessageKey> = {
+  received: 'inspectorAppealReceived',
+  accepted: 'inspectorAppealAccepted',
+  rejected: 'inspectorAppealRejected',
+  resolved: 'inspectorAppealResolved',
+};
+
+/** The sellers' appeals: each one's state and statement, as text (a registry too old to list them: the count). */
+export function AppealsView({
+  count,
+  appeals,
+}: {
+  count: number;
+  appeals?: readonly AppealView[] | undefined;
+}) {
+  if (!appeals || appeals.length === 0) return <p>{t('inspectorAppeals', count)}</p>;
+  return (
+    <>
+      <p>{t('inspectorAppeals', appeals.length)}</p>
+      <ul class="inspector-appeals" aria-label={t('inspectorAppealsLabel')}>
+        {appeals.map((appeal) => (
+          <li key={appeal.id} data-state={appeal.state}>
+            {formatDate(appeal.at, true)} · <strong>{t(APPEAL_STATE_WORDS[appeal.state])}</strong>:{' '}
+            {appeal.statement}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry }) {
   const { case: summary, record } = entry;
   const attachedShots = entry.attached.filter((one) => one.screenshot).length;
@@ -79,7 +112,7 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
           : t('inspectorNoReports')}
       </p>
       {summary.reports > 0 && <p class="inspector-reasons">{reasonsLine(summary.reasons)}</p>}
-      {summary.appeals > 0 && <p>{t('inspectorAppeals', summary.appeals)}</p>}
+      {summary.appeals > 0 && <AppealsView count={summary.appeals} appeals={entry.appeals} />}
       {entry.decisions.length > 0 && (
         <ol class="inspector-history" aria-label={t('inspectorHistory')}>
           {entry.decisions.map((decision) => (

@@ -7,7 +7,15 @@ import type { FlagRecord } from '../../utils/protocol/records';
 import type { CaseStory } from '../../utils/protocol/review';
 import { caseOf, type Db, emptyCase, summaries } from './cases';
 import { evidenceOf, evidenceUrl, evidenceView } from './key-evidence';
-import type { DecisionsTable, RegistryDatabase } from './schema';
+import type { AppealsTable, DecisionsTable, RegistryDatabase } from './schema';
+
+const appealView = (row: Selectable<AppealsTable>) => ({
+  id: row.id,
+  statement: row.statement,
+  contact: row.contact,
+  state: row.state,
+  at: row.created_at,
+});
 
 const decisionView = (row: Selectable<DecisionsTable>) => ({
   id: Number(row.id),
@@ -104,13 +112,7 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
       by: row.by_name,
       at: row.at,
     })),
-    appeals: appeals.map((row) => ({
-      id: row.id,
-      statement: row.statement,
-      contact: row.contact,
-      state: row.state,
-      at: row.created_at,
-    })),
+    appeals: appeals.map(appealView),
     evidence: attached.map(evidenceView),
     audit: audit.map((row) => ({
       action: row.action,
@@ -152,6 +154,12 @@ export async function lookup(db: Db, keys: readonly string[]) {
     .where('report_keys.key', 'in', knownKeys)
     .execute();
   const attached = await evidenceOf(db, knownKeys);
+  const appeals = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('key', 'in', knownKeys)
+    .orderBy('created_at')
+    .execute();
   const recordOfKey = new Map(
     records.map((row) => [row.key, JSON.parse(row.record) as FlagRecord]),
   );
@@ -167,5 +175,6 @@ export async function lookup(db: Db, keys: readonly string[]) {
       .filter((row) => row.key === summary.key)
       .map((row) => evidenceUrl(row.sha256)),
     attached: attached.filter((row) => row.key === summary.key).map(evidenceView),
+    appeals: appeals.filter((row) => row.key === summary.key).map(appealView),
   }));
 }

@@ -262,6 +262,16 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect(
       (await api.post(`/v1/review/appeals/${appeal.body.id}`, { state: 'rejected' })).status,
     ).toBe(409);
+    // The page's inspector view gives each appeal with its state and statement.
+    const lookup = await api.get(`/v1/lookup?keys=${ITEM}`);
+    expect(InspectorLookupSchema.safeParse(lookup.body).error).toBeUndefined();
+    expect(lookup.body.entries[0].appeals).toEqual([
+      expect.objectContaining({
+        id: appeal.body.id,
+        state: 'accepted',
+        statement: 'Chúng tôi là nhà phân phối chính thức, có giấy tờ kèm theo.',
+      }),
+    ]);
 
     const published = await client(registry, admin).post('/v1/review/publish', {});
     expect(published.status).toBe(200);

@@ -225,6 +225,8 @@ export const InspectorLookupEntrySchema = z.object({
   evidence: z.array(z.string()),
   /** What inspectors attached. */
   attached: z.array(EvidenceViewSchema),
+  /** The sellers' appeals, oldest first (absent from registries before they were listed here). */
+  appeals: z.optional(z.array(AppealViewSchema)),
 });
 export type InspectorLookupEntry = z.infer<typeof InspectorLookupEntrySchema>;
 

@@ -96,4 +96,43 @@ describe('the inspector section', () => {
       markerText([{ role: 'item', entry: entry({ case: { ...entry().case, reports: 0 } }) }]),
     ).toBe('Thanh tra');
   });
+
+  it('gives each appeal of the seller its state and statement, as text', () => {
+    const host = document.createElement('div');
+    const appeal = (id: string, state: 'received' | 'rejected', statement: string) => ({
+      id,
+      statement,
+      contact: null,
+      state,
+      at: '2026-12-02T03:00:00.000Z',
+    });
+    render(
+      <InspectorSection
+        name="Thanh tra viên A"
+        entries={[
+          {
+            role: 'seller',
+            entry: entry({
+              case: { ...entry().case, appeals: 2 },
+              appeals: [
+                appeal(
+                  '6f1c1c1e-0000-4000-8000-000000000001',
+                  'received',
+                  'Hàng <b>chính hãng</b>.',
+                ),
+                appeal('6f1c1c1e-0000-4000-8000-000000000002', 'rejected', 'Có hóa đơn nhập.'),
+              ],
+            }),
+          },
+        ]}
+      />,
+      host,
+    );
+    const items = [...host.querySelectorAll('.inspector-appeals li')].map((li) => li.textContent);
+    expect(host.textContent).toContain('2 khiếu nại của người bán');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('chờ xem xét: Hàng <b>chính hãng</b>.');
+    expect(items[1]).toContain('đã bác: Có hóa đơn nhập.');
+    expect(host.querySelector('b')).toBeNull();
+  });
 });
