@@ -4,6 +4,7 @@
  * when, notes, evidence, and this inspector's actions still on their way. "Xử lý" opens the panel.
  * Every value is rendered as text.
  */
+import { useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { InspectorEntry } from '../utils/protocol/inspector';
 import type { ReportReason } from '../utils/protocol/report';
@@ -17,7 +18,8 @@ export interface InspectorSectionProps {
   name?: string | undefined;
   entries: ReadonlyArray<{ role: InspectedRole; entry: InspectorEntry }>;
   error?: string | undefined;
-  onHandle?: ((event: Event) => void) | undefined;
+  /** "Xử lý": what it failed with is shown in the section, never dropped. */
+  onHandle?: ((event: Event) => Promise<unknown> | undefined) | undefined;
 }
 
 export const CASE_STATUS_WORDS: Record<InspectorEntry['case']['status'], MessageKey> = {
@@ -150,6 +152,13 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
 }
 
 export function InspectorSection(props: InspectorSectionProps) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const handle = (event: Event) => {
+    setProblem(null);
+    props.onHandle?.(event)?.catch((error: unknown) => {
+      setProblem(error instanceof Error ? error.message : String(error));
+    });
+  };
   return (
     <section class="inspector" aria-label={t('inspectorSectionLabel')}>
       <p class="inspector-mode">{t('inspectorModeOn', props.name ?? '')}</p>
@@ -158,9 +167,14 @@ export function InspectorSection(props: InspectorSectionProps) {
         <EntryView key={entry.key} role={role} entry={entry} />
       ))}
       {props.onHandle && (
-        <button type="button" class="inspector-handle" onClick={(event) => props.onHandle?.(event)}>
+        <button type="button" class="inspector-handle" onClick={handle}>
           {t('inspectorHandle')}
         </button>
+      )}
+      {problem && (
+        <p class="inspector-error" role="alert">
+          {t('inspectorHandleFailed', problem)}
+        </p>
       )}
     </section>
   );

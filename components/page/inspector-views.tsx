@@ -27,16 +27,14 @@ type Lookup = (
 let haveWords = false;
 let inspectorStyles = '';
 
-export function inspectorViews(onHandle: (listing: ExtractedListing) => void) {
+export function inspectorViews(onHandle: (listing: ExtractedListing) => Promise<unknown>) {
   return {
     inspector: (listing: ExtractedListing, view: InspectedListing) => (
       <InspectorSection
         name={view.name}
         entries={view.entries}
         error={view.error}
-        onHandle={(event) => {
-          if (event.isTrusted) onHandle(listing);
-        }}
+        onHandle={(event) => (event.isTrusted ? onHandle(listing) : undefined)}
       />
     ),
     inspectorMarker(doc: Document, view: InspectedListing): HTMLElement {

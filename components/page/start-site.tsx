@@ -120,8 +120,10 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     reportButton: (doc, listing) => reportButtonElement(doc, listing.kind),
     reportCss,
     onReport: openReport,
-    ...inspectorViews((listing) => {
-      void sendMessage('inspectListing', draftOf(listing)).catch(() => undefined);
+    // "Xử lý": a failure, or inspector mode gone off meanwhile, is shown in the section.
+    ...inspectorViews(async (listing) => {
+      const { opened } = await sendMessage('inspectListing', draftOf(listing));
+      if (opened === 'off') throw new Error(t('inspectorModeWentOff'));
     }),
   });
   runner = createRunner({

@@ -135,4 +135,25 @@ describe('the inspector section', () => {
     expect(items[1]).toContain('đã bác: Có hóa đơn nhập.');
     expect(host.querySelector('b')).toBeNull();
   });
+
+  it('shows why "Xử lý" failed instead of dropping it', async () => {
+    const host = document.createElement('div');
+    const onHandle = vi.fn(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    render(
+      <InspectorSection
+        name="A"
+        entries={[{ role: 'item', entry: entry() }]}
+        onHandle={onHandle}
+      />,
+      host,
+    );
+    host.querySelector<HTMLButtonElement>('.inspector-handle')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onHandle).toHaveBeenCalledOnce();
+    expect(host.querySelector('[role="alert"]')?.textContent).toBe(
+      'Không mở được bảng thanh tra: Extension context invalidated.',
+    );
+  });
 });
