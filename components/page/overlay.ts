@@ -84,7 +84,19 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     if (entry.rendered) render(null, entry.rendered);
     entry.host.remove();
     mounted.delete(anchor);
+    arrange(anchor);
   };
+
+  /**
+   * A card with both the shopper's badge and the inspector's marker: the marker takes the row under
+   * the badge (inspector.css), so neither covers the other whatever their lengths.
+   */
+  function arrange(anchor: Element): void {
+    const marker = inspected.get(anchor)?.host;
+    if (marker?.getAttribute('data-kind') !== 'card') return;
+    const badge = mounted.get(anchor)?.host;
+    marker.toggleAttribute('data-below-badge', badge?.localName === BADGE_HOST);
+  }
 
   return {
     mount(listing, verdict, data, collapsed = false) {
@@ -111,6 +123,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       }
       place();
       mounted.set(anchor, entry);
+      arrange(anchor);
     },
     offerReport(listing) {
       if (mounted.has(listing.anchor)) return;
@@ -136,6 +149,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
       place();
       mounted.set(anchor, { host, root, place, rendered: null, popover: null });
+      arrange(anchor);
     },
     inspect(listing, view) {
       const { anchor } = listing;
@@ -162,6 +176,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       }
       place();
       inspected.set(anchor, entry);
+      arrange(anchor);
     },
     has: (anchor) => mounted.has(anchor),
     unmount(anchor) {
