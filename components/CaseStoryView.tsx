@@ -6,6 +6,7 @@
 import { formatDate, t } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/review';
 import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
+import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';
 
 const SHOWN_REPORTS = 20;
@@ -46,13 +47,19 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
         <p>{t('inspectorNoReports')}</p>
       ) : (
         <ul>
-          {story.reports.slice(0, SHOWN_REPORTS).map((report) => (
-            <li key={report.id}>
-              {formatDate(report.receivedAt, true)} ·{' '}
-              {report.reasons.map((reason) => t(REASON_LABELS[reason])).join(', ')}
-              {report.note ? ` — ${report.note}` : ''}
-            </li>
-          ))}
+          {story.reports.slice(0, SHOWN_REPORTS).map((report) => {
+            // The prices the shopper saw, each named, in the currency the page showed.
+            const prices =
+              report.price === null ? null : priceLine({ ...report, price: report.price });
+            return (
+              <li key={report.id} data-testid="story-report">
+                {formatDate(report.receivedAt, true)} ·{' '}
+                {report.reasons.map((reason) => t(REASON_LABELS[reason])).join(', ')}
+                {prices ? ` · ${prices}` : ''}
+                {report.note ? ` — ${report.note}` : ''}
+              </li>
+            );
+          })}
         </ul>
       )}
       {story.notes.length > 0 && (

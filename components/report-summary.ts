@@ -1,5 +1,6 @@
 import { formatDate, t } from '../utils/i18n';
 import type { ReportListing, ReportReason } from '../utils/protocol/report';
+import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';
 import { SITE_NAMES } from './site-names';
 
@@ -23,9 +24,7 @@ export function reportSummary(
     '',
     `${t('dialogFactSite')}: ${t(SITE_NAMES[listing.platform])}`,
     `${t('dialogFactTitle')}: ${listing.title}`,
-    ...(listing.price !== undefined
-      ? [`${t('dialogFactPrice')}: ${listing.price.toLocaleString('vi-VN')} ₫`]
-      : []),
+    ...[priceLine(listing)].filter((line) => line !== null),
     ...(extra.sellerName ? [`${t('dialogFactSeller')}: ${extra.sellerName}`] : []),
     `${t('dialogFactIds')}: ${[listing.itemKey, listing.sellerKey].filter(Boolean).join(', ')}`,
     `${t('dialogFactAddress')}: ${listing.url}`,

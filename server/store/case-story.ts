@@ -99,6 +99,9 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
         reasons: body.reasons,
         title: body.listing.title,
         price: body.listing.price ?? null,
+        // As the shopper saw it: a report without a currency is from before one was sent (đồng).
+        ...(body.listing.price !== undefined ? { currency: body.listing.currency ?? 'VND' } : {}),
+        ...(body.listing.promoPrice !== undefined ? { promoPrice: body.listing.promoPrice } : {}),
         url: body.listing.url,
         note: body.note ?? null,
         contact: body.contact ?? null,

@@ -46,6 +46,7 @@ export function comparable(listing: ExtractedListing): Record<string, unknown> {
     sellerKey: listing.sellerKey,
     title: listing.title,
     price: listing.price,
+    ...(listing.promoPrice && { promoPrice: listing.promoPrice }),
     ...(listing.sellerName !== null && { sellerName: listing.sellerName }),
     ...(listing.official !== null && { official: listing.official }),
     ...(listing.variants && { variants: listing.variants }),

@@ -41,6 +41,8 @@ export function titleToMatch(listing: ExtractedListing): TitleToMatch | null {
         }
       : {}),
     ...(official !== null ? { official } : {}),
+    // The price signal compares listed prices in đồng: never a price after promo codes (another
+    // shopper may not have the codes), never an amount in another currency.
     ...(price?.currency === 'VND' && Number.isSafeInteger(price.amount)
       ? { price: price.amount }
       : {}),

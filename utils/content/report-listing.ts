@@ -1,11 +1,22 @@
 /**
  * A listing as the report dialog gets it: the facts the adapter read, shaped to the report schema
- * (a price only in đồng, a title even where the page gave none). Pure, so the page side stays free
+ * (the listed price with its currency as the page showed it, never converted, and the price after
+ * promo codes beside it; a title even where the page gave none). Pure, so the page side stays free
  * of the schema library.
  */
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
 import type { DraftListing } from '../protocol/report-drafts';
-import type { ExtractedListing } from '../sites/engine/types';
+import type { ExtractedListing, Price } from '../sites/engine/types';
+
+/** An amount the report schema takes: whole in đồng, at most cents otherwise, within bounds. */
+function reportable(price: Price | null | undefined): price is Price {
+  if (!price || !/^[A-Z]{3}$/.test(price.currency)) return false;
+  const { amount } = price;
+  if (!Number.isFinite(amount) || amount < 0 || amount > 10_000_000_000) return false;
+  return price.currency === 'VND'
+    ? Number.isInteger(amount)
+    : Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+}
 
 export function draftListingOf(
   listing: ExtractedListing,
@@ -13,7 +24,8 @@ export function draftListingOf(
   now: Date,
 ): DraftListing {
   const title = (listing.title ?? listing.matchName ?? listing.itemKey).slice(0, MAX_TITLE_LENGTH);
-  const price = listing.price;
+  const price = reportable(listing.price) ? listing.price : null;
+  const promo = listing.promoPrice;
   const sellerName = listing.sellerName?.slice(0, 200);
   return {
     listing: {
@@ -21,8 +33,9 @@ export function draftListingOf(
       itemKey: listing.itemKey,
       ...(listing.sellerKey ? { sellerKey: listing.sellerKey } : {}),
       title,
-      ...(price?.currency === 'VND' && Number.isInteger(price.amount) && price.amount >= 0
-        ? { price: price.amount }
+      ...(price ? { price: price.amount, currency: price.currency } : {}),
+      ...(price && reportable(promo) && promo.currency === price.currency
+        ? { promoPrice: promo.amount }
         : {}),
       url: /^https?:\/\//.test(listing.url) ? listing.url.slice(0, 2000) : pageUrl.slice(0, 2000),
       seenAt: now.toISOString(),

@@ -22,16 +22,42 @@ export const UuidV4Schema = z
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-export const ReportListingSchema = z.strictObject({
-  platform: z.enum(PLATFORMS),
-  itemKey: KeySchema,
-  sellerKey: z.optional(KeySchema),
-  title: text(MAX_TITLE_LENGTH),
-  /** In đồng, as the listing showed it (the lowest price of a range). */
-  price: z.optional(z.int().check(z.gte(0), z.lte(10_000_000_000))),
-  url: z.httpUrl().check(z.maxLength(2000)),
-  seenAt: z.iso.datetime({ offset: true }),
-});
+/** An ISO 4217 currency code: VND, SGD, USD, MYR, PHP, THB, IDR… */
+export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/** An amount as a listing shows it: whole đồng, or at most cents in another currency. */
+const AmountSchema = z.number().check(
+  z.gte(0),
+  z.lte(10_000_000_000),
+  z.refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, 'more than cents'),
+);
+
+/** Whether a listing's prices are whole đồng when they are in đồng (a missing currency is đồng). */
+const wholeDong = (listing: { price?: number; promoPrice?: number; currency?: string }) =>
+  (listing.currency ?? 'VND') !== 'VND' ||
+  [listing.price, listing.promoPrice].every(
+    (amount) => amount === undefined || Number.isInteger(amount),
+  );
+
+export const ReportListingSchema = z
+  .strictObject({
+    platform: z.enum(PLATFORMS),
+    itemKey: KeySchema,
+    sellerKey: z.optional(KeySchema),
+    title: text(MAX_TITLE_LENGTH),
+    /**
+     * The listed price as the listing showed it (the lowest of a range), in `currency`: never
+     * converted, and never a price that needs a promo code.
+     */
+    price: z.optional(AmountSchema),
+    /** The currency of `price` and `promoPrice`; absent (every report from before it was sent): đồng. */
+    currency: z.optional(CurrencySchema),
+    /** The price after the promo codes the page applied ("giá sau áp dụng mã"), where it showed one. */
+    promoPrice: z.optional(AmountSchema),
+    url: z.httpUrl().check(z.maxLength(2000)),
+    seenAt: z.iso.datetime({ offset: true }),
+  })
+  .check(z.refine(wholeDong, { message: 'a price in đồng is a whole number', path: ['price'] }));
 export type ReportListing = z.infer<typeof ReportListingSchema>;
 
 export const ReportSchema = z.strictObject({

@@ -11,7 +11,7 @@ import {
   LocalisedTextSchema,
   ReasonCodeSchema,
 } from './records';
-import { REPORT_REASONS, ReportReasonSchema, UuidV4Schema } from './report';
+import { CurrencySchema, REPORT_REASONS, ReportReasonSchema, UuidV4Schema } from './report';
 
 export const ROLES = ['inspector', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -191,7 +191,11 @@ export const CaseStorySchema = z.object({
       receivedAt: Timestamp,
       reasons: z.array(ReportReasonSchema),
       title: z.string(),
-      price: z.nullable(z.int()),
+      /** The listed price the report gave, in `currency` (đồng when the report named none). */
+      price: z.nullable(z.number()),
+      currency: z.optional(CurrencySchema),
+      /** The price after promo codes the report gave beside it, in the same currency. */
+      promoPrice: z.optional(z.number()),
       url: z.string(),
       note: z.nullable(z.string()),
       contact: z.nullable(z.string()),

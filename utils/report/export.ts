@@ -18,7 +18,11 @@ const COLUMNS: CsvColumns<ReportView> = [
   ['item_key', (r) => r.listing.itemKey],
   ['seller_key', (r) => r.listing.sellerKey],
   ['title', (r) => r.listing.title],
-  ['price_vnd', (r) => r.listing.price],
+  // In đồng only, as the column says; a price in another currency is in the next three.
+  ['price_vnd', (r) => ((r.listing.currency ?? 'VND') === 'VND' ? r.listing.price : undefined)],
+  ['price', (r) => r.listing.price],
+  ['currency', (r) => (r.listing.price === undefined ? undefined : (r.listing.currency ?? 'VND'))],
+  ['promo_price', (r) => r.listing.promoPrice],
   ['url', (r) => r.listing.url],
   ['seen_at', (r) => r.listing.seenAt],
   ['reasons', (r) => r.reasons.join(' ')],

@@ -1,11 +1,21 @@
 /**
  * The listing snapshot a report carries as evidence: the facts as the extension read them from the
- * page (ids, title, price, address, time), serialised in one fixed order so that its SHA-256 can be
+ * page (ids, title, prices and their currency, address, time), serialised in one fixed order so that its SHA-256 can be
  * recomputed by anyone holding the report.
  */
 import type { ReportListing } from '../protocol/report';
 
-const FIELDS = ['platform', 'itemKey', 'sellerKey', 'title', 'price', 'url', 'seenAt'] as const;
+const FIELDS = [
+  'platform',
+  'itemKey',
+  'sellerKey',
+  'title',
+  'price',
+  'currency',
+  'promoPrice',
+  'url',
+  'seenAt',
+] as const;
 
 export function snapshotBytes(listing: ReportListing): Uint8Array<ArrayBuffer> {
   const ordered: Record<string, unknown> = {};

@@ -20,7 +20,7 @@ import {
   stringField,
 } from './engine/json-ld';
 import { findObjects, idField, perPage, scriptJsonAfter } from './engine/page-json';
-import { parsePrice } from './engine/text';
+import { currencyCode, parsePrice } from './engine/text';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'lazada.vn': 'VND',
@@ -131,7 +131,7 @@ export const lazadaAdapter = defineAdapter({
       title: stringField(product, 'name'),
       price: parsePrice(
         stringField(ldOffer, 'price') ?? stringField(ldOffer, 'lowPrice'),
-        stringField(ldOffer, 'priceCurrency') ?? currency(url),
+        currencyCode(stringField(ldOffer, 'priceCurrency')) ?? currency(url),
       ),
       sellerId: stateMatches
         ? (idField(primaryKey, 'sellerId') ?? idField(seller, 'sellerId'))

@@ -8,7 +8,7 @@
 import { MAX_REVIEWS } from '../protocol/limits';
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
 import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
-import { optionNames, parsePrice } from './engine/text';
+import { currencyCode, optionNames, parsePrice } from './engine/text';
 import type { ShownReview } from './engine/types';
 
 const CURRENCY_BY_DOMAIN: Record<string, string> = {
@@ -131,9 +131,11 @@ export const shopeeAdapter = defineAdapter({
     const offers = field(product, 'offers');
     return {
       title: stringField(product, 'name'),
+      // A range is an AggregateOffer: its lowest price is the listed one. The currency is the
+      // offer's own (a shopee.sg page's is SGD), else the site's.
       price: parsePrice(
-        stringField(offers, 'price'),
-        stringField(offers, 'priceCurrency') ?? currency(url),
+        stringField(offers, 'price') ?? stringField(offers, 'lowPrice'),
+        currencyCode(stringField(offers, 'priceCurrency')) ?? currency(url),
       ),
       sellerName: stringField(field(offers, 'seller'), 'name'),
       description: stringField(product, 'description'),

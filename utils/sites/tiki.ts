@@ -1,7 +1,9 @@
 /**
  * Tiki (tiki.vn). Products are `/<slug>-p<id>.html`, with `?spid=<seller product id>` naming the
  * seller's offer; cards carry `data-id`. The seller comes from the product page's Next.js state
- * (`current_seller`), when the page has it.
+ * (`current_seller`), when the page has it. A product page's listed price is its state's `price`
+ * (the seller's price, "Giá bán"); the headline may instead show the price after Tiki's and the
+ * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
 import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
 import {
@@ -14,7 +16,8 @@ import {
   stringField,
 } from './engine/json-ld';
 import { findObjects, idField, jsonScript, perPage } from './engine/page-json';
-import { parsePrice } from './engine/text';
+import { cleanText, parsePrice } from './engine/text';
+import type { Price } from './engine/types';
 
 const DOMAINS = ['tiki.vn'];
 const ITEM_PATH = /-p(\d{1,20})\.html$/;
@@ -46,7 +49,25 @@ const SELECTORS = {
   productTitle: 'h1#product-name, h1.title, h1',
   /** The hidden product id on a product page (2018 and today). */
   productIdInput: 'input#product_id',
+  /** A product page's headline price (Next.js pages): the listed price, or the one after codes. */
+  productPriceNow: '.product-price__current-price',
 };
+
+/** What Tiki writes beside a headline price that already takes its promo codes off. */
+const AFTER_CODES = /giá sau (?:khi )?áp dụng mã/i;
+
+/**
+ * The headline price when the page says it is the price after promo codes (its label sits in the
+ * price's own box or the one around it); null when the headline is the plain price.
+ */
+function priceAfterCodes(doc: Document): Price | null {
+  const now = doc.querySelector(SELECTORS.productPriceNow);
+  let box = now?.parentElement;
+  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+    if (AFTER_CODES.test(box.textContent ?? '')) return parsePrice(cleanText(now), 'VND');
+  }
+  return null;
+}
 
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
@@ -82,6 +103,7 @@ export const tikiAdapter = defineAdapter({
         stringField(state, 'price') ?? microdataPrice ?? stringField(offers, 'price'),
         'VND',
       ),
+      promoPrice: priceAfterCodes(doc),
       sellerId: idField(seller, 'id'),
       sellerName: stringField(seller, 'name'),
       official: booleanField(seller, 'is_official'),

@@ -7,7 +7,7 @@ import { MAX_REVIEWS, MAX_VARIANTS } from '../protocol/limits';
 import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
 import { field, isObject, type JsonObject, stringField } from './engine/json-ld';
 import { findObjects, jsonScript, perPage } from './engine/page-json';
-import { parsePrice } from './engine/text';
+import { currencyCode, parsePrice } from './engine/text';
 import type { ShownReview } from './engine/types';
 
 const DOMAINS = ['tiktok.com'];
@@ -118,7 +118,7 @@ export const tiktokAdapter = defineAdapter({
       title: stringField(base, 'title'),
       price: parsePrice(
         stringField(price, 'min_sku_price'),
-        stringField(price, 'currency') ?? 'VND',
+        currencyCode(stringField(price, 'currency')) ?? 'VND',
       ),
       sellerId: stringId(field(info, 'seller'), 'seller_id'),
       sellerName: stringField(field(info, 'seller'), 'name'),

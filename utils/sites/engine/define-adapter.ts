@@ -25,7 +25,10 @@ export interface Ids {
 
 export interface ProductFacts {
   title?: string | null;
+  /** The listed price (the lowest of a range), with the currency the page gives. */
   price?: Price | null;
+  /** The price after the page's promo codes, where it shows one. */
+  promoPrice?: Price | null;
   sellerId?: string | null;
   sellerName?: string | null;
   official?: boolean | null;
@@ -111,13 +114,19 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const key = keyOfItem(ids.item);
     if (!anchor || !key) return null;
     const facts = spec.productFacts?.(doc, url, ids) ?? {};
+    const price = facts.price ?? null;
+    const promo = facts.promoPrice;
     return {
       platform,
       kind: 'product',
       itemKey: key,
       sellerKey: keyOfSeller(facts.sellerId ?? ids.seller),
       title: cleanText(anchor) ?? facts.title ?? null,
-      price: facts.price ?? null,
+      price,
+      // A price after codes only beside the listed price it comes from, in its currency and below it.
+      ...(promo && price && promo.currency === price.currency && promo.amount < price.amount
+        ? { promoPrice: promo }
+        : {}),
       sellerName: facts.sellerName ?? null,
       official: facts.official ?? null,
       ...(facts.description ? { description: facts.description } : {}),

@@ -10,17 +10,63 @@ export function cleanText(element: Element | null | undefined, max = 500): strin
 /** Currencies written without decimals on the marketplaces (thousands separated by . or ,). */
 const WHOLE_CURRENCIES = new Set(['VND', 'IDR', 'TWD']);
 
+/** Dollar currencies: a bare "$" is one of them, which one only the site can say. */
+const DOLLARS = new Set(['USD', 'SGD', 'TWD', 'AUD', 'CAD', 'HKD', 'NZD']);
+
 /**
- * The first amount in a price text such as "₫149.000", "149.000 - 199.000" or "$1,234.50".
+ * Currency marks a price text may carry beside its amount, most specific first. A mark names the
+ * currency the page shows, whatever the site's usual one is; `$` alone names a dollar only.
+ */
+const MARKS: ReadonlyArray<[RegExp, string]> = [
+  [/₫|VNĐ|VND|đ(?![a-zà-ỹ])/i, 'VND'],
+  [/US\$|USD/, 'USD'],
+  [/S\$|SGD/, 'SGD'],
+  [/NT\$|TWD/, 'TWD'],
+  [/R\$|BRL/, 'BRL'],
+  [/RM|MYR/, 'MYR'],
+  [/₱|PHP/, 'PHP'],
+  [/฿|THB/, 'THB'],
+  [/Rp|IDR/, 'IDR'],
+  [/€|EUR/, 'EUR'],
+  [/£|GBP/, 'GBP'],
+  [/\$/, '$'],
+];
+
+/** The currency a mark beside an amount names; null without one, `$` for a bare dollar sign. */
+export function currencyMark(text: string): string | null {
+  for (const [mark, currency] of MARKS) if (mark.test(text)) return currency;
+  return null;
+}
+
+/** An ISO 4217 code as a page's data gives it ("sgd", " VND "), or null when it is not one. */
+export function currencyCode(value: string | null | undefined): string | null {
+  const code = value?.trim().toUpperCase();
+  return code && /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+/**
+ * The first amount in a price text such as "₫149.000", "149.000 - 199.000" or "$1,234.50", in the
+ * currency its own mark names, else in `currency` (the site's, or the one the page's data gives).
+ * A mark that disagrees with `currency` wins: "$108.99" is never read as 10.899 đồng. A bare "$"
+ * where the site's currency is no dollar says nothing of which dollar: no price then.
  * Null when there is no positive amount.
  */
 export function parsePrice(text: string | null, currency: string): Price | null {
-  const token = text?.match(/\d[\d.,]*/)?.[0];
-  if (!token) return null;
-  const amount = WHOLE_CURRENCIES.has(currency)
+  const found = text?.match(/\d[\d.,]*/);
+  const token = found?.[0];
+  if (!text || !token || found.index === undefined) return null;
+  // The mark sits right before or after the amount ("$108.99", "149.000 ₫", "RM 12.90").
+  const end = found.index + token.length;
+  const mark = currencyMark(
+    `${text.slice(Math.max(0, found.index - 4), found.index)} ${text.slice(end, end + 4)}`,
+  );
+  const shown =
+    mark === null ? currency : mark === '$' ? (DOLLARS.has(currency) ? currency : null) : mark;
+  if (shown === null) return null;
+  const amount = WHOLE_CURRENCIES.has(shown)
     ? Number(token.replace(/[.,]/g, ''))
     : Number(token.replace(/,/g, ''));
-  return Number.isFinite(amount) && amount > 0 ? { amount, currency } : null;
+  return Number.isFinite(amount) && amount > 0 ? { amount, currency: shown } : null;
 }
 
 /** The names of the options a product page offers (its variants), each once, as labelled or shown. */

@@ -31,7 +31,16 @@ export interface ExtractedListing {
    * since the background folds names anyway and the page need not decode every card's.
    */
   readonly addressName?: string | null;
+  /**
+   * The listed price (the lowest of a range) in the currency the page shows it in: never converted,
+   * and never a price that needs a promo code.
+   */
   price: Price | null;
+  /**
+   * A product page's price after the promo codes it applies ("giá sau áp dụng mã khuyến mãi"), in
+   * the listed price's currency and below it, where the page shows one; cards have none.
+   */
+  readonly promoPrice?: Price | null;
   sellerName: string | null;
   /** Mall / official-store status when the page marks it; null when the page does not say. */
   official: boolean | null;
