@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './server/publish/default-feed';
+import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/inspector';
 import { MARKETPLACE_PAGES } from './utils/protocol/marketplaces';
 import { SHARE_TARGET_ORIGINS, SHORT_LINK_ORIGINS } from './utils/report/listing-link';
 
@@ -74,10 +75,23 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // A short share link (shp.ee, vt.tiktok.com, …) is opened only when the shopper asks, with this
-    // access requested at that moment; nothing is granted at install.
+    // access requested at that moment; an inspector's first screenshot of evidence asks for
+    // `<all_urls>` (the only grant that lets the panel capture a tab). Nothing is granted at install.
     ...(browser === 'firefox'
-      ? { optional_permissions: [...SHORT_LINK_ORIGINS, ...SHARE_TARGET_ORIGINS] }
-      : { optional_host_permissions: [...SHORT_LINK_ORIGINS, ...SHARE_TARGET_ORIGINS] }),
+      ? {
+          optional_permissions: [
+            ...SHORT_LINK_ORIGINS,
+            ...SHARE_TARGET_ORIGINS,
+            ...EVIDENCE_CAPTURE_ORIGINS,
+          ],
+        }
+      : {
+          optional_host_permissions: [
+            ...SHORT_LINK_ORIGINS,
+            ...SHARE_TARGET_ORIGINS,
+            ...EVIDENCE_CAPTURE_ORIGINS,
+          ],
+        }),
     // The e2e build alone may capture any tab: a test cannot make the browser's own gesture
     // (toolbar, menu, shortcut) that grants activeTab, so it drives the same capture code instead.
     ...(mode === 'e2e' && { host_permissions: ['<all_urls>'] }),

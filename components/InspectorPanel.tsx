@@ -25,6 +25,8 @@ export interface InspectorPanelProps {
   message: string | null;
   onAct(request: ActionRequest): void;
   onAttach(): void;
+  canCapture: boolean;
+  onAllowCapture(): void;
   onRetry(id: string): void;
   optionsUrl: string;
 }
@@ -136,6 +138,8 @@ export function InspectorPanel(props: InspectorPanelProps) {
             busy={props.busy}
             onAct={props.onAct}
             onAttach={props.onAttach}
+            canCapture={props.canCapture}
+            onAllowCapture={props.onAllowCapture}
           />
         </>
       )}

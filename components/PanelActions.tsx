@@ -16,6 +16,10 @@ export interface PanelActionsProps {
   onAct(request: ActionRequest): void;
   /** Evidence: the panel captures the tab, then acts. */
   onAttach(): void;
+  /** Whether the browser lets us capture a tab (false: evidence goes without its screenshot). */
+  canCapture: boolean;
+  /** Asks the browser for that access (its own prompt, at this press). */
+  onAllowCapture(): void;
 }
 
 const STATUS_WORDS = {
@@ -178,6 +182,14 @@ export function PanelActions(props: PanelActionsProps) {
       <NoteForm key={`note-${props.targetKey}`} {...props} />
       <div class="stack">
         <p class="muted">{t('panelAttachHelp')}</p>
+        {!props.canCapture && (
+          <p data-testid="panel-capture-access">
+            {t('panelCaptureAccessNeeded')}{' '}
+            <button type="button" onClick={props.onAllowCapture} data-testid="panel-allow-capture">
+              {t('panelAllowCapture')}
+            </button>
+          </p>
+        )}
         <button
           type="button"
           disabled={props.busy}

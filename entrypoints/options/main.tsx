@@ -12,7 +12,6 @@ import type { DataStatus } from '../../utils/protocol/sync-status';
 import { reportsCsv, reportsJson } from '../../utils/report/export';
 import { linkCheckDeps, reportLinkedListing } from '../../utils/report/extension-actions';
 import { checkLink, resolveShortLink } from '../../utils/report/link-check';
-import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import '../../components/page.css';
 import './style.css';
 
@@ -92,12 +91,8 @@ function show(): void {
   );
 }
 
-/**
- * Signing in. The press also asks for the marketplace sites (optional host permissions), which the
- * panel's screenshots of evidence need; refusing them still signs in.
- */
+/** Signing in (the access a screenshot of evidence needs is asked for at the first screenshot). */
 async function signIn(registryUrl: string, token: string): Promise<void> {
-  await browser.permissions.request({ origins: [...SHARE_TARGET_ORIGINS] }).catch(() => false);
   await updateInspector(() => sendMessage('inspectorSignIn', { registryUrl, token }));
 }
 

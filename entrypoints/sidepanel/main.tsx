@@ -12,6 +12,7 @@ import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
 import {
+  EVIDENCE_CAPTURE_ORIGINS,
   type InspectorSession,
   PANEL_CHANGED,
   type PendingAction,
@@ -36,6 +37,24 @@ let images: Record<string, string> = {};
 let outbox: PendingAction[] = [];
 let busy = false;
 let message: string | null = null;
+/** Whether the browser lets us capture a tab: `<all_urls>`, asked for by the inspector's press. */
+let canCapture = true;
+const CAPTURE_ACCESS = { origins: [...EVIDENCE_CAPTURE_ORIGINS] };
+
+async function readCaptureAccess(): Promise<void> {
+  canCapture = await browser.permissions.contains(CAPTURE_ACCESS).catch(() => false);
+}
+
+/** The browser's own prompt, at the inspector's press (a permission is asked for only in a gesture). */
+function allowCapture(): void {
+  void browser.permissions
+    .request(CAPTURE_ACCESS)
+    .catch(() => false)
+    .then(async () => {
+      await readCaptureAccess();
+      show();
+    });
+}
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -57,6 +76,8 @@ function show(): void {
       message={message}
       onAct={(request) => void act(request)}
       onAttach={() => void attach()}
+      canCapture={canCapture}
+      onAllowCapture={allowCapture}
       onRetry={(id) => void retry(id)}
       optionsUrl={browser.runtime.getURL('/options.html')}
     />,
@@ -102,6 +123,7 @@ async function loadStory(): Promise<void> {
 
 async function load(): Promise<void> {
   try {
+    await readCaptureAccess();
     session = await sendMessage('inspectorSession', {});
     const [preferences] = await Promise.all([sendMessage('getPreferences', {})]);
     setLanguage(preferences.language);
@@ -163,7 +185,7 @@ async function attach(): Promise<void> {
     message = answer.refused
       ? t(REFUSALS[answer.refused], answer.seen ?? t('panelCaptureUnknownPage'))
       : answer.screenshotError
-        ? t('panelScreenshotFailed', answer.screenshotError)
+        ? t(canCapture ? 'panelScreenshotFailed' : 'panelCaptureNoAccess', answer.screenshotError)
         : t('panelSaved');
   } catch (error) {
     message = errorText(error);

@@ -70,6 +70,13 @@ const SHORT_LINK_ACCESS = [
   'https://www.facebook.com/*',
 ];
 
+/**
+ * What is asked for only when someone presses for it: a short link's hosts (the shopper's link
+ * check) and every site (an inspector's first screenshot of evidence: browsers capture a tab with
+ * nothing less). Never granted at install.
+ */
+const OPTIONAL_ACCESS = [...SHORT_LINK_ACCESS, '<all_urls>'];
+
 /** The report dialog, which only the marketplace pages our content scripts run on may frame. */
 const REPORT_FRAME = {
   resources: ['report.html'],
@@ -110,8 +117,7 @@ describe('the built packages', () => {
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    // Asked for only when the shopper opens a short share link: its host and where it may lead.
-    expect(manifest.optional_host_permissions).toEqual(SHORT_LINK_ACCESS);
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_ACCESS);
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
     expect(manifest.web_accessible_resources).toEqual([REPORT_FRAME]);
     expect(manifest.commands).toEqual(COMMANDS);
@@ -129,7 +135,7 @@ describe('the built packages', () => {
         'webNavigation',
       ].sort(),
     );
-    expect(manifest.optional_permissions).toEqual(SHORT_LINK_ACCESS);
+    expect(manifest.optional_permissions).toEqual(OPTIONAL_ACCESS);
     // Firefox's sidebar needs no permission.
     expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);

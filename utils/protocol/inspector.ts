@@ -9,6 +9,13 @@ import { DECISION_STATUSES, InspectorLookupEntrySchema, RoleSchema } from './rev
 
 const Moment = z.iso.datetime({ offset: true });
 
+/**
+ * What a screenshot of evidence needs: browsers capture a tab only with `<all_urls>` or `activeTab`,
+ * and the panel's press grants no `activeTab` (a marketplace's host permission is not enough). So
+ * inspector mode asks for it, optionally, at the first "Chụp màn hình": shoppers are never asked.
+ */
+export const EVIDENCE_CAPTURE_ORIGINS = ['<all_urls>'] as const;
+
 /** Why an inspector was signed out without asking (shown once in the options and the popup). */
 export const SIGN_OUT_CAUSES = ['expired_token', 'revoked_token', 'invalid_token'] as const;
 

@@ -8,12 +8,20 @@ import { PanelActions } from '../../../components/PanelActions';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function mount() {
+function mount(canCapture = true) {
   const onAct = vi.fn();
+  const onAllowCapture = vi.fn();
   const container = document.createElement('div');
   document.body.append(container);
   render(
-    <PanelActions targetKey="shopee:item:88.123" busy={false} onAct={onAct} onAttach={vi.fn()} />,
+    <PanelActions
+      targetKey="shopee:item:88.123"
+      busy={false}
+      onAct={onAct}
+      onAttach={vi.fn()}
+      canCapture={canCapture}
+      onAllowCapture={onAllowCapture}
+    />,
     container,
   );
   const form = container.querySelector<HTMLFormElement>('[data-testid="panel-decision"]');
@@ -26,8 +34,24 @@ function mount() {
     form.querySelector<HTMLInputElement>(`#${id}`)?.click();
     await settle();
   };
-  return { form, onAct, reasons, choose };
+  return { container, form, onAct, onAllowCapture, reasons, choose };
 }
+
+describe('the access a screenshot needs', () => {
+  it('is asked for by its own button while the browser has not granted it, and not shown once it has', () => {
+    const missing = mount(false);
+    const allow = missing.container.querySelector<HTMLButtonElement>(
+      '[data-testid="panel-allow-capture"]',
+    );
+    expect(
+      missing.container.querySelector('[data-testid="panel-capture-access"]')?.textContent,
+    ).toContain('quyền đọc mọi trang');
+    allow?.click();
+    expect(missing.onAllowCapture).toHaveBeenCalledTimes(1);
+    const granted = mount(true);
+    expect(granted.container.querySelector('[data-testid="panel-capture-access"]')).toBe(null);
+  });
+});
 
 describe('the decision form', () => {
   it('offers a confirmation only the reasons of a finding, suspicion only its own, clearing only why the warning goes', async () => {
