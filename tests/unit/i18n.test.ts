@@ -12,6 +12,13 @@ describe('i18n', () => {
     }
   });
 
+  it('calls the registry «sổ đăng ký» everywhere in Vietnamese, never by its English name', () => {
+    const english = Object.entries(vi)
+      .filter(([, { message }]) => /registry/i.test(message))
+      .map(([key]) => key);
+    expect(english).toEqual([]);
+  });
+
   it('is Vietnamese by default and substitutes arguments', () => {
     expect(t('badgeReported', 5)).toBe('5 phản ánh');
     setLanguage('en');
