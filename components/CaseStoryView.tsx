@@ -3,7 +3,7 @@
  * when, the shoppers' reports, notes, appeals, attached evidence (with its screenshots once
  * loaded) and the audit log. Text only; screenshots are data: URLs the background fetched.
  */
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t, tn } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/review';
 import { CASE_STATUS_WORDS } from './InspectorSection';
 import { REASON_LABELS } from './report-words';
@@ -67,7 +67,9 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
           </ul>
         </>
       )}
-      {story.appeals.length > 0 && <p>{t('inspectorAppeals', story.appeals.length)}</p>}
+      {story.appeals.length > 0 && (
+        <p>{tn('inspectorAppeals', story.appeals.length, story.appeals.length)}</p>
+      )}
       {story.evidence.length > 0 && (
         <>
           <h3>{t('panelEvidence')}</h3>

@@ -4,7 +4,7 @@
  * when, notes, evidence, and this inspector's actions still on their way. "Xử lý" opens the panel.
  * Every value is rendered as text.
  */
-import { formatDate, type MessageKey, t } from '../utils/i18n';
+import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import type { InspectorEntry } from '../utils/protocol/inspector';
 import type { ReportReason } from '../utils/protocol/report';
 import { REASON_LABELS } from './report-words';
@@ -40,7 +40,7 @@ export function markerText(entries: InspectorSectionProps['entries']): string {
   if (!item) return t('inspectorMarker');
   if (item.case.status === 'open' || item.case.status === 'reported') {
     return item.case.reports > 0
-      ? t('inspectorMarkerReports', item.case.reports)
+      ? tn('inspectorMarkerReports', item.case.reports, item.case.reports)
       : t('inspectorMarker');
   }
   return t(CASE_STATUS_WORDS[item.case.status]);
@@ -70,8 +70,9 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
       ) : null}
       <p>
         {summary.reports > 0
-          ? t(
+          ? tn(
               'inspectorReports',
+              summary.reports,
               summary.reports,
               formatDate(summary.firstSeen ?? ''),
               formatDate(summary.lastSeen ?? ''),
@@ -79,7 +80,7 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
           : t('inspectorNoReports')}
       </p>
       {summary.reports > 0 && <p class="inspector-reasons">{reasonsLine(summary.reasons)}</p>}
-      {summary.appeals > 0 && <p>{t('inspectorAppeals', summary.appeals)}</p>}
+      {summary.appeals > 0 && <p>{tn('inspectorAppeals', summary.appeals, summary.appeals)}</p>}
       {entry.decisions.length > 0 && (
         <ol class="inspector-history" aria-label={t('inspectorHistory')}>
           {entry.decisions.map((decision) => (

@@ -1,4 +1,4 @@
-import { t } from '../utils/i18n';
+import { t, tn } from '../utils/i18n';
 import type { TabStatus } from '../utils/protocol/page-status';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
@@ -206,7 +206,9 @@ export function Popup({
           />
           <p class="reports">
             {undelivered > 0 && (
-              <span data-testid="popup-undelivered">{t('popupUndelivered', undelivered)} · </span>
+              <span data-testid="popup-undelivered">
+                {tn('popupUndelivered', undelivered, undelivered)} ·{' '}
+              </span>
             )}
             <button
               type="button"

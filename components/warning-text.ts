@@ -4,7 +4,7 @@
  * source and date.
  */
 
-import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
+import { formatDate, getLanguage, type MessageKey, t, tn } from '../utils/i18n';
 import { tryParseKey } from '../utils/protocol/keys';
 import type { FlagRecord } from '../utils/protocol/records';
 import type { SignalEvidence } from '../utils/protocol/signal-evidence';
@@ -87,7 +87,7 @@ export function badgeText(verdict: Verdict): string {
   if (verdict.subject === 'product') return t('badgeProduct');
   if (verdict.status === 'confirmed') return t('badgeConfirmed');
   if (verdict.status === 'suspected') return t('badgeSuspected');
-  return t('badgeReported', reportCount(verdict.record));
+  return tn('badgeReported', reportCount(verdict.record), reportCount(verdict.record));
 }
 
 const CONTESTED_CONFIRMED: Record<RecordVerdict['subject'], MessageKey> = {
@@ -128,11 +128,14 @@ function contestedHeadline(verdict: RecordVerdict): string {
 
 function recordHeadline(verdict: RecordVerdict): string {
   if (verdict.subject === 'contact') {
-    const key = HEADLINES[verdict.status].contact;
-    return t(key, contactLabel(verdict.record.key), reportCount(verdict.record));
+    const count = reportCount(verdict.record);
+    return tn(HEADLINES[verdict.status].contact, count, contactLabel(verdict.record.key), count);
   }
-  const argument = verdict.subject === 'product' ? namedBy(verdict) : reportCount(verdict.record);
-  return t(HEADLINES[verdict.status][verdict.subject], argument);
+  if (verdict.subject === 'product') {
+    return t(HEADLINES[verdict.status].product, namedBy(verdict));
+  }
+  const count = reportCount(verdict.record);
+  return tn(HEADLINES[verdict.status][verdict.subject], count, count);
 }
 
 export function headline(verdict: Verdict): string {
@@ -225,7 +228,8 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
 export function evidenceLines(verdict: SignalVerdict): string[] {
   return verdict.signal.evidence.map((seen) => {
     if (seen.reviews) {
-      return t('evidenceReviewComplaints', seen.reviews.flagged, seen.reviews.visible, seen.text);
+      const { flagged, visible } = seen.reviews;
+      return tn('evidenceReviewComplaints', visible, flagged, visible, seen.text);
     }
     if (seen.price) {
       // By hand: a number format would load locale data on the page for one line.
