@@ -4,7 +4,7 @@ import type { Verdict } from '../utils/protocol/verdict';
 import { QuickReport, type QuickReportActions } from './QuickReport';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
-import { advice, headline } from './warning-text';
+import { advice, headline, tierOf } from './warning-text';
 
 export interface BadgeDetailsProps {
   verdict: Verdict;
@@ -26,7 +26,11 @@ export function BadgeDetails({
   registryUrl = null,
 }: BadgeDetailsProps) {
   return (
-    <div class={`w-card w-card--${verdict.status}`} data-testid="badge-details">
+    <div
+      class={`w-card w-card--${tierOf(verdict)}`}
+      data-testid="badge-details"
+      data-tier={tierOf(verdict)}
+    >
       <p class="w-headline">{headline(verdict)}</p>
       <SourceLines verdict={verdict} data={data} />
       <p class="w-advice">{advice(verdict)}</p>

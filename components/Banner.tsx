@@ -5,7 +5,7 @@ import type { Verdict } from '../utils/protocol/verdict';
 import { StatusIcon } from './StatusIcon';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
-import { advice, headline } from './warning-text';
+import { advice, headline, tierOf } from './warning-text';
 
 export interface BannerProps {
   verdict: Verdict;
@@ -35,12 +35,14 @@ export function Banner({
   const [panel, setPanel] = useState<Panel>('none');
   const toggle = (next: Panel) => setPanel(panel === next ? 'none' : next);
   const label = headline(verdict);
+  const tier = tierOf(verdict);
   if (!expanded) {
     return (
       <section
-        class={`banner banner--${verdict.status} banner--collapsed`}
+        class={`banner banner--${tier} banner--collapsed`}
         data-testid="soi-hang-banner"
         data-status={verdict.status}
+        data-tier={tier}
         data-collapsed="true"
         aria-label={label}
       >
@@ -59,9 +61,10 @@ export function Banner({
   }
   return (
     <section
-      class={`banner banner--${verdict.status}`}
+      class={`banner banner--${tier}`}
       data-testid="soi-hang-banner"
       data-status={verdict.status}
+      data-tier={tier}
       aria-label={label}
     >
       <p class="banner__headline">
@@ -69,7 +72,9 @@ export function Banner({
         {label}
       </p>
       <SourceLines verdict={verdict} data={data} />
-      <p class="banner__advice">{advice(verdict)}</p>
+      <p class="banner__advice" data-testid="banner-advice">
+        {advice(verdict)}
+      </p>
       {panel === 'details' && <MoreDetails verdict={verdict} registryUrl={registryUrl} />}
       <div class="w-actions">
         {onReport && (

@@ -4,7 +4,7 @@
  * evidence package; the loaded cases export as CSV; a chart shows reports and decisions per day.
  */
 import { useState } from 'preact/hooks';
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t, tn } from '../utils/i18n';
 import type { InspectorSession } from '../utils/protocol/inspector';
 import { PLATFORMS } from '../utils/protocol/keys';
 import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report';
@@ -267,7 +267,7 @@ export function Dashboard(props: DashboardProps) {
       <Filters key={JSON.stringify(props.query)} query={props.query} onQuery={props.onQuery} />
       <section aria-labelledby="cases-heading">
         <h2 id="cases-heading">
-          {t('dashboardCount', props.cases.length)}
+          {tn('dashboardCount', props.cases.length, props.cases.length)}
           {props.more ? '+' : ''}
         </h2>
         <p class="row">

@@ -1,4 +1,4 @@
-import { formatDate, type MessageKey, t } from '../utils/i18n';
+import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
 import type { DataStatus, SyncStatus } from '../utils/protocol/sync-status';
@@ -77,10 +77,14 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
             <li>{t('popupDataExpires', formatDate(data.expiresAt, true))}</li>
           )}
           <li>{t('popupDataImported', formatDate(data.importedAt, true))}</li>
-          <li data-testid="data-records">{t('popupDataRecords', data.recordCount)}</li>
+          <li data-testid="data-records">
+            {tn('popupDataRecords', data.recordCount, data.recordCount)}
+          </li>
           <li data-testid="data-counts">{countsLine(data)}</li>
           {(status?.guarded ?? 0) > 0 && (
-            <li data-testid="data-guarded">{t('popupDataGuarded', status?.guarded ?? 0)}</li>
+            <li data-testid="data-guarded">
+              {tn('popupDataGuarded', status?.guarded ?? 0, status?.guarded ?? 0)}
+            </li>
           )}
         </ul>
       ) : (

@@ -5,7 +5,7 @@
  * Every value is rendered as text.
  */
 import { useState } from 'preact/hooks';
-import { formatDate, type MessageKey, t } from '../utils/i18n';
+import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import type { InspectorEntry } from '../utils/protocol/inspector';
 import type { ReportReason } from '../utils/protocol/report';
 import type { CaseStory } from '../utils/protocol/review';
@@ -44,7 +44,7 @@ export function markerText(entries: InspectorSectionProps['entries']): string {
   if (!item) return t('inspectorMarker');
   if (item.case.status === 'open' || item.case.status === 'reported') {
     return item.case.reports > 0
-      ? t('inspectorMarkerReports', item.case.reports)
+      ? tn('inspectorMarkerReports', item.case.reports, item.case.reports)
       : t('inspectorMarker');
   }
   return t(CASE_STATUS_WORDS[item.case.status]);
@@ -71,10 +71,10 @@ export function AppealsView({
   count: number;
   appeals?: readonly AppealView[] | undefined;
 }) {
-  if (!appeals || appeals.length === 0) return <p>{t('inspectorAppeals', count)}</p>;
+  if (!appeals || appeals.length === 0) return <p>{tn('inspectorAppeals', count, count)}</p>;
   return (
     <>
-      <p>{t('inspectorAppeals', appeals.length)}</p>
+      <p>{tn('inspectorAppeals', appeals.length, appeals.length)}</p>
       <ul class="inspector-appeals" aria-label={t('inspectorAppealsLabel')}>
         {appeals.map((appeal) => (
           <li key={appeal.id} data-state={appeal.state}>
@@ -105,8 +105,9 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
       ) : null}
       <p>
         {summary.reports > 0
-          ? t(
+          ? tn(
               'inspectorReports',
+              summary.reports,
               summary.reports,
               formatDate(summary.firstSeen ?? ''),
               formatDate(summary.lastSeen ?? ''),

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '../utils/i18n';
 import type { LinkCheckResult, ListingReading, ShortReading } from '../utils/report/link-check';
 import { SITE_NAMES } from './site-names';
-import { advice, dateLine, headline, sourceLine } from './warning-text';
+import { advice, dateLine, headline, sourceLine, tierOf } from './warning-text';
 
 export interface LinkCheckProps {
   onCheck(text: string): Promise<LinkCheckResult>;
@@ -41,7 +41,7 @@ function Outcome({ result, onResolve, onReport }: OutcomeProps) {
           <p class="muted">{t('linkListing', t(SITE_NAMES[reading.platform]), reading.itemKey)}</p>
           {verdict ? (
             <div
-              class={`w-card w-card--${verdict.status}`}
+              class={`w-card w-card--${tierOf(verdict)}`}
               data-testid="link-verdict"
               data-status={verdict.status}
             >

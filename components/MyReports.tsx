@@ -1,4 +1,4 @@
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t, tn } from '../utils/i18n';
 import type { ReportList, ReportView } from '../utils/protocol/report-messages';
 import { PROGRESS_LABELS } from './progress-words';
 import { REASON_LABELS } from './report-words';
@@ -106,7 +106,7 @@ export function MyReports({ list, busy, onRetry, onDelete, onExport }: MyReports
       <h2 id="my-reports-heading">{t('myReportsHeading')}</h2>
       {list.undelivered > 0 && (
         <p class="muted" data-testid="my-reports-undelivered">
-          {t('myReportsUndelivered', list.undelivered)}
+          {tn('myReportsUndelivered', list.undelivered, list.undelivered)}
         </p>
       )}
       {list.reports.length === 0 ? (

@@ -1,4 +1,4 @@
-import { t } from '../utils/i18n';
+import { t, tn } from '../utils/i18n';
 import type { TabStatus } from '../utils/protocol/page-status';
 import type { DataStatus } from '../utils/protocol/sync-status';
 import { DataSection } from './DataSection';
@@ -17,8 +17,10 @@ export interface PopupProps {
   onPause?: (pause: boolean, today: boolean) => void;
   /** "Báo cáo trang này" on a product page (with a screenshot of it). */
   onReportPage?: () => void;
-  /** Reports not yet acknowledged by a registry; and where to see them. */
+  /** The shopper's reports kept on this device, and how many no registry has acknowledged yet. */
+  reports?: number;
   undelivered?: number;
+  /** Where to see them. */
   onOpenReports?: () => void;
   linkCheck?: LinkCheckProps;
   /** Inspector mode is on, signed in as this name: the popup says so and opens its pages. */
@@ -133,7 +135,8 @@ function PageSection({
       <p>{note}</p>
       <dl class="counts">
         {counts.map(([id, label, value]) => (
-          <div key={id} class={`count count--${id}`}>
+          // Only a count above zero is drawn in its colour: "0 flagged" is no warning.
+          <div key={id} class={`count count--${id}${value > 0 ? ' count--some' : ''}`}>
             <dt>{label}</dt>
             <dd data-testid={`count-${id}`}>{value}</dd>
           </div>
@@ -167,6 +170,7 @@ export function Popup({
   onReveal,
   onPause,
   onReportPage,
+  reports = 0,
   undelivered = 0,
   onOpenReports,
   linkCheck,
@@ -206,7 +210,9 @@ export function Popup({
           />
           <p class="reports">
             {undelivered > 0 && (
-              <span data-testid="popup-undelivered">{t('popupUndelivered', undelivered)} · </span>
+              <span data-testid="popup-undelivered">
+                {tn('popupUndelivered', undelivered, undelivered)} ·{' '}
+              </span>
             )}
             <button
               type="button"
@@ -214,7 +220,7 @@ export function Popup({
               data-testid="popup-my-reports"
               onClick={onOpenReports}
             >
-              {t('popupMyReports')}
+              {reports > 0 ? t('popupMyReportsCount', reports) : t('popupMyReports')}
             </button>
           </p>
           {linkCheck && <LinkCheck {...linkCheck} />}

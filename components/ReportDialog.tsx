@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { formatDate, t } from '../utils/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, type MessageKey, t } from '../utils/i18n';
 import {
   MAX_CONTACT,
   MAX_REPORT_NOTE,
@@ -7,7 +7,11 @@ import {
   type ReportReason,
 } from '../utils/protocol/report';
 import type { ReportDraftView } from '../utils/protocol/report-drafts';
-import type { ReportContext, SubmitReportReply } from '../utils/protocol/report-messages';
+import type {
+  ReportContext,
+  ReportProgress,
+  SubmitReportReply,
+} from '../utils/protocol/report-messages';
 import { ListingFacts } from './ListingFacts';
 import { REASON_LABELS } from './report-words';
 
@@ -26,7 +30,24 @@ export interface ReportDialogProps {
   onClose(): void;
   /** After sending, or instead of it: the official channels with this report's summary. */
   renderAfter(reply: SubmitReportReply | null, choices: ReportChoices): preact.ComponentChild;
+  /**
+   * Follows a saved report's delivery: calls back with its progress as it changes; the returned
+   * function stops following. Without it the dialog says what the reply said.
+   */
+  watchProgress?(id: string, onProgress: (progress: ReportProgress) => void): () => void;
 }
+
+/** What the dialog says once a report is saved, by where it stands: words follow its state. */
+const DONE_WORDS: Record<ReportProgress, { heading: MessageKey; where: MessageKey }> = {
+  waiting: { heading: 'dialogSaved', where: 'dialogSavedRegistry' },
+  expired: { heading: 'dialogSaved', where: 'dialogSavedRegistry' },
+  sent: { heading: 'dialogSent', where: 'dialogSentRegistry' },
+  received: { heading: 'dialogSent', where: 'dialogSentRegistry' },
+  in_review: { heading: 'dialogSent', where: 'dialogSentRegistry' },
+  decided: { heading: 'dialogSent', where: 'dialogSentRegistry' },
+  refused: { heading: 'dialogRefused', where: 'dialogRefusedRegistry' },
+  local: { heading: 'dialogSaved', where: 'dialogSavedLocal' },
+};
 
 /**
  * The report dialog (DESIGN.md §7): the listing's facts as read, reasons as chips, an optional note
@@ -41,6 +62,7 @@ export function ReportDialog({
   onSubmit,
   onClose,
   renderAfter,
+  watchProgress,
 }: ReportDialogProps) {
   const [reasons, setReasons] = useState<ReportReason[]>(context.earlier?.reasons ?? []);
   const [note, setNote] = useState('');
@@ -50,7 +72,17 @@ export function ReportDialog({
   const [reply, setReply] = useState<SubmitReportReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [missingReason, setMissingReason] = useState(false);
+  const [progress, setProgress] = useState<ReportProgress | null>(null);
   const choices: ReportChoices = { reasons, note, contact, withScreenshot };
+  const savedId = reply && reply.outcome !== 'limited' ? reply.id : null;
+
+  // A report waiting to go out is followed until it is delivered (or refused), so the dialog never
+  // says "will be sent" of a report the registry already has.
+  useEffect(() => {
+    if (!savedId || !watchProgress || !reply || reply.outcome === 'limited') return;
+    if (reply.progress !== 'waiting') return;
+    return watchProgress(savedId, setProgress);
+  }, [savedId]);
 
   const toggle = (reason: ReportReason) => {
     setMissingReason(false);
@@ -76,14 +108,17 @@ export function ReportDialog({
   };
 
   if (reply && reply.outcome !== 'limited') {
+    const now = reply.registryUrl ? (progress ?? reply.progress) : 'local';
+    const words = DONE_WORDS[now];
+    const host = reply.registryUrl ? new URL(reply.registryUrl).host : '';
     return (
-      <section class="report-done" data-testid="report-done" aria-live="polite">
-        <h1>{reply.outcome === 'amended' ? t('dialogAmended') : t('dialogSaved')}</h1>
-        <p data-testid="report-done-where">
-          {reply.registryUrl
-            ? t('dialogSavedRegistry', new URL(reply.registryUrl).host)
-            : t('dialogSavedLocal')}
-        </p>
+      <section class="report-done" data-testid="report-done" data-progress={now} aria-live="polite">
+        <h1>
+          {reply.outcome === 'amended' && words.heading === 'dialogSaved'
+            ? t('dialogAmended')
+            : t(words.heading)}
+        </h1>
+        <p data-testid="report-done-where">{t(words.where, host)}</p>
         <p class="muted">{t('dialogSavedId', reply.id)}</p>
         {renderAfter(reply, choices)}
         <div class="actions">
@@ -110,7 +145,7 @@ export function ReportDialog({
           {t('dialogEarlier', formatDate(context.earlier.createdAt, true))}
         </p>
       )}
-      <ListingFacts draft={draft} />
+      <ListingFacts draft={draft} foldIds />
       <fieldset class="chips" aria-describedby={missingReason ? 'reason-missing' : undefined}>
         <legend>{t('dialogReasons')}</legend>
         {REPORT_REASONS.map((reason) => (

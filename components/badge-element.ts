@@ -5,7 +5,7 @@
  */
 import { getLanguage, t } from '../utils/i18n';
 import type { Verdict } from '../utils/protocol/verdict';
-import { badgeText, dateLine, headline, sourceLine } from './warning-text';
+import { badgeText, dateLine, headline, sourceLine, tierOf } from './warning-text';
 
 /**
  * Accessible names by what they say: the badges of one seller, one case or one source on a page
@@ -25,7 +25,7 @@ function accessibleName(verdict: Verdict, label: string): string {
   const key =
     verdict.status === 'heuristic'
       ? `${getLanguage()}|heuristic|${verdict.signal.evidence.map((seen) => `${seen.signal}:${seen.place ?? ''}:${seen.text}`).join(',')}|${verdict.signal.seenOn}`
-      : `${getLanguage()}|${verdict.status}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${namedInHeadline(verdict)}|${verdict.record.authority}|${verdict.record.updated}`;
+      : `${getLanguage()}|${tierOf(verdict)}|${verdict.subject}|${verdict.record.reportCount ?? ''}|${namedInHeadline(verdict)}|${verdict.record.authority}|${verdict.record.updated}`;
   let name = names.get(key);
   if (name === undefined) {
     const details = [headline(verdict), sourceLine(verdict), dateLine(verdict)].join(' · ');
@@ -41,9 +41,11 @@ export function badgeElement(doc: Document, verdict: Verdict): HTMLElement {
   // A button: it opens the details popover by mouse, touch or keyboard (components/page/popover.ts).
   const badge = doc.createElement('button');
   badge.type = 'button';
-  badge.className = `badge badge--${verdict.status}`;
+  const tier = tierOf(verdict);
+  badge.className = `badge badge--${tier}`;
   badge.setAttribute('data-testid', 'soi-hang-badge');
   badge.setAttribute('data-status', verdict.status);
+  badge.setAttribute('data-tier', tier);
   badge.setAttribute('data-subject', verdict.subject);
   const label = badgeText(verdict);
   badge.setAttribute('aria-label', accessibleName(verdict, label));

@@ -4,7 +4,7 @@
  * source and date.
  */
 
-import { formatDate, getLanguage, type MessageKey, t } from '../utils/i18n';
+import { formatDate, getLanguage, type MessageKey, t, tn } from '../utils/i18n';
 import { tryParseKey } from '../utils/protocol/keys';
 import type { FlagRecord } from '../utils/protocol/records';
 import type { SignalEvidence } from '../utils/protocol/signal-evidence';
@@ -67,12 +67,77 @@ export function reportCount(record: FlagRecord): number {
   return record.reportCount ?? 0;
 }
 
+/**
+ * A record the seller contests and the registry has taken up for review (DESIGN.md §4: shown as
+ * contested on the badge and banner themselves). The decision still stands and is still named; only
+ * the tier changes: its own badge, colour and softened advice.
+ */
+export function isContested(verdict: Verdict): boolean {
+  return verdict.status !== 'heuristic' && verdict.record.appeal === 'pending';
+}
+
+/** The tier a warning is drawn in: its status, or "contested" for a record under an accepted appeal. */
+export type WarningTier = WarningStatus | 'contested';
+
+export function tierOf(verdict: Verdict): WarningTier {
+  return isContested(verdict) ? 'contested' : verdict.status;
+}
+
 export function badgeText(verdict: Verdict): string {
   if (verdict.status === 'heuristic') return t('badgeHeuristic');
+  if (isContested(verdict)) return t('badgeContested');
   if (verdict.subject === 'product') return t('badgeProduct');
   if (verdict.status === 'confirmed') return t('badgeConfirmed');
   if (verdict.status === 'suspected') return t('badgeSuspected');
-  return t('badgeReported', reportCount(verdict.record));
+  return tn('badgeReported', reportCount(verdict.record), reportCount(verdict.record));
+}
+
+const CONTESTED_CONFIRMED: Record<RecordVerdict['subject'], MessageKey> = {
+  item: 'contestedConfirmedItem',
+  seller: 'contestedConfirmedSeller',
+  contact: 'contestedConfirmedContact',
+  product: 'contestedConfirmedProduct',
+};
+
+/** What a record names besides its status: a flagged product's name, a contact as people write it. */
+function namedBy(verdict: RecordVerdict): string {
+  if (verdict.subject === 'product') {
+    return verdict.record.name ?? verdict.record.key.slice('product:'.length);
+  }
+  return verdict.subject === 'contact' ? contactLabel(verdict.record.key) : '';
+}
+
+/**
+ * A contested record's headline: the decision as it stands, naming who made it and when (or, for a
+ * suspicion or reports, the usual hedged words), then that the seller contests it and a review is
+ * pending.
+ */
+function contestedHeadline(verdict: RecordVerdict): string {
+  let clause: string;
+  if (verdict.status === 'confirmed') {
+    clause = t(
+      CONTESTED_CONFIRMED[verdict.subject],
+      verdict.record.authority,
+      formatDate(verdict.record.updated),
+      namedBy(verdict),
+    );
+  } else {
+    const plain = recordHeadline(verdict);
+    clause = plain.charAt(0).toLocaleLowerCase(getLanguage()) + plain.slice(1);
+  }
+  return t('headlineContested', clause);
+}
+
+function recordHeadline(verdict: RecordVerdict): string {
+  if (verdict.subject === 'contact') {
+    const count = reportCount(verdict.record);
+    return tn(HEADLINES[verdict.status].contact, count, contactLabel(verdict.record.key), count);
+  }
+  if (verdict.subject === 'product') {
+    return t(HEADLINES[verdict.status].product, namedBy(verdict));
+  }
+  const count = reportCount(verdict.record);
+  return tn(HEADLINES[verdict.status][verdict.subject], count, count);
 }
 
 export function headline(verdict: Verdict): string {
@@ -83,15 +148,7 @@ export function headline(verdict: Verdict): string {
     if (lead.place === 'variant') return t('headlineHeuristicVariant', lead.text);
     return t('headlineHeuristic', lead.text);
   }
-  if (verdict.subject === 'contact') {
-    const key = HEADLINES[verdict.status].contact;
-    return t(key, contactLabel(verdict.record.key), reportCount(verdict.record));
-  }
-  const argument =
-    verdict.subject === 'product'
-      ? (verdict.record.name ?? verdict.record.key.slice('product:'.length))
-      : reportCount(verdict.record);
-  return t(HEADLINES[verdict.status][verdict.subject], argument);
+  return isContested(verdict) ? contestedHeadline(verdict) : recordHeadline(verdict);
 }
 
 /** A phone or bank key as people write it: "0912345678", "VCB 0011001234567". */
@@ -120,7 +177,8 @@ export function dateLine(verdict: Verdict): string {
 
 export function advice(verdict: Verdict): string {
   if (verdict.status === 'heuristic') return t(ADVICE.heuristic);
-  return t(verdict.subject === 'product' ? 'adviceProduct' : ADVICE[verdict.status]);
+  if (verdict.subject === 'product') return t('adviceProduct');
+  return t(isContested(verdict) ? 'adviceContested' : ADVICE[verdict.status]);
 }
 
 /**
@@ -172,7 +230,8 @@ const EVIDENCE: Record<SignalEvidence['signal'], MessageKey> = {
 export function evidenceLines(verdict: SignalVerdict): string[] {
   return verdict.signal.evidence.map((seen) => {
     if (seen.reviews) {
-      return t('evidenceReviewComplaints', seen.reviews.flagged, seen.reviews.visible, seen.text);
+      const { flagged, visible } = seen.reviews;
+      return tn('evidenceReviewComplaints', visible, flagged, visible, seen.text);
     }
     if (seen.price) {
       // By hand: a number format would load locale data on the page for one line.

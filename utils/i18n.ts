@@ -46,6 +46,29 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   });
 }
 
+/** Built when a count is first shown in a language (each builds its locale's rules once). */
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The message for a count, by the language's plural rules: `<key>_<category>` when the catalogue
+ * has a form for the count's category (English `badgeReported_one`: "1 report"), the key itself
+ * otherwise (Vietnamese has one form for every count). The substitutions are the key's, count
+ * included where its message puts it.
+ */
+export function tn(
+  key: MessageKey,
+  count: number,
+  ...substitutions: Array<string | number>
+): string {
+  let rules = pluralRules.get(current);
+  if (!rules) {
+    rules = new Intl.PluralRules(current);
+    pluralRules.set(current, rules);
+  }
+  const form = `${key}_${rules.select(count)}`;
+  return t((catalogues[current][form] !== undefined ? form : key) as MessageKey, ...substitutions);
+}
+
 const EN_MONTHS = [
   'Jan',
   'Feb',

@@ -1,6 +1,6 @@
 /**
  * Puts our UI into the page: a badge inside a flagged card, a banner before a flagged product's
- * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
+ * title, "Báo cáo" under an unflagged product's title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
  * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
@@ -146,7 +146,9 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         });
       }
       const { anchor } = listing;
-      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
+      // A product's "Báo cáo tin đăng này" goes right under its title, on every site, where the
+      // shopper's eye is after reading the name (a warning banner goes above it instead).
+      const place = isCard ? () => anchor.prepend(host) : () => anchor.after(host);
       place();
       mounted.set(anchor, { host, root, place, rendered: null, popover: null });
       arrange(anchor);

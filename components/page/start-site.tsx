@@ -21,16 +21,18 @@ import { Banner } from '../Banner';
 import badgeCss from '../badge.css?inline';
 import { badgeElement } from '../badge-element';
 import bannerCss from '../banner.css?inline';
+import noticeCss from '../notice.css?inline';
 import type { QuickOutcome, QuickReportActions } from '../QuickReport';
 import { reportButtonElement } from '../report-button';
 import reportCss from '../report-button.css?inline';
-import type { MuteHandler } from '../WarningActions';
 import warningCss from '../warning.css?inline';
 import { inspectBatch, inspectorViews } from './inspector-views';
+import { createNotices } from './notice';
 import { createOverlay } from './overlay';
 import { stopBadgeListeners } from './popover';
 import { createReportFrame } from './report-frame';
 import { watchCardsForReport } from './report-hover';
+import { shopperActions } from './shopper-actions';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   useCatalogues(CONTENT_MESSAGES);
@@ -39,37 +41,24 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   let registryUrl: string | null = null;
   const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
 
-  /**
-   * "Hide warnings for this seller". Only a real click or key press by the shopper counts: a script
-   * on the page could otherwise press the button for them.
-   */
-  const onMute = (listing: ExtractedListing): MuteHandler | undefined => {
-    const sellerKey = listing.sellerKey;
-    if (!sellerKey) return undefined;
-    return (today, event) => {
-      if (!event.isTrusted) return;
-      const label = listing.sellerName?.slice(0, 200);
-      void sendMessage('muteSeller', { sellerKey, today, ...(label ? { label } : {}) })
-        .then(() => runner?.reset())
-        .catch(() => undefined);
-    };
-  };
-
   const frame = createReportFrame(document);
+  const notices = createNotices(document, noticeCss);
   const draftOf = (listing: ExtractedListing) => draftListingOf(listing, location.href, new Date());
-
-  /** The report dialog for this listing, over the page (report.html in our frame). */
-  const openReport = (listing: ExtractedListing) => {
-    void sendMessage('openReportDraft', draftOf(listing))
-      .then(({ token }) =>
-        frame.open(
-          `${browser.runtime.getURL('/report.html')}?draft=${token}&framed=1`,
-          token,
-          t('reportFrameTitle'),
-        ),
-      )
-      .catch(() => undefined);
-  };
+  const actions = shopperActions({
+    send: sendMessage,
+    draftOf,
+    // The report dialog over the page: report.html in our frame.
+    openFrame: (token) =>
+      frame.open(
+        `${browser.runtime.getURL('/report.html')}?draft=${token}&framed=1`,
+        token,
+        t('reportFrameTitle'),
+      ),
+    afterMute: () => runner?.reset(),
+    notices,
+  });
+  const onMute = actions.mute;
+  const openReport = (listing: ExtractedListing) => void actions.openReport(listing);
 
   /** A flagged card's chips: one press saves a report with that reason. */
   const quickReport = (listing: ExtractedListing): QuickReportActions => ({
@@ -189,6 +178,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     runner?.stop();
     hover.stop();
     frame.close();
+    notices.close();
     stopBadgeListeners(window);
   });
 }

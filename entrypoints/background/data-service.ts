@@ -17,6 +17,7 @@ import type { Signal } from '../../utils/protocol/preferences';
 import type { FlagRecord } from '../../utils/protocol/records';
 import {
   type DataStatus,
+  DEFAULT_SYNC_MINUTES,
   type SyncStatus,
   SyncStatusSchema,
 } from '../../utils/protocol/sync-status';
@@ -31,10 +32,8 @@ import {
 import { answerLookup } from './lookup-answer';
 import { failed, succeeded } from './sync-outcome';
 
+export { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 export type { BlockList } from './block-list';
-
-/** How often the feed is fetched unless the server asks for longer. */
-export const DEFAULT_SYNC_MINUTES = 6 * 60;
 
 export interface FeedConfig {
   /** The built-in manifest URL (null: this build has no feed; the options page may set one). */

@@ -51,6 +51,7 @@ async function load(): Promise<PopupProps> {
       tab,
       status,
       error: null,
+      reports: reports.reports.length,
       undelivered: reports.undelivered,
       ...(inspector?.signedIn ? { inspectorName: inspector.name ?? '' } : {}),
     };

@@ -12,6 +12,7 @@ import { reportSummary } from '../../components/report-summary';
 import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
+import type { ReportProgress } from '../../utils/protocol/report-messages';
 import { closeReportRequest } from '../../utils/protocol/tab-requests';
 import { copyText } from './copy-text';
 import '../../components/page.css';
@@ -24,6 +25,32 @@ const query = new URLSearchParams(location.search);
 const token = query.get('draft') ?? '';
 const framed = query.get('framed') === '1';
 const root = document.getElementById('app');
+
+/**
+ * Follows one report's delivery by asking the outbox every second (for at most two minutes: the
+ * outbox keeps trying after that, and "Báo cáo của tôi" shows where it stands), until it leaves
+ * "waiting".
+ */
+function watchProgress(id: string, onProgress: (progress: ReportProgress) => void): () => void {
+  let stopped = false;
+  const until = Date.now() + 2 * 60_000;
+  const poll = async () => {
+    while (!stopped && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (stopped) return;
+      const list = await sendMessage('listReports', {}).catch(() => null);
+      const progress = list?.reports.find((report) => report.id === id)?.progress;
+      if (progress && progress !== 'waiting') {
+        onProgress(progress);
+        return;
+      }
+    }
+  };
+  void poll();
+  return () => {
+    stopped = true;
+  };
+}
 
 async function main(): Promise<void> {
   if (!root) return;
@@ -57,6 +84,7 @@ async function main(): Promise<void> {
             ...(contact.trim() ? { contact } : {}),
           })
         }
+        watchProgress={watchProgress}
         renderAfter={(reply, choices) => (
           <ReportChannels
             platform={draft.listing.platform}

@@ -1,17 +1,26 @@
 /**
  * Appeals (DESIGN.md §4: a warning never hides that it is contested). A seller opens `/appeal?key=…`,
  * a plain Vietnamese form that needs no script, and sends a statement; programs may POST JSON.
- * Appeals join the review queue beside reports.
+ * Appeals join the review queue beside reports. Whoever holds an appeal's id looks it up at
+ * `GET /v1/appeals/<id>`: JSON, or a page when a browser asks for HTML.
  */
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { KeySchema } from '../../utils/protocol/records';
-import { type AppealInput, AppealInputSchema } from '../../utils/protocol/review';
+import { UuidV4Schema } from '../../utils/protocol/report';
+import {
+  type AppealInput,
+  AppealInputSchema,
+  type AppealState,
+  type AppealStatus,
+} from '../../utils/protocol/review';
+import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 import { checked, jsonBody } from '../http/body';
-import { ApiFailure } from '../http/errors';
+import { ApiFailure, refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { saveAppeal } from '../store/review-actions';
+import { appealState, saveAppeal } from '../store/review-actions';
 import type { RegistryDeps } from './deps';
 
 const page = (title: string, body: unknown) => html`<!doctype html>
@@ -26,7 +35,7 @@ const page = (title: string, body: unknown) => html`<!doctype html>
       input, textarea { width: 100%; box-sizing: border-box; font: inherit; padding: .5rem; }
       button { margin-top: 1rem; font: inherit; padding: .5rem 1.25rem; }
       .error { color: #a40e26; }
-      code { word-break: break-all; }
+      code, a { word-break: break-all; }
     </style>
   </head>
   <body>
@@ -34,14 +43,40 @@ const page = (title: string, body: unknown) => html`<!doctype html>
   </body>
 </html>`;
 
+const SYNC_HOURS = DEFAULT_SYNC_MINUTES / 60;
+
+/** What happens to an appeal and when, as the form says it before anything is sent. */
+const whatHappens = html`<h2>Điều gì xảy ra sau khi gửi</h2>
+  <ol data-testid="appeal-steps">
+    <li>
+      Bạn nhận được mã khiếu nại và địa chỉ để xem trạng thái của nó bất cứ lúc nào.
+    </li>
+    <li>
+      Thanh tra viên của sổ đăng ký đọc giải trình và quyết định có nhận xem xét lại hay không.
+      <strong>Trước khi thanh tra viên nhận xem xét lại, cảnh báo không thay đổi gì.</strong>
+    </li>
+    <li>
+      Chỉ khi thanh tra viên đã nhận xem xét lại, từ lần công bố dữ liệu tiếp theo của sổ đăng ký,
+      cảnh báo về mã này mới hiện là «Đang khiếu nại»: vẫn nêu kết luận cũ, ai kết luận và ngày nào,
+      kèm dòng người bán đang khiếu nại, chờ xem xét lại. Tiện ích của người mua cập nhật dữ liệu
+      khoảng ${SYNC_HOURS} giờ một lần, nên có thể chậm thêm chừng đó.
+    </li>
+    <li>
+      Cảnh báo chỉ được gỡ hoặc sửa khi có quyết định mới sau khi xem xét lại. Nếu thanh tra viên không
+      nhận xem xét lại, cảnh báo giữ nguyên.
+    </li>
+  </ol>
+  <p>Sổ đăng ký không đặt thời hạn cố định cho việc xem xét.</p>`;
+
 function appealForm(key: string, error?: string) {
   return page(
     'Khiếu nại cảnh báo của Soi Hàng',
     html`<h1>Khiếu nại cảnh báo</h1>
       <p>
         Nếu bạn là người bán và cho rằng cảnh báo về tin đăng hoặc cửa hàng này là sai, hãy gửi giải
-        trình. Thanh tra viên sẽ xem xét; trong thời gian đó, cảnh báo sẽ ghi rõ là đang bị khiếu nại.
+        trình.
       </p>
+      ${whatHappens}
       ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
       <form method="post" action="/v1/appeals">
         <label for="key">Mã tin đăng hoặc người bán</label>
@@ -55,11 +90,52 @@ function appealForm(key: string, error?: string) {
   );
 }
 
-function received(id: string) {
+/** Each state in words: where the appeal stands, and what warnings show meanwhile. */
+const STATE_WORDS: Record<AppealState, { title: string; meaning: string }> = {
+  received: {
+    title: 'Đã nhận, chờ thanh tra viên xem xét',
+    meaning:
+      'Thanh tra viên chưa quyết định có nhận xem xét lại hay không. Cảnh báo chưa thay đổi gì.',
+  },
+  accepted: {
+    title: 'Thanh tra viên đã nhận xem xét lại',
+    meaning:
+      'Từ lần công bố dữ liệu tiếp theo của sổ đăng ký, cảnh báo về mã này hiện là «Đang khiếu nại» cho tới khi có quyết định mới.',
+  },
+  rejected: {
+    title: 'Thanh tra viên không nhận xem xét lại',
+    meaning: 'Cảnh báo giữ nguyên như trước khi khiếu nại.',
+  },
+  resolved: {
+    title: 'Đã có quyết định mới',
+    meaning:
+      'Sau khi xem xét lại, thanh tra viên đã ra quyết định mới về mã này; cảnh báo (nếu còn) theo quyết định đó từ lần công bố dữ liệu tiếp theo.',
+  },
+};
+
+function received(status: AppealStatus) {
   return page(
     'Đã nhận khiếu nại',
     html`<h1>Đã nhận khiếu nại</h1>
-      <p>Mã khiếu nại của bạn: <code>${id}</code>. Hãy lưu lại mã này để hỏi về kết quả.</p>`,
+      <p>Mã khiếu nại của bạn: <code>${status.id}</code>. Hãy lưu lại mã này.</p>
+      <p>
+        Xem trạng thái khiếu nại tại:
+        <a href="${status.statusUrl}" data-testid="appeal-status-url">${status.statusUrl}</a>
+      </p>
+      ${whatHappens}`,
+  );
+}
+
+function statusPage(status: AppealStatus) {
+  const words = STATE_WORDS[status.state];
+  return page(
+    'Trạng thái khiếu nại',
+    html`<h1>Trạng thái khiếu nại</h1>
+      <p>Mã khiếu nại: <code>${status.id}</code></p>
+      <p>Mã bị khiếu nại: <code>${status.key}</code></p>
+      <p>Gửi lúc: ${status.receivedAt}</p>
+      <p><strong data-state="${status.state}">${words.title}</strong></p>
+      <p>${words.meaning}</p>`,
   );
 }
 
@@ -74,6 +150,14 @@ async function appealFromForm(form: Record<string, unknown>): Promise<AppealInpu
     statement: text('statement') ?? '',
     ...(contact ? { contact } : {}),
   });
+}
+
+/** The address an appeal is looked up at, as the appellant reaches this registry. */
+function statusUrl(c: Context, id: string, trustProxy: boolean): string {
+  const url = new URL(`/v1/appeals/${id}`, c.req.url);
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() : null;
+  if (forwarded === 'https' || forwarded === 'http') url.protocol = `${forwarded}:`;
+  return url.href;
 }
 
 export function appealRoutes(deps: RegistryDeps) {
@@ -97,6 +181,14 @@ export function appealRoutes(deps: RegistryDeps) {
         c.req.header('Content-Type') ?? '',
       );
       const id = randomUUID();
+      const now = deps.now();
+      const status = (key: string): AppealStatus => ({
+        id,
+        key,
+        state: 'received',
+        receivedAt: now.toISOString(),
+        statusUrl: statusUrl(c, id, deps.config.trustProxy),
+      });
       if (isForm) {
         const form = await c.req.parseBody();
         let input: AppealInput;
@@ -113,14 +205,33 @@ export function appealRoutes(deps: RegistryDeps) {
             400,
           );
         }
-        await saveAppeal(deps.db, id, input, deps.now());
-        return c.html(received(id), 201);
+        await saveAppeal(deps.db, id, input, now);
+        return c.html(received(status(input.key)), 201);
       }
       const input = await jsonBody(c, AppealInputSchema);
-      await saveAppeal(deps.db, id, input, deps.now());
-      return c.json({ id, state: 'received' }, 201);
+      await saveAppeal(deps.db, id, input, now);
+      return c.json(status(input.key), 201);
     },
   );
+
+  app.get('/v1/appeals/:id', async (c) => {
+    const id = c.req.param('id');
+    const found = UuidV4Schema.safeParse(id).success ? await appealState(deps.db, id) : null;
+    if (!found) return refuse(c, 404, 'unknown_appeal', 'no appeal has this id');
+    const status: AppealStatus = {
+      id,
+      ...found,
+      statusUrl: statusUrl(c, id, deps.config.trustProxy),
+    };
+    // A browser following the confirmation page's link gets a page; programs get JSON.
+    const accept = c.req.header('Accept') ?? '';
+    if (/\btext\/html\b/i.test(accept) && !/^\s*application\/json\b/i.test(accept)) {
+      c.header('Vary', 'Accept');
+      return c.html(statusPage(status));
+    }
+    c.header('Vary', 'Accept');
+    return c.json(status);
+  });
 
   return app;
 }

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
-import type { AppealInput, DecisionInput } from '../../utils/protocol/review';
+import type { AppealInput, AppealState, DecisionInput } from '../../utils/protocol/review';
 import { type Once, once } from './action-ids';
 import { currentRecord } from './case-story';
 import { audit, touchCase } from './case-writes';
@@ -176,6 +176,19 @@ export async function saveAppeal(db: Db, id: string, input: AppealInput, now: Da
       .execute();
     await touchCase(trx, input.key, {}, at, 1);
   });
+}
+
+/** Where an appeal stands, for the seller who holds its id; null when no appeal has it. */
+export async function appealState(
+  db: Db,
+  id: string,
+): Promise<{ key: string; state: AppealState; receivedAt: string } | null> {
+  const row = await db
+    .selectFrom('appeals')
+    .select(['key', 'state', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { key: row.key, state: row.state, receivedAt: row.created_at } : null;
 }
 
 /** Takes an appeal up (its record is published as contested) or turns it down. */

@@ -43,7 +43,7 @@ export const inspectorHosts = (page: Page) => page.locator('soi-hang-inspector')
 export async function signIn(harness: Harness, registryUrl: string, token: string) {
   const options = await openExtensionPage(harness, 'options.html');
   const section = options.getByTestId('inspector-section');
-  await section.getByLabel('Địa chỉ registry').fill(registryUrl);
+  await section.getByLabel('Địa chỉ sổ đăng ký').fill(registryUrl);
   await section.getByLabel('Mã truy cập (token)').fill(token);
   await section.getByTestId('inspector-sign-in').click();
   const said = await eventually(async () => {

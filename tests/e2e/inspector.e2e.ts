@@ -52,7 +52,7 @@ describe('inspector mode in Chromium', () => {
       'shr_000000000000_notatokenthisregistryissuedxxxxxxxxxxxxxx',
     );
     expect(wrong.signedIn).toBe(false);
-    expect(wrong.text).toContain('Registry không nhận mã này');
+    expect(wrong.text).toContain('Sổ đăng ký không nhận mã này');
     await wrong.options.close();
 
     const revoked = registry.token('Thanh tra viên đã nghỉ', 'inspector');

@@ -1,15 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import vi from '../../public/_locales/vi/messages.json';
-import { formatDate, setLanguage, t } from '../../utils/i18n';
+import { formatDate, setLanguage, t, tn } from '../../utils/i18n';
 
 describe('i18n', () => {
+  /** `<key>_<category>`: a form of key's message for counts of a plural category (en "1 report"). */
+  const pluralForm = /^(.+)_(zero|one|two|few|many)$/;
+
   it('has every message in both languages, with the same placeholders', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    const english = Object.keys(en).filter((key) => !pluralForm.test(key));
+    expect(english.sort()).toEqual(Object.keys(vi).sort());
     for (const key of Object.keys(vi) as Array<keyof typeof vi>) {
       const placeholders = (message: string) => (message.match(/\$\d/g) ?? []).sort();
       expect(placeholders(en[key].message), key).toEqual(placeholders(vi[key].message));
     }
+  });
+
+  it("has plural forms only of messages it has, for categories the language's rules give", () => {
+    const placeholders = (message: string) => (message.match(/\$\d/g) ?? []).sort();
+    for (const [language, catalogue] of [
+      ['vi', vi],
+      ['en', en],
+    ] as const) {
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      for (const [key, { message }] of Object.entries(catalogue)) {
+        const [, base, category] = key.match(pluralForm) ?? [];
+        if (!base || !category) continue;
+        expect(categories, key).toContain(category);
+        const own = (catalogue as Record<string, { message: string }>)[base];
+        expect(own, key).toBeDefined();
+        expect(placeholders(message), key).toEqual(placeholders(own?.message ?? ''));
+      }
+    }
+  });
+
+  it('writes counts by the plural rules of each language', () => {
+    expect(tn('badgeReported', 1, 1)).toBe('1 phản ánh');
+    expect(tn('badgeReported', 3, 3)).toBe('3 phản ánh');
+    setLanguage('en');
+    expect(tn('badgeReported', 1, 1)).toBe('1 report');
+    expect(tn('badgeReported', 0, 0)).toBe('0 reports');
+    expect(tn('badgeReported', 3, 3)).toBe('3 reports');
+    expect(tn('popupUndelivered', 1, 1)).toBe('1 report not yet sent');
+    expect(tn('headlineContactReported', 1, '0912345678', 1)).toBe(
+      '«0912345678», a contact given in this listing, has 1 unverified report',
+    );
+    // A message without plural forms is itself for every count.
+    expect(tn('dialogNoteCount', 1, 1, 2000)).toBe('1/2000 characters');
+  });
+
+  it('calls the registry «sổ đăng ký» everywhere in Vietnamese, never by its English name', () => {
+    const english = Object.entries(vi)
+      .filter(([, { message }]) => /registry/i.test(message))
+      .map(([key]) => key);
+    expect(english).toEqual([]);
   });
 
   it('is Vietnamese by default and substitutes arguments', () => {

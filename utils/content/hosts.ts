@@ -7,10 +7,12 @@ export const REPORT_BUTTON_HOST = 'soi-hang-report-button';
 export const REPORT_HOST = 'soi-hang-report';
 /** Inspector mode only: what the registry knows about a listing. */
 export const INSPECTOR_HOST = 'soi-hang-inspector';
+/** A short notice that one of the shopper's actions on the page failed. */
+export const NOTICE_HOST = 'soi-hang-notice';
 
 const OWN_HOSTS = new Set(
-  [BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST, REPORT_HOST, INSPECTOR_HOST].map((name) =>
-    name.toUpperCase(),
+  [BADGE_HOST, BANNER_HOST, REPORT_BUTTON_HOST, REPORT_HOST, INSPECTOR_HOST, NOTICE_HOST].map(
+    (name) => name.toUpperCase(),
   ),
 );
 

@@ -43,7 +43,7 @@ export type SubmitReport = z.infer<typeof SubmitReportSchema>;
 export const REPORT_PROGRESS = [
   'waiting', // chờ gửi
   'sent', // đã gửi
-  'received', // registry đã nhận
+  'received', // sổ đăng ký đã nhận
   'in_review', // đang xem xét
   'decided', // đã có kết luận
   'refused', // the registry refused it; the reason is shown

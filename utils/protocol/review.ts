@@ -69,8 +69,25 @@ export const AppealInputSchema = z.strictObject({
 export type AppealInput = z.infer<typeof AppealInputSchema>;
 
 export const APPEAL_STATES = ['received', 'accepted', 'rejected', 'resolved'] as const;
+export type AppealState = (typeof APPEAL_STATES)[number];
 /** Accepting an appeal means taking it up: the record is published as contested until decided. */
 export const AppealDecisionSchema = z.strictObject({ state: z.enum(['accepted', 'rejected']) });
+
+/**
+ * What `POST /v1/appeals` answers a program, and `GET /v1/appeals/<id>` anyone holding the id: where
+ * the appeal stands (received → accepted or rejected; accepted → resolved by a new decision). Only
+ * an accepted appeal makes warnings show the record as contested, from the next publish on. The
+ * statement and contact are never given back.
+ */
+export const AppealStatusSchema = z.object({
+  id: UuidV4Schema,
+  key: KeySchema,
+  state: z.enum(APPEAL_STATES),
+  receivedAt: Timestamp,
+  /** Where to look the appeal up again: `GET` this address. */
+  statusUrl: z.url(),
+});
+export type AppealStatus = z.infer<typeof AppealStatusSchema>;
 
 /** The listing as the inspector's extension read it, kept as JSON text so its hash is of those bytes. */
 export const MAX_SNAPSHOT_CHARS = 32 * 1024;

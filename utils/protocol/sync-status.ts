@@ -2,6 +2,12 @@
 import * as z from 'zod/mini';
 import { DataInfoSchema } from './records';
 
+/**
+ * How often the extension fetches the feed unless the server asks for longer (the registry's appeal
+ * page tells sellers this too).
+ */
+export const DEFAULT_SYNC_MINUTES = 6 * 60;
+
 export const SYNC_RESULTS = ['updated', 'unchanged', 'failed', 'not_configured'] as const;
 
 export const SyncStatusSchema = z.object({

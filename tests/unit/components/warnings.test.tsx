@@ -198,12 +198,12 @@ describe('wording rules', () => {
     expect(banner.querySelector('[data-testid="warning-appeal"]')).toBeNull();
     const shown = mount(<Banner verdict={contested} data={null} />);
     expect(shown.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
-      'Người bán đang khiếu nại',
+      'Người bán đã khiếu nại',
     );
     setLanguage('en');
     const english = mount(<Banner verdict={contested} data={null} />);
     expect(english.querySelector('[data-testid="warning-appeal"]')?.textContent).toContain(
-      'contesting this finding',
+      'has appealed',
     );
     setLanguage('vi');
   });
