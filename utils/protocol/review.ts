@@ -72,6 +72,12 @@ export const APPEAL_STATES = ['received', 'accepted', 'rejected', 'resolved'] as
 /** Accepting an appeal means taking it up: the record is published as contested until decided. */
 export const AppealDecisionSchema = z.strictObject({ state: z.enum(['accepted', 'rejected']) });
 
+/**
+ * An admin's publish now: `force` publishes even a feed that drops more than the registry's allowed
+ * share of the last one's records (never an empty one). An empty body is `{}`.
+ */
+export const PublishInputSchema = z.strictObject({ force: z.optional(z.boolean()) });
+
 /** The listing as the inspector's extension read it, kept as JSON text so its hash is of those bytes. */
 export const MAX_SNAPSHOT_CHARS = 32 * 1024;
 
