@@ -23,6 +23,7 @@ const SYNC_ERRORS: Record<string, MessageKey> = {
   bad_gzip: 'syncErrorBadGzip',
   invalid_record: 'syncErrorInvalidRecord',
   storage: 'syncErrorStorage',
+  too_few_records: 'syncErrorTooFew',
 };
 
 function countsLine(data: DataInfo): string {
@@ -98,6 +99,11 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
       {status?.stale && (
         <p class="warning" role="status" data-testid="data-stale">
           {t('popupStale')}
+        </p>
+      )}
+      {status?.sync?.result === 'failed' && status.sync.tooFew && (
+        <p class="warning" role="status" data-testid="sync-too-few">
+          {t('popupSyncTooFew', status.sync.tooFew.offered, status.sync.tooFew.shipped)}
         </p>
       )}
       {sync && (

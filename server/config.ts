@@ -33,6 +33,12 @@ export interface RegistryConfig {
   corsOrigins: string[] | null;
   communityThreshold: number;
   communityWindowDays: number;
+  /** On a first start with an empty database, import the sources the extension ships. */
+  importShippedSources: boolean;
+  /** A publish refuses to drop more than this share (percent) of the last feed's records. */
+  publishMaxDropPercent: number;
+  /** Manifests say the feed stands in for the extension's shipped data (`replacesShipped`). */
+  replacesShipped: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -58,6 +64,14 @@ function interval(env: Env, name: string): number | null {
   }
   const unit = match[2] === 'h' ? 3_600_000 : match[2] === 's' ? 1000 : 60_000;
   return amount * unit;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${raw}")`);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -98,5 +112,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     corsOrigins: origins && origins.length > 0 ? origins : null,
     communityThreshold: integer(env, 'COMMUNITY_THRESHOLD', 5, 1, 1_000_000),
     communityWindowDays: integer(env, 'COMMUNITY_WINDOW_DAYS', 30, 1, 3650),
+    importShippedSources: flag(env, 'IMPORT_SHIPPED_SOURCES', true),
+    publishMaxDropPercent: integer(env, 'PUBLISH_MAX_DROP', 20, 0, 100),
+    replacesShipped: flag(env, 'FEED_REPLACES_SHIPPED', false),
   };
 }

@@ -7,12 +7,13 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openRegistry, registryLogger, StartError } from './registry';
+import { importShippedOnFirstStart, openRegistry, registryLogger, StartError } from './registry';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = registryLogger(config);
   const registry = await openRegistry(config, log, { background: true });
+  await importShippedOnFirstStart(registry);
   if (registry.key.generated) {
     log.warn(
       { file: registry.key.file, publicKey: registry.key.publicKey, keyId: registry.key.keyId },

@@ -7,9 +7,11 @@ import type { RegistryConfig } from './config';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
 import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
+import { mergeSources, readShippedSources } from './sources/shipped';
 import { CaseProjection } from './store/case-projection';
 import { isReachable, migrate, type OpenDatabase, openDatabase } from './store/dialect';
 import { EvidenceFiles } from './store/evidence-files';
+import { importRecords, isEmptyRegistry } from './store/records';
 import { ReportIntake } from './store/reports';
 import { type Checkpointer, startCheckpointer } from './store/sqlite-checkpointer';
 
@@ -65,10 +67,10 @@ export async function openRegistry(
     now,
     intake: new ReportIntake(database.db, now),
     cases,
-    publish: () =>
+    publish: (publishOptions) =>
       queue.run(async () => {
         await cases.catchUp();
-        return publishRegistry(database.db, config, key);
+        return publishRegistry(database.db, config, key, now(), publishOptions);
       }),
     close: async () => {
       // A fold under way finishes (or the rest waits for the next start) before the pool closes.
@@ -78,4 +80,29 @@ export async function openRegistry(
     },
   };
   return registry;
+}
+
+/**
+ * A first start (no record ever stored, no feed ever published): the sources the extension ships
+ * (ChongLuaDao's scam domains, the authorities' decisions) are imported, so the registry's first
+ * feed holds at least what every extension already has. IMPORT_SHIPPED_SOURCES=0 turns it off;
+ * publishing then waits for records (an empty feed is always refused).
+ */
+export async function importShippedOnFirstStart(registry: Registry): Promise<number> {
+  if (!(await isEmptyRegistry(registry.db))) return 0;
+  if (!registry.config.importShippedSources) {
+    registry.log.warn(
+      'the database is empty and IMPORT_SHIPPED_SOURCES=0: no feed is published until records ' +
+        'are imported (npm run server:import -- <file>)',
+    );
+    return 0;
+  }
+  const { chongLuaDao, official } = await readShippedSources();
+  const records = mergeSources([...chongLuaDao, ...official]);
+  const { written } = await importRecords(registry.db, records, registry.now());
+  registry.log.info(
+    { records: written, chongLuaDao: chongLuaDao.length, official: official.length },
+    'empty database: imported the sources the extension ships (IMPORT_SHIPPED_SOURCES=0 turns this off)',
+  );
+  return written;
 }

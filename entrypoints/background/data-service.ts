@@ -7,7 +7,11 @@
 import type { Database } from '../../utils/db/database';
 import type { LoadedData } from '../../utils/db/flag-store';
 import type { CheckerHandle } from '../../utils/feed/check-pool';
-import { ensureDefaultData, type PackageReader } from '../../utils/feed/default-data';
+import {
+  ensureDefaultData,
+  type PackageReader,
+  readDefaultManifest,
+} from '../../utils/feed/default-data';
 import { syncFeed } from '../../utils/feed/sync';
 import { MIN_SYNC_MINUTES } from '../../utils/feed-format/manifest';
 import { unguarded } from '../../utils/lookup/domain-guard';
@@ -70,6 +74,15 @@ export function createDataService(deps: DataServiceDeps) {
   let readyMs: number | undefined;
   /** Official stores' prices seen in this worker's life: the price signal's references. */
   const prices = new PriceReferences();
+  /** How many records this package ships: a feed far smaller must say it replaces them. */
+  let shippedCount: Promise<number> | null = null;
+  const shipped = async () => {
+    shippedCount ??= readDefaultManifest(deps.readPackageFile).then((m) => m.snapshot.count);
+    shippedCount.catch(() => {
+      shippedCount = null;
+    });
+    return { count: await shippedCount };
+  };
 
   const guardedOf = (current: DataState): Promise<number> => {
     current.guarded ??= (async () => unguarded(await listedDomains(current)).guarded)();
@@ -173,6 +186,7 @@ export function createDataService(deps: DataServiceDeps) {
           etag: typeof etag === 'string' ? etag : null,
           fetch: deps.fetch,
           now: deps.now(),
+          shipped: await shipped(),
           ...(deps.openCheckers ? { openCheckers: deps.openCheckers } : {}),
         });
         const interval = Math.max(

@@ -1,6 +1,6 @@
 /** A feed sync's outcome as the status keeps it (sync-status.ts), from the feed client's result. */
 import type { SyncResult } from '../../utils/feed/sync';
-import { SyncError } from '../../utils/feed/sync-error';
+import { SyncError, TooFewRecordsError } from '../../utils/feed/sync-error';
 import type { SyncStatus } from '../../utils/protocol/sync-status';
 
 export function succeeded(
@@ -35,6 +35,9 @@ export function failed(error: unknown, at: string, previous: SyncStatus | null):
     at,
     errorCode: error instanceof SyncError ? error.code : 'internal',
     message: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+    ...(error instanceof TooFewRecordsError
+      ? { tooFew: { offered: error.offered, shipped: error.shipped } }
+      : {}),
     ...(previous?.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}),
     ...(previous?.intervalMinutes ? { intervalMinutes: previous.intervalMinutes } : {}),
   };

@@ -168,6 +168,8 @@ async function publishMillion(dir: string): Promise<number> {
     feedName: 'soi-hang',
     communityThreshold: 5,
     communityWindowDays: 30,
+    publishMaxDropPercent: 20,
+    replacesShipped: false,
   };
   const first = await publishRegistry(open.db, config, key);
   console.log(

@@ -1,21 +1,29 @@
 /**
- * npm run server:import -- <file.csv|file.ndjson> [more files]
+ * npm run server:import -- [--shipped] [<file.csv|file.ndjson> …]
  * Imports official records (CSV with the columns server/sources/csv.ts reads, or NDJSON flag records). Every
  * row is checked first; one bad row refuses the whole import, naming its line. Keys an inspector
- * has decided keep the decision.
+ * has decided keep the decision. `--shipped`: also the sources the extension ships (ChongLuaDao's
+ * scam domains, the authorities' decisions), as a first start with an empty database does.
  */
 import { readFile } from 'node:fs/promises';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { recordsFromCsv } from '../sources/csv';
+import { mergeSources, readShippedSources } from '../sources/shipped';
 import { importRecords } from '../store/records';
 import { runCli } from './run-cli';
 
-const files = process.argv.slice(2);
+const shipped = process.argv.includes('--shipped');
+const files = process.argv.slice(2).filter((arg) => arg !== '--shipped');
 
 runCli('server:import', async ({ db }) => {
-  if (files.length === 0) throw new Error('usage: server:import -- <file.csv|file.ndjson> …');
+  if (files.length === 0 && !shipped)
+    throw new Error('usage: server:import -- [--shipped] [<file.csv|file.ndjson> …]');
   const records: FlagRecord[] = [];
+  if (shipped) {
+    const { chongLuaDao, official } = await readShippedSources();
+    records.push(...mergeSources([...chongLuaDao, ...official]));
+  }
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     try {

@@ -1,7 +1,7 @@
 /**
  * npm run feed:build -- --records <file.ndjson|file.csv> [--records …] --out <dir> --key <private key file>
  *                       [--publisher <name>] [--feed-name soi-hang] [--expires-days 7] [--keep-deltas 30]
- *                       [--min-sync-minutes N]
+ *                       [--min-sync-minutes N] [--replaces-shipped]
  * Publishes the next sequence of a signed feed in <dir> (see publisher.ts). Exit 2 on bad input.
  */
 import { readFile } from 'node:fs/promises';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       'expires-days': { type: 'string', default: '7' },
       'keep-deltas': { type: 'string', default: '30' },
       'min-sync-minutes': { type: 'string' },
+      'replaces-shipped': { type: 'boolean', default: false },
     },
   });
   if (!values.records?.length || !values.out || !values.key) {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     expiresInDays: Number(values['expires-days']),
     keepDeltas: Number(values['keep-deltas']),
     ...(values['min-sync-minutes'] ? { minSyncMinutes: Number(values['min-sync-minutes']) } : {}),
+    ...(values['replaces-shipped'] ? { replacesShipped: true } : {}),
   });
   console.log(
     `sequence ${result.sequence}: ${records.length} records in ${result.snapshot}` +

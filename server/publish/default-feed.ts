@@ -9,35 +9,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { chongLuaDaoRecords, parseDomainList } from '../sources/chongluadao';
-import { officialRecords } from '../sources/official-records';
+import { mergeSources, readShippedSources, SHIPPED_DATA_DIR } from '../sources/shipped';
 import { buildBlockedSnapshot, buildManifest, sortRecords } from './publish';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
-/** When the official-records dataset was added here; dates the few notices with no full date. */
-export const OFFICIAL_RECORDS_ADDED = '2026-11-28';
+export { OFFICIAL_RECORDS_ADDED } from '../sources/shipped';
 export const DEFAULT_SNAPSHOT_FILE = 'snapshot.ndjson.gz';
 export const DEFAULT_PUBLISHER = 'Soi Hàng (ChongLuaDao.vn, cơ quan nhà nước, dữ liệu mẫu)';
 
 export async function defaultRecords(): Promise<FlagRecord[]> {
-  const [domains, official, demo] = await Promise.all([
-    readFile(path.join(DATA, 'chongluadao/vn-badsite-filter-domains.txt'), 'utf8'),
-    readFile(path.join(DATA, 'official-records/records.ndjson'), 'utf8'),
-    readFile(path.join(DATA, 'demo-records.ndjson'), 'utf8'),
+  const [{ chongLuaDao, official }, demo] = await Promise.all([
+    readShippedSources(),
+    readFile(path.join(SHIPPED_DATA_DIR, 'demo-records.ndjson'), 'utf8'),
   ]);
-  const records = [
-    ...chongLuaDaoRecords(parseDomainList(domains)),
-    ...officialRecords(official, OFFICIAL_RECORDS_ADDED),
-    ...parseNdjson(demo, FlagRecordSchema),
-  ];
-  // An authority's decision on a domain outranks the community list's entry for it.
-  const byKey = new Map<string, FlagRecord>();
-  for (const record of records) {
-    const held = byKey.get(record.key);
-    if (!held || held.authority === 'ChongLuaDao.vn')
-      byKey.set(record.key, FlagRecordSchema.parse(record));
-  }
-  return sortRecords([...byKey.values()]);
+  return sortRecords(
+    mergeSources([...chongLuaDao, ...official, ...parseNdjson(demo, FlagRecordSchema)]),
+  );
 }
 
 export interface DefaultFeed {

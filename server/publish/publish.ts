@@ -158,6 +158,8 @@ export interface ManifestInput {
   deltas: DeltaFile[];
   minSyncMinutes?: number;
   feed?: FeedIdentity;
+  /** The feed stands in for the extension's shipped data, however few records it holds. */
+  replacesShipped?: boolean;
 }
 
 export function buildManifest(input: ManifestInput): {

@@ -33,6 +33,11 @@ export interface PublishOptions {
   minSyncMinutes?: number;
   /** The feed's name in its identity (manifest `feed`); one publisher key may sign several feeds. */
   feedName?: string;
+  /**
+   * The manifest says the feed stands in for the extension's shipped data (`replacesShipped`), so
+   * a client takes it even when it holds far fewer records than the shipped snapshot.
+   */
+  replacesShipped?: boolean;
 }
 
 /** The name a feed has when its publisher gives none. */
@@ -113,6 +118,7 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
     snapshot: snapshot.ref,
     deltas,
     ...(options.minSyncMinutes ? { minSyncMinutes: options.minSyncMinutes } : {}),
+    ...(options.replacesShipped ? { replacesShipped: true } : {}),
     feed: {
       keyId: await keyIdOf(await publicKeyOf(options.privateKey)),
       name: options.feedName ?? DEFAULT_FEED_NAME,

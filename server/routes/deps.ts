@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
 import type { PublisherKey } from '../publish/publisher-key';
-import type { RegistryPublish } from '../publish/registry-publish';
+import type { PublishOptions, RegistryPublish } from '../publish/registry-publish';
 import type { CaseProjection } from '../store/case-projection';
 import type { EvidenceFiles } from '../store/evidence-files';
 import type { ReportIntake } from '../store/reports';
@@ -21,5 +21,5 @@ export interface RegistryDeps {
   cases: CaseProjection;
   now: () => Date;
   /** Publishes the next feed sequence (one at a time). */
-  publish: () => Promise<RegistryPublish>;
+  publish: (options?: PublishOptions) => Promise<RegistryPublish>;
 }

@@ -10,13 +10,15 @@ import {
   DecisionInputSchema,
   EvidenceInputSchema,
   NoteInputSchema,
+  PublishInputSchema,
   QueueQuerySchema,
   StatsQuerySchema,
 } from '../../utils/protocol/review';
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
-import { refuse } from '../http/errors';
+import { ApiFailure, refuse } from '../http/errors';
 import { limitBody } from '../http/limits';
+import { PublishRefusedError } from '../publish/registry-publish';
 import type { Once } from '../store/action-ids';
 import { story } from '../store/case-story';
 import { CursorError, queue } from '../store/cases';
@@ -168,9 +170,21 @@ export function reviewRoutes(deps: RegistryDeps) {
   });
 
   app.post('/v1/review/publish', async (c) => {
-    const result = await deps.publish();
+    const empty = (c.req.header('Content-Length') ?? '') === '0' || !c.req.header('Content-Type');
+    const { force } = empty ? {} : await jsonBody(c, PublishInputSchema);
+    const result = await deps.publish(force ? { force } : {}).catch((error: unknown) => {
+      // 409: the database's state stands in the way; the message names the counts.
+      if (error instanceof PublishRefusedError)
+        throw new ApiFailure(409, error.code, error.message);
+      throw error;
+    });
     deps.log.info(
-      { sequence: result.sequence, records: result.records, by: c.get('inspector').tokenId },
+      {
+        sequence: result.sequence,
+        records: result.records,
+        by: c.get('inspector').tokenId,
+        ...(force ? { force } : {}),
+      },
       'published',
     );
     return c.json({ sequence: result.sequence, records: result.records, changes: result.changes });

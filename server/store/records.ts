@@ -141,6 +141,26 @@ export async function recordPublish(
     .execute();
 }
 
+/** The last published sequence and how many records it held (null: nothing published yet). */
+export async function lastPublished(db: Db): Promise<{ sequence: number; records: number } | null> {
+  const row = await db
+    .selectFrom('publishes')
+    .select(['sequence', 'records'])
+    .orderBy('sequence', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { sequence: Number(row.sequence), records: Number(row.records) } : null;
+}
+
+/** Whether the database has never held a record nor published a feed: a first start. */
+export async function isEmptyRegistry(db: Db): Promise<boolean> {
+  const [record, published] = await Promise.all([
+    db.selectFrom('records').select('key').limit(1).executeTakeFirst(),
+    db.selectFrom('publishes').select('sequence').limit(1).executeTakeFirst(),
+  ]);
+  return !record && !published;
+}
+
 export async function lastPublish(db: Db): Promise<number | null> {
   const row = await db
     .selectFrom('publishes')

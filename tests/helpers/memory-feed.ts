@@ -29,11 +29,17 @@ export class MemoryFeed {
   previous: FlagRecord[] | null = null;
   /** One gzip member for the whole snapshot instead of blocks (publishers other than ours). */
   plain = false;
+  /**
+   * Whether the manifest says the feed stands in for the shipped data (`replacesShipped`): test
+   * feeds hold a few records, far fewer than the shipped snapshot, and say so unless told not to.
+   */
+  readonly replacesShipped: boolean;
 
-  constructor(options: { base?: string; name?: string } = {}) {
+  constructor(options: { base?: string; name?: string; replacesShipped?: boolean } = {}) {
     this.base = options.base ?? BASE;
     this.manifestUrl = `${this.base}manifest.json`;
     this.name = options.name ?? 'test-feed';
+    this.replacesShipped = options.replacesShipped ?? true;
   }
 
   async publish(records: FlagRecord[], patch: Record<string, unknown> = {}, key = privateKey) {
@@ -61,6 +67,7 @@ export class MemoryFeed {
       snapshot: snapshot.ref,
       deltas: [...this.deltas],
       feed: { keyId: await keyIdOf(await publicKeyOf(key)), name: this.name },
+      ...(this.replacesShipped ? { replacesShipped: true } : {}),
     });
     const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, ...patch }));
     this.files.set(this.manifestUrl, bytes);

@@ -98,6 +98,12 @@ export const FeedManifestSchema = z
     expiresAt: z.iso.datetime({ offset: true }),
     /** The server may ask clients to sync less often than the default. */
     minSyncMinutes: z.optional(z.int().check(z.gte(MIN_SYNC_MINUTES), z.lte(7 * 24 * 60))),
+    /**
+     * The publisher says this feed stands in for the data the extension ships, however few records
+     * it holds. Without it a client refuses a feed far smaller than its shipped data and keeps what
+     * it has (utils/feed/sync.ts, MIN_SHIPPED_SHARE). Signed like the rest of the manifest.
+     */
+    replacesShipped: z.optional(z.boolean()),
     snapshot: FeedFileSchema,
     deltas: z.array(DeltaFileSchema).check(z.maxLength(200)),
   })

@@ -26,7 +26,7 @@ import { keyIdOf, signatureFileFor, verifyingKey } from '../feed-format/signatur
 import type { DataInfo } from '../protocol/records';
 import type { CheckerHandle } from './check-pool';
 import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
-import { SyncError } from './sync-error';
+import { SyncError, TooFewRecordsError } from './sync-error';
 
 const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
@@ -48,6 +48,26 @@ export interface SyncInput {
    * thread. Closed once the snapshot is stored or refused.
    */
   openCheckers?(): Promise<CheckerHandle | null>;
+  /**
+   * The data the extension ships (its snapshot's record count): a feed holding fewer than
+   * MIN_SHIPPED_SHARE of it is refused unless its manifest says `replacesShipped`. Absent: no check.
+   */
+  shipped?: { count: number };
+}
+
+/**
+ * The least share of the shipped data's records a feed must hold to replace it, unless its
+ * publisher says it stands in for them: a new registry's empty first feed, or a truncated one,
+ * must not wipe every shopper's protection.
+ */
+export const MIN_SHIPPED_SHARE = 0.5;
+
+/** Refuses a feed far smaller than the shipped data unless its signed manifest says it replaces it. */
+export function checkShippedShare(manifest: FeedManifest, shipped?: { count: number }): void {
+  if (!shipped || manifest.replacesShipped) return;
+  if (manifest.snapshot.count < shipped.count * MIN_SHIPPED_SHARE) {
+    throw new TooFewRecordsError(manifest.snapshot.count, shipped.count);
+  }
 }
 
 /** Snapshots with fewer blocks are checked in this thread: starting workers would cost more. */
@@ -177,6 +197,9 @@ export async function syncFeed(input: SyncInput): Promise<SyncResult> {
   if (fromFeed && manifest.sequence === current.sequence) {
     return { status: 'unchanged', etag, manifest };
   }
+  // Before anything is downloaded: the snapshot's count is what the data would hold after this
+  // sequence, by the snapshot or by the deltas alike (it is checked against the records).
+  checkShippedShare(manifest, input.shipped);
   const info: Omit<DataInfo, 'recordCount' | 'counts'> = {
     source: 'feed',
     sequence: manifest.sequence,

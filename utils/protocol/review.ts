@@ -89,6 +89,12 @@ export const AppealStatusSchema = z.object({
 });
 export type AppealStatus = z.infer<typeof AppealStatusSchema>;
 
+/**
+ * An admin's publish now: `force` publishes even a feed that drops more than the registry's allowed
+ * share of the last one's records (never an empty one). An empty body is `{}`.
+ */
+export const PublishInputSchema = z.strictObject({ force: z.optional(z.boolean()) });
+
 /** The listing as the inspector's extension read it, kept as JSON text so its hash is of those bytes. */
 export const MAX_SNAPSHOT_CHARS = 32 * 1024;
 

@@ -16,6 +16,13 @@ export const SyncStatusSchema = z.object({
   /** Why it failed: one of the feed client's error codes (sync.ts), and its message. */
   errorCode: z.optional(z.string().check(z.maxLength(40))),
   message: z.optional(z.string().check(z.maxLength(1000))),
+  /**
+   * `too_few_records`: how many records the refused feed holds and how many the extension ships;
+   * nothing was replaced (the shipped sites stay blocked).
+   */
+  tooFew: z.optional(
+    z.object({ offered: z.int().check(z.gte(0)), shipped: z.int().check(z.gte(1)) }),
+  ),
   via: z.optional(z.enum(['snapshot', 'delta'])),
   lastSuccessAt: z.optional(z.iso.datetime({ offset: true })),
   /** How long the last update took to download, and to verify, parse and store. */

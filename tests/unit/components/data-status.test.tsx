@@ -98,6 +98,36 @@ describe('data status (popup and options)', () => {
     );
   });
 
+  it('says a feed far smaller than the shipped data replaced nothing, only when that was why', () => {
+    setLanguage('vi');
+    const refused = status({
+      data: dataInfo({ source: 'default', recordCount: 16_921 }),
+      sync: {
+        result: 'failed',
+        at: '2026-11-28T10:00:00Z',
+        errorCode: 'too_few_records',
+        message: 'x',
+        tooFew: { offered: 0, shipped: 16_921 },
+      },
+    });
+    const root = mount(<DataSection status={refused} syncing={false} />);
+    expect(text(root, 'sync-too-few')).toBe(
+      'Nguồn cập nhật mới chỉ có 0 bản ghi, ít hơn nhiều so với 16921 bản ghi đi kèm tiện ích, ' +
+        'và nhà phát hành không nói rằng nguồn này thay thế chúng. Soi Hàng không thay thế gì: ' +
+        'vẫn giữ dữ liệu hiện có và vẫn chặn các trang lừa đảo đã biết.',
+    );
+    expect(text(root, 'sync-status')).toContain('nguồn cập nhật có quá ít bản ghi');
+    setLanguage('en');
+    const english = mount(<DataSection status={refused} syncing={false} />);
+    expect(text(english, 'sync-too-few')).toContain(
+      'The new feed holds only 0 records, far fewer than the 16921 shipped with the extension',
+    );
+    expect(text(english, 'sync-too-few')).toContain('Nothing was replaced');
+    expect(
+      text(mount(<DataSection status={status()} syncing={false} />), 'sync-too-few'),
+    ).toBeNull();
+  });
+
   it('options: saves a feed URL only when it is one, and can go back to the default', async () => {
     setLanguage('vi');
     const onFeedUrl = vi.fn();
