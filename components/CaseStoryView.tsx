@@ -3,7 +3,7 @@
  * when, the shoppers' reports, notes, appeals, attached evidence (with its screenshots once
  * loaded) and the audit log. Text only; screenshots are data: URLs the background fetched.
  */
-import { formatDate, t, tn } from '../utils/i18n';
+import { formatDate, t } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/review';
 import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
 import { priceLine } from './price-text';
