@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
-import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import { ours } from './closed-roots';
 import { eventually, type Harness, launch, openExtensionPage } from './harness';
 import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
