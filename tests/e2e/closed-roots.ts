@@ -166,7 +166,16 @@ async function centreOf(page: Page, target: InRoot & { inner: string }) {
   await withRoot(
     page,
     target,
-    (root, inner) => root.querySelector(inner)?.scrollIntoView({ block: 'center' }),
+    (root, inner) => {
+      const element = root.querySelector(inner);
+      const seen = element?.getBoundingClientRect();
+      // Scrolled only when not in view: scrolling moves the page under a resting pointer.
+      if (
+        seen &&
+        (seen.top < 0 || seen.left < 0 || seen.bottom > innerHeight || seen.right > innerWidth)
+      )
+        element?.scrollIntoView({ block: 'center' });
+    },
     target.inner,
   );
   const box = await eventually(
@@ -503,7 +512,10 @@ export class Ours {
         `(elements) => {
           const element = elements[0];
           if (!element) return undefined;
-          element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+          const seen = element.getBoundingClientRect();
+          // Scrolled only when not in view: scrolling moves the page under a resting pointer.
+          if (seen.top < 0 || seen.left < 0 || seen.bottom > innerHeight || seen.right > innerWidth)
+            element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
           const box = (${visibleBox.toString()})(element);
           if (!box) return undefined;
           const x = box.x + box.width / 2;
