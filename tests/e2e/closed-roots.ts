@@ -3,7 +3,9 @@
  * page nor Playwright's selectors can enter. The debugging protocol can (it walks every root), so
  * these probes read what a root holds and where its controls are; the shopper's own actions are
  * then real input at those places: a mouse press, a key typed where the focus is. Nothing here
- * opens a root or hands one to the page.
+ * opens a root or hands one to the page. `ours(page, host)` wraps them as a locator of our own
+ * (`.locator()`, `.getByTestId()`, `.click()`, `.press()`, `.waitFor()`…) that reads the same on
+ * closed and open roots, so a suite reads alike on either build.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { eventually } from './harness';
