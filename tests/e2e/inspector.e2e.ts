@@ -2,7 +2,10 @@
  * Inspector mode end to end in Chromium against the real registry on 127.0.0.1: signing in (and
  * being refused), the sections on a grid and on a product page, "Xử lý" and the panel's decision
  * reaching the registry's audit, `server:publish` and a second profile without a token that sees
- * only the shopper's badge; the dashboard. What a page can never reach: inspector-security.e2e.ts.
+ * only the shopper's badge; the dashboard. On the release build, without the panel's screenshot
+ * (signing in there asks the browser for the sites it needs, a prompt no test can answer); with it,
+ * and axe-core inside the sections' roots, on the e2e build (build-choice.ts). What a page can
+ * never reach: inspector-security.e2e.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

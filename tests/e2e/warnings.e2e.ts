@@ -1,7 +1,9 @@
 /**
  * How the warnings look and read in Chromium, on every site's grid and product page served at its
  * real address: the badge inside its card and its popover by keyboard, the banner's words and
- * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page, and axe-core.
+ * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page: on the release
+ * build (closed roots, real input). axe-core, which cannot enter a closed root, checks the same
+ * pages on the e2e build (build-choice.ts).
  */
 
 import { readFileSync } from 'node:fs';
