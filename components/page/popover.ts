@@ -260,9 +260,24 @@ export function stopBadgeListeners(view: Window): void {
   listening.delete(view);
 }
 
-/** Pointer and click events on our UI never reach the card's link or the page's handlers. */
+/** What in a popover acts on a click of its own (its default is kept). */
+const OUR_CONTROLS = 'a[href], button, input, select, textarea, label, summary, [contenteditable]';
+
+/**
+ * Pointer and click events on our UI never reach the card's link or the page's handlers. Where the
+ * badge sits inside the card's link (Sendo, TikTok, Facebook), a click on the popover's text is a
+ * click inside that link too, and its default would follow it: a click that no control of ours
+ * took has its default prevented (stopping it is not enough).
+ */
 function isolate(element: HTMLElement): void {
   for (const type of ISOLATED) element.addEventListener(type, stop);
+  element.addEventListener('click', (event) => {
+    for (const node of event.composedPath()) {
+      if (node === element) break;
+      if ((node as Element).matches?.(OUR_CONTROLS)) return;
+    }
+    event.preventDefault();
+  });
 }
 
 const stop = (event: Event) => event.stopPropagation();

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { E2E_EXTENSION_DIR, EXTENSION_DIR, REPO_ROOT } from './harness';
+import { E2E_EXTENSION_DIR, EXTENSION_DIR, RELEASE_TEST_DIR, REPO_ROOT } from './harness';
 
 const FIREFOX_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
 const RELEASES = [
@@ -98,6 +98,16 @@ const COMMANDS = {
   },
 };
 
+/** The mode a content script's bundle attaches our shadow roots with. */
+function modeOf(dir: string, site: string): string | undefined {
+  const source = readFileSync(path.join(dir, 'content-scripts', `${site}.js`), 'utf8');
+  const call = source.match(/attachShadow\(\{mode:(?:[`"'](\w+)[`"']|([\w$]+))\}\)/);
+  if (!call) throw new Error(`${dir}: no attachShadow call in ${site}.js`);
+  if (call[1]) return call[1];
+  const name = (call[2] as string).replace(/\$/g, '\\$');
+  return source.match(new RegExp(`(?:^|[,;\\s])${name}=[\`"'](\\w+)[\`"']`))?.[1];
+}
+
 describe('the built packages', () => {
   it('Chrome asks for exactly these permissions, and no host access beyond the marketplaces', () => {
     const manifest = manifestOf(EXTENSION_DIR);
@@ -159,18 +169,26 @@ describe('the built packages', () => {
   });
 
   it('release builds keep our shadow roots closed; only the e2e build opens them for its probes', () => {
-    const modeOf = (dir: string, site: string) => {
-      const source = readFileSync(path.join(dir, 'content-scripts', `${site}.js`), 'utf8');
-      const call = source.match(/attachShadow\(\{mode:(?:[`"'](\w+)[`"']|([\w$]+))\}\)/);
-      if (!call) throw new Error(`${dir}: no attachShadow call in ${site}.js`);
-      if (call[1]) return call[1];
-      const name = (call[2] as string).replace(/\$/g, '\\$');
-      return source.match(new RegExp(`(?:^|[,;\\s])${name}=[\`"'](\\w+)[\`"']`))?.[1];
-    };
     for (const site of CONTENT_SCRIPTS) {
       for (const [name, dir] of RELEASES)
         expect(modeOf(dir, site), `${name} ${site}`).toBe('closed');
       expect(modeOf(E2E_EXTENSION_DIR, site), `e2e ${site}`).toBe('open');
     }
+  });
+
+  it('the release build the end-to-end tests run differs from the release build only by the test key it trusts', () => {
+    const testKey = readFileSync(
+      path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
+      'utf8',
+    ).trim();
+    expect(manifestOf(RELEASE_TEST_DIR)).toEqual(manifestOf(EXTENSION_DIR));
+    const names = (dir: string) =>
+      filesUnder(dir)
+        .map((file) => path.relative(dir, file))
+        .sort();
+    expect(names(RELEASE_TEST_DIR)).toEqual(names(EXTENSION_DIR));
+    expect(packageHolds(RELEASE_TEST_DIR, testKey)).toBe(true);
+    for (const site of CONTENT_SCRIPTS)
+      expect(modeOf(RELEASE_TEST_DIR, site), `release test ${site}`).toBe('closed');
   });
 });

@@ -16,14 +16,7 @@ import { PARALLEL_MIN_BLOCKS } from '../../utils/feed/sync';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { type FeedServer, serveFeed } from '../helpers/static-server';
 import { privateKey } from '../helpers/test-keys';
-import {
-  badgedItems,
-  E2E_EXTENSION_DIR,
-  eventually,
-  type Harness,
-  launch,
-  openPage,
-} from './harness';
+import { badgedItems, eventually, type Harness, launch, openPage } from './harness';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const FLAGGED = 'shopee:item:0000000009.0000000301';
@@ -53,7 +46,6 @@ describe('a big snapshot checked in workers', () => {
     await publishFeed({ dir, records, privateKey, publisher: 'Kiểm thử luồng song song (e2e)' });
     server = await serveFeed(dir);
     harness = await launch([{ url: GRID, file: 'shopee/search-grid.html' }], {
-      extensionDir: E2E_EXTENSION_DIR,
       passThrough: (url) => url.startsWith('http://127.0.0.1:'), // this feed and the bad one
     });
     options = await harness.context.newPage();

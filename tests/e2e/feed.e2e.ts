@@ -1,7 +1,7 @@
 /**
  * The signed feed, end to end: a real HTTP server on 127.0.0.1 serves a feed published with the test
- * key; the extension built in e2e mode (which trusts that key) syncs from it when the shopper clicks
- * "Cập nhật ngay", refuses a tampered manifest, and shows the scam-site page for listed domains.
+ * key; the release build pinned to that key (as a deployer pins theirs) syncs from it when the
+ * shopper clicks "Cập nhật ngay", refuses a tampered manifest, and shows the scam-site page for listed domains.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,6 @@ import { type FeedServer, serveFeed } from '../helpers/static-server';
 import { privateKey } from '../helpers/test-keys';
 import {
   badgedItems,
-  E2E_EXTENSION_DIR,
   eventually,
   fixturesOf,
   type Harness,
@@ -84,7 +83,7 @@ describe('feed sync and scam sites in Chromium', () => {
         })),
         ...SITE_PAGES.map(({ file, expected }) => ({ url: expected.url, file })),
       ],
-      { extensionDir: E2E_EXTENSION_DIR, passThrough: (url) => url.startsWith(server.url) },
+      { passThrough: (url) => url.startsWith(server.url) },
     );
     popup = await harness.context.newPage();
   });

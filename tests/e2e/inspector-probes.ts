@@ -1,12 +1,14 @@
 /**
  * Inspector mode as an official uses it: signing in on the options page, the sections our content
- * scripts draw on marketplace pages, the panel page, and a content script's own context (reached
+ * scripts draw on marketplace pages (in our roots, closed or open), the panel page, and a content script's own context (reached
  * through the debugging protocol) to show what a page-side sender is refused.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
+import { ours } from './closed-roots';
 import { eventually, type Harness, launch, openExtensionPage } from './harness';
 import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
 
@@ -14,10 +16,10 @@ export const INSPECTOR_NAME = 'Thanh tra viên e2e';
 
 /**
  * An inspector suite's world: a fresh registry (SQLite) on 127.0.0.1 whose listing no record flags
- * two shoppers have reported, an inspector's token, and Chromium with the e2e build on the report
- * pages.
+ * two shoppers have reported, an inspector's token, and Chromium with the release build pinned to
+ * the test key (or `extensionDir`) on the report pages.
  */
-export async function startInspectorBed(): Promise<{
+export async function startInspectorBed(options: { extensionDir?: string } = {}): Promise<{
   registry: RegistryProcess;
   harness: Harness;
   token: string;
@@ -32,16 +34,36 @@ export async function startInspectorBed(): Promise<{
     expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
   }
   const harness = await launch(REPORT_PAGES, {
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
     passThrough: (url) => url.startsWith(registry.url),
   });
   return { registry, harness, token };
 }
 
-export const inspectorHosts = (page: Page) => page.locator('soi-hang-inspector');
+/** The inspector's markers and sections in a page; `.locator()` goes on inside their roots. */
+export const inspectorHosts = (page: Page) => ours(page, 'soi-hang-inspector');
 
-/** Signs in on the options page; answers what the section then says (who, or why not). */
+/**
+ * Signs in on the options page; answers what the section then says (who, or why not).
+ *
+ * The press first asks the browser for the marketplace sites (for the panel's screenshots). The e2e
+ * build holds them already; on the release build the browser's own prompt comes up, which no test
+ * can answer: the page is told the inspector refused it, as one may (signing in goes on without).
+ */
 export async function signIn(harness: Harness, registryUrl: string, token: string) {
   const options = await openExtensionPage(harness, 'options.html');
+  await options.evaluate(async (origins) => {
+    type Permissions = {
+      contains(request: object): Promise<boolean>;
+      request: (request: object) => Promise<boolean>;
+    };
+    const apis = [globalThis as unknown as { chrome?: { permissions?: Permissions } }].flatMap(
+      (scope) => [scope.chrome, (scope as { browser?: { permissions?: Permissions } }).browser],
+    );
+    const held = await apis[0]?.permissions?.contains({ origins });
+    if (held) return;
+    for (const api of apis) if (api?.permissions) api.permissions.request = async () => false;
+  }, SHARE_TARGET_ORIGINS);
   const section = options.getByTestId('inspector-section');
   await section.getByLabel('Địa chỉ sổ đăng ký').fill(registryUrl);
   await section.getByLabel('Mã truy cập (token)').fill(token);
@@ -59,7 +81,7 @@ export async function signIn(harness: Harness, registryUrl: string, token: strin
 /** The text of the inspector section drawn for a product page, once it shows `expected`. */
 export function productSection(page: Page, expected: string): Promise<string> {
   return eventually(async () => {
-    const host = inspectorHosts(page).filter({ has: page.locator('section.inspector') });
+    const host = inspectorHosts(page).filter({ has: 'section.inspector' });
     if ((await host.count()) === 0) return undefined;
     const text = (await host.first().locator('section.inspector').textContent()) ?? '';
     return text.includes(expected) ? text : undefined;

@@ -1,11 +1,12 @@
 /**
  * The page cannot read, fake or hide our warnings. On the release build a page's script gets null
- * for every one of our shadow roots; on the e2e build (roots open for the probes) a click the page
- * dispatches on "hide warnings for this seller" changes nothing, and a warning the page removes
- * comes back.
+ * for every one of our shadow roots, and a warning the page removes comes back; on the e2e build
+ * (roots open, so a page script can reach our controls) a click the page dispatches on "hide
+ * warnings for this seller" changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  E2E_EXTENSION_DIR,
   EXTENSION_DIR,
   eventually,
   fixturesOf,
@@ -105,12 +106,25 @@ describe('the release build: closed shadow roots', () => {
     expect(seen).toEqual({ heard: [], root: null, frameText: null, iframes: 0 });
     await page.close();
   });
+
+  it('a warning the page removes comes back', async () => {
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    await badgeCount(page, 3);
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('soi-hang-badge')) host.remove();
+    });
+    await badgeCount(page, 3, 'the three badges back');
+    await page.evaluate(() => document.querySelector('soi-hang-banner, soi-hang-badge')?.remove());
+    await badgeCount(page, 3, 'the badge back again');
+    await page.close();
+  });
 });
 
+/** A page script reaching into an open root on purpose: only the e2e build has one (build-choice.ts). */
 describe('the e2e build: what a page script does to our warnings', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await launchOnFixtures(['shopee']);
+    harness = await launchOnFixtures(['shopee'], { extensionDir: E2E_EXTENSION_DIR });
   });
   afterAll(async () => harness?.close());
 
@@ -129,18 +143,6 @@ describe('the e2e build: what a page script does to our warnings', () => {
     await page.reload();
     await banner(page).waitFor();
     expect(await page.locator('soi-hang-banner [data-collapsed="true"]').count()).toBe(0);
-    await page.close();
-  });
-
-  it('a warning the page removes comes back', async () => {
-    const { page } = await openPage(harness, SHOPEE_GRID);
-    await badgeCount(page, 3);
-    await page.evaluate(() => {
-      for (const host of document.querySelectorAll('soi-hang-badge')) host.remove();
-    });
-    await badgeCount(page, 3, 'the three badges back');
-    await page.evaluate(() => document.querySelector('soi-hang-banner, soi-hang-badge')?.remove());
-    await badgeCount(page, 3, 'the badge back again');
     await page.close();
   });
 });

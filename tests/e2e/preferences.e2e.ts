@@ -16,8 +16,11 @@ import {
   tabIdOf,
 } from './harness';
 import {
+  badgeButton,
   badgeCount,
+  badges,
   banner,
+  bannerRoot,
   focused,
   SELLER_CARD,
   SHOPEE_GRID,
@@ -37,11 +40,9 @@ describe('mutes, language and the popup in Chromium', () => {
 
   it("muting a seller hides that seller's badges, survives a reload, and is undone in the options", async () => {
     const { page } = await open(SHOPEE_GRID);
-    const card = page.locator('soi-hang-badge').filter({
-      has: page.locator('[data-subject="seller"]'),
-    });
+    const card = badges(page).filter({ has: '[data-subject="seller"]' });
     await card.waitFor({ state: 'attached' });
-    await card.locator('[data-testid="soi-hang-badge"]').click();
+    await badgeButton(card).click();
     await card.locator('[data-testid="mute-seller"]').click();
     await badgeCount(page, 2, 'the seller badge gone');
     await page.reload();
@@ -70,11 +71,11 @@ describe('mutes, language and the popup in Chromium', () => {
     const { page } = await open(SHOPEE_PRODUCT);
     await banner(page).waitFor();
     await banner(page).locator('[data-testid="mute-seller"]').click();
-    await page.locator('[data-collapsed="true"]').waitFor();
+    await bannerRoot(page).locator('[data-collapsed="true"]').waitFor();
     await page.reload();
-    await page.locator('soi-hang-banner [data-collapsed="true"]').waitFor();
-    await page.locator('soi-hang-banner [data-testid="banner-expand"]').click();
-    await page.locator('soi-hang-banner [data-testid="warning-source"]').waitFor();
+    await bannerRoot(page).locator('[data-collapsed="true"]').waitFor();
+    await bannerRoot(page).locator('[data-testid="banner-expand"]').click();
+    await bannerRoot(page).locator('[data-testid="warning-source"]').waitFor();
     const options = await extensionPage('options.html');
     await options.locator('[data-testid="unmute"]').click();
     await options.locator('[data-testid="mutes-none"]').waitFor();
@@ -92,7 +93,7 @@ describe('mutes, language and the popup in Chromium', () => {
     await page.route(replicaGrid, (route) =>
       route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
     );
-    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    const heuristic = badges(page).locator('[data-status="heuristic"]');
     await page.goto(replicaGrid);
     await heuristic.waitFor({ state: 'attached' });
     const options = await extensionPage('options.html');

@@ -1,6 +1,6 @@
 /**
- * The loop, end to end: the registry process on 127.0.0.1 publishes the feed the e2e build syncs
- * from; an inspector confirms a listing through the API, `server:publish` runs, and after
+ * The loop, end to end: the registry process on 127.0.0.1 publishes the feed the release build
+ * pinned to the test key syncs from; an inspector confirms a listing through the API, `server:publish` runs, and after
  * "Cập nhật ngay" the listing carries the confirmed badge naming the decision's source and date.
  * A seller's appeal, sent from the registry's plain form with scripts off, then marks it contested.
  */
@@ -10,7 +10,6 @@ import { CHROMIUM } from '../../scripts/chromium';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import {
   badgedItems,
-  E2E_EXTENSION_DIR,
   eventually,
   type Harness,
   launch,
@@ -19,7 +18,7 @@ import {
   syncNow,
   useFeed,
 } from './harness';
-import { badges, popoverOf, SHOPEE_GRID } from './warning-probes';
+import { badgeButton, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
 
 /** A card of the Shopee grid fixture that nothing flags until the inspector decides. */
 const LISTING = 'shopee:item:0000000009.0000000301';
@@ -45,7 +44,7 @@ describe('registry to extension in Chromium', () => {
       return found >= 0 ? found : undefined;
     }, 'the card badged');
     const host = badges(page).nth(index);
-    await host.locator('[data-testid="soi-hang-badge"]').click();
+    await badgeButton(host).click();
     const popover = popoverOf(host);
     await popover.waitFor({ state: 'visible' });
     const text = (await popover.textContent()) ?? '';
@@ -58,7 +57,6 @@ describe('registry to extension in Chromium', () => {
     inspector = registry.token('Thanh tra viên e2e', 'inspector');
     expect(registry.cli('publish').status).toBe(0);
     harness = await launch([{ url: SHOPEE_GRID, file: 'shopee/search-grid.html' }], {
-      extensionDir: E2E_EXTENSION_DIR,
       passThrough: (url) => url.startsWith(registry.url),
     });
   });

@@ -1,7 +1,8 @@
 /**
  * A report is delivered exactly once whatever happens on the way: the registry down when it is sent,
  * a 500 before the 200, the browser closed and started again on the same profile before delivery,
- * fifty reports made while offline. The real registry on 127.0.0.1 (fresh SQLite file); its database
+ * reports made while offline (fifty of them, over three hours, on the e2e build whose seam shifts the
+ * clock). The real registry on 127.0.0.1 (fresh SQLite file); its database
  * is read after each.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,12 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
-import { eventually, type Harness, launch, openPage } from './harness';
+import { E2E_EXTENSION_DIR, eventually, type Harness, launch, openPage } from './harness';
 import {
   fillAndSend,
   myReports,
   REPORT_PAGES,
   registryHolds,
+  reportButton,
   reportFrame,
   reportHoveredCard,
   storedReports,
@@ -22,12 +24,12 @@ import {
   useRegistry,
   workerOf,
 } from './report-probes';
-import { SHOPEE_GRID } from './warning-probes';
+import { badgeButton, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
 
 /** Reports the unflagged product page through its own "Báo cáo" button and dialog. */
 async function reportProduct(harness: Harness, reasons: string[]): Promise<void> {
   const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
-  await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+  await reportButton(page).click();
   await fillAndSend(await reportFrame(page), reasons);
   await page.close();
 }
@@ -102,6 +104,59 @@ describe('delivery of reports, exactly once', () => {
     harness = await start();
     await registryHolds(registry, before + 1, 'the report delivered after the restart', 60_000);
     expectEachOnce(registry);
+  });
+
+  it('reports made offline on a page: all delivered, each once, after going online', async () => {
+    const before = storedReports(registry).length;
+    const offline = `${registry.url}/**`;
+    await harness.context.route(offline, (route) => route.abort('internetdisconnected'));
+    // An unflagged card's "Báo cáo", and a reason chip in a flagged card's details.
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    await reportHoveredCard(page, '0000000007.0000000103', ['counterfeit']);
+    await page.close();
+    const { page: again } = await openPage(harness, SHOPEE_GRID);
+    const flagged = badges(again).first();
+    await badgeButton(flagged).click();
+    const popover = popoverOf(flagged);
+    await popover.locator('button.w-chip[data-reason="fake_brand"]').click();
+    await popover.getByTestId('quick-report-outcome').waitFor();
+    await again.close();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(storedReports(registry)).toHaveLength(before);
+    await harness.context.unroute(offline);
+    // The browser tells the worker it is online again (the event a real reconnection fires there).
+    await workerOf(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
+    await registryHolds(registry, before + 2, 'the reports after going online', 30_000);
+    expectEachOnce(registry);
+    await eventually(async () => {
+      const states = await myReports(harness);
+      return states.every((state) => state !== 'waiting') ? states : undefined;
+    }, 'every report shown as delivered');
+  });
+});
+
+/**
+ * Fifty reports over three hours, made through the worker's seam that also shifts its clock (the
+ * client allows twenty an hour): on the e2e build. Its release twin above makes its reports offline
+ * through the page.
+ */
+describe('fifty reports made offline, on the e2e build', () => {
+  let registry: RegistryProcess;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    // Fifty reports of one install arrive within a minute here: the registry's own limit is raised.
+    registry = await startRegistry('sqlite', { RATE_LIMIT_PER_MINUTE: '1000' });
+    harness = await launch(REPORT_PAGES, {
+      extensionDir: E2E_EXTENSION_DIR,
+      passThrough: (url) => url.startsWith(registry.url),
+    });
+    await useRegistry(harness, registry.url);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await registry?.cleanup();
   });
 
   it('fifty reports made offline: all delivered, each once, after going online', async () => {

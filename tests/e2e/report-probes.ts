@@ -1,10 +1,12 @@
 /**
- * Reporting in a page, as a shopper does it: the report action of a listing, the dialog frame it
- * opens (report.html, an extension page framed in our shadow root), and what reached the registry.
+ * Reporting in a page, as a shopper does it: the report action of a listing (in our root, closed or
+ * open), the dialog frame it opens (report.html, an extension page framed in our shadow root: the
+ * debugging protocol reaches it either way), and what reached the registry.
  */
 import Database from 'better-sqlite3';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
+import { ours } from './closed-roots';
 import { eventually, type Harness, launch, openExtensionPage } from './harness';
 import { SHOPEE_GRID } from './warning-probes';
 
@@ -38,19 +40,25 @@ export async function reportHoveredCard(
 ): Promise<void> {
   const card = page.locator('li[data-sqe="item"]', { has: page.locator(`a[href*="${href}"]`) });
   await card.hover();
-  await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+  await reportButton(page).click();
   await fillAndSend(await reportFrame(page), reasons);
 }
 
+/** The "Báo cáo" action of a listing (a product page's, or the card a shopper points at or tabs into). */
+export const reportButton = (page: Page) =>
+  ours(page, 'soi-hang-report-button').locator('[data-testid="soi-hang-report-button"]');
+
 /**
- * A report suite's world: a fresh registry (SQLite) on 127.0.0.1, Chromium with the e2e build on the
- * report pages, and the extension pointed at that registry.
+ * A report suite's world: a fresh registry (SQLite) on 127.0.0.1, Chromium with the release build
+ * pinned to the test key (or `extensionDir`) on the report pages, and the extension pointed at that
+ * registry.
  */
 export async function startReportBed(
-  env: Record<string, string> = {},
+  options: { env?: Record<string, string>; extensionDir?: string } = {},
 ): Promise<{ registry: RegistryProcess; harness: Harness }> {
-  const registry = await startRegistry('sqlite', env);
+  const registry = await startRegistry('sqlite', options.env ?? {});
   const harness = await launch(REPORT_PAGES, {
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
     passThrough: (url) => url.startsWith(registry.url),
   });
   await useRegistry(harness, registry.url);

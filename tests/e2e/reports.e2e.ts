@@ -1,6 +1,6 @@
 /**
- * Reporting, end to end: Chromium with the e2e build, the real registry on 127.0.0.1 with a fresh
- * SQLite file. A report made in a marketplace page reaches the registry exactly once, whatever
+ * Reporting, end to end: Chromium with the release build (pinned to the test key), the real
+ * registry on 127.0.0.1 with a fresh SQLite file. A report made in a marketplace page reaches the registry exactly once, whatever
  * happens to the registry or the browser on the way; the registry's database is read after each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { badgedItems, eventually, type Harness, openPage } from './harness';
 import {
   fillAndSend,
   registryHolds,
+  reportButton,
   reportFrame,
   startReportBed,
   storedReports,
@@ -16,7 +17,14 @@ import {
   UNFLAGGED_ITEM,
   UNFLAGGED_PRODUCT,
 } from './report-probes';
-import { axeViolations, badgeCount, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
+import {
+  axeViolations,
+  badgeButton,
+  badgeCount,
+  badges,
+  popoverOf,
+  SHOPEE_GRID,
+} from './warning-probes';
 
 /** A grid card flagged by its own record, and one nothing flags. */
 const FLAGGED_CARD = '0000000007.0000000101';
@@ -37,7 +45,7 @@ describe('reports from a marketplace page to the registry', () => {
 
   it('a product page with no warning has "Báo cáo"; the report arrives once with the facts as read', async () => {
     const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
-    const button = page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]');
+    const button = reportButton(page);
     await button.click();
     const dialog = await reportFrame(page);
     expect(await dialog.getByTestId('report-facts').textContent()).toContain('Sữa bột mẫu A 900g');
@@ -74,7 +82,7 @@ describe('reports from a marketplace page to the registry', () => {
       return found >= 0 ? found : undefined;
     }, 'the flagged card badged');
     const host = badges(page).nth(index);
-    await host.locator('[data-testid="soi-hang-badge"]').click();
+    await badgeButton(host).click();
     const popover = popoverOf(host);
     await popover.locator('button.w-chip[data-reason="fake_brand"]').click();
     await popover.getByTestId('quick-report-outcome').waitFor();
@@ -104,7 +112,7 @@ describe('reports from a marketplace page to the registry', () => {
       has: page.locator(`a[href*="${PLAIN_CARD.replace('.', '/')}"]`),
     });
     await card.hover();
-    const action = page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]');
+    const action = reportButton(page);
     await action.waitFor();
     expect(await page.locator('soi-hang-report-button').count()).toBe(1);
     const url = page.url();
@@ -142,7 +150,7 @@ describe('reports from a marketplace page to the registry', () => {
   it('reporting the same listing again within a day updates the first report', async () => {
     const before = storedReports(registry);
     const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
-    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+    await reportButton(page).click();
     const dialog = await reportFrame(page);
     await dialog.getByTestId('report-earlier').waitFor();
     const done = await fillAndSend(dialog, ['fake_brand'], 'Tem chống giả bị bóc.');
@@ -159,7 +167,7 @@ describe('reports from a marketplace page to the registry', () => {
 
   it('the dialog: a 100 KB paste stops at 2,000 characters with a message; no reason, no send; axe finds nothing', async () => {
     const { page } = await openPage(harness, UNFLAGGED_PRODUCT);
-    await page.locator('soi-hang-report-button [data-testid="soi-hang-report-button"]').click();
+    await reportButton(page).click();
     const dialog = await reportFrame(page);
     await dialog.getByTestId('report-note').fill('x'.repeat(100_000));
     expect(await dialog.getByTestId('report-note').inputValue()).toHaveLength(2000);

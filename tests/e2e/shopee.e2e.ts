@@ -14,6 +14,7 @@ import {
   readPopup,
   tabIdOf,
 } from './harness';
+import { badgeButton, badges, banner } from './warning-probes';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101';
@@ -56,13 +57,12 @@ describe('Soi Hàng on Shopee in Chromium', () => {
       '0000000007.0000000102',
       '0000000042.0000000201',
     ]);
-    const statuses = await page
-      .locator('[data-testid="soi-hang-badge"]')
-      .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status')));
+    const statuses = await badgeButton(badges(page)).evaluateAll((badges) =>
+      badges.map((badge) => badge.getAttribute('data-status')),
+    );
     expect(statuses).toEqual(['confirmed', 'reported', 'suspected']);
     // The shared stylesheet reached the shadow roots, and the badge sits inside its card.
-    const look = await page
-      .locator('[data-testid="soi-hang-badge"]')
+    const look = await badgeButton(badges(page))
       .first()
       .evaluate((badge) => {
         const card =
@@ -108,9 +108,9 @@ describe('Soi Hàng on Shopee in Chromium', () => {
 
   it('shows a banner above a flagged product and badges flagged cards beside it', async () => {
     const { page, errors } = await open(PRODUCT);
-    const banner = page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
-    await banner.waitFor();
-    const text = await banner.textContent();
+    const shown = banner(page);
+    await shown.waitFor();
+    const text = await shown.textContent();
     expect(text).toContain('Cơ quan chức năng đã kết luận sản phẩm này vi phạm');
     expect(text).toContain('DEMO-2026-001');
     expect(text).toContain('Dữ liệu cập nhật lúc');

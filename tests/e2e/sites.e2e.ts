@@ -12,6 +12,7 @@ import {
   launchOnFixtures,
   openPage,
 } from './harness';
+import { badges, banner } from './warning-probes';
 
 const SITES = ['lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
 
@@ -47,10 +48,10 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
       );
       expect(badgedIds.sort()).toEqual(flaggedIds);
       // Placed inside their cards, styled by the shared sheet.
-      const inside = await page.locator('soi-hang-badge').evaluateAll((hosts) =>
-        hosts.every((host) => {
-          const card = host.parentElement?.getBoundingClientRect();
-          const badge = host.shadowRoot?.querySelector('.badge')?.getBoundingClientRect();
+      const inside = await badges(page).evaluateRoots((roots) =>
+        roots.every((root) => {
+          const card = root.host.parentElement?.getBoundingClientRect();
+          const badge = root.querySelector('.badge')?.getBoundingClientRect();
           return (
             !!card &&
             !!badge &&
@@ -64,9 +65,7 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
 
       await page.click('#open-product');
       expect(page.url()).toBe(product.expected.url);
-      await page
-        .locator('soi-hang-banner [data-testid="soi-hang-banner"]')
-        .waitFor({ timeout: 15_000 });
+      await banner(page).waitFor({ timeout: 15_000 });
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -74,9 +73,9 @@ describe('Soi Hàng on Lazada, Tiki, Sendo, Facebook and TikTok Shop in Chromium
     it('shows the banner on a flagged product page, right before its title', async () => {
       if (!product) throw new Error(`${site} needs a product fixture`);
       const { page, errors } = await open(product.expected.url);
-      const banner = page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
-      await banner.waitFor({ timeout: 15_000 });
-      expect(await banner.textContent()).toContain('Nguồn: Soi Hàng — dữ liệu minh hoạ');
+      const shown = banner(page);
+      await shown.waitFor({ timeout: 15_000 });
+      expect(await shown.textContent()).toContain('Nguồn: Soi Hàng — dữ liệu minh hoạ');
       const before = await page.evaluate(() =>
         document.querySelector('soi-hang-banner')?.nextElementSibling?.textContent?.trim(),
       );

@@ -1,9 +1,11 @@
 /**
- * Reading our warnings in a page: the badges, a badge's popover, the banner, where the focus is,
- * and what axe-core thinks of them.
+ * Reading our warnings in a page: the badges, a badge's popover, the banner, where the focus is
+ * (inside closed roots as well as open ones, through closed-roots.ts), and what axe-core thinks of
+ * them (open roots only).
  */
 import { createRequire } from 'node:module';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { type Ours, ours } from './closed-roots';
 import { type Expected, eventually, fixturesOf } from './harness';
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
@@ -20,25 +22,39 @@ export function pageOf(site: string, kind: string): Expected {
   return found.expected;
 }
 
-export const badges = (page: Page) => page.locator('soi-hang-badge');
-export const popoverOf = (host: Locator) => host.locator('[data-testid="soi-hang-popover"]');
+/** Each card's badge host; `.locator()` goes on inside its root, closed or open (closed-roots.ts). */
+export const badges = (page: Page) => ours(page, 'soi-hang-badge');
+/** The badge's own button in one host (or in every host). */
+export const badgeButton = (host: Ours) => host.locator('[data-testid="soi-hang-badge"]');
+export const popoverOf = (host: Ours) => host.locator('[data-testid="soi-hang-popover"]');
 export const banner = (page: Page) =>
-  page.locator('soi-hang-banner [data-testid="soi-hang-banner"]');
+  ours(page, 'soi-hang-banner').locator('[data-testid="soi-hang-banner"]');
+/** What a page with a banner shows inside the banner's root (its collapsed form, its buttons). */
+export const bannerRoot = (page: Page) => ours(page, 'soi-hang-banner');
 
 /** Waits until the page shows exactly `count` badges. */
 export function badgeCount(page: Page, count: number, what = `${count} badges`): Promise<true> {
   return eventually(async () => ((await badges(page).count()) === count ? true : undefined), what);
 }
 
-/** Which element has the focus, looking into our shadow roots. */
-export const focused = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.activeElement;
-    const inner = host?.shadowRoot?.activeElement;
-    return { host: host?.tagName.toLowerCase(), inner: inner?.getAttribute('data-testid') };
-  });
+/** Which element has the focus: the host in the page, and the control inside its root. */
+export async function focused(page: Page): Promise<{ host?: string; inner?: string | null }> {
+  const host = await page.evaluate(() => document.activeElement?.localName);
+  if (!host?.startsWith('soi-hang-')) return { host };
+  const inner = await ours(page, host).evaluateRoots(
+    (roots) =>
+      roots
+        .map((root) => root.activeElement)
+        .find(Boolean)
+        ?.getAttribute('data-testid') ?? null,
+  );
+  return { host, inner };
+}
 
-/** axe-core's serious and critical violations, in the whole page or in these selectors only. */
+/**
+ * axe-core's serious and critical violations, in the whole page or in these selectors only. It
+ * cannot enter a closed root: a page's warnings are checked on the e2e build (build-choice.ts).
+ */
 export async function axeViolations(page: Page | Frame, include?: string[]): Promise<string[]> {
   // Evaluated through the debugging protocol, so an extension page's CSP does not stop it.
   await page.evaluate(AXE_SOURCE);

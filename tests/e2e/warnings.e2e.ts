@@ -1,13 +1,16 @@
 /**
  * How the warnings look and read in Chromium, on every site's grid and product page served at its
  * real address: the badge inside its card and its popover by keyboard, the banner's words and
- * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page, and axe-core.
+ * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page: on the release
+ * build (closed roots, real input). axe-core, which cannot enter a closed root, checks the same
+ * pages on the e2e build (build-choice.ts).
  */
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  E2E_EXTENSION_DIR,
   eventually,
   FIXTURES,
   type Harness,
@@ -19,6 +22,7 @@ import {
 import { reportFrame } from './report-probes';
 import {
   axeViolations,
+  badgeButton,
   badgeCount,
   badges,
   banner,
@@ -49,7 +53,7 @@ describe('the warnings in Chromium', () => {
       const { page, errors } = await open(grid.url);
       await badgeCount(page, grid.flagged.length, `${grid.flagged.length} badges`);
       const host = badges(page).first();
-      const button = host.locator('[data-testid="soi-hang-badge"]');
+      const button = badgeButton(host);
       const card = await host.evaluate((h) => h.parentElement?.getBoundingClientRect().toJSON());
       const box = await button.boundingBox();
       expect(
@@ -113,7 +117,7 @@ describe('the warnings in Chromium', () => {
     const { page, errors } = await open(SHOPEE_GRID);
     await badgeCount(page, 3);
     const host = badges(page).first();
-    const button = host.locator('[data-testid="soi-hang-badge"]');
+    const button = badgeButton(host);
     const popover = popoverOf(host);
     // What the page's own listeners hear from our badge: nothing.
     await page.evaluate(() => {
@@ -155,14 +159,14 @@ describe('the warnings in Chromium', () => {
       route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
     );
     await page.goto(REPLICA_GRID);
-    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    const heuristic = badges(page).locator('[data-status="heuristic"]');
     await heuristic.waitFor({ state: 'attached' });
     expect(await badges(page).count()).toBe(4); // the three demo records, and this one
     expect(await heuristic.textContent()).toBe('Dấu hiệu cần lưu ý');
     const colour = await heuristic.evaluate((badge) => getComputedStyle(badge).backgroundColor);
     expect(colour).toBe('rgb(91, 75, 138)');
     await heuristic.click();
-    const details = page.locator('soi-hang-badge [data-testid="badge-details"]');
+    const details = badges(page).locator('[data-testid="badge-details"]');
     await details.waitFor();
     // The warning's own words (the report chips below it are the shopper's words, not ours).
     const text = await details.evaluate((element) => {
@@ -186,12 +190,12 @@ describe('the warnings in Chromium', () => {
       route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
     );
     await page.goto(SIGNS_GRID);
-    const heuristic = page.locator('soi-hang-badge [data-status="heuristic"]');
+    const heuristic = badges(page).locator('[data-status="heuristic"]');
     await heuristic.waitFor({ state: 'attached' });
     await page.waitForTimeout(500);
     expect(await heuristic.count()).toBe(1); // "siêu cấp" alone, on the other card, is not enough
     await heuristic.click();
-    const details = page.locator('soi-hang-badge [data-testid="badge-details"]');
+    const details = badges(page).locator('[data-testid="badge-details"]');
     await details.waitFor();
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('«sieu cap»');
@@ -248,6 +252,63 @@ describe('the warnings in Chromium', () => {
     }
   });
 
+  it('at 200% zoom and on a dark page, banner and popover stay whole (the popover opened by a click)', async () => {
+    const { page } = await open(SHOPEE_PRODUCT);
+    // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
+    await page.setViewportSize({ width: 600, height: 400 });
+    await page.addStyleTag({
+      content:
+        ':root { color-scheme: dark; } html, body, * { background: #111 !important; color: #eee !important; }',
+    });
+    await banner(page).waitFor();
+    const fit = await banner(page).evaluate((section) => ({
+      overflow: section.scrollWidth - section.clientWidth,
+      width: section.getBoundingClientRect().width,
+      color: getComputedStyle(section).color,
+    }));
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.width).toBeLessThanOrEqual(600);
+    expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
+    const host = badges(page).first();
+    await badgeButton(host).click();
+    const popover = popoverOf(host);
+    await popover.waitFor({ state: 'visible' });
+    const box = await popover.boundingBox();
+    expect(
+      box && box.x >= 0 && box.x + box.width <= 600 && box.y >= 0 && box.y + box.height <= 400,
+    ).toBe(true);
+    await page.close();
+  });
+
+  it('a product page with its banner: a click on a badge opens its popover; the popup and the options open', async () => {
+    const { page } = await open(SHOPEE_PRODUCT);
+    await banner(page).waitFor();
+    const host = badges(page).first();
+    await badgeButton(host).click();
+    await popoverOf(host).waitFor({ state: 'visible' });
+    expect(await badgeButton(host).getAttribute('aria-expanded')).toBe('true');
+    const tabId = await tabIdOf(harness, page);
+    const popup = await extensionPage(`popup.html?tab=${tabId}`);
+    const options = await extensionPage('options.html');
+    await Promise.all([popup.close(), options.close(), page.close()]);
+  });
+});
+
+/**
+ * axe-core cannot enter a closed root: our UI in a page is checked on the e2e build, whose roots
+ * are open (build-choice.ts lists these tests and their twins above).
+ */
+describe('the warnings inside their roots, on the e2e build', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await launchOnFixtures(['shopee'], { extensionDir: E2E_EXTENSION_DIR });
+  });
+  afterAll(async () => harness?.close());
+
+  const open = (url: string) => openPage(harness, url);
+  const extensionPage = (path: string) => openExtensionPage(harness, path);
+
   it('at 200% zoom and on a dark page, banner and popover stay whole and readable', async () => {
     const { page } = await open(SHOPEE_PRODUCT);
     // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
@@ -266,7 +327,7 @@ describe('the warnings in Chromium', () => {
     expect(fit.width).toBeLessThanOrEqual(600);
     expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
     const host = badges(page).first();
-    await host.locator('[data-testid="soi-hang-badge"]').click();
+    await badgeButton(host).click();
     const popover = popoverOf(host);
     await popover.waitFor({ state: 'visible' });
     const box = await popover.boundingBox();
@@ -281,7 +342,7 @@ describe('the warnings in Chromium', () => {
     const { page } = await open(SHOPEE_PRODUCT);
     await banner(page).waitFor();
     const host = badges(page).first();
-    await host.locator('[data-testid="soi-hang-badge"]').click();
+    await badgeButton(host).click();
     await popoverOf(host).waitFor({ state: 'visible' });
     // Our UI only: the page around it is the marketplace's.
     expect(await axeViolations(page, ['soi-hang-banner', 'soi-hang-badge'])).toEqual([]);

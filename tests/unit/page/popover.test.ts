@@ -46,6 +46,31 @@ describe('badge popover', () => {
     document.removeEventListener('click', pageHeard);
   });
 
+  it("a click on the popover's text never follows the card's link; its own controls keep theirs", () => {
+    const { host, root, control, popover } = setup();
+    const link = document.createElement('a');
+    link.href = '#card';
+    host.before(link);
+    link.append(host);
+    control.open(true);
+    const text = document.createElement('p');
+    text.textContent = 'Nguồn: …';
+    const source = document.createElement('a');
+    source.href = 'https://example.org/';
+    source.append(document.createElement('span'));
+    popover()?.append(text, source);
+    const clickOn = (target: Element) => {
+      const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      target.dispatchEvent(click);
+      return click.defaultPrevented;
+    };
+    expect(clickOn(text)).toBe(true);
+    expect(clickOn(popover() as HTMLElement)).toBe(true);
+    expect(clickOn(source.firstElementChild as Element)).toBe(false);
+    expect(clickOn(popover()?.querySelector('button') as HTMLElement)).toBe(false);
+    expect(root.contains(text)).toBe(true);
+  });
+
   it('a click pins it open, a second click or its close button closes it and returns focus', () => {
     const { button, control, popover } = setup();
     button.click();
