@@ -5,7 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { SHARE_TARGET_ORIGINS } from '../../utils/report/listing-link';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 import { ours } from './closed-roots';
@@ -44,26 +43,11 @@ export async function startInspectorBed(options: { extensionDir?: string } = {})
 export const inspectorHosts = (page: Page) => ours(page, 'soi-hang-inspector');
 
 /**
- * Signs in on the options page; answers what the section then says (who, or why not).
- *
- * The press first asks the browser for the marketplace sites (for the panel's screenshots). The e2e
- * build holds them already; on the release build the browser's own prompt comes up, which no test
- * can answer: the page is told the inspector refused it, as one may (signing in goes on without).
+ * Signs in on the options page, as an inspector does (the press asks the browser for nothing); answers
+ * what the section then says (who, or why not).
  */
 export async function signIn(harness: Harness, registryUrl: string, token: string) {
   const options = await openExtensionPage(harness, 'options.html');
-  await options.evaluate(async (origins) => {
-    type Permissions = {
-      contains(request: object): Promise<boolean>;
-      request: (request: object) => Promise<boolean>;
-    };
-    const apis = [globalThis as unknown as { chrome?: { permissions?: Permissions } }].flatMap(
-      (scope) => [scope.chrome, (scope as { browser?: { permissions?: Permissions } }).browser],
-    );
-    const held = await apis[0]?.permissions?.contains({ origins });
-    if (held) return;
-    for (const api of apis) if (api?.permissions) api.permissions.request = async () => false;
-  }, SHARE_TARGET_ORIGINS);
   const section = options.getByTestId('inspector-section');
   await section.getByLabel('Địa chỉ sổ đăng ký').fill(registryUrl);
   await section.getByLabel('Mã truy cập (token)').fill(token);

@@ -82,22 +82,3 @@ export const overlaps = (
   a: { x: number; y: number; width: number; height: number },
   b: { x: number; y: number; width: number; height: number },
 ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/**
- * Signs in from an extension page's own context (as the options' form does, without its request
- * for the marketplaces' host permissions, whose prompt a test cannot answer on the release build).
- */
-export async function signInQuietly(harness: Harness, registryUrl: string, token: string) {
-  const options = await openExtensionPage(harness, 'options.html');
-  const reply = await options.evaluate(
-    (payload) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage({ type: 'inspectorSignIn', payload }),
-    { registryUrl, token },
-  );
-  await options.close();
-  return reply as { ok: boolean; data?: { signedIn?: boolean } };
-}

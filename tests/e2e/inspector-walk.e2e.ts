@@ -18,7 +18,7 @@ import {
   tabIdOf,
 } from './harness';
 import { openPanel, signIn } from './inspector-probes';
-import { hostsOfCard, overlaps, signInQuietly, startWalkBed } from './inspector-walk-probes';
+import { hostsOfCard, overlaps, startWalkBed } from './inspector-walk-probes';
 import { UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
 import { SELLER_CARD, SHOPEE_GRID } from './warning-probes';
 
@@ -40,8 +40,9 @@ describe('an inspector’s walk (release build)', () => {
 
   beforeAll(async () => {
     ({ registry, harness, token } = await startWalkBed());
-    const signed = await signInQuietly(harness, registry.url, token);
-    expect(signed.data?.signedIn).toBe(true);
+    const signed = await signIn(harness, registry.url, token);
+    expect(signed.signedIn).toBe(true);
+    await signed.options.close();
   });
   afterAll(async () => {
     await harness?.close();
