@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
-import { eventually, type Harness, launch, openExtensionPage, RELEASE_TEST_DIR } from './harness';
+import { eventually, type Harness, launch, RELEASE_TEST_DIR } from './harness';
 import { INSPECTOR_NAME } from './inspector-probes';
 import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
 import { SELLER_CARD } from './warning-probes';
