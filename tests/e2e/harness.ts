@@ -227,6 +227,14 @@ export async function syncNow(page: Page): Promise<string | null> {
   return page.getByTestId('sync-status').getAttribute('data-result');
 }
 
+/** "Cập nhật ngay" in a popup opened for it: the sync's result. */
+export async function syncFromPopup(harness: Harness): Promise<string | null> {
+  const popup = await openExtensionPage(harness, 'popup.html');
+  const result = await syncNow(popup);
+  await popup.close();
+  return result;
+}
+
 /** Enters a feed address in the options page and waits until the sync from it has updated the data. */
 export async function useFeed(options: Page, manifestUrl: string, what: string): Promise<void> {
   await options.getByTestId('feed-url').fill(manifestUrl);

@@ -18,7 +18,7 @@ import {
   launch,
   openExtensionPage,
   openPage,
-  syncNow,
+  syncFromPopup,
   tabIdOf,
   useFeed,
 } from './harness';
@@ -63,13 +63,6 @@ describe('the three journeys on the release build', () => {
     const text = (await popoverOf(found).textContent()) ?? '';
     await page.close();
     return { text, badge };
-  }
-
-  async function syncFromPopup(): Promise<string | null> {
-    const popup = await openExtensionPage(harness, 'popup.html');
-    const result = await syncNow(popup);
-    await popup.close();
-    return result;
   }
 
   beforeAll(async () => {
@@ -223,7 +216,7 @@ describe('the three journeys on the release build', () => {
     expect((await api.post(`/v1/review/appeals/${id}`, { state: 'accepted' })).status).toBe(200);
     expect(await status()).toMatchObject({ state: 'accepted' });
     expect(registry.cli('publish').status).toBe(0);
-    expect(await syncFromPopup()).toBe('updated');
+    expect(await syncFromPopup(harness)).toBe('updated');
 
     const contested = await detailsOf(REPORTED_CARD);
     expect(contested.badge).toContain('Đang khiếu nại');

@@ -15,7 +15,7 @@ import {
   launch,
   openExtensionPage,
   openPage,
-  syncNow,
+  syncFromPopup,
   useFeed,
 } from './harness';
 import { badgeButton, badges, popoverOf, SHOPEE_GRID } from './warning-probes';
@@ -29,13 +29,6 @@ describe('registry to extension in Chromium', () => {
   let registry: RegistryProcess;
   let harness: Harness;
   let inspector: string;
-
-  async function syncFromPopup(): Promise<string | null> {
-    const popup = await openExtensionPage(harness, 'popup.html');
-    const result = await syncNow(popup);
-    await popup.close();
-    return result;
-  }
 
   async function popoverText(): Promise<string> {
     const { page } = await openPage(harness, SHOPEE_GRID);
@@ -90,7 +83,7 @@ describe('registry to extension in Chromium', () => {
     expect(decided.status).toBe(201);
     const published = registry.cli('publish');
     expect(published.status, published.stderr).toBe(0);
-    expect(await syncFromPopup()).toBe('updated');
+    expect(await syncFromPopup(harness)).toBe('updated');
 
     const text = await popoverText();
     expect(text).toContain(`Nguồn: ${AUTHORITY}`);
@@ -137,7 +130,7 @@ describe('registry to extension in Chromium', () => {
       await browser.close();
     }
     expect(registry.cli('publish').status).toBe(0);
-    expect(await syncFromPopup()).toBe('updated');
+    expect(await syncFromPopup(harness)).toBe('updated');
     expect(await popoverText()).toContain('Người bán đang khiếu nại kết luận này');
   });
 });
