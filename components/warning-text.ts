@@ -55,6 +55,11 @@ export const RECORD_REASON_WORDS: Record<string, MessageKey> = {
   violating_site: 'reasonViolatingSite',
   verified_genuine: 'reasonVerifiedGenuine',
   no_violation_found: 'reasonNoViolationFound',
+  // The reasons shoppers report with, which an inspector's decision may name as its own.
+  fake_brand: 'reasonCounterfeitTrademark',
+  wrong_origin: 'reasonWrongOrigin',
+  unsafe: 'reasonUnsafe',
+  off_platform: 'reasonOffPlatform',
 };
 
 const PLACES: Record<NonNullable<SignalEvidence['place']> | 'name', MessageKey> = {

@@ -56,11 +56,28 @@ export interface OverlayViews {
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
-  /** Puts the host back where it belongs, after the page removed it. */
+  /** Puts the host back where it belongs, after the page removed or moved it. */
   place(): void;
+  /** Where the host belongs: its card, or beside the product's title. */
+  home(): Node | null;
   /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
+}
+
+/**
+ * Where a host goes: first inside its card, or beside (before or after) a product's title; and the
+ * node it must stay a child of, so a host the page moved to another card goes back to its own.
+ */
+function placement(
+  anchor: Element,
+  host: HTMLElement,
+  isCard: boolean,
+  side: 'before' | 'after',
+): Pick<Mounted, 'place' | 'home'> {
+  return isCard
+    ? { place: () => anchor.prepend(host), home: () => anchor }
+    : { place: () => anchor[side](host), home: () => anchor.parentNode };
 }
 
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
@@ -105,8 +122,8 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: SHADOW_MODE });
       const { anchor } = listing;
-      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
-      const entry: Mounted = { host, root, place, rendered: null, popover: null };
+      const { place, home } = placement(anchor, host, isCard, 'before');
+      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
@@ -148,9 +165,9 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const { anchor } = listing;
       // A product's "Báo cáo tin đăng này" goes right under its title, on every site, where the
       // shopper's eye is after reading the name (a warning banner goes above it instead).
-      const place = isCard ? () => anchor.prepend(host) : () => anchor.after(host);
+      const { place, home } = placement(anchor, host, isCard, 'after');
       place();
-      mounted.set(anchor, { host, root, place, rendered: null, popover: null });
+      mounted.set(anchor, { host, root, place, home, rendered: null, popover: null });
       arrange(anchor);
     },
     inspect(listing, view) {
@@ -163,8 +180,8 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const root = host.attachShadow({ mode: SHADOW_MODE });
       applyStyles(root, views.inspectorCss());
       acceptTrustedOnly(root);
-      const place = isCard ? () => anchor.prepend(host) : () => anchor.before(host);
-      const entry: Mounted = { host, root, place, rendered: null, popover: null };
+      const { place, home } = placement(anchor, host, isCard, 'before');
+      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
       if (isCard) {
         const marker = views.inspectorMarker(doc, view);
         root.append(marker);
@@ -188,13 +205,13 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     sweep() {
       for (const [anchor, entry] of inspected) {
         if (!anchor.isConnected) unmountInspector(anchor);
-        else if (!entry.host.isConnected) entry.place();
+        else if (entry.host.parentNode !== entry.home()) entry.place();
       }
       for (const [anchor, entry] of mounted) {
         // A card gone from the page: nothing of it is kept (infinite scroll sessions stay light).
         if (!anchor.isConnected) unmount(anchor);
-        // The page removed our warning but not its card: it comes back.
-        else if (!entry.host.isConnected) entry.place();
+        // The page removed our warning, or moved it onto another card: it comes back to its own.
+        else if (entry.host.parentNode !== entry.home()) entry.place();
       }
     },
     get size() {

@@ -182,7 +182,15 @@ interface BadgeHandlers {
 const badges = new WeakMap<EventTarget, BadgeHandlers>();
 /** The page-wide listeners of each window, to remove them when the content script stops. */
 const listening = new WeakMap<Window, AbortController>();
-const ISOLATED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart'];
+const ISOLATED = [
+  'click',
+  'auxclick', // a middle click: its default opens the card's link in a new tab
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'touchstart',
+];
 
 /** The badge whose button an event comes from (seen from the window, its target is our host). */
 function fromButton(event: Event): BadgeHandlers | null {
@@ -240,6 +248,8 @@ function listen(view: Window): void {
     if (event.type === 'click') {
       event.preventDefault();
       badge.press();
+    } else if (event.type === 'auxclick') {
+      event.preventDefault();
     } else if (event.type === 'keydown') {
       badge.key(event as KeyboardEvent);
     } else if (event.type === 'pointerover' || event.type === 'pointerout') {
@@ -271,13 +281,15 @@ const OUR_CONTROLS = 'a[href], button, input, select, textarea, label, summary, 
  */
 function isolate(element: HTMLElement): void {
   for (const type of ISOLATED) element.addEventListener(type, stop);
-  element.addEventListener('click', (event) => {
+  const keepInside = (event: Event) => {
     for (const node of event.composedPath()) {
       if (node === element) break;
       if ((node as Element).matches?.(OUR_CONTROLS)) return;
     }
     event.preventDefault();
-  });
+  };
+  element.addEventListener('click', keepInside);
+  element.addEventListener('auxclick', keepInside);
 }
 
 const stop = (event: Event) => event.stopPropagation();

@@ -50,8 +50,9 @@ function allowCapture(): void {
   void browser.permissions
     .request(CAPTURE_ACCESS)
     .catch(() => false)
-    .then(async () => {
+    .then(async (granted) => {
       await readCaptureAccess();
+      message = t(granted && canCapture ? 'panelCaptureAllowed' : 'panelCaptureRefused');
       show();
     });
 }
@@ -185,7 +186,9 @@ async function attach(): Promise<void> {
     message = answer.refused
       ? t(REFUSALS[answer.refused], answer.seen ?? t('panelCaptureUnknownPage'))
       : answer.screenshotError
-        ? t(canCapture ? 'panelScreenshotFailed' : 'panelCaptureNoAccess', answer.screenshotError)
+        ? canCapture
+          ? t('panelScreenshotFailed', answer.screenshotError)
+          : t('panelCaptureNoAccess')
         : t('panelSaved');
   } catch (error) {
     message = errorText(error);

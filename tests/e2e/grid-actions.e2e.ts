@@ -14,7 +14,7 @@ import {
   textIn,
   waitShown,
 } from './closed-roots';
-import { eventually, fixturesOf, type Harness, launch, openPage } from './harness';
+import { badgedItems, eventually, fixturesOf, type Harness, launch, openPage } from './harness';
 import { myReports, reportButton, reportFrame, TIKI_GRID } from './report-probes';
 import {
   badgeButton,
@@ -175,4 +175,38 @@ describe('a grid on the release build', () => {
       await page.close();
     },
   );
+
+  it("a middle click on a badge inside a card's link opens no tab", async () => {
+    const grid = pageOf('sendo', 'grid');
+    const { page } = await openPage(harness, grid.url);
+    await badgeCount(page, grid.flagged.length);
+    const tabs = harness.context.pages().length;
+    const box = await badgeButton(badges(page).first()).boundingBox();
+    if (!box) throw new Error('the badge is not shown');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'middle' });
+    await harness.context.waitForEvent('page', { timeout: 2000 }).catch(() => undefined);
+    expect(harness.context.pages().length).toBe(tabs);
+    expect(page.url()).toBe(grid.url);
+    await page.close();
+  });
+
+  it('a badge the page moves onto another card goes back to its own', async () => {
+    const { page } = await openPage(harness, SHOPEE_GRID);
+    await badgeCount(page, 3);
+    const before = await badgedItems(page);
+    await page.evaluate(
+      (plain) => {
+        const badge = document.querySelector('soi-hang-badge');
+        const other = document.querySelector(`a[href*="${plain}"]`)?.closest('li');
+        other?.querySelector('div')?.prepend(badge as Element);
+      },
+      PLAIN_CARD.replace('.', '/'),
+    );
+    await eventually(
+      async () =>
+        JSON.stringify(await badgedItems(page)) === JSON.stringify(before) ? true : undefined,
+      'every badge back on its own card',
+    );
+    await page.close();
+  });
 });

@@ -131,6 +131,8 @@ describe('registry to extension in Chromium', () => {
     }
     expect(registry.cli('publish').status).toBe(0);
     expect(await syncFromPopup(harness)).toBe('updated');
-    expect(await popoverText()).toContain('Người bán đang khiếu nại kết luận này');
+    const contested = await popoverText();
+    expect(contested).toContain('Đang khiếu nại');
+    expect(contested).toContain('Người bán đã khiếu nại và sổ đăng ký đã nhận xem xét lại');
   });
 });

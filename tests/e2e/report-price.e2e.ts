@@ -48,7 +48,7 @@ describe('reporting a listing with a price after promo codes (release build)', (
     const dialog = await reportFrame(page);
     const rows = await dialog
       .getByTestId('report-facts')
-      .locator(':scope > div')
+      .locator(':scope > dl > div')
       .evaluateAll((divs) =>
         divs.map((div) =>
           [div.querySelector('dt')?.textContent, div.querySelector('dd')?.textContent]

@@ -34,6 +34,15 @@ describe('a price text, in the currency it shows', () => {
     ['฿1,234', 'VND', { amount: 1234, currency: 'THB' }],
     ['Rp12.000', 'VND', { amount: 12_000, currency: 'IDR' }],
     ['149.000 ₫', 'SGD', { amount: 149_000, currency: 'VND' }],
+    // A discount beside the price is no amount; shorthands of đồng are read whole.
+    ['-30%  ₫99.000', 'VND', { amount: 99_000, currency: 'VND' }],
+    ['Giảm 50% ₫99.000', 'VND', { amount: 99_000, currency: 'VND' }],
+    ['2,5 triệu', 'VND', { amount: 2_500_000, currency: 'VND' }],
+    ['1.5tr', 'VND', { amount: 1_500_000, currency: 'VND' }],
+    ['150k', 'VND', { amount: 150_000, currency: 'VND' }],
+    // A decimal comma, and thousands marked by dots, in currencies with cents.
+    ['12,5 €', 'VND', { amount: 12.5, currency: 'EUR' }],
+    ['€1.234,56', 'VND', { amount: 1234.56, currency: 'EUR' }],
   ])('%s on a %s site', (text, site, price) => {
     expect(parsePrice(text, site)).toEqual(price);
   });
@@ -41,6 +50,10 @@ describe('a price text, in the currency it shows', () => {
   it('never reads a dollar price as đồng: a bare "$" on a đồng site says no price', () => {
     expect(parsePrice('$108.99', 'VND')).toBeNull();
     expect(parsePrice('$ 108.99 - $ 129.99', 'VND')).toBeNull();
+  });
+
+  it('says no price where the sign does not tell the currency (yen or yuan)', () => {
+    expect(parsePrice('¥3000', 'VND')).toBeNull();
   });
 });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Banner } from '../../../components/Banner';
 import { badgeElement } from '../../../components/badge-element';
 import { MoreDetails } from '../../../components/WarningDetails';
+import { RECORD_REASON_WORDS } from '../../../components/warning-text';
 import { type Language, setLanguage } from '../../../utils/i18n';
+import { REPORT_REASONS } from '../../../utils/protocol/report';
 import { type RecordVerdict, signalVerdict, type Verdict } from '../../../utils/protocol/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
@@ -265,5 +267,24 @@ describe('how a seller contests a warning', () => {
       'Chi cục QLTT Hà Nội',
     );
     expect(without.querySelector('[data-testid="warning-contest"] a')).toBeNull();
+  });
+});
+
+describe('the reasons a decision names', () => {
+  it('has words for every reason a shopper reports with, so a decision naming one never reads "lý do khác"', () => {
+    for (const reason of REPORT_REASONS.filter((code) => code !== 'other')) {
+      expect(RECORD_REASON_WORDS[reason], reason).toBeDefined();
+    }
+    setLanguage('vi');
+    const verdict: RecordVerdict = {
+      status: 'confirmed',
+      subject: 'item',
+      record: record('shopee:item:1.9', { reasons: ['fake_brand', 'wrong_origin'] }),
+    };
+    const text = mount(
+      <Banner verdict={verdict} data={dataInfo()} collapsed={false} />,
+    ).textContent;
+    expect(text).toContain('giả mạo nhãn hiệu, sai xuất xứ');
+    expect(text).not.toContain('lý do khác');
   });
 });

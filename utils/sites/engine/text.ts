@@ -29,8 +29,31 @@ const MARKS: ReadonlyArray<[RegExp, string]> = [
   [/Rp|IDR/, 'IDR'],
   [/€|EUR/, 'EUR'],
   [/£|GBP/, 'GBP'],
+  [/₩|KRW/, 'KRW'],
+  // Yen and yuan share the sign: which one, nothing beside the amount says.
+  [/¥|￥|JPY|CNY|RMB|元/, '?'],
   [/\$/, '$'],
 ];
+
+/** Vietnamese shorthands for a number of đồng: "2,5 triệu", "1.5tr", "150k", "150 nghìn". */
+const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
+  [/^\s*(triệu|tr)(?![a-zà-ỹ])/i, 1_000_000],
+  [/^\s*(nghìn|ngàn|k)(?![a-zà-ỹ])/i, 1_000],
+];
+
+/**
+ * A number as written with thousands separators and, in currencies with cents, a decimal mark: the
+ * last of "." and "," is the decimal mark when both appear, and a lone one is when one or two
+ * digits follow it ("12,5 €", "108.99"); otherwise they separate thousands ("1,000", "149.000").
+ */
+function readNumber(token: string, whole: boolean): number {
+  if (whole) return Number(token.replace(/[.,]/g, ''));
+  const last = Math.max(token.lastIndexOf('.'), token.lastIndexOf(','));
+  const decimals = last >= 0 ? token.length - last - 1 : 0;
+  const both = token.includes('.') && token.includes(',');
+  if (last < 0 || (!both && decimals === 3)) return Number(token.replace(/[.,]/g, ''));
+  return Number(`${token.slice(0, last).replace(/[.,]/g, '')}.${token.slice(last + 1)}`);
+}
 
 /** The currency a mark beside an amount names; null without one, `$` for a bare dollar sign. */
 export function currencyMark(text: string): string | null {
@@ -52,20 +75,28 @@ export function currencyCode(value: string | null | undefined): string | null {
  * Null when there is no positive amount.
  */
 export function parsePrice(text: string | null, currency: string): Price | null {
-  const found = text?.match(/\d[\d.,]*/);
-  const token = found?.[0];
-  if (!text || !token || found.index === undefined) return null;
-  // The mark sits right before or after the amount ("$108.99", "149.000 ₫", "RM 12.90").
-  const end = found.index + token.length;
-  const mark = currencyMark(
-    `${text.slice(Math.max(0, found.index - 4), found.index)} ${text.slice(end, end + 4)}`,
+  if (!text) return null;
+  // A discount beside the price ("-30%", "Giảm 50%") is no amount of money.
+  const found = [...text.matchAll(/\d[\d.,]*/g)].find(
+    (match) => !/^[.,]?\s*%/.test(text.slice((match.index ?? 0) + match[0].length)),
   );
+  const token = found?.[0].replace(/[.,]+$/, '');
+  if (!found || !token || found.index === undefined) return null;
+  // The mark sits right before or after the amount ("$108.99", "149.000 ₫", "RM 12.90").
+  const end = found.index + found[0].length;
+  const after = text.slice(end, end + 8);
+  const mark = currencyMark(
+    `${text.slice(Math.max(0, found.index - 4), found.index)} ${after.slice(0, 4)}`,
+  );
+  if (mark === '?') return null;
   const shown =
     mark === null ? currency : mark === '$' ? (DOLLARS.has(currency) ? currency : null) : mark;
   if (shown === null) return null;
-  const amount = WHOLE_CURRENCIES.has(shown)
-    ? Number(token.replace(/[.,]/g, ''))
-    : Number(token.replace(/,/g, ''));
+  const multiplier =
+    shown === 'VND' ? MULTIPLIERS.find(([word]) => word.test(after))?.[1] : undefined;
+  const amount = multiplier
+    ? Math.round(Number(token.replace(',', '.')) * multiplier)
+    : readNumber(token, WHOLE_CURRENCIES.has(shown));
   return Number.isFinite(amount) && amount > 0 ? { amount, currency: shown } : null;
 }
 
