@@ -12,7 +12,8 @@ import type { CaseStory } from '../utils/protocol/review';
 import { REASON_LABELS } from './report-words';
 
 export type InspectedRole = 'item' | 'seller';
-type AppealView = CaseStory['appeals'][number];
+/** An appeal as inspectors' views show it (a page's view holds no contact; none is shown). */
+type AppealView = Omit<CaseStory['appeals'][number], 'contact'>;
 
 export interface InspectorSectionProps {
   name?: string | undefined;

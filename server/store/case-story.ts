@@ -178,6 +178,12 @@ export async function lookup(db: Db, keys: readonly string[]) {
       .filter((row) => row.key === summary.key)
       .map((row) => evidenceUrl(row.sha256)),
     attached: attached.filter((row) => row.key === summary.key).map(evidenceView),
-    appeals: appeals.filter((row) => row.key === summary.key).map(appealView),
+    // A page's view never carries the seller's contact (the panel's full story does).
+    appeals: appeals
+      .filter((row) => row.key === summary.key)
+      .map((row) => {
+        const { contact: _contact, ...view } = appealView(row);
+        return view;
+      }),
   }));
 }

@@ -252,8 +252,11 @@ export const InspectorLookupEntrySchema = z.object({
   evidence: z.array(z.string()),
   /** What inspectors attached. */
   attached: z.array(EvidenceViewSchema),
-  /** The sellers' appeals, oldest first (absent from registries before they were listed here). */
-  appeals: z.optional(z.array(AppealViewSchema)),
+  /**
+   * The sellers' appeals, oldest first (absent from registries before they were listed here). A
+   * page's view never holds the seller's contact: it goes to content scripts.
+   */
+  appeals: z.optional(z.array(z.omit(AppealViewSchema, { contact: true }))),
 });
 export type InspectorLookupEntry = z.infer<typeof InspectorLookupEntrySchema>;
 
