@@ -39,16 +39,19 @@ const ACTION_WORDS: Record<string, MessageKey> = {
   evidence: 'inspectorActionEvidence',
 };
 
-/** The few words a card's marker shows: the status, or the report count of a key with no record. */
+/**
+ * The few words a card's marker shows, always after "Thanh tra:" so every marker reads alike: the
+ * status, or the report count of a key with no decision, or else its appeals.
+ */
 export function markerText(entries: InspectorSectionProps['entries']): string {
   const item = entries.find((one) => one.role === 'item')?.entry ?? entries[0]?.entry;
   if (!item) return t('inspectorMarker');
-  if (item.case.status === 'open' || item.case.status === 'reported') {
-    return item.case.reports > 0
-      ? tn('inspectorMarkerReports', item.case.reports, item.case.reports)
-      : t('inspectorMarker');
-  }
-  return t(CASE_STATUS_WORDS[item.case.status]);
+  const { status, reports, appeals } = item.case;
+  if (status !== 'open' && status !== 'reported')
+    return t('inspectorMarkerStatus', t(CASE_STATUS_WORDS[status]));
+  if (reports > 0) return tn('inspectorMarkerReports', reports, reports);
+  if (appeals > 0) return tn('inspectorMarkerAppeals', appeals, appeals);
+  return t('inspectorMarker');
 }
 
 function reasonsLine(reasons: InspectorEntry['case']['reasons']): string {

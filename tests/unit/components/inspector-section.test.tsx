@@ -91,10 +91,17 @@ describe('the inspector section', () => {
       markerText([
         { role: 'item', entry: entry({ case: { ...entry().case, status: 'cleared' } }) },
       ]),
-    ).toBe('đã gỡ, không vi phạm');
+    ).toBe('Thanh tra: đã gỡ, không vi phạm');
     expect(
-      markerText([{ role: 'item', entry: entry({ case: { ...entry().case, reports: 0 } }) }]),
+      markerText([
+        { role: 'item', entry: entry({ case: { ...entry().case, reports: 0, appeals: 0 } }) },
+      ]),
     ).toBe('Thanh tra');
+    expect(
+      markerText([
+        { role: 'item', entry: entry({ case: { ...entry().case, reports: 0, appeals: 3 } }) },
+      ]),
+    ).toBe('Thanh tra: 3 khiếu nại');
   });
 
   it('gives each appeal of the seller its state and statement, as text', () => {
