@@ -6,12 +6,14 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { headOfKey } from '../protocol/keys';
-import type { CaseStory, CaseSummary } from '../protocol/review';
+import type { CaseStory, QueueItem } from '../protocol/review';
 import { type CsvColumns, toCsv } from './export';
 
-const CASE_COLUMNS: CsvColumns<CaseSummary> = [
+const CASE_COLUMNS: CsvColumns<QueueItem> = [
   ['key', (row) => row.key],
   ['platform', (row) => headOfKey(row.key)],
+  // The listing's title from its latest report, as the dashboard shows it beside the key.
+  ['title', (row) => row.title ?? undefined],
   ['status', (row) => row.status],
   ['reports', (row) => row.reports],
   [
@@ -26,7 +28,7 @@ const CASE_COLUMNS: CsvColumns<CaseSummary> = [
   ['last_seen', (row) => row.lastSeen ?? undefined],
 ];
 
-export function casesCsv(rows: readonly CaseSummary[]): string {
+export function casesCsv(rows: readonly QueueItem[]): string {
   return toCsv(CASE_COLUMNS, rows);
 }
 

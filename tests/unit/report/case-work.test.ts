@@ -49,13 +49,17 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 
 describe('case work', () => {
   it('writes the cases as CSV a spreadsheet reads safely', () => {
-    const csv = casesCsv([summary, { ...summary, key: 'shopee:seller:=HYPERLINK(1)' }]);
+    const csv = casesCsv([
+      { ...summary, title: 'Sữa bột, "chính hãng"' },
+      { ...summary, key: 'shopee:seller:=HYPERLINK(1)', title: '=HYPERLINK(2)' },
+    ]);
     const [header, first, second] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header).toBe('key,platform,status,reports,reasons,appeals,first_seen,last_seen');
+    expect(header).toBe('key,platform,title,status,reports,reasons,appeals,first_seen,last_seen');
     expect(first).toBe(
-      '"shopee:item:88.123","shopee","confirmed","3","counterfeit:2 unsafe:1","0","2026-12-01T00:00:00.000Z","2026-12-02T00:00:00.000Z"',
+      '"shopee:item:88.123","shopee","Sữa bột, ""chính hãng""","confirmed","3","counterfeit:2 unsafe:1","0","2026-12-01T00:00:00.000Z","2026-12-02T00:00:00.000Z"',
     );
     expect(second?.startsWith('"shopee:seller:=HYPERLINK(1)"')).toBe(true);
+    expect(second).not.toContain(',"=HYPERLINK(2)"');
   });
 
   it("opens a case at its latest report's address, else at one built from the key", () => {
