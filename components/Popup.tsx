@@ -46,16 +46,21 @@ function FlaggedList({ tab, onReveal }: { tab: TabStatus; onReveal?: (id: number
           <li key={listing.id}>
             <button
               type="button"
-              class={`flagged__item flagged__item--${listing.status}`}
+              class={`flagged__item flagged__item--${listing.contested ? 'contested' : listing.status}`}
               data-testid="flagged-listing"
               onClick={() => onReveal?.(listing.id)}
             >
-              <span class={`dot dot--${listing.status}`} aria-hidden="true" />
+              <span
+                class={`dot dot--${listing.contested ? 'contested' : listing.status}`}
+                aria-hidden="true"
+              />
               <span class="flagged__title">{listing.title}</span>
               <span class="flagged__status">
-                {listing.subject === 'product'
-                  ? t('badgeProduct')
-                  : t(STATUS_LABEL[listing.status])}
+                {listing.contested
+                  ? t('badgeContested')
+                  : listing.subject === 'product'
+                    ? t('badgeProduct')
+                    : t(STATUS_LABEL[listing.status])}
                 {listing.muted ? ` · ${t('popupListMuted')}` : ''}
               </span>
             </button>

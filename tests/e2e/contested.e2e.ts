@@ -21,6 +21,8 @@ import {
   launch,
   openExtensionPage,
   openPage,
+  readPopup,
+  tabIdOf,
   useFeed,
 } from './harness';
 import { SHOPEE_GRID, SHOPEE_PRODUCT } from './warning-probes';
@@ -85,6 +87,15 @@ describe('a contested record in Chromium (release-test build)', () => {
     // The seller's record, not appealed, keeps its own words.
     expect(await textIn(page, badge(SELLER_CARD))).toBe('Nghi vấn');
     expect(await attributeIn(page, badge(SELLER_CARD), 'data-tier')).toBe('suspected');
+    // The popup's list of the page's flagged listings says so too.
+    const popup = await harness.context.newPage();
+    const tabId = await tabIdOf(harness, page);
+    await eventually(
+      async () =>
+        (await readPopup(harness, popup, tabId)).text.includes('Đang khiếu nại') ? true : undefined,
+      'the popup listing the contested listing as such',
+    );
+    await popup.close();
     await page.close();
   });
 

@@ -216,6 +216,9 @@ export function createRunner(deps: RunnerDeps): Runner {
       title: (listing.matchName ?? listing.title ?? listing.itemKey).slice(0, 200),
       status: verdict.status,
       subject: verdict.subject,
+      ...(verdict.status !== 'heuristic' && verdict.record.appeal === 'pending'
+        ? { contested: true }
+        : {}),
       muted,
     };
     status.listings.push(entry);

@@ -30,6 +30,8 @@ export const PageStatusSchema = z.object({
         title: z.string().check(z.maxLength(200)),
         status: z.enum(WARNING_STATUSES),
         subject: z.enum(VERDICT_SUBJECTS),
+        /** Its record is under an accepted appeal: the popup says so, as the badge does. */
+        contested: z.optional(z.boolean()),
         muted: z.boolean(),
       }),
     )

@@ -87,3 +87,33 @@ describe('popup', () => {
     );
   });
 });
+
+describe("the popup's list of flagged listings", () => {
+  it('says a listing under an accepted appeal is contested, as its badge does', () => {
+    const popup = mount(
+      <Popup
+        tab={{
+          ...tab,
+          listings: [
+            { id: 1, title: 'Sữa bột', status: 'confirmed', subject: 'item', muted: false },
+            {
+              id: 2,
+              title: 'Áo thun',
+              status: 'confirmed',
+              subject: 'item',
+              contested: true,
+              muted: false,
+            },
+          ],
+        }}
+        status={null}
+        error={null}
+      />,
+    );
+    const items = [...popup.querySelectorAll('[data-testid="flagged-listing"]')];
+    expect(items[0]?.textContent).toContain('Vi phạm đã xác nhận');
+    expect(items[1]?.textContent).toContain('Đang khiếu nại');
+    expect(items[1]?.textContent).not.toContain('Vi phạm đã xác nhận');
+    expect(items[1]?.querySelector('.dot--contested')).not.toBeNull();
+  });
+});
