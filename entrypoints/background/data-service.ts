@@ -36,7 +36,6 @@ import {
 import { answerLookup } from './lookup-answer';
 import { failed, succeeded } from './sync-outcome';
 
-export { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 export type { BlockList } from './block-list';
 
 export interface FeedConfig {

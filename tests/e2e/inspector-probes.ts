@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
-import { ours } from './closed-roots';
 import { eventually, type Harness, launch, openExtensionPage } from './harness';
+import { ours } from './ours';
 import { REPORT_PAGES, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from './report-probes';
 
 export const INSPECTOR_NAME = 'Thanh tra viên e2e';
@@ -52,13 +52,18 @@ export async function signIn(harness: Harness, registryUrl: string, token: strin
   await section.getByLabel('Địa chỉ sổ đăng ký').fill(registryUrl);
   await section.getByLabel('Mã truy cập (token)').fill(token);
   await section.getByTestId('inspector-sign-in').click();
-  const said = await eventually(async () => {
-    for (const id of ['inspector-who', 'inspector-error']) {
-      const found = section.getByTestId(id);
-      if ((await found.count()) > 0) return { id, text: (await found.textContent()) ?? '' };
-    }
-    return undefined;
-  }, 'the sign-in answered');
+  const said = await eventually(
+    async () => {
+      for (const id of ['inspector-who', 'inspector-error']) {
+        const found = section.getByTestId(id);
+        if ((await found.count()) > 0) return { id, text: (await found.textContent()) ?? '' };
+      }
+      return undefined;
+      // A round trip to a registry process just started, on a busy two-core machine.
+    },
+    'the sign-in answered',
+    30_000,
+  );
   return { options, signedIn: said.id === 'inspector-who', text: said.text };
 }
 

@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
-import { ours } from './closed-roots';
 import { eventually, type Harness, launch, openExtensionPage } from './harness';
+import { ours } from './ours';
 import { SHOPEE_GRID } from './warning-probes';
 
 /** A Shopee product page no record flags: the product page fixture at another listing's address. */

@@ -5,8 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { type Ours, ours } from './closed-roots';
 import { type Expected, eventually, fixturesOf } from './harness';
+import { type Ours, ours } from './ours';
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 

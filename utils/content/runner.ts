@@ -216,9 +216,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       title: (listing.matchName ?? listing.title ?? listing.itemKey).slice(0, 200),
       status: verdict.status,
       subject: verdict.subject,
-      ...(verdict.status !== 'heuristic' && verdict.record.appeal === 'pending'
-        ? { contested: true }
-        : {}),
+      contested: verdict.status !== 'heuristic' && verdict.record.appeal === 'pending',
       muted,
     };
     status.listings.push(entry);

@@ -101,7 +101,7 @@ export const FeedManifestSchema = z
     /**
      * The publisher says this feed stands in for the data the extension ships, however few records
      * it holds. Without it a client refuses a feed far smaller than its shipped data and keeps what
-     * it has (utils/feed/sync.ts, MIN_SHIPPED_SHARE). Signed like the rest of the manifest.
+     * it has (utils/feed/shipped-share.ts, MIN_SHIPPED_SHARE). Signed like the rest of the manifest.
      */
     replacesShipped: z.optional(z.boolean()),
     snapshot: FeedFileSchema,

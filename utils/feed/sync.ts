@@ -26,7 +26,8 @@ import { keyIdOf, signatureFileFor, verifyingKey } from '../feed-format/signatur
 import type { DataInfo } from '../protocol/records';
 import type { CheckerHandle } from './check-pool';
 import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
-import { SyncError, TooFewRecordsError } from './sync-error';
+import { checkShippedShare } from './shipped-share';
+import { SyncError } from './sync-error';
 
 const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
@@ -53,21 +54,6 @@ export interface SyncInput {
    * MIN_SHIPPED_SHARE of it is refused unless its manifest says `replacesShipped`. Absent: no check.
    */
   shipped?: { count: number };
-}
-
-/**
- * The least share of the shipped data's records a feed must hold to replace it, unless its
- * publisher says it stands in for them: a new registry's empty first feed, or a truncated one,
- * must not wipe every shopper's protection.
- */
-export const MIN_SHIPPED_SHARE = 0.5;
-
-/** Refuses a feed far smaller than the shipped data unless its signed manifest says it replaces it. */
-export function checkShippedShare(manifest: FeedManifest, shipped?: { count: number }): void {
-  if (!shipped || manifest.replacesShipped) return;
-  if (manifest.snapshot.count < shipped.count * MIN_SHIPPED_SHARE) {
-    throw new TooFewRecordsError(manifest.snapshot.count, shipped.count);
-  }
 }
 
 /** Snapshots with fewer blocks are checked in this thread: starting workers would cost more. */

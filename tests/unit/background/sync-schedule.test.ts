@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SYNC_MINUTES } from '../../../entrypoints/background/data-service';
 import { createSyncSchedule, SYNC_ALARM } from '../../../entrypoints/background/sync-schedule';
 import type { DataStatus } from '../../../utils/protocol/sync-status';
+import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/sync-status';
 
 function schedule(options: { due: boolean; failing?: boolean }) {
   const data = {

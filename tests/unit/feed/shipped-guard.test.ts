@@ -4,7 +4,7 @@
  * the block list and every warning as they were, and the status says why.
  */
 import { describe, expect, it } from 'vitest';
-import { MIN_SHIPPED_SHARE } from '../../../utils/feed/sync';
+import { MIN_SHIPPED_SHARE } from '../../../utils/feed/shipped-share';
 import type { FlagRecord } from '../../../utils/protocol/records';
 import { feedService } from '../../helpers/feed-service';
 import { MemoryFeed } from '../../helpers/memory-feed';

@@ -114,8 +114,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const key = keyOfItem(ids.item);
     if (!anchor || !key) return null;
     const facts = spec.productFacts?.(doc, url, ids) ?? {};
-    const price = facts.price ?? null;
-    const promo = facts.promoPrice;
+    const { price = null, promoPrice: promo } = facts;
     return {
       platform,
       kind: 'product',
