@@ -6,7 +6,6 @@
  * the capture, so a page that moved meanwhile is never filed under the listing. Anything else is
  * refused, naming why and what the tab showed.
  */
-import { parseKey } from '../../utils/protocol/keys';
 import type { ScreenshotInput } from '../../utils/protocol/report-messages';
 import { readPageAnswer, type TabRequest } from '../../utils/protocol/tab-requests';
 import { fitScreenshot } from '../../utils/report/screenshot';
@@ -51,17 +50,8 @@ export const MAX_PAGE_URL = 2000;
 
 const withoutHash = (url: string) => url.replace(/#.*$/, '');
 
-/** Same platform, kind and ids: the keys are canonical, so they compare as parsed. */
-function sameListing(a: string | null, b: string): boolean {
-  if (a === null) return false;
-  try {
-    const left = parseKey(a);
-    const right = parseKey(b);
-    return JSON.stringify(left) === JSON.stringify(right);
-  } catch {
-    return false;
-  }
-}
+/** Keys are canonical (utils/protocol/keys.ts): the same listing has the very same key. */
+const sameListing = (a: string | null, b: string) => a !== null && a === b;
 
 export function createEvidenceCapture(deps: { apis: CaptureApis; now(): Date }) {
   const { apis } = deps;

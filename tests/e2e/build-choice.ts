@@ -15,8 +15,9 @@ export type E2eBuildReason =
   | 'open-root'
   /**
    * A screenshot of the tab: taken only after a gesture of the browser's own (toolbar, menu,
-   * shortcut) or with the sites' access the browser asks the shopper for, neither of which a test
-   * can give; the e2e build holds `<all_urls>` (and the seam the shortcut and the menu call).
+   * shortcut) or with the access to all sites an inspector's press asks the browser for, neither
+   * of which a test can give; the e2e build holds `<all_urls>` (and the seam the shortcut and the
+   * menu call).
    */
   | 'capture-without-gesture'
   /** The worker's seams: its clock shifted, or what the menu and the shortcut call, called directly. */
@@ -40,7 +41,7 @@ export interface E2eBuildChoice {
 
 export const E2E_BUILD: readonly E2eBuildChoice[] = [
   {
-    file: 'warnings.e2e.ts',
+    file: 'warnings-axe.e2e.ts',
     test: 'at 200% zoom and on a dark page, banner and popover stay whole and readable',
     reason: 'axe-core',
     twin: {
@@ -49,7 +50,7 @@ export const E2E_BUILD: readonly E2eBuildChoice[] = [
     },
   },
   {
-    file: 'warnings.e2e.ts',
+    file: 'warnings-axe.e2e.ts',
     test: 'axe-core finds no serious or critical problem in the popup, the options or a product page with banner and open popover',
     reason: 'axe-core',
     twin: {
@@ -81,7 +82,7 @@ export const E2E_BUILD: readonly E2eBuildChoice[] = [
     reason: 'capture-without-gesture',
     twin: {
       file: 'inspector.e2e.ts',
-      test: "confirms from the panel without a screenshot (the sites' access refused): the registry audits the inspector, the page updates, a tokenless profile sees only the badge",
+      test: 'confirms from the panel without a screenshot (no access to capture tabs): the registry audits the inspector, the page updates, a tokenless profile sees only the badge',
     },
   },
   {

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type Expected, eventually, fixturesOf } from './harness';
 import { type Ours, ours } from './ours';
 
@@ -70,4 +71,34 @@ export async function axeViolations(page: Page | Frame, include?: string[]): Pro
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/**
+ * At 200% zoom (a 600×400 CSS-pixel viewport of a 1200×800 window) on a dark page: the banner keeps
+ * our own colours and fits, and a badge's popover opened by a click stays whole in view.
+ */
+export async function staysWholeZoomedAndDark(page: Page): Promise<void> {
+  // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
+  await page.setViewportSize({ width: 600, height: 400 });
+  await page.addStyleTag({
+    content:
+      ':root { color-scheme: dark; } html, body, * { background: #111 !important; color: #eee !important; }',
+  });
+  await banner(page).waitFor();
+  const fit = await banner(page).evaluate((section) => ({
+    overflow: section.scrollWidth - section.clientWidth,
+    width: section.getBoundingClientRect().width,
+    color: getComputedStyle(section).color,
+  }));
+  expect(fit.overflow).toBeLessThanOrEqual(0);
+  expect(fit.width).toBeLessThanOrEqual(600);
+  expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
+  const host = badges(page).first();
+  await badgeButton(host).click();
+  const popover = popoverOf(host);
+  await popover.waitFor({ state: 'visible' });
+  const box = await popover.boundingBox();
+  expect(
+    box && box.x >= 0 && box.x + box.width <= 600 && box.y >= 0 && box.y + box.height <= 400,
+  ).toBe(true);
 }

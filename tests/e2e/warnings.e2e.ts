@@ -3,14 +3,13 @@
  * real address: the badge inside its card and its popover by keyboard, the banner's words and
  * report channels, the heuristic badge, hostile page CSS, 200% zoom on a dark page: on the release
  * build (closed roots, real input). axe-core, which cannot enter a closed root, checks the same
- * pages on the e2e build (build-choice.ts).
+ * pages on the e2e build (warnings-axe.e2e.ts, build-choice.ts).
  */
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  E2E_EXTENSION_DIR,
   eventually,
   FIXTURES,
   type Harness,
@@ -21,7 +20,6 @@ import {
 } from './harness';
 import { reportFrame } from './report-probes';
 import {
-  axeViolations,
   badgeButton,
   badgeCount,
   badges,
@@ -30,6 +28,7 @@ import {
   popoverOf,
   SHOPEE_GRID,
   SHOPEE_PRODUCT,
+  staysWholeZoomedAndDark,
 } from './warning-probes';
 
 const SITES = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
@@ -254,29 +253,7 @@ describe('the warnings in Chromium', () => {
 
   it('at 200% zoom and on a dark page, banner and popover stay whole (the popover opened by a click)', async () => {
     const { page } = await open(SHOPEE_PRODUCT);
-    // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
-    await page.setViewportSize({ width: 600, height: 400 });
-    await page.addStyleTag({
-      content:
-        ':root { color-scheme: dark; } html, body, * { background: #111 !important; color: #eee !important; }',
-    });
-    await banner(page).waitFor();
-    const fit = await banner(page).evaluate((section) => ({
-      overflow: section.scrollWidth - section.clientWidth,
-      width: section.getBoundingClientRect().width,
-      color: getComputedStyle(section).color,
-    }));
-    expect(fit.overflow).toBeLessThanOrEqual(0);
-    expect(fit.width).toBeLessThanOrEqual(600);
-    expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
-    const host = badges(page).first();
-    await badgeButton(host).click();
-    const popover = popoverOf(host);
-    await popover.waitFor({ state: 'visible' });
-    const box = await popover.boundingBox();
-    expect(
-      box && box.x >= 0 && box.x + box.width <= 600 && box.y >= 0 && box.y + box.height <= 400,
-    ).toBe(true);
+    await staysWholeZoomedAndDark(page);
     await page.close();
   });
 
@@ -290,67 +267,6 @@ describe('the warnings in Chromium', () => {
     const tabId = await tabIdOf(harness, page);
     const popup = await extensionPage(`popup.html?tab=${tabId}`);
     const options = await extensionPage('options.html');
-    await Promise.all([popup.close(), options.close(), page.close()]);
-  });
-});
-
-/**
- * axe-core cannot enter a closed root: our UI in a page is checked on the e2e build, whose roots
- * are open (build-choice.ts lists these tests and their twins above).
- */
-describe('the warnings inside their roots, on the e2e build', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await launchOnFixtures(['shopee'], { extensionDir: E2E_EXTENSION_DIR });
-  });
-  afterAll(async () => harness?.close());
-
-  const open = (url: string) => openPage(harness, url);
-  const extensionPage = (path: string) => openExtensionPage(harness, path);
-
-  it('at 200% zoom and on a dark page, banner and popover stay whole and readable', async () => {
-    const { page } = await open(SHOPEE_PRODUCT);
-    // 200% zoom of a 1200×800 window: a 600×400 CSS-pixel viewport.
-    await page.setViewportSize({ width: 600, height: 400 });
-    await page.addStyleTag({
-      content:
-        ':root { color-scheme: dark; } html, body, * { background: #111 !important; color: #eee !important; }',
-    });
-    await banner(page).waitFor();
-    const fit = await banner(page).evaluate((section) => ({
-      overflow: section.scrollWidth - section.clientWidth,
-      width: section.getBoundingClientRect().width,
-      color: getComputedStyle(section).color,
-    }));
-    expect(fit.overflow).toBeLessThanOrEqual(0);
-    expect(fit.width).toBeLessThanOrEqual(600);
-    expect(fit.color).toBe('rgb(29, 27, 26)'); // our own colours, not the page's
-    const host = badges(page).first();
-    await badgeButton(host).click();
-    const popover = popoverOf(host);
-    await popover.waitFor({ state: 'visible' });
-    const box = await popover.boundingBox();
-    expect(
-      box && box.x >= 0 && box.x + box.width <= 600 && box.y >= 0 && box.y + box.height <= 400,
-    ).toBe(true);
-    expect(await axeViolations(page, ['soi-hang-banner', 'soi-hang-badge'])).toEqual([]);
-    await page.close();
-  });
-
-  it('axe-core finds no serious or critical problem in the popup, the options or a product page with banner and open popover', async () => {
-    const { page } = await open(SHOPEE_PRODUCT);
-    await banner(page).waitFor();
-    const host = badges(page).first();
-    await badgeButton(host).click();
-    await popoverOf(host).waitFor({ state: 'visible' });
-    // Our UI only: the page around it is the marketplace's.
-    expect(await axeViolations(page, ['soi-hang-banner', 'soi-hang-badge'])).toEqual([]);
-    const tabId = await tabIdOf(harness, page);
-    const popup = await extensionPage(`popup.html?tab=${tabId}`);
-    expect(await axeViolations(popup)).toEqual([]);
-    const options = await extensionPage('options.html');
-    expect(await axeViolations(options)).toEqual([]);
     await Promise.all([popup.close(), options.close(), page.close()]);
   });
 });
