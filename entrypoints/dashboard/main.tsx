@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Dashboard } from '../../components/Dashboard';
+import { newestAnswer } from '../../components/hooks/newest-answer';
 import { sha256Hex } from '../../utils/feed-format/hash';
 import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
@@ -34,6 +35,10 @@ const EXPORT_PAGES = 50;
 
 const root = document.getElementById('app');
 let session: InspectorSession | null = null;
+/** The load's read and a change message's read overlap: the newest answer wins. */
+const sessionAnswers = newestAnswer<InspectorSession>((current) => {
+  session = current;
+});
 let query: QueueQuery = {};
 let cases: QueueItem[] = [];
 let next: string | null = null;
@@ -219,8 +224,8 @@ async function load(): Promise<void> {
     const preferences = await sendMessage('getPreferences', {});
     setLanguage(preferences.language);
     document.documentElement.lang = preferences.language;
-    session = await sendMessage('inspectorSession', {});
-    if (session.signedIn) {
+    await sessionAnswers.ask(() => sendMessage('inspectorSession', {}));
+    if (session?.signedIn) {
       stats = await sendMessage('inspectorStats', { days: STATS_DAYS });
       show();
       await loadCases(false);
@@ -234,10 +239,10 @@ async function load(): Promise<void> {
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
   if ((raw as { type?: unknown } | null)?.type !== PANEL_CHANGED) return undefined;
-  void sendMessage('inspectorSession', {}).then((current) => {
-    session = current;
-    show();
-  });
+  void sessionAnswers
+    .ask(() => sendMessage('inspectorSession', {}))
+    .then(show)
+    .catch(() => undefined);
   return undefined;
 });
 

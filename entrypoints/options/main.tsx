@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { newestAnswer } from '../../components/hooks/newest-answer';
 import { Options } from '../../components/Options';
 import { setLanguage, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
@@ -27,6 +28,11 @@ let error: string | null = null;
 let inspector: InspectorSession | null = null;
 let inspectorBusy = false;
 let inspectorError: string | null = null;
+/** Session reads overlap with a sign-in: the newest answer wins (a stale "signed out" cannot). */
+const inspectorAnswers = newestAnswer<InspectorSession>((session) => {
+  inspector = session;
+});
+const readSession = () => inspectorAnswers.ask(() => sendMessage('inspectorSession', {}));
 
 const errorText = (failure: unknown) =>
   failure instanceof Error ? failure.message : String(failure);
@@ -101,7 +107,8 @@ async function updateInspector(action: () => Promise<InspectorSession>): Promise
   inspectorError = null;
   show();
   try {
-    inspector = await action();
+    // A session read started while this ran may hold the state from before it: read again.
+    if (!(await inspectorAnswers.ask(action))) await readSession();
   } catch (failure) {
     inspectorError = errorText(failure);
   }
@@ -172,7 +179,7 @@ void (async () => {
   } catch (failure) {
     error = errorText(failure);
   }
-  inspector = await sendMessage('inspectorSession', {}).catch(() => null);
+  await readSession().catch(() => undefined);
   show();
   document.body.dataset.ready = 'true';
   // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
@@ -184,9 +191,8 @@ void (async () => {
 // Signed out elsewhere (a token the registry refused): the section says so at once.
 browser.runtime.onMessage.addListener((message: unknown) => {
   if ((message as { type?: unknown } | null)?.type !== PANEL_CHANGED) return undefined;
-  void sendMessage('inspectorSession', {}).then((session) => {
-    inspector = session;
-    show();
-  });
+  void readSession()
+    .then(show)
+    .catch(() => undefined);
   return undefined;
 });

@@ -63,7 +63,11 @@ export async function signIn(harness: Harness, registryUrl: string, token: strin
     },
     'the sign-in answered',
     30_000,
-  );
+  ).catch(async (failure: Error) => {
+    // What the section showed instead (still busy, or back to the form) says where it stopped.
+    const shown = await section.textContent().catch(() => '(the section is gone)');
+    throw new Error(`${failure.message}; the section shows: ${shown}`);
+  });
   return { options, signedIn: said.id === 'inspector-who', text: said.text };
 }
 
