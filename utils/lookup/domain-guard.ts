@@ -6,7 +6,9 @@
  * blocks and is never shown as a scam site; the rest of the data is used as usual.
  *
  * Public suffixes come from the Public Suffix List (tldts, its ICANN and private sections: "com.vn",
- * "github.io"); the protected domains are data (protected-domains.json).
+ * "github.io"); the protected domains are data (protected-domains.json): the marketplaces, what a
+ * shopper needs to report, public-sector suffixes, and banks, payment services, retailers and news
+ * sites, each group with its source and the date it was listed.
  */
 import { parse } from 'tldts';
 import PROTECTED from './protected-domains.json';
@@ -16,12 +18,25 @@ export type GuardReason =
   | 'ip'
   | 'public_suffix'
   | 'government'
+  | 'education'
   | 'platform'
-  | 'protected';
+  | 'protected'
+  | 'bank'
+  | 'payment'
+  | 'retailer'
+  | 'news';
 
 const PLATFORMS = new Set(PROTECTED.platforms);
 const ESSENTIAL = new Set(PROTECTED.essential);
 const GOVERNMENT = PROTECTED.governmentSuffixes;
+const EDUCATION = PROTECTED.educationSuffixes.suffixes;
+/** The sourced groups, checked after the platforms in this order. */
+const GROUPS: ReadonlyArray<[GuardReason, ReadonlySet<string>]> = [
+  ['bank', new Set(PROTECTED.banks.domains)],
+  ['payment', new Set(PROTECTED.payments.domains)],
+  ['retailer', new Set(PROTECTED.retailers.domains)],
+  ['news', new Set(PROTECTED.news.domains)],
+];
 
 /** Whether `domain` is `parent` or one of its subdomains. */
 const within = (domain: string, parent: string) =>
@@ -44,9 +59,11 @@ export function guardReason(domain: string): GuardReason | null {
   if (parsed.isIp) return 'ip';
   if (!parsed.hostname || parsed.hostname !== domain) return 'invalid';
   if (GOVERNMENT.some((suffix) => within(domain, suffix))) return 'government';
+  if (EDUCATION.some((suffix) => within(domain, suffix))) return 'education';
   if (!parsed.domain || parsed.publicSuffix === domain) return 'public_suffix';
   if (coveredBy(domain, PLATFORMS)) return 'platform';
   if (coveredBy(domain, ESSENTIAL)) return 'protected';
+  for (const [reason, group] of GROUPS) if (coveredBy(domain, group)) return reason;
   return null;
 }
 
