@@ -38,12 +38,13 @@ module.exports = {
       name: 'protocol-is-the-contract',
       severity: 'error',
       comment:
-        'utils/protocol (messages, keys, verdicts, preference schemas) imports only zod, the browser API for its transports, and itself.',
+        'utils/protocol (messages, keys, verdicts, preference schemas) imports only zod, the browser API for its transports, tldts (which marketplace an address belongs to, by the Public Suffix List) and itself.',
       from: { path: '^utils/protocol/' },
       to: {
         pathNot: [
           '^utils/protocol/',
           '^node_modules/zod/',
+          '^node_modules/tldts/',
           '^node_modules/wxt/',
           '^node_modules/webextension-polyfill/',
         ],

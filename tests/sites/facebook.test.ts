@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facebookAdapter, facebookIdsFromUrl } from '../../utils/sites/facebook';
+import { facebookIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { facebookAdapter } from '../../utils/sites/facebook';
 import { capture, captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml, readText } from '../helpers/fixtures';
 

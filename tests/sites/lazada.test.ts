@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lazadaAdapter, lazadaIdsFromUrl, lazadaSellersOnPage } from '../../utils/sites/lazada';
+import { lazadaIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { lazadaAdapter, lazadaSellersOnPage } from '../../utils/sites/lazada';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures } from '../helpers/fixtures';
 

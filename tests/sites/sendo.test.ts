@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sendoIdsFromUrl, sendoSellersFromJson } from '../../utils/sites/sendo';
+import { sendoIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { sendoSellersFromJson } from '../../utils/sites/sendo';
 import { capture } from '../helpers/captures';
 import { hasSharedFixtures, readText } from '../helpers/fixtures';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shopeeAdapter, shopeeIdsFromUrl } from '../../utils/sites/shopee';
+import { shopeeIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { shopeeAdapter } from '../../utils/sites/shopee';
 
 const extractShopee = shopeeAdapter.extract;
 

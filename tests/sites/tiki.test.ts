@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tikiAdapter, tikiIdsFromUrl } from '../../utils/sites/tiki';
+import { tikiIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { tikiAdapter } from '../../utils/sites/tiki';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, parseHtml } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tiktokAdapter, tiktokIdsFromUrl } from '../../utils/sites/tiktok';
+import { tiktokIdsFromUrl } from '../../utils/protocol/listing-urls';
+import { tiktokAdapter } from '../../utils/sites/tiktok';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures } from '../helpers/fixtures';
 

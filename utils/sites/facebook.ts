@@ -5,19 +5,13 @@
  * adapter only scans marketplace, commerce and group pages.
  */
 import { MAX_DESCRIPTION_LENGTH } from '../protocol/limits';
-import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { facebookIdsFromUrl, LISTING_DOMAINS } from '../protocol/listing-urls';
+import { defineAdapter } from './engine/define-adapter';
 import { cleanText } from './engine/text';
 
-const DOMAINS = ['facebook.com'];
-const LISTING_PATH = /^\/(?:marketplace\/item|commerce\/listing)\/(\d{1,25})\/?$/;
+const DOMAINS = LISTING_DOMAINS.facebook;
 /** A seller link, absolute or relative: `/marketplace/profile/<id>/`. */
 const PROFILE_PATH = /\/marketplace\/profile\/(\d{1,25})(?:[/?#]|$)/;
-
-export function facebookIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  const match = url.pathname.match(LISTING_PATH);
-  return match?.[1] ? { item: match[1] } : null;
-}
 
 /** Every selector, as data (a meta-test checks each matches in some fixture). */
 const SELECTORS = {

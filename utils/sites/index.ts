@@ -1,5 +1,5 @@
 /** Every site adapter, for the tools and tests that work across sites. */
-import { onDomains } from './engine/define-adapter';
+import { onDomains } from '../protocol/listing-urls';
 import { facebookAdapter } from './facebook';
 import { lazadaAdapter } from './lazada';
 import { sendoAdapter } from './sendo';

@@ -3,13 +3,8 @@
  * `/products/<slug>-i<item>(-s<sku>).html` and the cards' `data-item-id`; sellers from the page's own
  * JSON: `window.pageData` on search pages, `app.run({...})` / `__moduleData__` on product pages.
  */
-import {
-  decodedPath,
-  defineAdapter,
-  type Ids,
-  onDomains,
-  type SellerOnPage,
-} from './engine/define-adapter';
+import { LISTING_DOMAINS, lazadaIdsFromUrl, onDomains } from '../protocol/listing-urls';
+import { defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import {
   field,
   gtinField,
@@ -30,16 +25,9 @@ const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'lazada.sg': 'SGD',
   'lazada.co.th': 'THB',
 };
-const DOMAINS = Object.keys(CURRENCY_BY_DOMAIN);
-const ITEM_PATH = /-i(\d{1,20})(?:-s(\d{1,20}))?\.html$/;
+const DOMAINS = LISTING_DOMAINS.lazada;
 /** Login, and the anti-bot "punish" (captcha) page. */
 const BLOCKED_PATH = /^\/(?:customer\/account\/login|user\/login)|_____tmd_____/;
-
-export function lazadaIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  const match = decodedPath(url).match(ITEM_PATH);
-  return match?.[1] ? { item: match[1] } : null;
-}
 
 function currency(url: URL): string {
   const domain = DOMAINS.find((d) => onDomains(url.hostname, [d]));

@@ -2,26 +2,13 @@
  * Sendo (sendo.vn). Products are `/<slug>-<product id>.html`; shop ids come from the page's own
  * listing JSON, whose items carry `product_id` and `shop_id` (the shape of Sendo's listing API).
  */
-import {
-  decodedPath,
-  defineAdapter,
-  type Ids,
-  onDomains,
-  type SellerOnPage,
-} from './engine/define-adapter';
+import { LISTING_DOMAINS, sendoIdsFromUrl } from '../protocol/listing-urls';
+import { defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import { field, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
 import { findObjects, idField, jsonScript, perPage, scriptJsonAfter } from './engine/page-json';
 import { parsePrice } from './engine/text';
 
-const DOMAINS = ['sendo.vn'];
-/** At least five digits, so slugs that end in a number (`iphone-13.html`) are not read as ids. */
-const ITEM_PATH = /-(\d{5,20})\.html$/;
-
-export function sendoIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  const match = decodedPath(url).match(ITEM_PATH);
-  return match?.[1] ? { item: match[1] } : null;
-}
+const DOMAINS = LISTING_DOMAINS.sendo;
 
 /** Items with their shops from any Sendo listing JSON (API response or page state). */
 export function sendoSellersFromJson(value: unknown): Map<string, SellerOnPage> {

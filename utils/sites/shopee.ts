@@ -6,7 +6,8 @@
  */
 
 import { MAX_REVIEWS } from '../protocol/limits';
-import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { LISTING_DOMAINS, onDomains, shopeeIdsFromUrl } from '../protocol/listing-urls';
+import { defineAdapter } from './engine/define-adapter';
 import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
 import { currencyCode, optionNames, parsePrice } from './engine/text';
 import type { ShownReview } from './engine/types';
@@ -21,24 +22,10 @@ const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'shopee.tw': 'TWD',
   'shopee.com.br': 'BRL',
 };
-const DOMAINS = Object.keys(CURRENCY_BY_DOMAIN);
+const DOMAINS = LISTING_DOMAINS.shopee;
 
 /** Login wall, sign-up and captcha/verification pages show no listings. */
 const BLOCKED_PATHS = /^\/(?:buyer\/login|buyer\/signup|verify\/|user\/login)/;
-const SLUG_ITEM = /-i\.(\d{1,20})\.(\d{1,20})$/;
-const PATH_ITEM = /^\/product\/(\d{1,20})\/(\d{1,20})\/?$/;
-
-const matchIds = (path: string) => path.match(SLUG_ITEM) ?? path.match(PATH_ITEM);
-
-/** Shop and item ids from a Shopee product URL, or null for any other URL. */
-export function shopeeIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  // The ids end the path in plain digits: the raw path answers unless they are percent-encoded,
-  // and then the decoded one does (slugs are long and full of escapes, decoding each costs).
-  const match =
-    matchIds(url.pathname) ?? (url.pathname.includes('%') ? matchIds(decodedPath(url)) : null);
-  return match?.[1] && match[2] ? { item: `${match[1]}.${match[2]}`, seller: match[1] } : null;
-}
 
 function currency(url: URL): string {
   const domain = DOMAINS.find((d) => onDomains(url.hostname, [d]));

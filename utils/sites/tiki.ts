@@ -5,7 +5,8 @@
  * (the seller's price, "Giá bán"); the headline may instead show the price after Tiki's and the
  * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
-import { decodedPath, defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
+import { defineAdapter } from './engine/define-adapter';
 import {
   booleanField,
   field,
@@ -19,14 +20,7 @@ import { findObjects, idField, jsonScript, perPage } from './engine/page-json';
 import { cleanText, parsePrice } from './engine/text';
 import type { Price } from './engine/types';
 
-const DOMAINS = ['tiki.vn'];
-const ITEM_PATH = /-p(\d{1,20})\.html$/;
-
-export function tikiIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  const match = decodedPath(url).match(ITEM_PATH);
-  return match?.[1] ? { item: match[1] } : null;
-}
+const DOMAINS = LISTING_DOMAINS.tiki;
 
 /** The product state of a current (Next.js) product page. */
 const productState = perPage(

@@ -4,25 +4,19 @@
  * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
  */
 import { MAX_REVIEWS, MAX_VARIANTS } from '../protocol/limits';
-import { defineAdapter, type Ids, onDomains } from './engine/define-adapter';
+import { LISTING_DOMAINS, tiktokIdsFromUrl } from '../protocol/listing-urls';
+import { defineAdapter } from './engine/define-adapter';
 import { field, isObject, type JsonObject, stringField } from './engine/json-ld';
 import { findObjects, jsonScript, perPage } from './engine/page-json';
 import { currencyCode, parsePrice } from './engine/text';
 import type { ShownReview } from './engine/types';
 
-const DOMAINS = ['tiktok.com'];
-const PRODUCT_PATH = /^\/(?:shop\/(?:[a-z]{2}\/)?pdp\/[^/]+|view\/product)\/(\d{6,25})\/?$/;
+const DOMAINS = LISTING_DOMAINS.tiktok;
 
 /** An id kept as a string: JSON numbers past 2^53 have already lost digits, so only strings count. */
 function stringId(object: unknown, name: string): string | null {
   const value = field(object, name);
   return typeof value === 'string' && /^\d{1,25}$/.test(value) ? value : null;
-}
-
-export function tiktokIdsFromUrl(url: URL): Ids | null {
-  if (!onDomains(url.hostname, DOMAINS)) return null;
-  const match = url.pathname.match(PRODUCT_PATH);
-  return match?.[1] ? { item: match[1] } : null;
 }
 
 const productInfos = perPage(

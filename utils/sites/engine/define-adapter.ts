@@ -12,16 +12,15 @@
 
 import { readAddressName } from '../../protocol/address-name';
 import { keyBuilder, type Platform } from '../../protocol/keys';
+import { type Ids, onDomains } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/page-status';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
-export interface Ids {
-  item: string;
-  seller?: string | null;
-}
+export type { Ids };
+export { onDomains };
 
 export interface ProductFacts {
   title?: string | null;
@@ -281,20 +280,5 @@ class CardListing implements ExtractedListing {
   }
   get official() {
     return this.#read().official;
-  }
-}
-
-/** Whether a host is one of the domains or a subdomain of one. */
-export function onDomains(host: string, domains: readonly string[]): boolean {
-  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
-
-/** A URL path, percent-decoded where possible (slugs carry Vietnamese and symbols). */
-export function decodedPath(url: URL): string {
-  if (!url.pathname.includes('%')) return url.pathname;
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
   }
 }
