@@ -5,6 +5,7 @@
  * of the schema library.
  */
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
+import { withoutControlCharacters } from '../protocol/plain-text';
 import type { DraftListing } from '../protocol/report-drafts';
 import type { ExtractedListing, Price } from '../sites/engine/types';
 
@@ -23,10 +24,16 @@ export function draftListingOf(
   pageUrl: string,
   now: Date,
 ): DraftListing {
-  const title = (listing.title ?? listing.matchName ?? listing.itemKey).slice(0, MAX_TITLE_LENGTH);
+  // A page may hide control characters in its text; the registry refuses them, so they go here.
+  const title =
+    withoutControlCharacters(listing.title ?? listing.matchName ?? listing.itemKey).slice(
+      0,
+      MAX_TITLE_LENGTH,
+    ) || listing.itemKey;
   const price = reportable(listing.price) ? listing.price : null;
   const promo = listing.promoPrice;
-  const sellerName = listing.sellerName?.slice(0, 200);
+  const sellerName =
+    listing.sellerName && withoutControlCharacters(listing.sellerName).slice(0, 200);
   return {
     listing: {
       platform: listing.platform,

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { PLATFORMS } from './keys';
 import { MAX_TITLE_LENGTH } from './limits';
+import { hasControlCharacters, linesText, lineText } from './plain-text';
 import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from './records';
 import { REPORT_REASONS } from './report-reasons';
 
@@ -19,8 +20,6 @@ export const MAX_CONTACT = 200;
 export const UuidV4Schema = z
   .string()
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/));
-
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** An ISO 4217 currency code: VND, SGD, USD, MYR, PHP, THB, IDR… */
 export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
@@ -44,7 +43,7 @@ export const ReportListingSchema = z
     platform: z.enum(PLATFORMS),
     itemKey: KeySchema,
     sellerKey: z.optional(KeySchema),
-    title: text(MAX_TITLE_LENGTH),
+    title: lineText(MAX_TITLE_LENGTH),
     /**
      * The listed price as the listing showed it (the lowest of a range), in `currency`: never
      * converted, and never a price that needs a promo code.
@@ -54,7 +53,10 @@ export const ReportListingSchema = z
     currency: z.optional(CurrencySchema),
     /** The price after the promo codes the page applied ("giá sau áp dụng mã"), where it showed one. */
     promoPrice: z.optional(AmountSchema),
-    url: z.httpUrl().check(z.maxLength(2000)),
+    url: z.httpUrl().check(
+      z.maxLength(2000),
+      z.refine((url) => !hasControlCharacters(url), 'contains a control character'),
+    ),
     seenAt: z.iso.datetime({ offset: true }),
   })
   .check(z.refine(wholeDong, { message: 'a price in đồng is a whole number', path: ['price'] }));
@@ -69,8 +71,8 @@ export const ReportSchema = z.strictObject({
     z.maxLength(REPORT_REASONS.length),
     z.refine((reasons) => new Set(reasons).size === reasons.length, 'a reason is given twice'),
   ),
-  note: z.optional(z.string().check(z.maxLength(MAX_REPORT_NOTE))),
-  contact: z.optional(text(MAX_CONTACT)),
+  note: z.optional(linesText(MAX_REPORT_NOTE, 0)),
+  contact: z.optional(lineText(MAX_CONTACT)),
   /**
    * SHA-256 (hex) of the listing snapshot as the extension read it (snapshotBytes in
    * utils/report/snapshot.ts): evidence that these facts are what the page showed at `seenAt`.

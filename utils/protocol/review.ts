@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { PLATFORMS } from './keys';
+import { linesText, lineText } from './plain-text';
 import {
   DateSchema,
   FlagRecordSchema,
@@ -17,7 +18,6 @@ export const ROLES = ['inspector', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const Timestamp = z.iso.datetime({ offset: true });
 
 export const WhoAmISchema = z.object({
@@ -43,9 +43,9 @@ export const DecisionInputSchema = z
     status: z.enum(DECISION_STATUSES),
     reasons: z.array(ReasonCodeSchema).check(z.minLength(1), z.maxLength(10)),
     /** Who stands behind the finding (a confirmed one names an authority and its case). */
-    authority: z.optional(text(300)),
-    caseId: z.optional(text(100)),
-    summary: LocalisedTextSchema,
+    authority: z.optional(lineText(300)),
+    caseId: z.optional(lineText(100)),
+    summary: z.object({ vi: linesText(2000), en: linesText(2000) }),
     evidenceUrl: z.optional(z.httpUrl()),
     expires: z.optional(DateSchema),
   })
@@ -57,14 +57,18 @@ export const DecisionInputSchema = z
   );
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
-export const NoteInputSchema = z.strictObject({ id: ActionId, key: KeySchema, text: text(2000) });
+export const NoteInputSchema = z.strictObject({
+  id: ActionId,
+  key: KeySchema,
+  text: linesText(2000),
+});
 export type NoteInput = z.infer<typeof NoteInputSchema>;
 
 /** A seller contesting a record: from the plain form at `/appeal` or as JSON. */
 export const AppealInputSchema = z.strictObject({
   key: KeySchema,
-  statement: text(4000),
-  contact: z.optional(text(200)),
+  statement: linesText(4000),
+  contact: z.optional(lineText(200)),
 });
 export type AppealInput = z.infer<typeof AppealInputSchema>;
 
@@ -108,7 +112,7 @@ export const EvidenceInputSchema = z.strictObject({
   id: UuidV4Schema,
   key: KeySchema,
   capturedAt: Timestamp,
-  snapshot: text(MAX_SNAPSHOT_CHARS),
+  snapshot: linesText(MAX_SNAPSHOT_CHARS),
   snapshotSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
@@ -138,7 +142,7 @@ export const QueueQuerySchema = z.strictObject({
   min: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
   /** A seller or item id, or part of a key: cases whose key contains it. */
-  q: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  q: z.optional(lineText(100)),
   /** Newest activity first (the default), or most reported first. */
   sort: z.optional(z.enum(['recent', 'reports'])),
   cursor: z.optional(z.string().check(z.maxLength(400))),

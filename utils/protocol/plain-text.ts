@@ -1,0 +1,36 @@
+/**
+ * Text a person wrote, as the registry accepts it: no NUL and no other control character (C0, DEL,
+ * C1), which no one types, PostgreSQL refuses to store (NUL) and terminals and spreadsheets may act
+ * on. Multi-line fields (notes, statements, summaries) keep tab and line breaks.
+ */
+import * as z from 'zod/mini';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is refused
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export const hasControlCharacters = (value: string, multiLine = false) =>
+  (multiLine ? CONTROL_BUT_LINES : CONTROL).test(value);
+
+/** The control characters of a line of page text dropped (a title read from a page). */
+export const withoutControlCharacters = (value: string) =>
+  value.replace(new RegExp(CONTROL.source, 'g'), '');
+
+const NO_CONTROL = 'contains a control character';
+
+/** One line: a title, a name, a contact, an authority, a case number. */
+export const lineText = (max: number) =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((value) => !hasControlCharacters(value), NO_CONTROL),
+  );
+
+/** Several lines: a note, a statement, a summary (tab and line breaks allowed). */
+export const linesText = (max: number, min = 1) =>
+  z.string().check(
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((value) => !hasControlCharacters(value, true), NO_CONTROL),
+  );
