@@ -4,7 +4,7 @@
  * builds reports with it and the server refuses anything it does not accept.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS } from './keys';
+import { isCanonicalKey, PLATFORMS } from './keys';
 import { MAX_TITLE_LENGTH } from './limits';
 import { hasControlCharacters, linesText, lineText } from './plain-text';
 import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from './records';
@@ -78,7 +78,17 @@ export const ReportSchema = z.strictObject({
    * utils/report/snapshot.ts): evidence that these facts are what the page showed at `seenAt`.
    */
   snapshotSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
-  /** Random per install, so community counts can tell many shoppers from one. */
+  /**
+   * The scam site the listing sends shoppers to (a reason `scam_site` names it), as a domain. It only
+   * ever reaches the review queue: it is never the key of a case, a count or a record.
+   */
+  site: z.optional(
+    z.string().check(
+      z.maxLength(253),
+      z.refine((domain) => isCanonicalKey(`domain:${domain}`), 'not a lower-case domain'),
+    ),
+  ),
+  /** Random per install, so the registry can count installs; a client can make up any number. */
   clientId: UuidV4Schema,
   version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,40}$/)),
 });
