@@ -5,6 +5,7 @@
  * of the schema library.
  */
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
+import { listingUrlOfKey, namesListing } from '../protocol/listing-rules';
 import { withoutControlCharacters } from '../protocol/plain-text';
 import type { DraftListing } from '../protocol/report-drafts';
 import type { ExtractedListing, Price } from '../sites/engine/types';
@@ -17,6 +18,19 @@ function reportable(price: Price | null | undefined): price is Price {
   return price.currency === 'VND'
     ? Number.isInteger(amount)
     : Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+}
+
+/**
+ * The listing's own address: the one the page links it with, else the page's, when it names this
+ * very listing (the registry refuses any other); else one built from the item key (an ad tracker's
+ * link, a page that shows another listing).
+ */
+function listingAddress(listing: ExtractedListing, pageUrl: string): string {
+  for (const url of [listing.url, pageUrl]) {
+    if (url.length <= 2000 && namesListing(url, listing.itemKey, listing.sellerKey ?? undefined))
+      return url;
+  }
+  return listingUrlOfKey(listing.itemKey) ?? pageUrl.slice(0, 2000);
 }
 
 export function draftListingOf(
@@ -44,7 +58,7 @@ export function draftListingOf(
       ...(price && reportable(promo) && promo.currency === price.currency
         ? { promoPrice: promo.amount }
         : {}),
-      url: /^https?:\/\//.test(listing.url) ? listing.url.slice(0, 2000) : pageUrl.slice(0, 2000),
+      url: listingAddress(listing, pageUrl),
       seenAt: now.toISOString(),
     },
     ...(sellerName ? { sellerName } : {}),
