@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isPostgresUrl } from './store/dialect';
+import { isPostgresUrl } from './db/dialect';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

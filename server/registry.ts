@@ -4,16 +4,16 @@
  */
 import pino, { type Logger } from 'pino';
 import type { RegistryConfig } from './config';
+import { isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
+import { type Checkpointer, startCheckpointer } from './db/sqlite-checkpointer';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
 import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
 import { mergeSources, readShippedSources } from './sources/shipped';
 import { CaseProjection } from './store/case-projection';
-import { isReachable, migrate, type OpenDatabase, openDatabase } from './store/dialect';
 import { EvidenceFiles } from './store/evidence-files';
 import { importRecords, isEmptyRegistry } from './store/records';
 import { ReportIntake } from './store/reports';
-import { type Checkpointer, startCheckpointer } from './store/sqlite-checkpointer';
 
 export class StartError extends Error {
   override readonly name = 'StartError';

@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../utils/protocol/review';
-import type { RegistryDatabase } from '../store/schema';
+import type { RegistryDatabase } from '../db/schema';
 import { checkToken, type Inspector } from '../store/tokens';
 import { errorBody } from './errors';
 

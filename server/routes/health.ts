@@ -1,6 +1,6 @@
 /** `GET /health`: for load balancers and monitors; 503 when the database does not answer. */
 import { Hono } from 'hono';
-import { isReachable } from '../store/dialect';
+import { isReachable } from '../db/dialect';
 import { lastPublish } from '../store/records';
 import type { RegistryDeps } from './deps';
 

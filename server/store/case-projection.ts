@@ -7,9 +7,9 @@
  * see every report already acknowledged.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { chunks } from './chunks';
+import { chunks } from '../db/chunks';
+import type { DialectName, RegistryDatabase } from '../db/schema';
 import { keysOf } from './reports';
-import type { DialectName, RegistryDatabase } from './schema';
 
 /**
  * Reports per fold. SQLite runs a fold without yielding to the event loop, so folds stay small and

@@ -5,9 +5,9 @@
 import type { Selectable } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
 import type { CaseStory } from '../../utils/protocol/review';
+import type { AppealsTable, DecisionsTable, RegistryDatabase } from '../db/schema';
 import { caseOf, type Db, emptyCase, summaries } from './cases';
 import { evidenceOf, evidenceUrl, evidenceView } from './key-evidence';
-import type { AppealsTable, DecisionsTable, RegistryDatabase } from './schema';
 
 const appealView = (row: Selectable<AppealsTable>) => ({
   id: row.id,

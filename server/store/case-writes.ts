@@ -3,7 +3,7 @@
  * touch that makes its key a case in the queue. Always inside the action's own transaction.
  */
 import type { Transaction } from 'kysely';
-import type { CasesTable, RegistryDatabase } from './schema';
+import type { CasesTable, RegistryDatabase } from '../db/schema';
 import type { Inspector } from './tokens';
 
 export async function audit(

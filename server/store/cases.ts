@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ReportReason } from '../../utils/protocol/report';
 import type { CaseSummary, QueueQuery } from '../../utils/protocol/review';
-import type { CasesTable, RegistryDatabase } from './schema';
+import type { CasesTable, RegistryDatabase } from '../db/schema';
 
 export type Db = Kysely<RegistryDatabase>;
 export type Case = Omit<CasesTable, 'updated_at' | 'appeal'> & { appeal?: string | null };

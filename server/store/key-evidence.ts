@@ -4,10 +4,10 @@
  * screenshots. Each step is audited; sending either again changes nothing.
  */
 import type { EvidenceInput, EvidenceView } from '../../utils/protocol/review';
+import type { KeyEvidenceTable } from '../db/schema';
+import { sha256Hex } from '../db/sha256';
 import { audit, touchCase } from './case-writes';
 import type { Db } from './cases';
-import type { KeyEvidenceTable } from './schema';
-import { sha256Hex } from './sha256';
 import type { Inspector } from './tokens';
 
 export type AttachOutcome = 'created' | 'repeat' | 'conflict' | 'bad_hash';

@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
-import { chunks } from './chunks';
-import type { RegistryDatabase } from './schema';
+import { chunks } from '../db/chunks';
+import type { RegistryDatabase } from '../db/schema';
 
 type Db = Kysely<RegistryDatabase>;
 

@@ -12,9 +12,9 @@ import {
   type ReportReceipt,
   type ReportStatus,
 } from '../../utils/protocol/report';
-import { chunks } from './chunks';
-import type { RegistryDatabase } from './schema';
-import { sha256Hex } from './sha256';
+import { chunks } from '../db/chunks';
+import type { RegistryDatabase } from '../db/schema';
+import { sha256Hex } from '../db/sha256';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }

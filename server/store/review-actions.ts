@@ -5,11 +5,11 @@
 import type { Transaction } from 'kysely';
 import type { FlagRecord } from '../../utils/protocol/records';
 import type { AppealInput, AppealState, DecisionInput } from '../../utils/protocol/review';
+import type { RegistryDatabase } from '../db/schema';
 import { type Once, once } from './action-ids';
 import { currentRecord } from './case-story';
 import { audit, touchCase } from './case-writes';
 import { caseOf, type Db } from './cases';
-import type { RegistryDatabase } from './schema';
 import type { Inspector } from './tokens';
 
 /** The record a decision publishes. */
