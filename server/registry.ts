@@ -10,10 +10,10 @@ import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
 import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
 import { mergeSources, readShippedSources } from './sources/shipped';
-import { CaseProjection } from './store/case-projection';
-import { EvidenceFiles } from './store/evidence-files';
-import { importRecords, isEmptyRegistry } from './store/records';
-import { ReportIntake } from './store/reports';
+import { CaseProjection } from './store/cases/case-projection';
+import { EvidenceFiles } from './store/evidence/evidence-files';
+import { importRecords, isEmptyRegistry } from './store/records/publishable-records';
+import { ReportIntake } from './store/reports/intake';
 
 export class StartError extends Error {
   override readonly name = 'StartError';

@@ -8,7 +8,11 @@
 import type { Kysely } from 'kysely';
 import type { RegistryConfig } from '../config';
 import type { RegistryDatabase } from '../db/schema';
-import { lastPublished, publishableRecords, recordPublish } from '../store/records';
+import {
+  lastPublished,
+  publishableRecords,
+  recordPublish,
+} from '../store/records/publishable-records';
 import { type PublishResult, publishFeed } from './publisher';
 import type { PublisherKey } from './publisher-key';
 

@@ -20,7 +20,7 @@ import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { appealState, saveAppeal } from '../store/review-actions';
+import { appealState, saveAppeal } from '../store/review/review-actions';
 import type { RegistryDeps } from './deps';
 
 const page = (title: string, body: unknown) => html`<!doctype html>

@@ -1,7 +1,7 @@
 /** `GET /health`: for load balancers and monitors; 503 when the database does not answer. */
 import { Hono } from 'hono';
 import { isReachable } from '../db/dialect';
-import { lastPublish } from '../store/records';
+import { lastPublish } from '../store/records/publishable-records';
 import type { RegistryDeps } from './deps';
 
 export function healthRoutes(deps: RegistryDeps) {

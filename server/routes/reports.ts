@@ -8,8 +8,8 @@ import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/re
 import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
-import { reportExists, reportStatus } from '../store/reports';
+import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence/evidence-files';
+import { reportExists, reportStatus } from '../store/reports/intake';
 import type { RegistryDeps } from './deps';
 
 export const MAX_REPORT_BYTES = 64 * 1024;

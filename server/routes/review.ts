@@ -19,13 +19,18 @@ import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
 import { limitBody } from '../http/limits';
 import { PublishRefusedError } from '../publish/registry-publish';
-import type { Once } from '../store/action-ids';
-import { story } from '../store/case-story';
-import { CursorError, queue } from '../store/cases';
-import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
-import { attachEvidence, attachScreenshot, mediaTypeOf, snapshotOf } from '../store/key-evidence';
-import { addNote, answerAppeal, decide } from '../store/review-actions';
-import { stats } from '../store/stats';
+import { story } from '../store/cases/case-story';
+import { stats } from '../store/cases/daily-stats';
+import { CursorError, queue } from '../store/cases/review-queue';
+import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence/evidence-files';
+import {
+  attachEvidence,
+  attachScreenshot,
+  mediaTypeOf,
+  snapshotOf,
+} from '../store/evidence/key-evidence';
+import type { Once } from '../store/review/action-ids';
+import { addNote, answerAppeal, decide } from '../store/review/review-actions';
 import type { RegistryDeps } from './deps';
 
 const MAX_REVIEW_BODY = 64 * 1024;

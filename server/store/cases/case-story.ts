@@ -3,11 +3,11 @@
  * notes, appeals, audit) and the batched in-page view of the keys a page shows.
  */
 import type { Selectable } from 'kysely';
-import type { FlagRecord } from '../../utils/protocol/records';
-import type { CaseStory } from '../../utils/protocol/review';
-import type { AppealsTable, DecisionsTable, RegistryDatabase } from '../db/schema';
-import { caseOf, type Db, emptyCase, summaries } from './cases';
-import { evidenceOf, evidenceUrl, evidenceView } from './key-evidence';
+import type { FlagRecord } from '../../../utils/protocol/records';
+import type { CaseStory } from '../../../utils/protocol/review';
+import type { AppealsTable, DecisionsTable, RegistryDatabase } from '../../db/schema';
+import { evidenceOf, evidenceUrl, evidenceView } from '../evidence/key-evidence';
+import { caseOf, type Db, emptyCase, summaries } from './review-queue';
 
 const appealView = (row: Selectable<AppealsTable>) => ({
   id: row.id,

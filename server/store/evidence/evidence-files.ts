@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256Hex } from '../db/sha256';
+import { sha256Hex } from '../../db/sha256';
 
 export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
 

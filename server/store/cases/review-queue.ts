@@ -4,9 +4,9 @@
  * and the listing title of its latest report.
  */
 import { type Kysely, sql } from 'kysely';
-import type { ReportReason } from '../../utils/protocol/report';
-import type { CaseSummary, QueueQuery } from '../../utils/protocol/review';
-import type { CasesTable, RegistryDatabase } from '../db/schema';
+import type { ReportReason } from '../../../utils/protocol/report';
+import type { CaseSummary, QueueQuery } from '../../../utils/protocol/review';
+import type { CasesTable, RegistryDatabase } from '../../db/schema';
 
 export type Db = Kysely<RegistryDatabase>;
 export type Case = Omit<CasesTable, 'updated_at' | 'appeal'> & { appeal?: string | null };

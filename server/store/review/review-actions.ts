@@ -3,14 +3,14 @@
  * Every change is written with its audit row (who, when, before, after) in the same transaction.
  */
 import type { Transaction } from 'kysely';
-import type { FlagRecord } from '../../utils/protocol/records';
-import type { AppealInput, AppealState, DecisionInput } from '../../utils/protocol/review';
-import type { RegistryDatabase } from '../db/schema';
+import type { FlagRecord } from '../../../utils/protocol/records';
+import type { AppealInput, AppealState, DecisionInput } from '../../../utils/protocol/review';
+import type { RegistryDatabase } from '../../db/schema';
+import { currentRecord } from '../cases/case-story';
+import { audit, touchCase } from '../cases/case-writes';
+import { caseOf, type Db } from '../cases/review-queue';
+import type { Inspector } from '../tokens/inspector-tokens';
 import { type Once, once } from './action-ids';
-import { currentRecord } from './case-story';
-import { audit, touchCase } from './case-writes';
-import { caseOf, type Db } from './cases';
-import type { Inspector } from './tokens';
 
 /** The record a decision publishes. */
 function recordOf(

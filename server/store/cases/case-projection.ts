@@ -7,9 +7,9 @@
  * see every report already acknowledged.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { chunks } from '../db/chunks';
-import type { DialectName, RegistryDatabase } from '../db/schema';
-import { keysOf } from './reports';
+import { chunks } from '../../db/chunks';
+import type { DialectName, RegistryDatabase } from '../../db/schema';
+import { keysOf } from '../reports/intake';
 
 /**
  * Reports per fold. SQLite runs a fold without yielding to the event loop, so folds stay small and

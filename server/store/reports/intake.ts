@@ -11,10 +11,10 @@ import {
   type Report,
   type ReportReceipt,
   type ReportStatus,
-} from '../../utils/protocol/report';
-import { chunks } from '../db/chunks';
-import type { RegistryDatabase } from '../db/schema';
-import { sha256Hex } from '../db/sha256';
+} from '../../../utils/protocol/report';
+import { chunks } from '../../db/chunks';
+import type { RegistryDatabase } from '../../db/schema';
+import { sha256Hex } from '../../db/sha256';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }

@@ -3,9 +3,9 @@
  * community reports over the threshold (derived at publish time, never stored as a finding).
  */
 import type { Kysely } from 'kysely';
-import type { FlagRecord } from '../../utils/protocol/records';
-import { chunks } from '../db/chunks';
-import type { RegistryDatabase } from '../db/schema';
+import type { FlagRecord } from '../../../utils/protocol/records';
+import { chunks } from '../../db/chunks';
+import type { RegistryDatabase } from '../../db/schema';
 
 type Db = Kysely<RegistryDatabase>;
 
