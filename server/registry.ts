@@ -12,7 +12,8 @@ import type { RegistryDeps } from './routes/deps';
 import { mergeSources, readShippedSources } from './sources/shipped';
 import { CaseProjection } from './store/cases/case-projection';
 import { EvidenceFiles } from './store/evidence/evidence-files';
-import { importRecords, isEmptyRegistry } from './store/records/publishable-records';
+import { isEmptyRegistry } from './store/records/publish-history';
+import { importRecords } from './store/records/record-imports';
 import { ReportIntake } from './store/reports/intake';
 
 export class StartError extends Error {

@@ -10,7 +10,7 @@ import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { recordsFromCsv } from '../sources/csv';
 import { mergeSources, readShippedSources } from '../sources/shipped';
-import { importRecords } from '../store/records/publishable-records';
+import { importRecords } from '../store/records/record-imports';
 import { runCli } from './run-cli';
 
 const shipped = process.argv.includes('--shipped');

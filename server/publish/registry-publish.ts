@@ -8,11 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { RegistryConfig } from '../config';
 import type { RegistryDatabase } from '../db/schema';
-import {
-  lastPublished,
-  publishableRecords,
-  recordPublish,
-} from '../store/records/publishable-records';
+import { lastPublished, recordPublish } from '../store/records/publish-history';
+import { publishableRecords } from '../store/records/publishable-records';
 import { type PublishResult, publishFeed } from './publisher';
 import type { PublisherKey } from './publisher-key';
 

@@ -9,7 +9,7 @@ import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/limits';
 import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence/evidence-files';
-import { reportExists, reportStatus } from '../store/reports/intake';
+import { reportExists, reportStatus } from '../store/reports/report-status';
 import type { RegistryDeps } from './deps';
 
 export const MAX_REPORT_BYTES = 64 * 1024;

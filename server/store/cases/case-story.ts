@@ -5,9 +5,9 @@
 import type { Selectable } from 'kysely';
 import type { FlagRecord } from '../../../utils/protocol/records';
 import type { CaseStory } from '../../../utils/protocol/review';
-import type { AppealsTable, DecisionsTable, RegistryDatabase } from '../../db/schema';
+import type { AppealsTable, Db, DecisionsTable, RegistryDatabase } from '../../db/schema';
 import { evidenceOf, evidenceUrl, evidenceView } from '../evidence/key-evidence';
-import { caseOf, type Db, emptyCase, summaries } from './review-queue';
+import { caseOf, emptyCase, summaries } from './case-summaries';
 
 const appealView = (row: Selectable<AppealsTable>) => ({
   id: row.id,

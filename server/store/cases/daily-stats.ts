@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Stats } from '../../../utils/protocol/review';
-import type { Db } from './review-queue';
+import type { Db } from '../../db/schema';
 
 const DAY_MS = 86_400_000;
 

@@ -4,10 +4,9 @@
  * screenshots. Each step is audited; sending either again changes nothing.
  */
 import type { EvidenceInput, EvidenceView } from '../../../utils/protocol/review';
-import type { KeyEvidenceTable } from '../../db/schema';
+import type { Db, KeyEvidenceTable } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';
 import { audit, touchCase } from '../cases/case-writes';
-import type { Db } from '../cases/review-queue';
 import type { Inspector } from '../tokens/inspector-tokens';
 
 export type AttachOutcome = 'created' | 'repeat' | 'conflict' | 'bad_hash';

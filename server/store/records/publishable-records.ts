@@ -2,50 +2,9 @@
  * The records the feed publishes: imported official ones and inspectors' decisions (stored), plus
  * community reports over the threshold (derived at publish time, never stored as a finding).
  */
-import type { Kysely } from 'kysely';
 import type { FlagRecord } from '../../../utils/protocol/records';
 import { chunks } from '../../db/chunks';
-import type { RegistryDatabase } from '../../db/schema';
-
-type Db = Kysely<RegistryDatabase>;
-
-const IMPORT_BATCH = 500;
-
-/**
- * Stores checked records as imported (one transaction: all or none). A key an inspector has
- * decided keeps the decision: an import never overwrites a newer human judgement.
- */
-export async function importRecords(db: Db, records: readonly FlagRecord[], now: Date) {
-  const at = now.toISOString();
-  let written = 0;
-  await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < records.length; start += IMPORT_BATCH) {
-      const batch = records.slice(start, start + IMPORT_BATCH);
-      const result = await trx
-        .insertInto('records')
-        .values(
-          batch.map((record) => ({
-            key: record.key,
-            record: JSON.stringify(record),
-            source: 'import' as const,
-            updated_at: at,
-          })),
-        )
-        .onConflict((conflict) =>
-          conflict
-            .column('key')
-            .doUpdateSet((update) => ({
-              record: update.ref('excluded.record'),
-              updated_at: update.ref('excluded.updated_at'),
-            }))
-            .where('records.source', '=', 'import'),
-        )
-        .executeTakeFirst();
-      written += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-  });
-  return { written, kept: records.length - written };
-}
+import type { Db } from '../../db/schema';
 
 export interface CommunityRule {
   /** Distinct install ids needed within the window. */
@@ -123,50 +82,4 @@ export async function publishableRecords(
     if (record) stored.set(key, { ...record, appeal: 'pending' });
   }
   return [...stored.values()];
-}
-
-export async function recordPublish(
-  db: Db,
-  entry: { sequence: number; publishedAt: string; records: number; changes: number },
-) {
-  await db
-    .insertInto('publishes')
-    .values({
-      sequence: entry.sequence,
-      published_at: entry.publishedAt,
-      records: entry.records,
-      changes: entry.changes,
-    })
-    .onConflict((conflict) => conflict.column('sequence').doNothing())
-    .execute();
-}
-
-/** The last published sequence and how many records it held (null: nothing published yet). */
-export async function lastPublished(db: Db): Promise<{ sequence: number; records: number } | null> {
-  const row = await db
-    .selectFrom('publishes')
-    .select(['sequence', 'records'])
-    .orderBy('sequence', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { sequence: Number(row.sequence), records: Number(row.records) } : null;
-}
-
-/** Whether the database has never held a record nor published a feed: a first start. */
-export async function isEmptyRegistry(db: Db): Promise<boolean> {
-  const [record, published] = await Promise.all([
-    db.selectFrom('records').select('key').limit(1).executeTakeFirst(),
-    db.selectFrom('publishes').select('sequence').limit(1).executeTakeFirst(),
-  ]);
-  return !record && !published;
-}
-
-export async function lastPublish(db: Db): Promise<number | null> {
-  const row = await db
-    .selectFrom('publishes')
-    .select('sequence')
-    .orderBy('sequence', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? Number(row.sequence) : null;
 }

@@ -5,10 +5,10 @@
 import type { Transaction } from 'kysely';
 import type { FlagRecord } from '../../../utils/protocol/records';
 import type { AppealInput, AppealState, DecisionInput } from '../../../utils/protocol/review';
-import type { RegistryDatabase } from '../../db/schema';
+import type { Db, RegistryDatabase } from '../../db/schema';
 import { currentRecord } from '../cases/case-story';
+import { caseOf } from '../cases/case-summaries';
 import { audit, touchCase } from '../cases/case-writes';
-import { caseOf, type Db } from '../cases/review-queue';
 import type { Inspector } from '../tokens/inspector-tokens';
 import { type Once, once } from './action-ids';
 
