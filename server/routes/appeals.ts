@@ -19,7 +19,7 @@ import {
 import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
-import { clientAddress, limitBody, limitRate } from '../http/limits';
+import { clientAddress, limitBody, limitRate } from '../http/request-limits';
 import { appealState, saveAppeal } from '../store/review/review-actions';
 import type { RegistryDeps } from './deps';
 

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/report';
 import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
-import { clientAddress, limitBody, limitRate } from '../http/limits';
+import { clientAddress, limitBody, limitRate } from '../http/request-limits';
 import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
 import { attachReportScreenshot } from '../store/evidence/report-screenshots';
 import { reportExists, reportStatus } from '../store/reports/report-status';

@@ -17,9 +17,9 @@ import {
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
-import { limitBody } from '../http/limits';
+import { limitBody } from '../http/request-limits';
 import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
-import { PublishRefusedError } from '../publish/registry-publish';
+import { PublishRefusedError } from '../publish/publish-from-database';
 import { story } from '../store/cases/case-story';
 import { stats } from '../store/cases/daily-stats';
 import { CursorError, queue } from '../store/cases/review-queue';

@@ -10,7 +10,7 @@ import type { RegistryConfig } from '../config';
 import type { RegistryDatabase } from '../db/schema';
 import { lastPublished, recordPublish } from '../store/records/publish-history';
 import { publishableRecords } from '../store/records/publishable-records';
-import { type PublishResult, publishFeed } from './publisher';
+import { type PublishResult, publishFeed } from './feed-writer';
 import type { PublisherKey } from './publisher-key';
 
 export interface RegistryPublish extends PublishResult {

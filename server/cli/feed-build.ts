@@ -2,14 +2,14 @@
  * npm run feed:build -- --records <file.ndjson|file.csv> [--records …] --out <dir> --key <private key file>
  *                       [--publisher <name>] [--feed-name soi-hang] [--expires-days 7] [--keep-deltas 30]
  *                       [--min-sync-minutes N] [--replaces-shipped]
- * Publishes the next sequence of a signed feed in <dir> (see publisher.ts). Exit 2 on bad input.
+ * Publishes the next sequence of a signed feed in <dir> (see publish/feed-writer.ts). Exit 2 on bad input.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseNdjson } from '../../utils/feed-format/ndjson';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
+import { publishFeed } from '../publish/feed-writer';
 import { recordsFromCsv } from '../sources/csv';
-import { publishFeed } from './publisher';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -18,7 +18,7 @@ import {
   diffLines,
   signManifest,
   sortRecords,
-} from './publish';
+} from './feed-builder';
 
 export interface PublishOptions {
   dir: string;
