@@ -6,10 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseNdjson } from '../../utils/feed-format/ndjson';
-import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { publishFeed } from '../publish/feed-writer';
-import { recordsFromCsv } from '../sources/csv';
+import type { FlagRecord } from '../../utils/protocol/records';
+import { DEFAULT_PUBLISHER_NAME, publishFeed } from '../publish/feed-writer';
+import { recordsOfFile } from '../sources/record-files';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
       records: { type: 'string', multiple: true },
       out: { type: 'string' },
       key: { type: 'string' },
-      publisher: { type: 'string', default: 'Soi Hàng registry' },
+      publisher: { type: 'string', default: DEFAULT_PUBLISHER_NAME },
       'feed-name': { type: 'string' },
       'expires-days': { type: 'string', default: '7' },
       'keep-deltas': { type: 'string', default: '30' },
@@ -33,9 +32,7 @@ async function main(): Promise<void> {
   const records: FlagRecord[] = [];
   for (const file of values.records) {
     const text = await readFile(file, 'utf8');
-    records.push(
-      ...(file.endsWith('.csv') ? recordsFromCsv(text) : parseNdjson(text, FlagRecordSchema)),
-    );
+    records.push(...recordsOfFile(file, text));
   }
   const result = await publishFeed({
     dir: values.out,
