@@ -1,7 +1,7 @@
 /**
  * Screenshots kept as files named by their SHA-256 under the evidence directory: the same image
- * stored twice is one file, and a file's name proves its content. The database row ties one to
- * its report.
+ * stored twice is one file, and a file's name proves its content. A database row ties each to its
+ * report (report-screenshots.ts) or to an inspector's evidence (key-evidence.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
