@@ -3,7 +3,7 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
-import { writeDefaultFeed } from './server/publish/default-feed';
+import { writeDefaultFeed } from './scripts/default-feed';
 import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/inspector';
 import { MARKETPLACE_PAGES } from './utils/protocol/marketplaces';
 import { SHARE_TARGET_ORIGINS, SHORT_LINK_ORIGINS } from './utils/report/listing-link';

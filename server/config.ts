@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isPostgresUrl } from './store/dialect';
+import { isPostgresUrl } from './db/dialect';
+import { DEFAULT_FEED_NAME, DEFAULT_PUBLISHER_NAME } from './publish/feed-writer';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -103,8 +104,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     feedDir: path.resolve(cwd, env.FEED_DIR || path.join(dataDir, 'feed')),
     evidenceDir: path.resolve(cwd, env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     publisherKey,
-    publisherName: env.PUBLISHER_NAME || 'Soi Hàng registry',
-    feedName: env.FEED_NAME || 'soi-hang',
+    publisherName: env.PUBLISHER_NAME || DEFAULT_PUBLISHER_NAME,
+    feedName: env.FEED_NAME || DEFAULT_FEED_NAME,
     logLevel,
     publishEveryMs: interval(env, 'PUBLISH_EVERY'),
     reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000_000),

@@ -4,16 +4,17 @@
  */
 import pino, { type Logger } from 'pino';
 import type { RegistryConfig } from './config';
+import { isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
+import { type Checkpointer, startCheckpointer } from './db/sqlite-checkpointer';
+import { PublishQueue, publishRegistry } from './publish/publish-from-database';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
-import { PublishQueue, publishRegistry } from './publish/registry-publish';
 import type { RegistryDeps } from './routes/deps';
 import { mergeSources, readShippedSources } from './sources/shipped';
-import { CaseProjection } from './store/case-projection';
-import { isReachable, migrate, type OpenDatabase, openDatabase } from './store/dialect';
-import { EvidenceFiles } from './store/evidence-files';
-import { importRecords, isEmptyRegistry } from './store/records';
-import { ReportIntake } from './store/reports';
-import { type Checkpointer, startCheckpointer } from './store/sqlite-checkpointer';
+import { CaseProjection } from './store/cases/case-projection';
+import { EvidenceFiles } from './store/evidence/evidence-files';
+import { isEmptyRegistry } from './store/records/publish-history';
+import { importRecords } from './store/records/record-imports';
+import { ReportIntake } from './store/reports/intake';
 
 export class StartError extends Error {
   override readonly name = 'StartError';

@@ -7,9 +7,13 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../../server/publish/default-feed';
-import { buildBlockedSnapshot, buildManifest, sortRecords } from '../../server/publish/publish';
+import {
+  buildBlockedSnapshot,
+  buildManifest,
+  sortRecords,
+} from '../../server/publish/feed-builder';
 import type { FlagRecord } from '../../utils/protocol/records';
+import { DEFAULT_SNAPSHOT_FILE, defaultRecords } from '../default-feed';
 
 export const BUILT_EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** The e2e build: it also trusts the test publisher key, so benchmarks can sign feeds. */

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { measureDatabase } from './database';
+import { measureDatabase } from './database-figures';
 import { BUILT_EXTENSION } from './extensions';
 import { measureDomainCheck, measureIndex } from './index-memory';
 import { measureLongSession } from './long-session';

@@ -6,11 +6,10 @@
  * scam domains, the authorities' decisions), as a first start with an empty database does.
  */
 import { readFile } from 'node:fs/promises';
-import { parseNdjson } from '../../utils/feed-format/ndjson';
-import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { recordsFromCsv } from '../sources/csv';
+import type { FlagRecord } from '../../utils/protocol/records';
+import { recordsOfFile } from '../sources/record-files';
 import { mergeSources, readShippedSources } from '../sources/shipped';
-import { importRecords } from '../store/records';
+import { importRecords } from '../store/records/record-imports';
 import { runCli } from './run-cli';
 
 const shipped = process.argv.includes('--shipped');
@@ -27,9 +26,7 @@ runCli('server:import', async ({ db }) => {
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     try {
-      records.push(
-        ...(file.endsWith('.csv') ? recordsFromCsv(text) : parseNdjson(text, FlagRecordSchema)),
-      );
+      records.push(...recordsOfFile(file, text));
     } catch (error) {
       throw new Error(
         `${file}: ${error instanceof Error ? error.message : String(error)}; nothing imported`,

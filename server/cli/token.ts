@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '../../utils/protocol/review';
-import { createToken, listTokens, revokeToken } from '../store/tokens';
+import { createToken, listTokens, revokeToken } from '../store/tokens/inspector-tokens';
 import { runCli } from './run-cli';
 
 const { values } = parseArgs({

@@ -5,8 +5,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../utils/protocol/review';
-import type { RegistryDatabase } from '../store/schema';
-import { checkToken, type Inspector } from '../store/tokens';
+import type { RegistryDatabase } from '../db/schema';
+import { checkToken, type Inspector } from '../store/tokens/inspector-tokens';
 import { errorBody } from './errors';
 
 export type AuthEnv = { Variables: { inspector: Inspector } };

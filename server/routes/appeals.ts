@@ -19,8 +19,8 @@ import {
 import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
-import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { appealState, saveAppeal } from '../store/review-actions';
+import { clientAddress, limitBody, limitRate } from '../http/request-limits';
+import { appealState, saveAppeal } from '../store/review/review-actions';
 import type { RegistryDeps } from './deps';
 
 const page = (title: string, body: unknown) => html`<!doctype html>

@@ -2,12 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
+import type { RegistryDatabase } from '../db/schema';
+import type { PublishOptions, RegistryPublish } from '../publish/publish-from-database';
 import type { PublisherKey } from '../publish/publisher-key';
-import type { PublishOptions, RegistryPublish } from '../publish/registry-publish';
-import type { CaseProjection } from '../store/case-projection';
-import type { EvidenceFiles } from '../store/evidence-files';
-import type { ReportIntake } from '../store/reports';
-import type { RegistryDatabase } from '../store/schema';
+import type { CaseProjection } from '../store/cases/case-projection';
+import type { EvidenceFiles } from '../store/evidence/evidence-files';
+import type { ReportIntake } from '../store/reports/intake';
 
 export interface RegistryDeps {
   db: Kysely<RegistryDatabase>;

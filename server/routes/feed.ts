@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { sha256Hex } from '../db/sha256';
 import { refuse } from '../http/errors';
-import { sha256Hex } from '../store/sha256';
 import type { RegistryDeps } from './deps';
 
 const FILE_NAME = /^[a-z0-9][a-z0-9.-]{0,127}$/;

@@ -8,7 +8,7 @@ import { KeySchema } from '../../utils/protocol/records';
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked } from '../http/body';
 import { refuse } from '../http/errors';
-import { lookup } from '../store/case-story';
+import { lookup } from '../store/cases/case-story';
 import type { RegistryDeps } from './deps';
 
 export function lookupRoutes(deps: RegistryDeps) {

@@ -7,9 +7,10 @@ import { Hono } from 'hono';
 import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/report';
 import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
-import { clientAddress, limitBody, limitRate } from '../http/limits';
-import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
-import { reportExists, reportStatus } from '../store/reports';
+import { clientAddress, limitBody, limitRate } from '../http/request-limits';
+import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
+import { attachReportScreenshot } from '../store/evidence/report-screenshots';
+import { reportExists, reportStatus } from '../store/reports/report-status';
 import type { RegistryDeps } from './deps';
 
 export const MAX_REPORT_BYTES = 64 * 1024;
@@ -52,36 +53,12 @@ export function reportRoutes(deps: RegistryDeps) {
       if (!UuidV4Schema.safeParse(id).success || !(await reportExists(deps.db, id))) {
         return refuse(c, 404, 'unknown_report', 'no report has this id');
       }
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const mediaType = imageTypeOf(bytes);
-      if (!mediaType) {
-        return refuse(c, 415, 'unsupported_image', 'evidence must be a PNG, JPEG or WebP image');
+      const screenshot = await receiveScreenshot(c, deps.evidence);
+      const outcome = await attachReportScreenshot(deps.db, id, screenshot, deps.now());
+      if (outcome === 'conflict') {
+        return refuse(c, 409, 'evidence_conflict', 'this report already has another screenshot');
       }
-      const sha256 = await deps.evidence.save(bytes);
-      const at = deps.now().toISOString();
-      const inserted = await deps.db
-        .insertInto('evidence')
-        .values({
-          report_id: id,
-          sha256,
-          media_type: mediaType,
-          bytes: bytes.byteLength,
-          created_at: at,
-        })
-        .onConflict((conflict) => conflict.column('report_id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-        const stored = await deps.db
-          .selectFrom('evidence')
-          .select('sha256')
-          .where('report_id', '=', id)
-          .executeTakeFirstOrThrow();
-        if (stored.sha256 !== sha256) {
-          return refuse(c, 409, 'evidence_conflict', 'this report already has another screenshot');
-        }
-        return c.json({ sha256, bytes: bytes.byteLength, mediaType }, 200);
-      }
-      return c.json({ sha256, bytes: bytes.byteLength, mediaType }, 201);
+      return c.json(screenshot, outcome === 'created' ? 201 : 200);
     },
   );
 

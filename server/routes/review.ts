@@ -17,15 +17,20 @@ import {
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
-import { limitBody } from '../http/limits';
-import { PublishRefusedError } from '../publish/registry-publish';
-import type { Once } from '../store/action-ids';
-import { story } from '../store/case-story';
-import { CursorError, queue } from '../store/cases';
-import { imageTypeOf, MAX_EVIDENCE_BYTES } from '../store/evidence-files';
-import { attachEvidence, attachScreenshot, mediaTypeOf, snapshotOf } from '../store/key-evidence';
-import { addNote, answerAppeal, decide } from '../store/review-actions';
-import { stats } from '../store/stats';
+import { limitBody } from '../http/request-limits';
+import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
+import { PublishRefusedError } from '../publish/publish-from-database';
+import { story } from '../store/cases/case-story';
+import { stats } from '../store/cases/daily-stats';
+import { CursorError, queue } from '../store/cases/review-queue';
+import {
+  attachEvidence,
+  attachScreenshot,
+  mediaTypeOf,
+  snapshotOf,
+} from '../store/evidence/key-evidence';
+import type { Once } from '../store/review/action-ids';
+import { addNote, answerAppeal, decide } from '../store/review/review-actions';
 import type { RegistryDeps } from './deps';
 
 const MAX_REVIEW_BODY = 64 * 1024;
@@ -113,27 +118,13 @@ export function reviewRoutes(deps: RegistryDeps) {
 
   app.put('/v1/review/evidence/:id/screenshot', async (c) => {
     const id = checked(UuidV4Schema, c.req.param('id'));
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const mediaType = imageTypeOf(bytes);
-    if (!mediaType) {
-      return refuse(c, 415, 'unsupported_image', 'evidence must be a PNG, JPEG or WebP image');
-    }
-    const sha256 = await deps.evidence.save(bytes);
-    const outcome = await attachScreenshot(
-      deps.db,
-      id,
-      { sha256, mediaType },
-      c.get('inspector'),
-      deps.now(),
-    );
+    const screenshot = await receiveScreenshot(c, deps.evidence);
+    const outcome = await attachScreenshot(deps.db, id, screenshot, c.get('inspector'), deps.now());
     if (outcome === 'unknown') return refuse(c, 404, 'unknown_evidence', 'no evidence has this id');
     if (outcome === 'conflict') {
       return refuse(c, 409, 'evidence_conflict', 'this evidence already has another screenshot');
     }
-    return c.json(
-      { sha256, bytes: bytes.byteLength, mediaType },
-      outcome === 'created' ? 201 : 200,
-    );
+    return c.json(screenshot, outcome === 'created' ? 201 : 200);
   });
 
   app.get('/v1/review/evidence/:id/snapshot', async (c) => {

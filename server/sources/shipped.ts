@@ -1,7 +1,7 @@
 /**
  * The real sources the extension ships (server/data/): the ChongLuaDao scam-domain list and the
  * authorities' decisions, as flag records. The extension's shipped snapshot is built from them (with
- * the reserved demo records, default-feed.ts), and a registry with an empty database imports them on
+ * the reserved demo records, scripts/default-feed.ts), and a registry with an empty database imports them on
  * its first start, so its first feed never holds less than what every extension already ships.
  */
 import { readFile } from 'node:fs/promises';

@@ -10,8 +10,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, stopWorkers } from '../../scripts/bench/extension-probe';
 import { syntheticRecords } from '../../scripts/bench/synthetic-feed';
-import { buildBlockedSnapshot, buildManifest, signManifest } from '../../server/publish/publish';
-import { publishFeed } from '../../server/publish/publisher';
+import {
+  buildBlockedSnapshot,
+  buildManifest,
+  signManifest,
+} from '../../server/publish/feed-builder';
+import { publishFeed } from '../../server/publish/feed-writer';
 import { PARALLEL_MIN_BLOCKS } from '../../utils/feed/sync';
 import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
 import { type FeedServer, serveFeed } from '../helpers/static-server';

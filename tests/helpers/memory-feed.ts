@@ -5,7 +5,7 @@ import {
   diffRecords,
   signManifest,
   sortRecords,
-} from '../../server/publish/publish';
+} from '../../server/publish/feed-builder';
 import { keyIdOf, publicKeyOf, signatureFileFor } from '../../utils/feed-format/signature';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { privateKey } from './test-keys';

@@ -1,5 +1,5 @@
 import { createDataService, type DataService } from '../../entrypoints/background/data-service';
-import { buildDefaultFeed, type DefaultFeed } from '../../server/publish/default-feed';
+import { buildDefaultFeed, type DefaultFeed } from '../../scripts/default-feed';
 import { openDatabase } from '../../utils/db/database';
 import type { PackageReader } from '../../utils/feed/default-data';
 import { isShownToShoppers } from '../../utils/lookup/shown';

@@ -3,7 +3,7 @@
  * (403), and the token's owner as the registry knows it. Tokens come from `server:token`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
 import { WhoAmISchema } from '../../utils/protocol/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 

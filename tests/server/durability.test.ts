@@ -4,7 +4,7 @@
  * every report is acknowledged or after two minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/store/dialect';
+import { openDatabase } from '../../server/db/dialect';
 import type { Report, ReportReceipt } from '../../utils/protocol/report';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';

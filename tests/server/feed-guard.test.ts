@@ -7,8 +7,8 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/dialect';
 import { mergeSources, readShippedSources } from '../../server/sources/shipped';
-import { openDatabase } from '../../server/store/dialect';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 
 async function shippedSourceKeys(): Promise<string[]> {

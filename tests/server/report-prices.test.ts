@@ -5,7 +5,7 @@
  * price in another currency is never taken as đồng.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
 import { CaseStorySchema } from '../../utils/protocol/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenDatabase, openDatabase } from '../../server/store/dialect';
+import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
 import { ReportStatusSchema } from '../../utils/protocol/report';
 import {
   CaseStorySchema,

@@ -1,5 +1,5 @@
 /**
- * The data the extension ships with (public/feed/, built by server/publish/default-feed.ts), so it
+ * The data the extension ships with (public/feed/, built by scripts/default-feed.ts), so it
  * warns offline from the very first run. Same format as the published feed; it is not signed, since
  * it comes inside the package. Its size, hash and every record are still checked before storing.
  */

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { sortRecords } from '../../../server/publish/publish';
+import { sortRecords } from '../../../server/publish/feed-builder';
 import { DB_NAME, DB_VERSION, openDatabase } from '../../../utils/db/database';
 import { loadData, writeDelta } from '../../../utils/db/flag-store';
 import { RecordReader } from '../../../utils/db/record-reader';

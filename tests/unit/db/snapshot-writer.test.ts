@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRecords } from '../../../server/publish/publish';
+import { sortRecords } from '../../../server/publish/feed-builder';
 import { type Database, openDatabase } from '../../../utils/db/database';
 import { loadData, packLines } from '../../../utils/db/flag-store';
 import { RecordReader } from '../../../utils/db/record-reader';

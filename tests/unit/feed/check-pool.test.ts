@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildBlockedSnapshot } from '../../../server/publish/publish';
+import { buildBlockedSnapshot } from '../../../server/publish/feed-builder';
 import type { PackedChunk } from '../../../utils/db/flag-store';
 import { type JobPort, poolChecker, serveChecks, WORKER_UP } from '../../../utils/feed/check-pool';
 import { type BlockChecker, snapshotChunks } from '../../../utils/feed/feed-file';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signManifest } from '../../../server/publish/publish';
+import { signManifest } from '../../../server/publish/feed-builder';
 import { openDatabase } from '../../../utils/db/database';
 import type { LoadedData } from '../../../utils/db/flag-store';
 import { RecordReader } from '../../../utils/db/record-reader';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, signManifest } from '../../../server/publish/publish';
+import { buildManifest, signManifest } from '../../../server/publish/feed-builder';
 import { loadData } from '../../../utils/db/flag-store';
 import { demo, dump, now, startSynced, sync } from '../../helpers/feed-sync';
 import { BASE, MANIFEST, type MemoryFeed, privateKey } from '../../helpers/memory-feed';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildManifest, gzipLines, signManifest } from '../../../server/publish/publish';
+import { buildManifest, gzipLines, signManifest } from '../../../server/publish/feed-builder';
 import { type Database, openDatabase } from '../../../utils/db/database';
 import { type LoadedData, loadData } from '../../../utils/db/flag-store';
 import { RecordReader } from '../../../utils/db/record-reader';

@@ -5,9 +5,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../utils/protocol/review';
-import type { RegistryDatabase } from './schema';
-import { sha256Hex } from './sha256';
+import type { Role } from '../../../utils/protocol/review';
+import type { RegistryDatabase } from '../../db/schema';
+import { sha256Hex } from '../../db/sha256';
 
 const TOKEN = /^shr_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 

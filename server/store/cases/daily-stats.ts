@@ -3,8 +3,8 @@
  * last `days` days. Grouped in SQL for reports (they are many); decisions are few and grouped here.
  */
 import { sql } from 'kysely';
-import type { Stats } from '../../utils/protocol/review';
-import type { Db } from './cases';
+import type { Stats } from '../../../utils/protocol/review';
+import type { Db } from '../../db/schema';
 
 const DAY_MS = 86_400_000;
 

@@ -3,8 +3,8 @@
  * touch that makes its key a case in the queue. Always inside the action's own transaction.
  */
 import type { Transaction } from 'kysely';
-import type { CasesTable, RegistryDatabase } from './schema';
-import type { Inspector } from './tokens';
+import type { CasesTable, RegistryDatabase } from '../../db/schema';
+import type { Inspector } from '../tokens/inspector-tokens';
 
 export async function audit(
   trx: Transaction<RegistryDatabase>,

@@ -18,7 +18,7 @@ import {
   diffLines,
   signManifest,
   sortRecords,
-} from './publish';
+} from './feed-builder';
 
 export interface PublishOptions {
   dir: string;
@@ -42,6 +42,8 @@ export interface PublishOptions {
 
 /** The name a feed has when its publisher gives none. */
 export const DEFAULT_FEED_NAME = 'soi-hang';
+/** The publisher a manifest names when none is configured (the registry's and feed:build's). */
+export const DEFAULT_PUBLISHER_NAME = 'Soi Hàng registry';
 
 export interface PublishResult {
   sequence: number;

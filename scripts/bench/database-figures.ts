@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { publishFeed } from '../../server/publish/publisher';
+import { publishFeed } from '../../server/publish/feed-writer';
 import { type FeedServer, serveFeed } from '../../tests/helpers/static-server';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { type Browser, launchChromium } from '../chromium';

@@ -3,12 +3,11 @@
  * bytes that came), then the screenshot, stored by the same content-addressed files as reporters'
  * screenshots. Each step is audited; sending either again changes nothing.
  */
-import type { EvidenceInput, EvidenceView } from '../../utils/protocol/review';
-import { audit, touchCase } from './case-writes';
-import type { Db } from './cases';
-import type { KeyEvidenceTable } from './schema';
-import { sha256Hex } from './sha256';
-import type { Inspector } from './tokens';
+import type { EvidenceInput, EvidenceView } from '../../../utils/protocol/review';
+import type { Db, KeyEvidenceTable } from '../../db/schema';
+import { sha256Hex } from '../../db/sha256';
+import { audit, touchCase } from '../cases/case-writes';
+import type { Inspector } from '../tokens/inspector-tokens';
 
 export type AttachOutcome = 'created' | 'repeat' | 'conflict' | 'bad_hash';
 

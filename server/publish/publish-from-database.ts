@@ -7,9 +7,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { RegistryConfig } from '../config';
-import { lastPublished, publishableRecords, recordPublish } from '../store/records';
-import type { RegistryDatabase } from '../store/schema';
-import { type PublishResult, publishFeed } from './publisher';
+import type { RegistryDatabase } from '../db/schema';
+import { lastPublished, recordPublish } from '../store/records/publish-history';
+import { publishableRecords } from '../store/records/publishable-records';
+import { type PublishResult, publishFeed } from './feed-writer';
 import type { PublisherKey } from './publisher-key';
 
 export interface RegistryPublish extends PublishResult {

@@ -3,19 +3,19 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffLines, keyOfLine } from '../../../server/publish/publish';
-import { publishFeed } from '../../../server/publish/publisher';
-import { parseCsv, recordsFromCsv } from '../../../server/sources/csv';
-import { decompress } from '../../../utils/feed-format/gzip';
+import { diffLines, keyOfLine } from '../../server/publish/feed-builder';
+import { publishFeed } from '../../server/publish/feed-writer';
+import { parseCsv, recordsFromCsv } from '../../server/sources/csv';
+import { decompress } from '../../utils/feed-format/gzip';
 import {
   FeedFileSchema,
   FeedManifestSchema,
   RECORDS_PER_PART,
-} from '../../../utils/feed-format/manifest';
-import { keyIdOf, publicKeyOf, verifyWithAny } from '../../../utils/feed-format/signature';
-import { REPO_ROOT } from '../../helpers/fixtures';
-import { record } from '../../helpers/records';
-import { privateKey, publicKey } from '../../helpers/test-keys';
+} from '../../utils/feed-format/manifest';
+import { keyIdOf, publicKeyOf, verifyWithAny } from '../../utils/feed-format/signature';
+import { REPO_ROOT } from '../helpers/fixtures';
+import { record } from '../helpers/records';
+import { privateKey, publicKey } from '../helpers/test-keys';
 
 async function lines(file: string): Promise<unknown[]> {
   const bytes = new Uint8Array(readFileSync(file));
@@ -125,23 +125,15 @@ describe('feed publisher', () => {
   it('feed:keygen and feed:build work from the command line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-cli-'));
     const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-    const keygen = spawnSync(
-      tsx,
-      ['server/publish/keygen-cli.ts', '--out', path.join(dir, 'keys')],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      },
-    );
+    const keygen = spawnSync(tsx, ['server/cli/feed-keygen.ts', '--out', path.join(dir, 'keys')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(keygen.status, keygen.stderr).toBe(0);
-    const again = spawnSync(
-      tsx,
-      ['server/publish/keygen-cli.ts', '--out', path.join(dir, 'keys')],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      },
-    );
+    const again = spawnSync(tsx, ['server/cli/feed-keygen.ts', '--out', path.join(dir, 'keys')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('refusing to overwrite');
     const source = path.join(dir, 'records.ndjson');
@@ -149,7 +141,7 @@ describe('feed publisher', () => {
     const build = spawnSync(
       tsx,
       [
-        'server/publish/build-cli.ts',
+        'server/cli/feed-build.ts',
         '--records',
         source,
         '--out',
@@ -161,7 +153,7 @@ describe('feed publisher', () => {
     );
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toContain('sequence 1: 1 records');
-    const bad = spawnSync(tsx, ['server/publish/build-cli.ts', '--records', source], {
+    const bad = spawnSync(tsx, ['server/cli/feed-build.ts', '--records', source], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });

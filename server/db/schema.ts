@@ -2,7 +2,7 @@
  * The registry's tables as Kysely sees them. Times are ISO 8601 text and structured values JSON
  * text in both dialects, so one set of queries serves SQLite and PostgreSQL alike.
  */
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -163,3 +163,6 @@ export interface RegistryDatabase {
   key_evidence: KeyEvidenceTable;
   publishes: PublishesTable;
 }
+
+/** The registry's database as every query takes it (a transaction is one too). */
+export type Db = Kysely<RegistryDatabase>;

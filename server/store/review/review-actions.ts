@@ -3,14 +3,14 @@
  * Every change is written with its audit row (who, when, before, after) in the same transaction.
  */
 import type { Transaction } from 'kysely';
-import type { FlagRecord } from '../../utils/protocol/records';
-import type { AppealInput, AppealState, DecisionInput } from '../../utils/protocol/review';
+import type { FlagRecord } from '../../../utils/protocol/records';
+import type { AppealInput, AppealState, DecisionInput } from '../../../utils/protocol/review';
+import type { Db, RegistryDatabase } from '../../db/schema';
+import { currentRecord } from '../cases/case-story';
+import { caseOf } from '../cases/case-summaries';
+import { audit, touchCase } from '../cases/case-writes';
+import type { Inspector } from '../tokens/inspector-tokens';
 import { type Once, once } from './action-ids';
-import { currentRecord } from './case-story';
-import { audit, touchCase } from './case-writes';
-import { caseOf, type Db } from './cases';
-import type { RegistryDatabase } from './schema';
-import type { Inspector } from './tokens';
 
 /** The record a decision publishes. */
 function recordOf(
@@ -34,6 +34,16 @@ function recordOf(
     updated: day,
     ...(input.expires ? { expires: input.expires } : {}),
   };
+}
+
+/** The ids of the reports about a key, whose state a decision or a note moves on. */
+async function reportIdsOf(trx: Transaction<RegistryDatabase>, key: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('report_keys')
+    .select('report_id')
+    .where('key', '=', key)
+    .execute();
+  return rows.map((row) => row.report_id);
 }
 
 type Decided = { id: number; record: FlagRecord };
@@ -100,20 +110,12 @@ async function decideIn(
     .where('key', '=', input.key)
     .where('state', '=', 'accepted')
     .execute();
-  const decided = await trx
-    .selectFrom('report_keys')
-    .select('report_id')
-    .where('key', '=', input.key)
-    .execute();
+  const decided = await reportIdsOf(trx, input.key);
   if (decided.length > 0) {
     await trx
       .updateTable('reports')
       .set({ state: 'decided', decision_id: Number(inserted.id) })
-      .where(
-        'id',
-        'in',
-        decided.map((row) => row.report_id),
-      )
+      .where('id', 'in', decided)
       .execute();
   }
   await audit(trx, { key: input.key, action: `decide:${input.status}`, by, before, after, at });
@@ -137,21 +139,13 @@ export async function addNote(
         .returning('id')
         .executeTakeFirstOrThrow();
       await touchCase(trx, key, {}, at);
-      const reviewed = await trx
-        .selectFrom('report_keys')
-        .select('report_id')
-        .where('key', '=', key)
-        .execute();
+      const reviewed = await reportIdsOf(trx, key);
       if (reviewed.length > 0) {
         await trx
           .updateTable('reports')
           .set({ state: 'in_review' })
           .where('state', '=', 'received')
-          .where(
-            'id',
-            'in',
-            reviewed.map((row) => row.report_id),
-          )
+          .where('id', 'in', reviewed)
           .execute();
       }
       await audit(trx, { key, action: 'note', by, before: null, after: { text }, at });

@@ -2,14 +2,13 @@
  * npm run feed:build -- --records <file.ndjson|file.csv> [--records …] --out <dir> --key <private key file>
  *                       [--publisher <name>] [--feed-name soi-hang] [--expires-days 7] [--keep-deltas 30]
  *                       [--min-sync-minutes N] [--replaces-shipped]
- * Publishes the next sequence of a signed feed in <dir> (see publisher.ts). Exit 2 on bad input.
+ * Publishes the next sequence of a signed feed in <dir> (see publish/feed-writer.ts). Exit 2 on bad input.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseNdjson } from '../../utils/feed-format/ndjson';
-import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { recordsFromCsv } from '../sources/csv';
-import { publishFeed } from './publisher';
+import type { FlagRecord } from '../../utils/protocol/records';
+import { DEFAULT_PUBLISHER_NAME, publishFeed } from '../publish/feed-writer';
+import { recordsOfFile } from '../sources/record-files';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
       records: { type: 'string', multiple: true },
       out: { type: 'string' },
       key: { type: 'string' },
-      publisher: { type: 'string', default: 'Soi Hàng registry' },
+      publisher: { type: 'string', default: DEFAULT_PUBLISHER_NAME },
       'feed-name': { type: 'string' },
       'expires-days': { type: 'string', default: '7' },
       'keep-deltas': { type: 'string', default: '30' },
@@ -33,9 +32,7 @@ async function main(): Promise<void> {
   const records: FlagRecord[] = [];
   for (const file of values.records) {
     const text = await readFile(file, 'utf8');
-    records.push(
-      ...(file.endsWith('.csv') ? recordsFromCsv(text) : parseNdjson(text, FlagRecordSchema)),
-    );
+    records.push(...recordsOfFile(file, text));
   }
   const result = await publishFeed({
     dir: values.out,

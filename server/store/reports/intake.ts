@@ -6,15 +6,10 @@
  * transaction holding the report has committed.
  */
 import type { Kysely, Transaction } from 'kysely';
-import {
-  REPORT_AMEND_MS,
-  type Report,
-  type ReportReceipt,
-  type ReportStatus,
-} from '../../utils/protocol/report';
-import { chunks } from './chunks';
-import type { RegistryDatabase } from './schema';
-import { sha256Hex } from './sha256';
+import { REPORT_AMEND_MS, type Report, type ReportReceipt } from '../../../utils/protocol/report';
+import { chunks } from '../../db/chunks';
+import type { RegistryDatabase } from '../../db/schema';
+import { sha256Hex } from '../../db/sha256';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }
@@ -24,10 +19,6 @@ export type IntakeOutcome =
 
 /** The report as validated, serialised in schema order: equal reports hash equal. */
 export const canonicalBody = (report: Report) => JSON.stringify(report);
-
-/** The keys a report concerns: its item and, when known, its seller. */
-export const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
-  sellerKey && sellerKey !== itemKey ? [itemKey, sellerKey] : [itemKey];
 
 interface Pending {
   report: Report;
@@ -212,48 +203,4 @@ export class ReportIntake {
       return outcome.kind === 'created' ? { kind: 'repeat', receipt: outcome.receipt } : outcome;
     });
   }
-}
-
-/** The public part of what became of one report; null when the id is unknown. */
-export async function reportStatus(
-  db: Kysely<RegistryDatabase>,
-  id: string,
-): Promise<ReportStatus | null> {
-  const row = await db
-    .selectFrom('reports')
-    .leftJoin('decisions', 'decisions.id', 'reports.decision_id')
-    .select([
-      'reports.id',
-      'reports.state',
-      'reports.received_at',
-      'decisions.key',
-      'decisions.status',
-      'decisions.summary',
-      'decisions.at',
-    ])
-    .where('reports.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    state: row.state,
-    receivedAt: row.received_at,
-    ...(row.key && row.status && row.at
-      ? {
-          decision: {
-            key: row.key,
-            status: row.status,
-            ...(row.status !== 'cleared' && row.summary
-              ? { summary: JSON.parse(row.summary) }
-              : {}),
-            decidedAt: row.at,
-          },
-        }
-      : {}),
-  };
-}
-
-export async function reportExists(db: Kysely<RegistryDatabase>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
 }

@@ -3,11 +3,11 @@
  * notes, appeals, audit) and the batched in-page view of the keys a page shows.
  */
 import type { Selectable } from 'kysely';
-import type { FlagRecord } from '../../utils/protocol/records';
-import type { CaseStory } from '../../utils/protocol/review';
-import { caseOf, type Db, emptyCase, summaries } from './cases';
-import { evidenceOf, evidenceUrl, evidenceView } from './key-evidence';
-import type { AppealsTable, DecisionsTable, RegistryDatabase } from './schema';
+import type { FlagRecord } from '../../../utils/protocol/records';
+import type { CaseStory } from '../../../utils/protocol/review';
+import type { AppealsTable, Db, DecisionsTable, RegistryDatabase } from '../../db/schema';
+import { evidenceOf, evidenceUrl, evidenceView } from '../evidence/key-evidence';
+import { caseOf, emptyCase, summaries } from './case-summaries';
 
 const appealView = (row: Selectable<AppealsTable>) => ({
   id: row.id,
@@ -58,6 +58,16 @@ function historyOf<T extends History>(
     .execute() as Promise<Selectable<RegistryDatabase[T]>[]>;
 }
 
+/** The appeals about these keys, oldest first. */
+function appealsOf(db: Db, keys: readonly string[]): Promise<Selectable<AppealsTable>[]> {
+  return db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('key', 'in', [...keys])
+    .orderBy('created_at')
+    .execute();
+}
+
 /** Everything the registry knows about one key; null when it knows nothing. */
 export async function story(db: Db, key: string): Promise<CaseStory | null> {
   const [summary] = await summaries(db, [await caseOf(db, key)]);
@@ -73,12 +83,7 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
     .execute();
   const decisions = await historyOf(db, 'decisions', [key]);
   const notes = await historyOf(db, 'notes', [key]);
-  const appeals = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .where('key', '=', key)
-    .orderBy('created_at')
-    .execute();
+  const appeals = await appealsOf(db, [key]);
   const audit = await historyOf(db, 'audit', [key]);
   const attached = await evidenceOf(db, [key]);
   if (
@@ -157,12 +162,7 @@ export async function lookup(db: Db, keys: readonly string[]) {
     .where('report_keys.key', 'in', knownKeys)
     .execute();
   const attached = await evidenceOf(db, knownKeys);
-  const appeals = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .where('key', 'in', knownKeys)
-    .orderBy('created_at')
-    .execute();
+  const appeals = await appealsOf(db, knownKeys);
   const recordOfKey = new Map(
     records.map((row) => [row.key, JSON.parse(row.record) as FlagRecord]),
   );

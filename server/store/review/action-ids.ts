@@ -4,8 +4,8 @@
  * The same id with another body is a conflict, as for reports.
  */
 import type { Transaction } from 'kysely';
-import type { RegistryDatabase } from './schema';
-import { sha256Hex } from './sha256';
+import type { RegistryDatabase } from '../../db/schema';
+import { sha256Hex } from '../../db/sha256';
 
 export type Once<T> =
   | { kind: 'done'; result: T }

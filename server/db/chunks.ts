@@ -1,3 +1,8 @@
+/**
+ * Many rows a statement: inserts and `in (…)` lists cut into runs that stay under SQLite's limit on
+ * bound values, the same runs on PostgreSQL.
+ */
+
 /** Rows of one multi-row statement: SQLite allows 32,766 bound values, a report row takes 11. */
 export const ROWS_PER_STATEMENT = 200;
 

@@ -3,13 +3,16 @@
  * counters (cases). Intake writes only the reports table; this projection folds the reports it has
  * not counted yet into those tables, a few thousand at a time, each fold one transaction that also
  * marks its reports counted, so a crash never counts a report twice or drops it. The registry runs
- * it every second and before anything reads the counters, so inspectors and the publisher always
- * see every report already acknowledged.
+ * it in the background (main.ts: two folds every 100 ms) and before anything reads the counters,
+ * so inspectors and the publisher always see every report already acknowledged.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { chunks } from './chunks';
-import { keysOf } from './reports';
-import type { DialectName, RegistryDatabase } from './schema';
+import { chunks } from '../../db/chunks';
+import type { DialectName, RegistryDatabase } from '../../db/schema';
+
+/** The keys a report concerns: its item and, when known, its seller. */
+const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
+  sellerKey && sellerKey !== itemKey ? [itemKey, sellerKey] : [itemKey];
 
 /**
  * Reports per fold. SQLite runs a fold without yielding to the event loop, so folds stay small and

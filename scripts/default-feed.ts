@@ -2,17 +2,19 @@
  * The data the extension ships with (public/feed/), built from the sources kept in server/data/:
  * the ChongLuaDao scam-domain list, the authorities' decisions and the reserved demo records. Same
  * format as a published feed, unsigned: it travels inside the extension package, whose integrity the
- * browser checks. Deterministic: the same sources always give the same bytes.
+ * browser checks. Deterministic: the same sources always give the same bytes. A build tool (run by
+ * wxt.config.ts before every build, and by `npm run feed:default`): it reads the server's sources and
+ * feed builder in Node, and nothing of it reaches the extension bundle.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseNdjson } from '../../utils/feed-format/ndjson';
-import { type FlagRecord, FlagRecordSchema } from '../../utils/protocol/records';
-import { mergeSources, readShippedSources, SHIPPED_DATA_DIR } from '../sources/shipped';
-import { buildBlockedSnapshot, buildManifest, sortRecords } from './publish';
+import { buildBlockedSnapshot, buildManifest, sortRecords } from '../server/publish/feed-builder';
+import { mergeSources, readShippedSources, SHIPPED_DATA_DIR } from '../server/sources/shipped';
+import { parseNdjson } from '../utils/feed-format/ndjson';
+import { type FlagRecord, FlagRecordSchema } from '../utils/protocol/records';
 
-export { OFFICIAL_RECORDS_ADDED } from '../sources/shipped';
+export { OFFICIAL_RECORDS_ADDED } from '../server/sources/shipped';
 export const DEFAULT_SNAPSHOT_FILE = 'snapshot.ndjson.gz';
 export const DEFAULT_PUBLISHER = 'Soi Hàng (ChongLuaDao.vn, cơ quan nhà nước, dữ liệu mẫu)';
 
@@ -63,7 +65,7 @@ export async function writeDefaultFeed(publicDir: string): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
+  const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
   await writeDefaultFeed(publicDir);
   console.log(`wrote ${path.join(publicDir, 'feed')}`);
 }

@@ -1,30 +1,12 @@
 /**
  * Screenshots kept as files named by their SHA-256 under the evidence directory: the same image
- * stored twice is one file, and a file's name proves its content. The database row ties one to
- * its report.
+ * stored twice is one file, and a file's name proves its content. A database row ties each to its
+ * report (report-screenshots.ts) or to an inspector's evidence (key-evidence.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256Hex } from './sha256';
-
-export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  prefix.every((byte, index) => bytes[at + index] === byte);
-
-/** The image type the bytes are (by their magic numbers), or null when not PNG, JPEG or WebP. */
-export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (
-    startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
-    startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
-  ) {
-    return 'image/webp';
-  }
-  return null;
-}
+import { sha256Hex } from '../../db/sha256';
 
 export class EvidenceFiles {
   constructor(private readonly dir: string) {}
