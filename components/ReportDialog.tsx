@@ -1,3 +1,7 @@
+/**
+ * The report dialog's markup and its form state: reasons, note, contact and screenshot, then what
+ * became of the report as the outbox delivers it.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import {
