@@ -11,6 +11,7 @@ import { runAction, useAction } from '../../components/hooks/action';
 import { useInspectorSession } from '../../components/hooks/inspector-session';
 import { speak } from '../../components/hooks/page-language';
 import { usePageReady } from '../../components/hooks/page-ready';
+import { saveFile } from '../../components/hooks/save-file';
 import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
@@ -28,14 +29,6 @@ const PAGE = 100;
 /** CSV export reads at most this many pages of the queue. */
 const EXPORT_PAGES = 50;
 
-function download(name: string, bytes: Uint8Array | string, type: string): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
 /** Every case the filters match (up to EXPORT_PAGES pages), as CSV. */
 async function exportCsv(query: QueueQuery): Promise<void> {
   const all: QueueItem[] = [];
@@ -50,7 +43,7 @@ async function exportCsv(query: QueueQuery): Promise<void> {
     cursor = answer.next;
     if (!cursor) break;
   }
-  download(
+  saveFile(
     `soi-hang-ho-so-${new Date().toISOString().slice(0, 10)}.csv`,
     casesCsv(all),
     'text/csv;charset=utf-8',
@@ -135,7 +128,7 @@ function DashboardPage() {
         void runAction(
           async () => {
             const built = await evidencePackage(key, inspector.current);
-            download(built.name, built.zip, 'application/zip');
+            saveFile(built.name, built.zip as BlobPart, 'application/zip');
           },
           {
             setError,

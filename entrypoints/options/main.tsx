@@ -9,6 +9,7 @@ import { runAction, useAction } from '../../components/hooks/action';
 import { useInspectorSession } from '../../components/hooks/inspector-session';
 import { speak } from '../../components/hooks/page-language';
 import { usePageReady } from '../../components/hooks/page-ready';
+import { saveFile } from '../../components/hooks/save-file';
 import { Options } from '../../components/Options';
 import { useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
@@ -28,11 +29,8 @@ useCatalogues(ALL_MESSAGES);
 function exportReports(reports: ReportList, kind: 'json' | 'csv'): void {
   const text = kind === 'json' ? reportsJson(reports.reports) : reportsCsv(reports.reports);
   const type = kind === 'json' ? 'application/json' : 'text/csv';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  link.download = `soi-hang-bao-cao-${new Date().toISOString().slice(0, 10)}.${kind}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const day = new Date().toISOString().slice(0, 10);
+  saveFile(`soi-hang-bao-cao-${day}.${kind}`, text, `${type};charset=utf-8`);
 }
 
 function OptionsPage() {
