@@ -1,3 +1,7 @@
+/**
+ * What a flagged card's badge opens, in a popover over the grid: the banner's facts (headline,
+ * source, advice, details) with a quick report and the mute buttons.
+ */
 import { t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/verdict';

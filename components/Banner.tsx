@@ -1,3 +1,7 @@
+/**
+ * The banner above a flagged product's title: expanded, or collapsed for a muted seller's confirmed
+ * warning; with its details, the report button and the mute buttons.
+ */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';

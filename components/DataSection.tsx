@@ -1,3 +1,7 @@
+/**
+ * The local data as the popup and the options page show it: version, publisher, dates, counts by
+ * kind, freshness warnings, the last sync's outcome and the "sync now" button.
+ */
 import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';

@@ -9,6 +9,7 @@ import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import type { InspectorEntry } from '../utils/protocol/inspector';
 import type { ReportReason } from '../utils/protocol/report';
 import type { CaseStory } from '../utils/protocol/review';
+import { runAction } from './hooks/action';
 import { REASON_LABELS } from './report-words';
 
 export type InspectedRole = 'item' | 'seller';
@@ -158,12 +159,10 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
 
 export function InspectorSection(props: InspectorSectionProps) {
   const [problem, setProblem] = useState<string | null>(null);
-  const handle = (event: Event) => {
-    setProblem(null);
-    props.onHandle?.(event)?.catch((error: unknown) => {
-      setProblem(error instanceof Error ? error.message : String(error));
-    });
-  };
+  // onHandle runs within the press itself (runAction calls it at once): the panel opens only in a
+  // user gesture.
+  const handle = (event: Event) =>
+    void runAction(async () => props.onHandle?.(event), { setError: setProblem, clear: 'start' });
   return (
     <section class="inspector" aria-label={t('inspectorSectionLabel')}>
       <p class="inspector-mode">{t('inspectorModeOn', props.name ?? '')}</p>

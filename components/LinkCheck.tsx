@@ -1,3 +1,7 @@
+/**
+ * "Kiểm tra liên kết": a pasted marketplace link checked against the local data (a short link is
+ * opened only once the shopper agrees), with its outcome and a report button.
+ */
 import { useState } from 'preact/hooks';
 import { formatDate, t } from '../utils/i18n';
 import type { LinkCheckResult, ListingReading, ShortReading } from '../utils/report/link-check';

@@ -1,3 +1,7 @@
+/**
+ * "Báo cáo của tôi" on the options page: each report kept on this device with its progress, last
+ * error and decision, and the retry, delete and export buttons.
+ */
 import { formatDate, t, tn } from '../utils/i18n';
 import type { ReportList, ReportView } from '../utils/protocol/report-messages';
 import { PROGRESS_LABELS } from './progress-words';

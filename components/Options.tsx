@@ -1,3 +1,7 @@
+/**
+ * The options page's markup: its cards (language, sites, signals, mutes, my reports, link check,
+ * registry, data, feed, inspector sign-in), drawn from the state the page holds.
+ */
 import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/preferences';
 import type { DataStatus } from '../utils/protocol/sync-status';

@@ -1,3 +1,7 @@
+/**
+ * The toolbar popup's markup: this tab's counts, flagged listings and pause switch, the inspector's
+ * shortcuts, the shopper's reports, the link check and the local data.
+ */
 import { t, tn } from '../utils/i18n';
 import type { TabStatus } from '../utils/protocol/page-status';
 import type { DataStatus } from '../utils/protocol/sync-status';

@@ -1,3 +1,7 @@
+/**
+ * The options page's preference cards: language, one switch a marketplace, one switch an on-page
+ * signal, and the mutes in force; each change is handed up as the whole new preferences.
+ */
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import { PLATFORMS, type Platform } from '../utils/protocol/keys';
 import { type Mute, type Preferences, SIGNALS, type Signal } from '../utils/protocol/preferences';

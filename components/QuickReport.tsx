@@ -1,3 +1,4 @@
+/** One-press reports from a flagged card's details: a chip a reason, or the full dialog. */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report-reasons';

@@ -1,3 +1,4 @@
+/** The options card of the registry reports go to: its address, and the privacy page's link. */
 import { t } from '../utils/i18n';
 import { UrlSetting } from './UrlSetting';
 

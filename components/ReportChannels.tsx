@@ -1,3 +1,7 @@
+/**
+ * Where else a shopper can take a report: the marketplace's help centre and the official channels,
+ * with the report's summary to copy or email.
+ */
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../utils/i18n';
 import type { Platform } from '../utils/protocol/keys';

@@ -1,3 +1,7 @@
+/**
+ * The report dialog's markup and its form state: reasons, note, contact and screenshot, then what
+ * became of the report as the outbox delivers it.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import {
@@ -12,6 +16,7 @@ import type {
   ReportProgress,
   SubmitReportReply,
 } from '../utils/protocol/report-messages';
+import { useAction } from './hooks/action';
 import { ListingFacts } from './ListingFacts';
 import { REASON_LABELS } from './report-words';
 
@@ -68,9 +73,10 @@ export function ReportDialog({
   const [note, setNote] = useState('');
   const [contact, setContact] = useState('');
   const [withScreenshot, setWithScreenshot] = useState(draft.screenshot !== undefined);
-  const [sending, setSending] = useState(false);
   const [reply, setReply] = useState<SubmitReportReply | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A report sent again starts without the last attempt's error.
+  const sending = useAction({ setError, clear: 'start' });
   const [missingReason, setMissingReason] = useState(false);
   const [progress, setProgress] = useState<ReportProgress | null>(null);
   const choices: ReportChoices = { reasons, note, contact, withScreenshot };
@@ -97,14 +103,7 @@ export function ReportDialog({
       setMissingReason(true);
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
-      setReply(await onSubmit(choices));
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-    setSending(false);
+    await sending.run(async () => setReply(await onSubmit(choices)));
   };
 
   if (reply && reply.outcome !== 'limited') {
@@ -236,7 +235,7 @@ export function ReportDialog({
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary" data-testid="report-send" disabled={sending}>
+        <button type="submit" class="primary" data-testid="report-send" disabled={sending.busy}>
           {registryHost ? t('dialogSend') : t('dialogSave')}
         </button>
         <button type="button" onClick={onClose}>

@@ -1,3 +1,4 @@
+/** The icon before a warning's headline: one SVG shape a status. */
 import type { Verdict } from '../utils/protocol/verdict';
 
 /**

@@ -1,3 +1,4 @@
+/** An options card holding one web address (the feed's, the registry's), checked before saving. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';

@@ -1,3 +1,4 @@
+/** The buttons that hide a seller's warnings, shared by the banner and the badge's details. */
 import { t } from '../utils/i18n';
 import type { Verdict } from '../utils/protocol/verdict';
 

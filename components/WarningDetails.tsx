@@ -1,3 +1,7 @@
+/**
+ * The lines every warning carries (source, case, date, reasons, freshness, evidence) and its longer
+ * part (the record's summary, what its status means, how to contest it).
+ */
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/verdict';

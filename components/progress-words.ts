@@ -1,3 +1,4 @@
+/** The words "Báo cáo của tôi" uses for each stage of a report's delivery. */
 import type { MessageKey } from '../utils/i18n';
 import type { ReportProgress } from '../utils/protocol/report-messages';
 

@@ -1,3 +1,4 @@
+/** A report as plain text (subject and body), for the shopper to copy or email to an authority. */
 import { formatDate, t } from '../utils/i18n';
 import type { ReportListing, ReportReason } from '../utils/protocol/report';
 import { priceLine } from './price-text';

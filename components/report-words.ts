@@ -1,3 +1,4 @@
+/** The label of each report reason, for every place that names one (dialog, chips, summaries). */
 import type { MessageKey } from '../utils/i18n';
 import type { ReportReason } from '../utils/protocol/report';
 

@@ -1,3 +1,4 @@
+/** Each marketplace's name as the UI writes it, for every component that names a site. */
 import type { MessageKey } from '../utils/i18n';
 import type { Platform } from '../utils/protocol/keys';
 

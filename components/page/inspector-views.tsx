@@ -4,7 +4,7 @@
  * the overlay: a marker with a popover on cards, a section on product pages. "Xử lý" asks for the
  * panel on that listing, and only a real press by the inspector counts.
  */
-import type { InspectedListing, Overlay } from '../../utils/content/overlay';
+import type { InspectedListing, Overlay } from '../../utils/content/overlay-contract';
 import { addWords, type Catalogues, t } from '../../utils/i18n';
 import type { InspectorEntry } from '../../utils/protocol/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';

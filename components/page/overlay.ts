@@ -1,6 +1,7 @@
 /**
- * Puts our UI into the page: a badge inside a flagged card, a banner before a flagged product's
- * title, "Báo cáo" under an unflagged product's title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
+ * Puts our UI into the page (the Overlay of utils/content/overlay-contract.ts): a badge inside a
+ * flagged card, a banner before a flagged product's title, "Báo cáo" under an unflagged product's
+ * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
  * styled by one shared sheet per kind, and built from data, never from HTML strings.
  */
 import { type ComponentChild, render } from 'preact';
@@ -10,7 +11,7 @@ import {
   INSPECTOR_HOST,
   REPORT_BUTTON_HOST,
 } from '../../utils/content/hosts';
-import type { InspectedListing, Overlay } from '../../utils/content/overlay';
+import type { InspectedListing, Overlay } from '../../utils/content/overlay-contract';
 import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';

@@ -4,7 +4,7 @@
  * small "Báo cáo" button. One pair of passive listeners per page. The card last hovered or focused
  * is also what the keyboard shortcut reports on a grid.
  */
-import type { Overlay } from '../../utils/content/overlay';
+import type { Overlay } from '../../utils/content/overlay-contract';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 
 export interface CardWatch {

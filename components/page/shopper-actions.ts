@@ -4,6 +4,7 @@
  */
 import { t } from '../../utils/i18n';
 import type { sendMessage } from '../../utils/protocol/client';
+import { errorMessage } from '../../utils/protocol/error-message';
 import type { DraftListing } from '../../utils/protocol/report-drafts';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import type { MuteHandler } from '../WarningActions';
@@ -19,11 +20,9 @@ export interface ShopperActionDeps {
   notices: Notices;
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function shopperActions(deps: ShopperActionDeps) {
   const failed = (key: 'noticeReportFailed' | 'noticeMuteFailed') => (error: unknown) =>
-    deps.notices.show(t(key, reason(error)));
+    deps.notices.show(t(key, errorMessage(error)));
   return {
     /** The report dialog for this listing, over the page. */
     openReport(listing: ExtractedListing): Promise<void> {

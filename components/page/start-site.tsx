@@ -12,6 +12,7 @@ import { scanScheduler } from '../../utils/content/scan-timing';
 import { setLanguage, t, useCatalogues } from '../../utils/i18n';
 import { CONTENT_MESSAGES } from '../../utils/messages/content';
 import { sendMessage } from '../../utils/protocol/client';
+import { errorMessage } from '../../utils/protocol/error-message';
 import { createPortTransport, REQUEST_PORT } from '../../utils/protocol/port-transport';
 import type { ReportReason } from '../../utils/protocol/report';
 import { readTabRequest } from '../../utils/protocol/tab-requests';
@@ -69,7 +70,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         const reply = await sendMessage('submitReport', { listing: facts, reasons: [reason] });
         return reply.outcome === 'limited' ? { kind: 'limited' } : { kind: 'saved' };
       } catch (error) {
-        return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        return { kind: 'failed', message: errorMessage(error) };
       }
     },
     open(event: Event) {

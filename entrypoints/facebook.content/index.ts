@@ -1,3 +1,4 @@
+/** Facebook's content script: the shared page wiring (startSite) around the Facebook adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
 import { facebookAdapter } from '../../utils/sites/facebook';

@@ -1,3 +1,4 @@
+/** Lazada's content script: the shared page wiring (startSite) around the Lazada adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
 import { lazadaAdapter } from '../../utils/sites/lazada';

@@ -1,12 +1,19 @@
+/**
+ * The options page: holds the data status, the preferences, the shopper's reports and the
+ * inspector's session, and wires each card's actions to the background and the browser.
+ */
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { newestAnswer } from '../../components/hooks/newest-answer';
+import { runAction, useAction } from '../../components/hooks/action';
+import { useInspectorSession } from '../../components/hooks/inspector-session';
+import { speak } from '../../components/hooks/page-language';
+import { usePageReady } from '../../components/hooks/page-ready';
+import { saveFile } from '../../components/hooks/save-file';
 import { Options } from '../../components/Options';
-import { setLanguage, useCatalogues } from '../../utils/i18n';
+import { useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
-import type { InspectorSession } from '../../utils/protocol/inspector';
-import { PANEL_CHANGED } from '../../utils/protocol/inspector';
 import type { Preferences } from '../../utils/protocol/preferences';
 import type { ReportList } from '../../utils/protocol/report-messages';
 import type { DataStatus } from '../../utils/protocol/sync-status';
@@ -18,54 +25,90 @@ import './style.css';
 
 useCatalogues(ALL_MESSAGES);
 
-const root = document.getElementById('app');
-let status: DataStatus | null = null;
-let preferences: Preferences | null = null;
-let syncing = false;
-let reports: ReportList | null = null;
-let reportsBusy = false;
-let error: string | null = null;
-let inspector: InspectorSession | null = null;
-let inspectorBusy = false;
-let inspectorError: string | null = null;
-/** Session reads overlap with a sign-in: the newest answer wins (a stale "signed out" cannot). */
-const inspectorAnswers = newestAnswer<InspectorSession>((session) => {
-  inspector = session;
-});
-const readSession = () => inspectorAnswers.ask(() => sendMessage('inspectorSession', {}));
-
-const errorText = (failure: unknown) =>
-  failure instanceof Error ? failure.message : String(failure);
-
-function applyLanguage(): void {
-  if (!preferences) return;
-  setLanguage(preferences.language);
-  document.documentElement.lang = preferences.language;
+/** Every report as a file the shopper saves (JSON, or CSV for a spreadsheet). */
+function exportReports(reports: ReportList, kind: 'json' | 'csv'): void {
+  const text = kind === 'json' ? reportsJson(reports.reports) : reportsCsv(reports.reports);
+  const type = kind === 'json' ? 'application/json' : 'text/csv';
+  const day = new Date().toISOString().slice(0, 10);
+  saveFile(`soi-hang-bao-cao-${day}.${kind}`, text, `${type};charset=utf-8`);
 }
 
-function show(): void {
-  if (!root) return;
-  applyLanguage();
-  render(
+function OptionsPage() {
+  const page = usePageReady();
+  const [status, setStatus] = useState<DataStatus | null>(null);
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const [reports, setReports] = useState<ReportList | null>(null);
+  /** The page's error line: the load's, a sync's, saved preferences' and the reports' failures. */
+  const [error, setError] = useState<string | null>(null);
+  const [inspectorError, setInspectorError] = useState<string | null>(null);
+  const inspector = useInspectorSession({
+    read: () => sendMessage('inspectorSession', {}),
+    messages: browser.runtime.onMessage,
+  });
+  const syncing = useAction({ setError, signal: 'synced' });
+  const reportsBusy = useAction({ setError, signal: 'reports' });
+  const signingIn = useAction({ setError: setInspectorError, clear: 'start', signal: 'inspector' });
+
+  /** The preferences the background stored, in the language they name. */
+  const adopt = (stored: Preferences) => {
+    speak(stored.language);
+    setPreferences(stored);
+  };
+  const sync = (work: () => Promise<DataStatus>) =>
+    void syncing.run(async () => setStatus(await work()));
+  /** A change to the reports (retry, delete, registry): the background answers with the new list. */
+  const updateReports = (work: () => Promise<ReportList>) =>
+    reportsBusy.run(async () => setReports(await work()));
+
+  useEffect(() => {
+    void (async () => {
+      await runAction(
+        async () => {
+          const [loaded, stored] = await Promise.all([
+            sendMessage('getDataStatus', {}),
+            sendMessage('getPreferences', {}),
+          ]);
+          setStatus(loaded);
+          adopt(stored);
+        },
+        { setError, clear: 'never' },
+      );
+      await inspector.read().catch(() => undefined);
+      page.ready();
+      // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
+      await updateReports(() => sendMessage('listReports', { refresh: true }));
+      if (location.hash === '#my-reports')
+        document.getElementById('my-reports-heading')?.scrollIntoView();
+    })();
+  }, []);
+
+  if (!page.drawn) return null;
+  return (
     <Options
       status={status}
       preferences={preferences}
-      syncing={syncing}
+      syncing={syncing.busy}
       error={error}
-      onSync={() => void run(() => sendMessage('syncNow', {}))}
+      onSync={() => sync(() => sendMessage('syncNow', {}))}
       onFeedUrl={(url) =>
-        void run(async () => {
+        sync(async () => {
           await sendMessage('setFeedUrl', { url });
           return sendMessage('syncNow', {});
         })
       }
-      onPreferences={(next) => void savePreferences(next)}
+      // Saved at once: the background checks them and answers with what it stored.
+      onPreferences={(next) =>
+        void runAction(async () => adopt(await sendMessage('setPreferences', next)), {
+          setError,
+          signal: 'saved',
+        })
+      }
       reports={{
         list: reports,
-        busy: reportsBusy,
+        busy: reportsBusy.busy,
         onRetry: (id) => void updateReports(() => sendMessage('retryReports', id ? { id } : {})),
         onDelete: (ids) => void updateReports(() => sendMessage('deleteReports', { ids })),
-        onExport: exportReports,
+        onExport: (kind) => reports && exportReports(reports, kind),
       }}
       {...(reports
         ? {
@@ -79,12 +122,17 @@ function show(): void {
           }
         : {})}
       inspector={{
-        session: inspector,
+        session: inspector.session,
         suggestedRegistry: reports?.registryUrl ?? reports?.defaultRegistryUrl ?? null,
-        busy: inspectorBusy,
+        busy: signingIn.busy,
         error: inspectorError,
-        onSignIn: (registryUrl, token) => void signIn(registryUrl, token),
-        onSignOut: () => void updateInspector(() => sendMessage('inspectorSignOut', {})),
+        // The access a screenshot of evidence needs is asked for at the first screenshot.
+        onSignIn: (registryUrl, token) =>
+          void signingIn.run(() =>
+            inspector.change(() => sendMessage('inspectorSignIn', { registryUrl, token })),
+          ),
+        onSignOut: () =>
+          void signingIn.run(() => inspector.change(() => sendMessage('inspectorSignOut', {}))),
         dashboardUrl: browser.runtime.getURL('/dashboard.html' as '/options.html'),
       }}
       linkCheck={{
@@ -92,107 +140,9 @@ function show(): void {
         onResolve: (short) => resolveShortLink(short, linkCheckDeps),
         onReport: (reading) => void reportLinkedListing(reading, new Date()),
       }}
-    />,
-    root,
+    />
   );
 }
 
-/** Signing in (the access a screenshot of evidence needs is asked for at the first screenshot). */
-async function signIn(registryUrl: string, token: string): Promise<void> {
-  await updateInspector(() => sendMessage('inspectorSignIn', { registryUrl, token }));
-}
-
-async function updateInspector(action: () => Promise<InspectorSession>): Promise<void> {
-  inspectorBusy = true;
-  inspectorError = null;
-  show();
-  try {
-    // A session read started while this ran may hold the state from before it: read again.
-    if (!(await inspectorAnswers.ask(action))) await readSession();
-  } catch (failure) {
-    inspectorError = errorText(failure);
-  }
-  inspectorBusy = false;
-  show();
-  document.body.dataset.inspector = String(Date.now());
-}
-
-/** Saved at once: the background checks them and answers with what it stored. */
-async function savePreferences(next: Preferences): Promise<void> {
-  try {
-    preferences = await sendMessage('setPreferences', next);
-    error = null;
-  } catch (failure) {
-    error = errorText(failure);
-  }
-  show();
-  document.body.dataset.saved = String(Date.now());
-}
-
-/** A change to the reports (retry, delete, registry): the background answers with the new list. */
-async function updateReports(action: () => Promise<ReportList>): Promise<void> {
-  reportsBusy = true;
-  show();
-  try {
-    reports = await action();
-    error = null;
-  } catch (failure) {
-    error = errorText(failure);
-  }
-  reportsBusy = false;
-  show();
-  document.body.dataset.reports = String(Date.now());
-}
-
-/** Every report as a file the shopper saves (JSON, or CSV for a spreadsheet). */
-function exportReports(kind: 'json' | 'csv'): void {
-  if (!reports) return;
-  const text = kind === 'json' ? reportsJson(reports.reports) : reportsCsv(reports.reports);
-  const type = kind === 'json' ? 'application/json' : 'text/csv';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  link.download = `soi-hang-bao-cao-${new Date().toISOString().slice(0, 10)}.${kind}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
-async function run(action: () => Promise<DataStatus>): Promise<void> {
-  syncing = true;
-  show();
-  try {
-    status = await action();
-    error = null;
-  } catch (failure) {
-    error = errorText(failure);
-  }
-  syncing = false;
-  show();
-  document.body.dataset.synced = String(Date.now());
-}
-
-void (async () => {
-  try {
-    [status, preferences] = await Promise.all([
-      sendMessage('getDataStatus', {}),
-      sendMessage('getPreferences', {}),
-    ]);
-  } catch (failure) {
-    error = errorText(failure);
-  }
-  await readSession().catch(() => undefined);
-  show();
-  document.body.dataset.ready = 'true';
-  // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
-  await updateReports(() => sendMessage('listReports', { refresh: true }));
-  if (location.hash === '#my-reports')
-    document.getElementById('my-reports-heading')?.scrollIntoView();
-})();
-
-// Signed out elsewhere (a token the registry refused): the section says so at once.
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as { type?: unknown } | null)?.type !== PANEL_CHANGED) return undefined;
-  void readSession()
-    .then(show)
-    .catch(() => undefined);
-  return undefined;
-});
+const root = document.getElementById('app');
+if (root) render(<OptionsPage />, root);

@@ -1,9 +1,19 @@
+/**
+ * The toolbar popup: reads what the background knows of the tab, the local data, the shopper's
+ * reports and inspector mode, and wires the popup's buttons to the background and the tab's page.
+ */
 import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { runAction, useAction } from '../../components/hooks/action';
+import { speak } from '../../components/hooks/page-language';
+import { usePageReady } from '../../components/hooks/page-ready';
+import { signalPage } from '../../components/hooks/page-signals';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { setLanguage, t, useCatalogues } from '../../utils/i18n';
+import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
+import { errorMessage } from '../../utils/protocol/error-message';
 import type { TabRequest } from '../../utils/protocol/tab-requests';
 import {
   linkCheckDeps,
@@ -30,12 +40,20 @@ async function targetTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What the popup shows: everything it reads in one go (its actions are wired below). */
+type PopupView = Pick<
+  PopupProps,
+  'tab' | 'status' | 'error' | 'reports' | 'undelivered' | 'inspectorName'
+>;
 
-let tabId: number | null = null;
-let props: PopupProps = { tab: null, status: null, error: null };
-
-async function load(): Promise<PopupProps> {
+/**
+ * The tab the popup describes and everything it shows of it: a failure is the popup's error line
+ * (the tab stays the one read before, if finding it failed).
+ */
+async function load(
+  previousTab: number | null,
+): Promise<{ tabId: number | null; view: PopupView }> {
+  let tabId = previousTab;
   try {
     tabId = await targetTabId();
     const [tab, status, preferences, reports, inspector] = await Promise.all([
@@ -45,9 +63,8 @@ async function load(): Promise<PopupProps> {
       sendMessage('listReports', {}),
       sendMessage('inspectorSession', {}).catch(() => null),
     ]);
-    setLanguage(preferences.language);
-    document.documentElement.lang = preferences.language;
-    return {
+    speak(preferences.language);
+    const view: PopupView = {
       tab,
       status,
       error: null,
@@ -55,48 +72,13 @@ async function load(): Promise<PopupProps> {
       undelivered: reports.undelivered,
       ...(inspector?.signedIn ? { inspectorName: inspector.name ?? '' } : {}),
     };
+    return { tabId, view };
   } catch (error) {
-    return { tab: null, status: null, error: errorText(error) };
+    return { tabId, view: { tab: null, status: null, error: errorMessage(error) } };
   }
 }
 
-const root = document.getElementById('app');
-
-function show(next: PopupProps): void {
-  props = next;
-  if (!root) return;
-  render(
-    <Popup
-      {...props}
-      onSync={() => void syncNow()}
-      onReveal={(id) => void askTab({ type: 'reveal', id })}
-      onPause={(pause, today) => void setPaused(pause, today)}
-      onReportPage={() => void reportPage()}
-      onOpenReports={() => void openReports()}
-      onInspectorPanel={() => void openPanel()}
-      onDashboard={() =>
-        void browser.tabs
-          .create({ url: browser.runtime.getURL('/dashboard.html' as '/popup.html') })
-          .then(() => window.close())
-      }
-      linkCheck={{
-        onCheck: (text) => checkLink(text, linkCheckDeps),
-        onResolve: (short) => resolveShortLink(short, linkCheckDeps),
-        onReport: (reading) =>
-          void reportLinkedListing(reading, new Date()).then(() => window.close()),
-      }}
-    />,
-    root,
-  );
-}
-
-/** The panel beside this tab (the press allows opening the side panel), else a small window. */
-async function openPanel(): Promise<void> {
-  await openInspectorPanel(tabId);
-  window.close();
-}
-
-function askTab(request: TabRequest): Promise<unknown> {
+function askTab(tabId: number | null, request: TabRequest): Promise<unknown> {
   if (tabId === null) return Promise.resolve(null);
   return browser.tabs.sendMessage(tabId, request).catch(() => null);
 }
@@ -105,71 +87,111 @@ function askTab(request: TabRequest): Promise<unknown> {
  * "Báo cáo trang này": the click that opened the popup granted activeTab, so the visible tab is
  * captured first; the page's content script says which listing it is; the dialog opens as a window.
  */
-async function reportPage(): Promise<void> {
-  if (tabId === null) return;
-  try {
-    const tab = await browser.tabs.get(tabId);
-    const windowId = tab.windowId;
-    const shot = await fitScreenshot(
-      (quality) => browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality }),
-      () => new Date(),
-    );
-    const listing = (await askTab({ type: 'listing' })) as Omit<
-      Parameters<typeof openReportWindow>[0],
-      'origin'
-    > | null;
-    if (!listing) throw new Error(t('popupNoListings'));
-    await openReportWindow({
-      ...listing,
-      origin: 'popup',
-      tabId,
-      ...('screenshot' in shot ? { screenshot: shot.screenshot } : { screenshotError: shot.error }),
-    });
-    window.close();
-  } catch (error) {
-    show({ ...props, error: t('popupReportFailed', errorText(error)) });
-  }
-}
-
-async function openReports(): Promise<void> {
-  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#my-reports` });
+async function reportPage(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId);
+  const windowId = tab.windowId;
+  const shot = await fitScreenshot(
+    (quality) => browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality }),
+    () => new Date(),
+  );
+  const listing = (await askTab(tabId, { type: 'listing' })) as Omit<
+    Parameters<typeof openReportWindow>[0],
+    'origin'
+  > | null;
+  if (!listing) throw new Error(t('popupNoListings'));
+  await openReportWindow({
+    ...listing,
+    origin: 'popup',
+    tabId,
+    ...('screenshot' in shot ? { screenshot: shot.screenshot } : { screenshotError: shot.error }),
+  });
   window.close();
 }
 
-/** "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure. */
-async function syncNow(): Promise<void> {
-  show({ ...props, syncing: true });
-  try {
-    show({ ...props, status: await sendMessage('syncNow', {}), syncing: false });
-  } catch (error) {
-    show({ ...props, syncing: false, error: errorText(error) });
-  }
-  document.body.dataset.synced = String(Date.now());
+/** Opens an extension page in a tab, and the popup's work is done. */
+async function openPage(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+  window.close();
 }
 
-/** The pause switch: saved as a site mute, then the page starts over under it. */
-async function setPaused(pause: boolean, today: boolean): Promise<void> {
-  const platform = props.tab?.platform;
-  if (!platform) return;
-  try {
-    const preferences = await sendMessage('getPreferences', {});
-    await sendMessage(
-      'setPreferences',
-      withSitePaused(preferences, platform, pause, new Date(), today),
+function PopupPage() {
+  const page = usePageReady();
+  const tabId = useRef<number | null>(null);
+  const [view, setView] = useState<PopupView>({ tab: null, status: null, error: null });
+  // An error replaces the popup's content until everything is read again: no action clears it.
+  const setError = (error: string | null) => setView((current) => ({ ...current, error }));
+  // "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure.
+  const syncing = useAction({ setError, clear: 'never', signal: 'synced' });
+
+  const reload = async () => {
+    const loaded = await load(tabId.current);
+    tabId.current = loaded.tabId;
+    setView(loaded.view);
+  };
+
+  useEffect(() => {
+    void (async () => {
+      await reload();
+      page.ready();
+    })();
+  }, []);
+
+  /** The pause switch: saved as a site mute, then the page starts over under it. */
+  const setPaused = async (pause: boolean, today: boolean) => {
+    const platform = view.tab?.platform;
+    if (!platform) return;
+    await runAction(
+      async () => {
+        const preferences = await sendMessage('getPreferences', {});
+        await sendMessage(
+          'setPreferences',
+          withSitePaused(preferences, platform, pause, new Date(), today),
+        );
+        await askTab(tabId.current, { type: 'refresh' });
+        // The page reports its new status once it has looked again.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await reload();
+      },
+      { setError, clear: 'never' },
     );
-    await askTab({ type: 'refresh' });
-    // The page reports its new status once it has looked again.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    show(await load());
-  } catch (error) {
-    show({ ...props, error: errorText(error) });
-  }
-  document.body.dataset.paused = String(pause);
+    signalPage('paused', String(pause));
+  };
+
+  if (!page.drawn) return null;
+  return (
+    <Popup
+      {...view}
+      syncing={syncing.busy}
+      onSync={() =>
+        void syncing.run(async () => {
+          const status = await sendMessage('syncNow', {});
+          setView((current) => ({ ...current, status }));
+        })
+      }
+      onReveal={(id) => void askTab(tabId.current, { type: 'reveal', id })}
+      onPause={(pause, today) => void setPaused(pause, today)}
+      onReportPage={() => {
+        const tab = tabId.current;
+        if (tab === null) return;
+        void runAction(() => reportPage(tab), {
+          setError,
+          clear: 'never',
+          words: (message) => t('popupReportFailed', message),
+        });
+      }}
+      onOpenReports={() => void openPage(`${browser.runtime.getURL('/options.html')}#my-reports`)}
+      // The panel beside this tab (the press allows opening the side panel), else a small window.
+      onInspectorPanel={() => void openInspectorPanel(tabId.current).then(() => window.close())}
+      onDashboard={() => void openPage(browser.runtime.getURL('/dashboard.html' as '/popup.html'))}
+      linkCheck={{
+        onCheck: (text) => checkLink(text, linkCheckDeps),
+        onResolve: (short) => resolveShortLink(short, linkCheckDeps),
+        onReport: (reading) =>
+          void reportLinkedListing(reading, new Date()).then(() => window.close()),
+      }}
+    />
+  );
 }
 
-if (root) {
-  void load().then((loaded) => {
-    show(loaded);
-    document.body.dataset.ready = 'true';
-  });
-}
+const root = document.getElementById('app');
+if (root) render(<PopupPage />, root);

@@ -5,14 +5,19 @@
  * the popup, the context menu and the keyboard shortcut.
  */
 import { render } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { speak } from '../../components/hooks/page-language';
+import { signalPage } from '../../components/hooks/page-signals';
 import { ReportChannels } from '../../components/ReportChannels';
 import { ReportDialog } from '../../components/ReportDialog';
 import { reportSummary } from '../../components/report-summary';
-import { setLanguage, t, useCatalogues } from '../../utils/i18n';
+import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/client';
-import type { ReportProgress } from '../../utils/protocol/report-messages';
+import { errorMessage } from '../../utils/protocol/error-message';
+import type { ReportDraftView } from '../../utils/protocol/report-drafts';
+import type { ReportContext, ReportProgress } from '../../utils/protocol/report-messages';
 import { closeReportRequest } from '../../utils/protocol/tab-requests';
 import { copyText } from './copy-text';
 import '../../components/page.css';
@@ -24,7 +29,6 @@ useCatalogues(ALL_MESSAGES);
 const query = new URLSearchParams(location.search);
 const token = query.get('draft') ?? '';
 const framed = query.get('framed') === '1';
-const root = document.getElementById('app');
 
 /**
  * Follows one report's delivery by asking the outbox every second (for at most two minutes: the
@@ -52,64 +56,89 @@ function watchProgress(id: string, onProgress: (progress: ReportProgress) => voi
   };
 }
 
-async function main(): Promise<void> {
-  if (!root) return;
-  let tabId: number | undefined;
+type Loaded =
+  | { kind: 'draft'; draft: ReportDraftView; context: ReportContext }
+  | { kind: 'expired'; message: string };
+
+function ReportPage() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  /** The tab whose page frames this dialog, once the draft says which. */
+  const tabId = useRef<number | undefined>(undefined);
   const close = () => {
-    if (framed && tabId !== undefined)
-      void browser.tabs.sendMessage(tabId, closeReportRequest(token)).catch(() => undefined);
+    if (framed && tabId.current !== undefined)
+      void browser.tabs
+        .sendMessage(tabId.current, closeReportRequest(token))
+        .catch(() => undefined);
     else window.close();
   };
-  addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
-  });
-  try {
-    const preferences = await sendMessage('getPreferences', {});
-    setLanguage(preferences.language);
-    document.documentElement.lang = preferences.language;
-    const { draft, context } = await sendMessage('getReportDraft', { token });
-    tabId = draft.tabId;
-    document.title = t('reportFrameTitle');
-    render(
-      <ReportDialog
-        draft={draft}
-        context={context}
-        onClose={close}
-        onSubmit={({ reasons, note, contact, withScreenshot }) =>
-          sendMessage('submitDraft', {
-            token,
-            reasons,
-            withScreenshot,
-            ...(note.trim() ? { note } : {}),
-            ...(contact.trim() ? { contact } : {}),
-          })
-        }
-        watchProgress={watchProgress}
-        renderAfter={(reply, choices) => (
-          <ReportChannels
-            platform={draft.listing.platform}
-            scamSite={choices.reasons.includes('scam_site')}
-            summary={reportSummary(draft.listing, choices.reasons, {
-              ...(choices.note.trim() ? { note: choices.note.trim() } : {}),
-              ...(draft.sellerName ? { sellerName: draft.sellerName } : {}),
-              ...(reply && reply.outcome !== 'limited' ? { id: reply.id } : {}),
-            })}
-            onCopy={copyText}
-          />
-        )}
-      />,
-      root,
-    );
-    root.querySelector<HTMLElement>('button.chip')?.focus();
-  } catch (error) {
-    render(
+
+  // At the first commit, not after a paint: Escape closes the dialog from the start.
+  useLayoutEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    addEventListener('keydown', onKey);
+    void (async () => {
+      try {
+        const preferences = await sendMessage('getPreferences', {});
+        speak(preferences.language);
+        const { draft, context } = await sendMessage('getReportDraft', { token });
+        tabId.current = draft.tabId;
+        document.title = t('reportFrameTitle');
+        setLoaded({ kind: 'draft', draft, context });
+      } catch (error) {
+        setLoaded({ kind: 'expired', message: errorMessage(error) });
+      }
+    })();
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  // Once drawn: the first reason takes the focus, and the tests are told the dialog is ready.
+  useLayoutEffect(() => {
+    if (!loaded) return;
+    if (loaded.kind === 'draft') document.querySelector<HTMLElement>('button.chip')?.focus();
+    signalPage('ready', 'true');
+  }, [loaded]);
+
+  if (!loaded) return null;
+  if (loaded.kind === 'expired') {
+    return (
       <p class="warning" role="alert" data-testid="report-expired">
-        {t('dialogExpired')} ({error instanceof Error ? error.message : String(error)})
-      </p>,
-      root,
+        {t('dialogExpired')} ({loaded.message})
+      </p>
     );
   }
-  document.body.dataset.ready = 'true';
+  const { draft, context } = loaded;
+  return (
+    <ReportDialog
+      draft={draft}
+      context={context}
+      onClose={close}
+      onSubmit={({ reasons, note, contact, withScreenshot }) =>
+        sendMessage('submitDraft', {
+          token,
+          reasons,
+          withScreenshot,
+          ...(note.trim() ? { note } : {}),
+          ...(contact.trim() ? { contact } : {}),
+        })
+      }
+      watchProgress={watchProgress}
+      renderAfter={(reply, choices) => (
+        <ReportChannels
+          platform={draft.listing.platform}
+          scamSite={choices.reasons.includes('scam_site')}
+          summary={reportSummary(draft.listing, choices.reasons, {
+            ...(choices.note.trim() ? { note: choices.note.trim() } : {}),
+            ...(draft.sellerName ? { sellerName: draft.sellerName } : {}),
+            ...(reply && reply.outcome !== 'limited' ? { id: reply.id } : {}),
+          })}
+          onCopy={copyText}
+        />
+      )}
+    />
+  );
 }
 
-void main();
+const root = document.getElementById('app');
+if (root) render(<ReportPage />, root);

@@ -1,4 +1,9 @@
+/**
+ * The page shown instead of a blocked scam site (`?url=<address>`): asks the background what lists
+ * the site, and takes the shopper back, or on to the address once they choose to continue.
+ */
 import { render } from 'preact';
+import { signalPage } from '../../components/hooks/page-signals';
 import { ScamWarning, type ScamWarningProps } from '../../components/ScamWarning';
 import { useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
@@ -40,6 +45,6 @@ const root = document.getElementById('app');
 if (root) {
   void load().then((props) => {
     render(<ScamWarning {...props} />, root);
-    document.body.dataset.ready = 'true';
+    signalPage('ready', 'true');
   });
 }

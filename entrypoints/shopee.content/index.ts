@@ -1,3 +1,4 @@
+/** Shopee's content script: the shared page wiring (startSite) around the Shopee adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
 import { shopeeAdapter } from '../../utils/sites/shopee';

@@ -1,3 +1,4 @@
+/** Tiki's content script: the shared page wiring (startSite) around the Tiki adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
 import { tikiAdapter } from '../../utils/sites/tiki';

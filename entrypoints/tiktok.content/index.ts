@@ -1,3 +1,4 @@
+/** TikTok's content script: the shared page wiring (startSite) around the TikTok adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
 import { tiktokAdapter } from '../../utils/sites/tiktok';

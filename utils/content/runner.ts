@@ -23,7 +23,7 @@ import { signalVerdict, type Verdict, verdictFor } from '../protocol/verdict';
 import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
 import { isPageMutation } from './hosts';
 import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';
-import type { Overlay } from './overlay';
+import type { Overlay } from './overlay-contract';
 import { listingToReport } from './report-target';
 
 /** What the background answers a lookup with, as the message map defines it. */

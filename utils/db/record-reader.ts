@@ -1,3 +1,7 @@
+/**
+ * Reads full flag records by key from the stored chunks, through the packed index, confirming each
+ * fingerprint hit against the record itself.
+ */
 import { decompress } from '../feed-format/gzip';
 import { partFor, partStream } from '../feed-format/gzip-parts';
 import type { PackedIndex } from '../lookup/packed-index';

@@ -1,3 +1,7 @@
+/**
+ * The feed's NDJSON: every line through a schema (one bad line refuses the file), read line by line
+ * from bytes so a large snapshot is never one string.
+ */
 import * as z from 'zod/mini';
 
 export class FeedFormatError extends Error {

@@ -1,3 +1,4 @@
+/** Which records shoppers are told about at all (the lookup's and the block list's one rule). */
 import type { FlagRecord } from '../protocol/records';
 
 /** Whether shoppers are told about a record: never cleared ones, never expired ones. */

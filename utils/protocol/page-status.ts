@@ -1,3 +1,7 @@
+/**
+ * What a content script reports of its page (kind, counts, flagged listings, paused) and what the
+ * popup reads back for a tab: the schemas both sides check it with.
+ */
 import * as z from 'zod/mini';
 import { PLATFORMS } from './keys';
 import { MAX_LISTED } from './limits';

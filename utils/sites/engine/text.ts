@@ -1,3 +1,4 @@
+/** Text read off a page for the adapters: visible text, prices and their currency, variants. */
 import { MAX_VARIANTS } from '../../protocol/limits';
 import type { Price } from './types';
 

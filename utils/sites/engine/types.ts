@@ -1,3 +1,7 @@
+/**
+ * What a site adapter is and what it returns: each listing as read from the page (ids, price,
+ * seller, reviews, where our UI goes) and the page's kind.
+ */
 import type { Platform } from '../../protocol/keys';
 import type { PageKind } from '../../protocol/page-status';
 

@@ -1,6 +1,7 @@
 /**
- * What the runner asks of the UI it puts into a page (components/page/overlay.ts draws it): warnings
- * on listings, a report action on the others, and their upkeep as the page changes.
+ * The overlay's contract: what the runner asks of the UI it puts into a page (implemented by
+ * components/page/overlay.ts): warnings on listings, a report action on the others, and their
+ * upkeep as the page changes.
  */
 import type { InspectorEntry } from '../protocol/inspector';
 import type { DataInfo } from '../protocol/records';
