@@ -10,6 +10,7 @@
  * Exit 2 on bad input.
  */
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../utils/protocol/error-message';
 import { readGold, scoreGold } from './signals/gold';
 import { evaluate, readReviews } from './signals/review-eval';
 
@@ -25,6 +26,6 @@ try {
     console.log(JSON.stringify(evaluate(reviews), null, 2));
   }
 } catch (error) {
-  console.error(`signals:eval: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`signals:eval: ${errorMessage(error)}`);
   process.exit(2);
 }

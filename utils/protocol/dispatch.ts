@@ -3,7 +3,9 @@
  * handler, reply schema. Never throws: every failure becomes a structured error reply, and a
  * rejected message never reaches a handler, so it changes nothing.
  */
+
 import * as z from 'zod/mini';
+import { errorMessage } from './error-message';
 import {
   EnvelopeSchema,
   type ErrorCode,
@@ -53,7 +55,7 @@ export function createDispatcher(handlers: Handlers, self: Self) {
       const data = await handler(parsed.data, { sender, senderKind });
       return { ok: true, data: spec.response.parse(data) };
     } catch (error) {
-      return fail('internal', error instanceof Error ? error.message : String(error));
+      return fail('internal', errorMessage(error));
     }
   };
 }
