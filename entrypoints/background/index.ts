@@ -2,26 +2,31 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../utils/db/database';
 import type { PackageReader } from '../../utils/feed/default-data';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
+import { createReportWake } from '../../utils/outbox/wake';
 import { createDispatcher } from '../../utils/protocol/dispatch';
 import { portableListener } from '../../utils/protocol/listener';
 import { requestPortListener } from '../../utils/protocol/port-listener';
-import { closeLeftoverCheckers, openCheckers } from './check-host';
-import { createDataService } from './data-service';
-import { FEED_CONFIG } from './feed-config';
-import { createHandlers } from './handlers';
-import { createInspectorMode } from './inspector-mode';
-import { createInspectorUi } from './inspector-ui';
-import { createPreferencesService } from './preferences-service';
-import { createRegistryClient } from './registry-client';
-import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './registry-setting';
-import { createDraftStore } from './report-drafts';
-import { createReportGestures } from './report-gestures';
-import { createOutboxStore } from './report-outbox';
-import { createReportService } from './report-service';
-import { createReportWake } from './report-wake';
-import { allowForSession, createBlockRuleKeeper, type RuleApi, warningFor } from './scam-sites';
-import { createSyncSchedule } from './sync-schedule';
-import { createTabStatusStore, type SessionArea } from './tab-status';
+import { closeLeftoverCheckers, openCheckers } from './data/check-host';
+import { createDataService } from './data/data-service';
+import { FEED_CONFIG } from './data/feed-config';
+import { createInspectorMode } from './inspector/inspector-mode';
+import { createInspectorUi } from './inspector/inspector-ui';
+import { createHandlers } from './messages/handlers';
+import { createPreferencesService } from './preferences/preferences-service';
+import { createDraftStore } from './reports/draft-store';
+import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './reports/registry-setting';
+import { createReportGestures } from './reports/report-gestures';
+import { createOutboxStore } from './reports/report-outbox';
+import { createReportService } from './reports/report-service';
+import {
+  allowForSession,
+  createBlockRuleKeeper,
+  type RuleApi,
+  warningFor,
+} from './scam-sites/block-rule';
+import { createSyncSchedule } from './sync/sync-schedule';
+import { createTabStatusStore, type SessionArea } from './tabs/tab-status';
 
 const readPackageFile: PackageReader = async (path) => {
   const response = await fetch(browser.runtime.getURL(path as '/'));

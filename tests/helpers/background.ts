@@ -2,11 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
-import { createPreferencesService } from '../../entrypoints/background/preferences-service';
-import { createDraftStore } from '../../entrypoints/background/report-drafts';
-import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
+import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
+import { createHandlers } from '../../entrypoints/background/messages/handlers';
+import { createPreferencesService } from '../../entrypoints/background/preferences/preferences-service';
+import { createDraftStore } from '../../entrypoints/background/reports/draft-store';
+import {
+  createTabStatusStore,
+  type SessionArea,
+} from '../../entrypoints/background/tabs/tab-status';
 import { openDatabase } from '../../utils/db/database';
 import { createDispatcher } from '../../utils/protocol/dispatch';
 import { reportService } from './report-service';

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
-import type { CaptureApis } from '../../entrypoints/background/inspector-capture';
-import { createInspectorHandlers } from '../../entrypoints/background/inspector-handlers';
-import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
+import type { CaptureApis } from '../../entrypoints/background/inspector/inspector-capture';
+import { createInspectorHandlers } from '../../entrypoints/background/inspector/inspector-handlers';
+import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
 import { openDatabase } from '../../utils/db/database';
 import { createDispatcher, type Handlers } from '../../utils/protocol/dispatch';
 

@@ -1,12 +1,12 @@
 /** The background's report service on fake-indexeddb, with a fetch and clock the test controls. */
 import { randomUUID } from 'node:crypto';
-import { createRegistryClient } from '../../entrypoints/background/registry-client';
-import { createOutboxStore } from '../../entrypoints/background/report-outbox';
+import { createOutboxStore } from '../../entrypoints/background/reports/report-outbox';
 import {
   createReportService,
   type RegistrySetting,
-} from '../../entrypoints/background/report-service';
+} from '../../entrypoints/background/reports/report-service';
 import type { Database } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 
 export interface ReportServiceOptions {
   openDb(): Promise<Database>;

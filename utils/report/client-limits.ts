@@ -5,9 +5,10 @@
  * the first report's id (REPORT_AMEND_MS, measured from its receipt, which is never earlier than
  * the report's creation here).
  */
+
+import { restart } from '../outbox/delivery';
+import type { OutboxEntry } from '../outbox/report-entry';
 import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../protocol/report';
-import { restart } from './delivery';
-import type { OutboxEntry } from './outbox-entry';
 
 export const MAX_REPORTS_PER_HOUR = 20;
 export const HOUR_MS = 60 * 60 * 1000;

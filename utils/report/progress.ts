@@ -2,8 +2,9 @@
  * What the shopper is told of a report: one of REPORT_PROGRESS, from its delivery and from what the
  * registry last said of it; and the view the extension pages list.
  */
+
+import type { OutboxEntry } from '../outbox/report-entry';
 import type { ReportProgress, ReportView } from '../protocol/report-messages';
-import type { OutboxEntry } from './outbox-entry';
 
 export function progressOf(entry: OutboxEntry): ReportProgress {
   const { state } = entry.delivery;

@@ -1,0 +1,185 @@
+/**
+ * Who is signed in as an inspector, kept in the background's own IndexedDB (the extension origin's
+ * `settings` store: content scripts share `storage.local` but can never open this database). The
+ * token is read only here and sent only to the registry it was issued by, in the Authorization
+ * header. Any call the registry answers 401 signs the inspector out, with the reason kept to show.
+ */
+import type { Database } from '../../../utils/db/database';
+import { type InspectorSession, SIGN_OUT_CAUSES } from '../../../utils/protocol/inspector';
+import { ApiErrorSchema } from '../../../utils/protocol/report';
+import { type WhoAmI, WhoAmISchema } from '../../../utils/protocol/review';
+
+const SETTING = 'inspector';
+const SIGNED_OUT = 'inspectorSignedOut';
+const TIMEOUT_MS = 30_000;
+
+interface StoredSession extends WhoAmI {
+  registryUrl: string;
+  token: string;
+}
+
+export class InspectorError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface SessionDeps {
+  openDb(): Promise<Database>;
+  fetch: typeof fetch;
+  now(): Date;
+  /** The mode went on or off: the icon, the popup and the pages follow. */
+  onChange(session: InspectorSession): void;
+}
+
+const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
+
+async function errorOf(response: Response) {
+  const body = ApiErrorSchema.safeParse(await response.json().catch(() => null));
+  return body.success ? body.data.error : { code: `http_${response.status}`, message: '' };
+}
+
+function isStored(value: unknown): value is StoredSession {
+  const who = WhoAmISchema.safeParse(value);
+  const raw = value as Partial<StoredSession> | null;
+  return who.success && typeof raw?.token === 'string' && typeof raw.registryUrl === 'string';
+}
+
+export function createInspectorSession(deps: SessionDeps) {
+  let cached: StoredSession | null | undefined;
+
+  async function stored(): Promise<StoredSession | null> {
+    if (cached !== undefined) return cached;
+    const value = await (await deps.openDb()).get('settings', SETTING);
+    cached = isStored(value) ? value : null;
+    return cached;
+  }
+
+  async function view(): Promise<InspectorSession> {
+    const current = await stored();
+    if (current) {
+      return {
+        signedIn: true,
+        name: current.name,
+        role: current.role,
+        registryUrl: current.registryUrl,
+        expiresAt: current.expiresAt,
+      };
+    }
+    const out = (await (await deps.openDb()).get('settings', SIGNED_OUT)) as
+      | InspectorSession['signedOut']
+      | undefined;
+    return { signedIn: false, ...(out ? { signedOut: out } : {}) };
+  }
+
+  async function forget(cause: InspectorSession['signedOut'] | null): Promise<void> {
+    const db = await deps.openDb();
+    await db.delete('settings', SETTING);
+    if (cause) await db.put('settings', cause, SIGNED_OUT);
+    else await db.delete('settings', SIGNED_OUT);
+    cached = null;
+    deps.onChange(await view());
+  }
+
+  /** An expired or revoked token seen by any call: signed out, with the reason kept to show. */
+  async function refused(code: string): Promise<void> {
+    const cause = (SIGN_OUT_CAUSES as readonly string[]).includes(code)
+      ? (code as (typeof SIGN_OUT_CAUSES)[number])
+      : 'invalid_token';
+    await forget({ cause, at: deps.now().toISOString() });
+  }
+
+  /**
+   * A call to the registry with the token. Throws when signed out, when the registry cannot be
+   * reached, or when it refuses the token (which signs the inspector out).
+   */
+  async function call(path: string, init: RequestInit = {}, tokenId?: string): Promise<Response> {
+    const current = await stored();
+    if (!current) throw new InspectorError('signed_out', 'inspector mode is off');
+    if (tokenId && tokenId !== current.tokenId) {
+      throw new InspectorError('other_token', 'this action was taken with another token');
+    }
+    const response = await deps.fetch(endpoint(current.registryUrl, path), {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string>),
+        Authorization: `Bearer ${current.token}`,
+      },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (response.status === 401) {
+      const { code } = await errorOf(response.clone());
+      await refused(code);
+    }
+    return response;
+  }
+  return {
+    view,
+    /**
+     * Who is signed in, from the kept session only (no read of why one was signed out): what every
+     * page's lookup asks, so it costs one database read per worker life at most.
+     */
+    async signedInAs(): Promise<string | null> {
+      return (await stored())?.name ?? null;
+    },
+    /** The public id of the signed-in token (actions remember who took them), or null. */
+    async tokenId(): Promise<string | null> {
+      return (await stored())?.tokenId ?? null;
+    },
+    async registryUrl(): Promise<string | null> {
+      return (await stored())?.registryUrl ?? null;
+    },
+
+    /** Verifies the token with `GET /v1/review/whoami` and keeps it only if the registry knows it. */
+    async signIn(registryUrl: string, token: string): Promise<InspectorSession> {
+      let response: Response;
+      try {
+        response = await deps.fetch(endpoint(registryUrl, '/v1/review/whoami'), {
+          headers: { Authorization: `Bearer ${token.trim()}` },
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (error) {
+        throw new InspectorError(
+          'unreachable',
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+      if (!response.ok) {
+        const { code, message } = await errorOf(response);
+        throw new InspectorError(code, message);
+      }
+      const who = WhoAmISchema.safeParse(await response.json().catch(() => null));
+      if (!who.success)
+        throw new InspectorError('not_a_registry', 'the answer is not a registry’s');
+      const session: StoredSession = { ...who.data, registryUrl, token: token.trim() };
+      const db = await deps.openDb();
+      await db.put('settings', session, SETTING);
+      await db.delete('settings', SIGNED_OUT);
+      cached = session;
+      const current = await view();
+      deps.onChange(current);
+      return current;
+    },
+
+    async signOut(): Promise<InspectorSession> {
+      await forget(null);
+      return view();
+    },
+
+    call,
+
+    async json<T>(path: string, parse: (raw: unknown) => T): Promise<T> {
+      const response = await call(path);
+      if (!response.ok) {
+        const { code, message } = await errorOf(response);
+        throw new InspectorError(code, message);
+      }
+      return parse(await response.json());
+    },
+  };
+}
+
+export type InspectorSessionApi = ReturnType<typeof createInspectorSession>;
