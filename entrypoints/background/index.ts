@@ -16,8 +16,9 @@ import { createHandlers } from './messages/handlers';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createDraftStore } from './reports/draft-store';
 import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './reports/registry-setting';
+import { createReportCalls } from './reports/report-calls';
 import { createReportGestures } from './reports/report-gestures';
-import { createOutboxStore } from './reports/report-outbox';
+import { createReportOutbox } from './reports/report-outbox';
 import { createReportService } from './reports/report-service';
 import {
   allowForSession,
@@ -60,17 +61,16 @@ export default defineBackground(() => {
     openCheckers,
     onBlockListChanged: (blocked) => blockRule.apply(blocked),
   });
+  // Reports, their statuses and inspector mode all speak to the registry through this one client.
+  const registry = createRegistryClient({ fetch: (input, init) => fetch(input, init) });
   const schedule = createSyncSchedule({ alarms: browser.alarms, data });
   // The e2e build may move the reports' clock back, to make reports "earlier" (tests of the hourly
   // limit and of many reports made offline); every other build keeps the real time.
   let clockShiftMs = 0;
   const reportsNow = () => new Date(Date.now() + clockShiftMs);
   const reports = createReportService({
-    outbox: createOutboxStore(openDb, () => crypto.randomUUID()),
-    registry: createRegistryClient({
-      fetch: (input, init) => fetch(input, init),
-      now: () => new Date(),
-    }),
+    outbox: createReportOutbox(openDb, () => crypto.randomUUID()),
+    registry: createReportCalls({ registry, now: () => new Date() }),
     registrySetting: createRegistrySetting(openDb),
     defaultRegistryUrl: DEFAULT_REGISTRY_URL,
     version: browser.runtime.getManifest().version,
@@ -89,7 +89,7 @@ export default defineBackground(() => {
   const inspectorUi = createInspectorUi(browser);
   const inspector = createInspectorMode({
     openDb,
-    fetch: (input, init) => fetch(input, init),
+    registry,
     now: () => new Date(),
     random: Math.random,
     uuid: () => crypto.randomUUID(),

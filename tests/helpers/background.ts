@@ -11,6 +11,7 @@ import {
   type SessionArea,
 } from '../../entrypoints/background/tabs/tab-status';
 import { openDatabase } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 import { createDispatcher } from '../../utils/protocol/dispatch';
 import { reportService } from './report-service';
 import { shippedService } from './shipped-data';
@@ -28,7 +29,7 @@ export function background(
 ) {
   const inspector = createInspectorMode({
     openDb,
-    fetch: fetch ?? (async () => Response.error()),
+    registry: createRegistryClient({ fetch: fetch ?? (async () => Response.error()) }),
     now: () => NOW,
     random: () => 0.5,
     uuid: randomUUID,

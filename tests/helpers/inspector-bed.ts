@@ -9,6 +9,7 @@ import type { CaptureApis } from '../../entrypoints/background/inspector/inspect
 import { createInspectorHandlers } from '../../entrypoints/background/inspector/inspector-handlers';
 import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
 import { openDatabase } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 import { createDispatcher, type Handlers } from '../../utils/protocol/dispatch';
 
 export const REGISTRY = 'https://registry.test';
@@ -152,7 +153,7 @@ export function inspectorBed() {
   const openDb = () => openDatabase();
   const mode = createInspectorMode({
     openDb,
-    fetch: fetch as unknown as typeof globalThis.fetch,
+    registry: createRegistryClient({ fetch: fetch as unknown as typeof globalThis.fetch }),
     now: () => now,
     random: () => 0.5,
     uuid: randomUUID,

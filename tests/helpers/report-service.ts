@@ -1,6 +1,7 @@
 /** The background's report service on fake-indexeddb, with a fetch and clock the test controls. */
 import { randomUUID } from 'node:crypto';
-import { createOutboxStore } from '../../entrypoints/background/reports/report-outbox';
+import { createReportCalls } from '../../entrypoints/background/reports/report-calls';
+import { createReportOutbox } from '../../entrypoints/background/reports/report-outbox';
 import {
   createReportService,
   type RegistrySetting,
@@ -32,8 +33,11 @@ export function reportService(options: ReportServiceOptions) {
   const wakes: Array<Date | null> = [];
   const now = options.now ?? (() => new Date());
   const service = createReportService({
-    outbox: createOutboxStore(options.openDb, randomUUID),
-    registry: createRegistryClient({ fetch: options.fetch ?? offline, now }),
+    outbox: createReportOutbox(options.openDb, randomUUID),
+    registry: createReportCalls({
+      registry: createRegistryClient({ fetch: options.fetch ?? offline }),
+      now,
+    }),
     registrySetting,
     defaultRegistryUrl:
       options.defaultRegistryUrl === undefined

@@ -6,9 +6,8 @@
 import * as z from 'zod/mini';
 import { KeySchema } from '../protocol/records';
 import { DecisionInputSchema, EvidenceInputSchema, NoteInputSchema } from '../protocol/review';
-import { DeliverySchema, ScreenshotSchema } from './report-entry';
-
-const Moment = z.iso.datetime({ offset: true });
+import { DeliverySchema, MomentSchema as Moment, ScreenshotSchema } from './deliverable';
+import type { OutboxKind } from './outbox-store';
 
 export const ActionBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('decision'), body: DecisionInputSchema }),
@@ -29,6 +28,12 @@ export const ActionEntrySchema = z.object({
   screenshot: z.optional(ScreenshotSchema),
 });
 export type ActionEntry = z.infer<typeof ActionEntrySchema>;
+
+/** Inspector actions are kept in the `actions` store, as since they came (version 4). */
+export const ACTION_OUTBOX: OutboxKind<ActionEntry, 'actions'> = {
+  store: 'actions',
+  schema: ActionEntrySchema,
+};
 
 /** Where each kind goes on the registry (server/routes/review.ts). */
 export const ACTION_PATHS = {

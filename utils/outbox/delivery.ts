@@ -1,8 +1,8 @@
 /**
- * The delivery state machine of one report (or its screenshot), pure: what an attempt's answer
- * means, when the next attempt is due, and when automatic attempts stop. The background runs it
- * (entrypoints/background/report-service.ts); unit tests drive every transition with a fixed clock
- * and a fixed random source.
+ * The delivery state machine of one outbox entry (a report, an inspector's action) or its
+ * screenshot, pure: what an attempt's answer means, when the next attempt is due, and when automatic
+ * attempts stop. The courier runs it (courier.ts); unit tests drive every transition with a fixed
+ * clock and a fixed random source.
  *
  *   pending ──2xx──▶ delivered
  *      │  ▲ network error, 5xx, 429: attempts+1, next at now + backoff (≥ Retry-After)
@@ -11,7 +11,8 @@
  *      └──EXPIRY_MS without success──▶ expired ──"Thử lại"──▶ pending (a new window)
  *   local (no registry set) ──a registry is set──▶ pending
  */
-import type { Delivery, DeliveryError } from './report-entry';
+import { errorMessage } from '../protocol/error-message';
+import type { Delivery, DeliveryError } from './deliverable';
 
 /** The first retry waits up to this long; each further one up to twice as long as the one before. */
 export const RETRY_BASE_MS = 5_000;
@@ -78,7 +79,7 @@ export function classifyAnswer(
 
 /** No answer at all: offline, DNS, refused connection, CORS. Always worth another try. */
 export function unreachable(reason: unknown): AttemptOutcome {
-  const message = reason instanceof Error ? reason.message : String(reason);
+  const message = errorMessage(reason);
   return {
     kind: 'retry',
     error: { status: 0, code: 'unreachable', message: message.slice(0, 500) },
@@ -146,77 +147,4 @@ export function restart(delivery: Delivery, now: Date): Delivery {
     since: now.toISOString(),
     ...(delivery.lastError ? { lastError: delivery.lastError } : {}),
   };
-}
-
-/**
- * One delivery loop at a time: a call made while `pass` runs makes it run once more afterwards
- * (something new may be due) instead of starting a second loop, so nothing is sent twice at once;
- * `after` runs when no pass is wanted any more.
- */
-export function serialDelivery(
-  pass: () => Promise<void>,
-  after: () => Promise<void>,
-): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  return () => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await pass();
-      } while (again);
-      await after();
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-}
-
-/** What both outboxes keep of an entry's delivery: its own, and its screenshot's when it has one. */
-interface Deliverable {
-  id: string;
-  delivery: Delivery;
-  screenshot?: { delivery: Delivery } | undefined;
-}
-
-/** The earliest time anything in an outbox (an entry or its screenshot) is due again, or null. */
-export function nextWake(entries: readonly Deliverable[]): Date | null {
-  let next: number | null = null;
-  for (const entry of entries) {
-    for (const delivery of [entry.delivery, entry.screenshot?.delivery]) {
-      if (delivery?.state !== 'pending' || !delivery.nextAttemptAt) continue;
-      const at = Date.parse(delivery.nextAttemptAt);
-      if (next === null || at < next) next = at;
-    }
-  }
-  return next === null ? null : new Date(next);
-}
-
-/**
- * One pass over an outbox: an entry whose window ran out is marked expired; one with anything due
- * (itself or its screenshot) is handed to `deliver`.
- */
-export async function deliveryPass<E extends Deliverable>(
-  entries: readonly E[],
-  now: () => Date,
-  update: (id: string, change: (entry: E) => E) => Promise<unknown>,
-  deliver: (entry: E) => Promise<void>,
-): Promise<void> {
-  for (const entry of entries) {
-    const at = now();
-    if (expireIfOld(entry.delivery, at) !== entry.delivery) {
-      await update(entry.id, (current) => ({
-        ...current,
-        delivery: expireIfOld(current.delivery, at),
-      }));
-      continue;
-    }
-    const shotDue = entry.screenshot !== undefined && isDue(entry.screenshot.delivery, at);
-    if (isDue(entry.delivery, at) || shotDue) await deliver(entry);
-  }
 }

@@ -1,114 +1,62 @@
 /**
- * The three calls the extension makes to the registry for reports (server/README.md): send a report,
- * attach its screenshot, ask what became of it. Real HTTP with CORS from the extension origin (no
- * host permission needed); every answer is checked with the shared schemas.
+ * The one HTTP client of the registry (server/README.md): reports, their statuses and every call of
+ * inspector mode go through `request`, which joins the path to the registry's address, sends the
+ * token when the caller has one and gives up after a timeout. Real HTTP with CORS from the extension
+ * origin (no host permission needed); refusals are read with the protocol's error schema.
  */
+import { ApiErrorSchema } from '../protocol/report';
+import { type AttemptOutcome, classifyAnswer } from './delivery';
 
-import {
-  ApiErrorSchema,
-  type Report,
-  ReportReceiptSchema,
-  type ReportStatus,
-  ReportStatusSchema,
-} from '../protocol/report';
-import { type AttemptOutcome, classifyAnswer, unreachable } from './delivery';
-
-const TIMEOUT_MS = 30_000;
+/** A registry that has not answered by then is taken as unreachable (the attempt is retried). */
+export const REGISTRY_TIMEOUT_MS = 30_000;
 
 export interface RegistryClientDeps {
   fetch: typeof fetch;
-  now(): Date;
 }
 
-export type SendResult = AttemptOutcome & { receivedAt?: string };
-
+/** The address of `path` on the registry at `base` (written with or without a final slash). */
 const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
-async function errorOf(response: Response): Promise<{ code: string; message: string } | null> {
+/** The registry's reason for a refusal (`{ error: { code, message } }`), or null if it gave none. */
+export async function registryError(
+  response: Response,
+): Promise<{ code: string; message: string } | null> {
   const body = ApiErrorSchema.safeParse(await response.json().catch(() => null));
   return body.success ? body.data.error : null;
 }
 
-async function attempt(
-  deps: RegistryClientDeps,
-  url: string,
-  init: RequestInit,
-  onSuccess: (response: Response) => Promise<SendResult>,
-): Promise<SendResult> {
-  let response: Response;
-  try {
-    response = await deps.fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch (error) {
-    return unreachable(error);
-  }
-  if (response.ok) return onSuccess(response);
-  const outcome = classifyAnswer(
+/**
+ * What the registry's answer to a delivery attempt means (utils/outbox/delivery.ts): a 2xx is an
+ * acknowledgement (its body unread), anything else is classified with the registry's reason.
+ */
+export async function attemptOutcome(response: Response, now: Date): Promise<AttemptOutcome> {
+  return classifyAnswer(
     response.status,
     response.headers.get('Retry-After'),
-    await errorOf(response),
-    deps.now(),
+    response.ok ? null : await registryError(response),
+    now,
   );
-  return outcome;
 }
 
 export function createRegistryClient(deps: RegistryClientDeps) {
   return {
-    sendReport(base: string, report: Report): Promise<SendResult> {
-      return attempt(
-        deps,
-        endpoint(base, '/v1/reports'),
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(report),
-        },
-        async (response) => {
-          const receipt = ReportReceiptSchema.safeParse(await response.json().catch(() => null));
-          // A 2xx that is not our receipt: not a registry (a captive portal, a wrong address).
-          if (!receipt.success || receipt.data.id !== report.id) {
-            return {
-              kind: 'retry',
-              error: {
-                status: response.status,
-                code: 'bad_receipt',
-                message: 'the answer is not a receipt for this report',
+    /**
+     * One call to the registry at `base`. `token`: sent as a bearer token (inspector mode), and
+     * only then is an Authorization header added. Throws when the registry cannot be reached.
+     */
+    request(base: string, path: string, init: RequestInit = {}, token?: string): Promise<Response> {
+      return deps.fetch(endpoint(base, path), {
+        ...init,
+        ...(token === undefined
+          ? {}
+          : {
+              headers: {
+                ...(init.headers as Record<string, string> | undefined),
+                Authorization: `Bearer ${token}`,
               },
-            };
-          }
-          return { kind: 'acknowledged', receivedAt: receipt.data.receivedAt };
-        },
-      );
-    },
-
-    sendScreenshot(
-      base: string,
-      id: string,
-      bytes: Uint8Array,
-      mediaType: string,
-    ): Promise<SendResult> {
-      return attempt(
-        deps,
-        endpoint(base, `/v1/reports/${encodeURIComponent(id)}/evidence`),
-        { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes as BodyInit },
-        async () => ({ kind: 'acknowledged' }),
-      );
-    },
-
-    /** The report's status, or null when the registry cannot say now (it is asked again later). */
-    async status(base: string, id: string): Promise<ReportStatus | null> {
-      try {
-        const response = await deps.fetch(
-          endpoint(base, `/v1/reports/${encodeURIComponent(id)}/status`),
-          {
-            signal: AbortSignal.timeout(TIMEOUT_MS),
-          },
-        );
-        if (!response.ok) return null;
-        const status = ReportStatusSchema.safeParse(await response.json());
-        return status.success ? status.data : null;
-      } catch {
-        return null;
-      }
+            }),
+        signal: AbortSignal.timeout(REGISTRY_TIMEOUT_MS),
+      });
     },
   };
 }

@@ -5,54 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { REPORT_STATES, ReportSchema } from '../protocol/report';
+import { DeliverySchema, MomentSchema as Moment, ScreenshotSchema } from './deliverable';
+import type { OutboxKind } from './outbox-store';
 
-const Moment = z.iso.datetime({ offset: true });
-
-/** Where delivery of a report (or its screenshot) stands. */
-export const DELIVERY_STATES = [
-  /** Waiting for its next attempt (at `nextAttemptAt`). */
-  'pending',
-  /** The registry acknowledged this revision. */
-  'delivered',
-  /** The registry refused it (a 4xx other than 429): not retried; `error` says why. */
-  'refused',
-  /** Undelivered for EXPIRY_MS: automatic attempts stop until the shopper presses "Thử lại". */
-  'expired',
-  /** No registry is set: kept here, and the official channels are offered instead. */
-  'local',
-] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-export const DeliveryErrorSchema = z.object({
-  /** The HTTP status, or 0 when the registry could not be reached. */
-  status: z.int(),
-  code: z.string().check(z.maxLength(100)),
-  message: z.string().check(z.maxLength(500)),
-});
-export type DeliveryError = z.infer<typeof DeliveryErrorSchema>;
-
-export const DeliverySchema = z.object({
-  state: z.enum(DELIVERY_STATES),
-  attempts: z.int().check(z.gte(0)),
-  /** When the next attempt is due (pending only). */
-  nextAttemptAt: z.optional(Moment),
-  lastError: z.optional(DeliveryErrorSchema),
-  /** The start of the current EXPIRY_MS window: creation, or the shopper's last "Thử lại". */
-  since: Moment,
-});
-export type Delivery = z.infer<typeof DeliverySchema>;
-
-export const ScreenshotSchema = z.object({
-  /** A JPEG or PNG of the visible tab, at most MAX_SCREENSHOT_BYTES. */
-  bytes: z.instanceof(Uint8Array),
-  mediaType: z.enum(['image/jpeg', 'image/png']),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  takenAt: Moment,
-  delivery: DeliverySchema,
-});
-export type Screenshot = z.infer<typeof ScreenshotSchema>;
-
-export const OutboxEntrySchema = z.object({
+export const ReportEntrySchema = z.object({
   id: z.string(),
   report: ReportSchema,
   createdAt: Moment,
@@ -76,4 +32,10 @@ export const OutboxEntrySchema = z.object({
     }),
   ),
 });
-export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
+
+/** Reports are kept in the `outbox` store, as since the first version. */
+export const REPORT_OUTBOX: OutboxKind<ReportEntry, 'outbox'> = {
+  store: 'outbox',
+  schema: ReportEntrySchema,
+};

@@ -5,8 +5,8 @@
  */
 import { sha256Hex } from '../feed-format/hash';
 import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/report-messages';
+import type { Screenshot } from './deliverable';
 import { newDelivery } from './delivery';
-import type { Screenshot } from './report-entry';
 
 export async function decodeScreenshot(input: ScreenshotInput, now: Date): Promise<Screenshot> {
   const [head, data = ''] = input.dataUrl.split(',', 2);

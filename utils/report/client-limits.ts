@@ -7,7 +7,7 @@
  */
 
 import { restart } from '../outbox/delivery';
-import type { OutboxEntry } from '../outbox/report-entry';
+import type { ReportEntry } from '../outbox/report-entry';
 import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../protocol/report';
 
 export const MAX_REPORTS_PER_HOUR = 20;
@@ -22,11 +22,11 @@ export interface Amendment {
 
 /** The report of this listing made within the amendment window, if any (never a refused one). */
 export function amendableEntry(
-  entries: readonly OutboxEntry[],
+  entries: readonly ReportEntry[],
   itemKey: string,
   now: Date,
-): OutboxEntry | null {
-  let found: OutboxEntry | null = null;
+): ReportEntry | null {
+  let found: ReportEntry | null = null;
   for (const entry of entries) {
     if (entry.report.listing.itemKey !== itemKey || entry.delivery.state === 'refused') continue;
     if (now.getTime() - Date.parse(entry.createdAt) > REPORT_AMEND_MS) continue;
@@ -36,7 +36,7 @@ export function amendableEntry(
 }
 
 /** When the next new report may be made, or null if one may be made now. */
-export function rateLimitedUntil(entries: readonly OutboxEntry[], now: Date): Date | null {
+export function rateLimitedUntil(entries: readonly ReportEntry[], now: Date): Date | null {
   const since = now.getTime() - HOUR_MS;
   const recent = entries
     .map((entry) => Date.parse(entry.createdAt))
@@ -51,7 +51,7 @@ export function rateLimitedUntil(entries: readonly OutboxEntry[], now: Date): Da
  * The first report amended: reasons joined (in the schema's order), a new note or contact replaces
  * the old one, and an empty one keeps it. Delivered or not, it goes out again as the new revision.
  */
-export function amend(entry: OutboxEntry, choices: Amendment, now: Date): OutboxEntry {
+export function amend(entry: ReportEntry, choices: Amendment, now: Date): ReportEntry {
   const chosen = new Set([...entry.report.reasons, ...choices.reasons]);
   const reasons = REPORT_REASONS.filter((reason) => chosen.has(reason));
   const note = choices.note?.trim() || entry.report.note;

@@ -3,17 +3,17 @@
  * registry last said of it; and the view the extension pages list.
  */
 
-import type { OutboxEntry } from '../outbox/report-entry';
+import type { ReportEntry } from '../outbox/report-entry';
 import type { ReportProgress, ReportView } from '../protocol/report-messages';
 
-export function progressOf(entry: OutboxEntry): ReportProgress {
+export function progressOf(entry: ReportEntry): ReportProgress {
   const { state } = entry.delivery;
   if (state === 'pending') return 'waiting';
   if (state !== 'delivered') return state;
   return entry.status?.state ?? 'sent';
 }
 
-export function viewOf(entry: OutboxEntry): ReportView {
+export function viewOf(entry: ReportEntry): ReportView {
   const { report, delivery, screenshot } = entry;
   return {
     id: entry.id,

@@ -1,23 +1,25 @@
 /**
- * Inspector mode assembled: the session (token), the actions' outbox and its courier, and the
- * service the handlers use. The browser's side (icon, side panel, telling tabs and panels to look
+ * Inspector mode assembled: the session (token), its calls on the registry client, the actions'
+ * outbox and its courier, and the service the handlers use. The browser's side (icon, side panel, telling tabs and panels to look
  * again) comes in as functions, so unit tests run the same assembly on fake-indexeddb and a fake
  * registry.
  */
 import type { Database } from '../../../utils/db/database';
 import { sha256Hex } from '../../../utils/feed-format/hash';
 import { restart } from '../../../utils/outbox/delivery';
+import type { RegistryClient } from '../../../utils/outbox/registry-client';
 import type { InspectorSession } from '../../../utils/protocol/inspector';
+import { createActionCourier } from './action-courier';
+import { createActionOutbox } from './action-outbox';
+import { createInspectorCalls } from './inspector-calls';
 import { type CaptureApis, createEvidenceCapture } from './inspector-capture';
-import { createActionCourier } from './inspector-courier';
 import type { InspectorHandlerDeps } from './inspector-handlers';
-import { createActionStore } from './inspector-outbox';
 import { createInspectorService } from './inspector-service';
 import { createInspectorSession } from './inspector-session';
 
 export interface InspectorModeDeps {
   openDb(): Promise<Database>;
-  fetch: typeof fetch;
+  registry: RegistryClient;
   now(): Date;
   random(): number;
   uuid(): string;
@@ -33,19 +35,20 @@ export interface InspectorModeDeps {
 }
 
 export function createInspectorMode(deps: InspectorModeDeps) {
-  const actions = createActionStore(deps.openDb);
+  const actions = createActionOutbox(deps.openDb);
   const session = createInspectorSession({
     openDb: deps.openDb,
-    fetch: deps.fetch,
+    registry: deps.registry,
     now: deps.now,
     onChange(current) {
       service.forgetAll();
       deps.modeChanged(current);
     },
   });
+  const calls = createInspectorCalls({ session, registry: deps.registry });
   const courier = createActionCourier({
     actions,
-    session,
+    calls,
     now: deps.now,
     random: deps.random,
     wakeAt: deps.wakeAt,
@@ -56,6 +59,7 @@ export function createInspectorMode(deps: InspectorModeDeps) {
   });
   const service = createInspectorService({
     session,
+    calls,
     actions,
     now: deps.now,
     uuid: deps.uuid,

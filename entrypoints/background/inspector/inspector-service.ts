@@ -25,7 +25,8 @@ import {
   StatsSchema,
 } from '../../../utils/protocol/review';
 import { snapshotBytes } from '../../../utils/report/snapshot';
-import type { ActionStore } from './inspector-outbox';
+import type { ActionOutbox } from './action-outbox';
+import type { InspectorCalls } from './inspector-calls';
 import { InspectorError, type InspectorSessionApi } from './inspector-session';
 
 /** The registry's answer about a key is reused for this long (an inspector scrolls back and forth). */
@@ -37,7 +38,8 @@ const CACHE_KEYS = 5_000;
 
 export interface InspectorServiceDeps {
   session: InspectorSessionApi;
-  actions: ActionStore;
+  calls: InspectorCalls;
+  actions: ActionOutbox;
   now(): Date;
   uuid(): string;
   sha256(bytes: Uint8Array): Promise<string>;
@@ -66,7 +68,7 @@ export function pendingOf(entry: ActionEntry): PendingAction {
 }
 
 export function createInspectorService(deps: InspectorServiceDeps) {
-  const { session, actions } = deps;
+  const { session, calls, actions } = deps;
   const cache = new Map<string, { entry: InspectorLookupEntry | null; at: number }>();
   const focusByTab = new Map<number, InspectorFocus>();
 
@@ -85,7 +87,7 @@ export function createInspectorService(deps: InspectorServiceDeps) {
     for (let start = 0; start < missing.length; start += LOOKUP_BATCH) {
       const batch = missing.slice(start, start + LOOKUP_BATCH);
       const query = batch.map(encodeURIComponent).join(',');
-      const { entries } = await session.json(`/v1/lookup?keys=${query}`, (raw) =>
+      const { entries } = await calls.json(`/v1/lookup?keys=${query}`, (raw) =>
         InspectorLookupSchema.parse(raw),
       );
       const known = new Map(entries.map((entry) => [entry.key, entry]));
@@ -177,7 +179,7 @@ export function createInspectorService(deps: InspectorServiceDeps) {
     },
 
     async story(key: string) {
-      const response = await session.call(`/v1/review/keys/${encodeURIComponent(key)}`);
+      const response = await calls.call(`/v1/review/keys/${encodeURIComponent(key)}`);
       const pending = await pendingFor([key]);
       if (response.status === 404) return { story: null, pending };
       if (!response.ok) throw new InspectorError(`http_${response.status}`, 'the registry refused');
@@ -217,7 +219,7 @@ export function createInspectorService(deps: InspectorServiceDeps) {
     },
 
     async list(): Promise<PendingAction[]> {
-      return (await actions.all()).map(pendingOf).reverse();
+      return (await actions.all()).entries.map(pendingOf).reverse();
     },
 
     queue(query: QueueQuery) {
@@ -227,18 +229,18 @@ export function createInspectorService(deps: InspectorServiceDeps) {
         ),
       );
       const suffix = params.size > 0 ? `?${params}` : '';
-      return session.json(`/v1/review/queue${suffix}`, (raw) => QueuePageSchema.parse(raw));
+      return calls.json(`/v1/review/queue${suffix}`, (raw) => QueuePageSchema.parse(raw));
     },
 
     stats(days: number | undefined) {
-      return session.json(`/v1/review/stats${days ? `?days=${days}` : ''}`, (raw) =>
+      return calls.json(`/v1/review/stats${days ? `?days=${days}` : ''}`, (raw) =>
         StatsSchema.parse(raw),
       );
     },
 
     /** A screenshot (as a data: URL) or a snapshot (as text) from the registry. */
     async file(path: string) {
-      const response = await session.call(path);
+      const response = await calls.call(path);
       if (!response.ok) throw new InspectorError(`http_${response.status}`, `${path} is not there`);
       const mediaType = response.headers.get('Content-Type') ?? 'application/octet-stream';
       const bytes = new Uint8Array(await response.arrayBuffer());

@@ -1,17 +1,18 @@
 /**
  * Who is signed in as an inspector, kept in the background's own IndexedDB (the extension origin's
  * `settings` store: content scripts share `storage.local` but can never open this database). The
- * token is read only here and sent only to the registry it was issued by, in the Authorization
- * header. Any call the registry answers 401 signs the inspector out, with the reason kept to show.
+ * token is read only here and handed only to calls to the registry it was issued by (the registry
+ * client sends it in the Authorization header). Any call the registry answers 401 signs the
+ * inspector out, with the reason kept to show.
  */
 import type { Database } from '../../../utils/db/database';
+import { type RegistryClient, registryError } from '../../../utils/outbox/registry-client';
+import { errorMessage } from '../../../utils/protocol/error-message';
 import { type InspectorSession, SIGN_OUT_CAUSES } from '../../../utils/protocol/inspector';
-import { ApiErrorSchema } from '../../../utils/protocol/report';
 import { type WhoAmI, WhoAmISchema } from '../../../utils/protocol/review';
 
 const SETTING = 'inspector';
 const SIGNED_OUT = 'inspectorSignedOut';
-const TIMEOUT_MS = 30_000;
 
 interface StoredSession extends WhoAmI {
   registryUrl: string;
@@ -29,17 +30,15 @@ export class InspectorError extends Error {
 
 export interface SessionDeps {
   openDb(): Promise<Database>;
-  fetch: typeof fetch;
+  registry: RegistryClient;
   now(): Date;
   /** The mode went on or off: the icon, the popup and the pages follow. */
   onChange(session: InspectorSession): void;
 }
 
-const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
-
-async function errorOf(response: Response) {
-  const body = ApiErrorSchema.safeParse(await response.json().catch(() => null));
-  return body.success ? body.data.error : { code: `http_${response.status}`, message: '' };
+/** Why the registry refused a call: its own reason, else the HTTP status as the code. */
+export async function refusalOf(response: Response): Promise<{ code: string; message: string }> {
+  return (await registryError(response)) ?? { code: `http_${response.status}`, message: '' };
 }
 
 function isStored(value: unknown): value is StoredSession {
@@ -93,29 +92,26 @@ export function createInspectorSession(deps: SessionDeps) {
   }
 
   /**
-   * A call to the registry with the token. Throws when signed out, when the registry cannot be
-   * reached, or when it refuses the token (which signs the inspector out).
+   * The registry and the token calls are made with. Throws when signed out, or when `tokenId`
+   * (an action's) is not the signed-in token's: only the token that took an action may send it.
    */
-  async function call(path: string, init: RequestInit = {}, tokenId?: string): Promise<Response> {
+  async function credentials(tokenId?: string): Promise<{ registryUrl: string; token: string }> {
     const current = await stored();
     if (!current) throw new InspectorError('signed_out', 'inspector mode is off');
     if (tokenId && tokenId !== current.tokenId) {
       throw new InspectorError('other_token', 'this action was taken with another token');
     }
-    const response = await deps.fetch(endpoint(current.registryUrl, path), {
-      ...init,
-      headers: {
-        ...(init.headers as Record<string, string>),
-        Authorization: `Bearer ${current.token}`,
-      },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    return { registryUrl: current.registryUrl, token: current.token };
+  }
+
+  /** The registry answered a call made with the token: a 401 signs the inspector out. */
+  async function heard(response: Response): Promise<void> {
     if (response.status === 401) {
-      const { code } = await errorOf(response.clone());
+      const { code } = await refusalOf(response.clone());
       await refused(code);
     }
-    return response;
   }
+
   return {
     view,
     /**
@@ -137,18 +133,12 @@ export function createInspectorSession(deps: SessionDeps) {
     async signIn(registryUrl: string, token: string): Promise<InspectorSession> {
       let response: Response;
       try {
-        response = await deps.fetch(endpoint(registryUrl, '/v1/review/whoami'), {
-          headers: { Authorization: `Bearer ${token.trim()}` },
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
+        response = await deps.registry.request(registryUrl, '/v1/review/whoami', {}, token.trim());
       } catch (error) {
-        throw new InspectorError(
-          'unreachable',
-          error instanceof Error ? error.message : String(error),
-        );
+        throw new InspectorError('unreachable', errorMessage(error));
       }
       if (!response.ok) {
-        const { code, message } = await errorOf(response);
+        const { code, message } = await refusalOf(response);
         throw new InspectorError(code, message);
       }
       const who = WhoAmISchema.safeParse(await response.json().catch(() => null));
@@ -169,16 +159,8 @@ export function createInspectorSession(deps: SessionDeps) {
       return view();
     },
 
-    call,
-
-    async json<T>(path: string, parse: (raw: unknown) => T): Promise<T> {
-      const response = await call(path);
-      if (!response.ok) {
-        const { code, message } = await errorOf(response);
-        throw new InspectorError(code, message);
-      }
-      return parse(await response.json());
-    },
+    credentials,
+    heard,
   };
 }
 

@@ -1,27 +1,20 @@
 /**
- * The courier of the outbox: sends whatever is due (a report, then its screenshot once the report is
- * acknowledged), records each answer with the delivery state machine (utils/report/delivery.ts), and
- * asks to be woken for the next attempt. Calls made while it runs make it look again rather than run
- * twice, so a report is never sent by two loops at once. Also asks the registry, now and then, what
+ * Reports on the one courier (utils/outbox/courier.ts): a report goes to its own registry (or, when
+ * it has none yet, the shopper's), its screenshot once the report is acknowledged, and a receipt is
+ * kept even when the report was amended on the way. Also asks the registry, now and then, what
  * became of each delivered report.
  */
-import {
-  afterAttempt,
-  deliveryPass,
-  isDue,
-  nextWake,
-  serialDelivery,
-} from '../../../utils/outbox/delivery';
-import type { RegistryClient } from '../../../utils/outbox/registry-client';
-import type { OutboxEntry } from '../../../utils/outbox/report-entry';
-import type { OutboxStore } from './report-outbox';
+import { createCourier } from '../../../utils/outbox/courier';
+import type { ReportEntry } from '../../../utils/outbox/report-entry';
+import type { ReportCalls, SendResult } from './report-calls';
+import type { ReportOutbox } from './report-outbox';
 
 /** A delivered report's status is asked again after this long (and whenever "Báo cáo của tôi" opens). */
 const STATUS_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface CourierDeps {
-  outbox: OutboxStore;
-  registry: RegistryClient;
+  outbox: ReportOutbox;
+  registry: ReportCalls;
   /** The registry a report without one of its own goes to. */
   registryUrl(): Promise<string | null>;
   now(): Date;
@@ -32,61 +25,28 @@ export interface CourierDeps {
 export function createReportCourier(deps: CourierDeps) {
   const { outbox, registry } = deps;
 
-  /** One attempt at whatever of this report is due: the report, then its screenshot. */
-  async function deliverOne(entry: OutboxEntry): Promise<void> {
-    const now = deps.now();
-    const base = entry.registryUrl ?? (await deps.registryUrl());
-    if (!base) return;
-    if (isDue(entry.delivery, now)) {
-      const revision = entry.revision;
-      const result = await registry.sendReport(base, entry.report);
-      const answeredAt = deps.now();
-      await outbox.update(entry.id, (current) => {
-        const acknowledged = result.kind === 'acknowledged';
-        const receipt = acknowledged
-          ? {
-              deliveredRevision: revision,
-              receivedAt: current.receivedAt ?? result.receivedAt ?? answeredAt.toISOString(),
-            }
-          : {};
+  const courier = createCourier<ReportEntry, string, SendResult>(
+    {
+      // No registry (none set, or set to nothing): the report waits where it is.
+      target: async (entry) => (entry.registryUrl ?? (await deps.registryUrl())) || null,
+      send: (entry, base) => registry.sendReport(base, entry.report),
+      answered(current, sent, result, { target: base, answeredAt, advance }) {
+        const receipt =
+          result.kind === 'acknowledged'
+            ? {
+                deliveredRevision: sent.revision,
+                receivedAt: current.receivedAt ?? result.receivedAt ?? answeredAt.toISOString(),
+              }
+            : {};
         // Amended while this revision was on its way: the newer one is still to be sent.
-        if (current.revision !== revision) return { ...current, ...receipt };
-        return {
-          ...current,
-          ...receipt,
-          registryUrl: base,
-          delivery: afterAttempt(current.delivery, result, answeredAt, deps.random),
-        };
-      });
-    }
-    const current = await outbox.get(entry.id);
-    const shot = current?.screenshot;
-    if (
-      !current ||
-      !shot ||
-      current.deliveredRevision === undefined ||
-      !isDue(shot.delivery, deps.now())
-    )
-      return;
-    const result = await registry.sendScreenshot(base, current.id, shot.bytes, shot.mediaType);
-    const answeredAt = deps.now();
-    await outbox.update(current.id, (latest) =>
-      latest.screenshot
-        ? {
-            ...latest,
-            screenshot: {
-              ...latest.screenshot,
-              delivery: afterAttempt(latest.screenshot.delivery, result, answeredAt, deps.random),
-            },
-          }
-        : null,
-    );
-  }
-
-  /** Sends whatever is due; calls made while it runs make it look again rather than run twice. */
-  const deliverDue = serialDelivery(
-    async () => deliveryPass((await outbox.all()).entries, deps.now, outbox.update, deliverOne),
-    async () => deps.wakeAt(nextWake((await outbox.all()).entries)),
+        if (current.revision !== sent.revision) return { ...current, ...receipt };
+        return { ...current, ...receipt, registryUrl: base, delivery: advance(current.delivery) };
+      },
+      acknowledged: (entry) => entry.deliveredRevision !== undefined,
+      sendScreenshot: (entry, shot, base) =>
+        registry.sendScreenshot(base, entry.id, shot.bytes, shot.mediaType),
+    },
+    deps,
   );
 
   async function refreshStatuses(force: boolean): Promise<void> {
@@ -123,35 +83,7 @@ export function createReportCourier(deps: CourierDeps) {
     }
   }
 
-  return {
-    deliverDue,
-    refreshStatuses,
-
-    /**
-     * Back online: everything waiting is due now rather than at the end of its backoff (the window
-     * and the attempt count stay, so a registry that is still down is not hammered).
-     */
-    async hurry(): Promise<void> {
-      const now = deps.now().toISOString();
-      const { entries } = await outbox.all();
-      const early = (delivery: OutboxEntry['delivery']) =>
-        delivery.state === 'pending' ? { ...delivery, nextAttemptAt: now } : delivery;
-      for (const entry of entries) {
-        if (entry.delivery.state !== 'pending' && entry.screenshot?.delivery.state !== 'pending')
-          continue;
-        await outbox.update(entry.id, (current) => ({
-          ...current,
-          delivery: early(current.delivery),
-          ...(current.screenshot
-            ? {
-                screenshot: { ...current.screenshot, delivery: early(current.screenshot.delivery) },
-              }
-            : {}),
-        }));
-      }
-      await deliverDue();
-    },
-  };
+  return { deliverDue: courier.deliverDue, hurry: courier.hurry, refreshStatuses };
 }
 
 export type ReportCourier = ReturnType<typeof createReportCourier>;

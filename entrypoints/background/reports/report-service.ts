@@ -7,9 +7,9 @@
  * report is acknowledged. Nothing is dropped: only the shopper deletes a report.
  */
 import { sha256Hex } from '../../../utils/feed-format/hash';
+import type { Screenshot } from '../../../utils/outbox/deliverable';
 import { newDelivery, restart } from '../../../utils/outbox/delivery';
-import type { RegistryClient } from '../../../utils/outbox/registry-client';
-import type { OutboxEntry, Screenshot } from '../../../utils/outbox/report-entry';
+import type { ReportEntry } from '../../../utils/outbox/report-entry';
 import { decodeScreenshot } from '../../../utils/outbox/screenshot-bytes';
 import { type Report, ReportSchema } from '../../../utils/protocol/report';
 import type {
@@ -26,8 +26,9 @@ import {
 } from '../../../utils/report/client-limits';
 import { progressOf, viewOf } from '../../../utils/report/progress';
 import { snapshotBytes } from '../../../utils/report/snapshot';
+import type { ReportCalls } from './report-calls';
 import { createReportCourier } from './report-courier';
-import type { OutboxStore } from './report-outbox';
+import type { ReportOutbox } from './report-outbox';
 
 export interface RegistrySetting {
   /** The shopper's registry address; undefined: the build's default. */
@@ -36,8 +37,8 @@ export interface RegistrySetting {
 }
 
 export interface ReportServiceDeps {
-  outbox: OutboxStore;
-  registry: RegistryClient;
+  outbox: ReportOutbox;
+  registry: ReportCalls;
   registrySetting: RegistrySetting;
   /** SOI_HANG_REGISTRY_URL at build time. */
   defaultRegistryUrl: string | null;
@@ -131,7 +132,7 @@ export function createReportService(deps: ReportServiceDeps) {
       clientId: await outbox.clientId(),
       version: deps.version,
     });
-    const entry: OutboxEntry = {
+    const entry: ReportEntry = {
       id,
       report,
       createdAt: now.toISOString(),
