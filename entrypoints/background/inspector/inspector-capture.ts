@@ -6,6 +6,7 @@
  * the capture, so a page that moved meanwhile is never filed under the listing. Anything else is
  * refused, naming why and what the tab showed.
  */
+import type { browser as BrowserApi } from 'wxt/browser';
 import type { ScreenshotInput } from '../../../utils/protocol/report-messages';
 import { readPageAnswer, type TabRequest } from '../../../utils/protocol/tab-requests';
 import { fitScreenshot } from '../../../utils/report/screenshot';
@@ -29,6 +30,18 @@ export interface CaptureApis {
   sendToTab(tabId: number, request: TabRequest): Promise<unknown>;
   /** Waits for a tab just brought to the front to be drawn. */
   settle(): Promise<void>;
+}
+
+/** The browser's tabs as the capture uses them. */
+export function browserCaptureApis(browser: typeof BrowserApi): CaptureApis {
+  return {
+    getTab: (tabId) => browser.tabs.get(tabId),
+    activate: (tabId) => browser.tabs.update(tabId, { active: true }),
+    captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
+    sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    // A tab just brought to the front is drawn within a frame or two.
+    settle: () => new Promise((resolve) => setTimeout(resolve, 250)),
+  };
 }
 
 /** Why a capture was refused: the tab is gone, or it shows another page than the listing's. */

@@ -4,6 +4,7 @@
  * the tab's content script says which listing it is (the link's, or the page's own); the dialog then
  * opens as a small window of report.html on a draft holding both.
  */
+import type { browser as BrowserApi } from 'wxt/browser';
 import { MARKETPLACE_PAGES } from '../../../utils/protocol/marketplaces';
 import { DraftListingSchema } from '../../../utils/protocol/report-drafts';
 import type { TabRequest } from '../../../utils/protocol/tab-requests';
@@ -32,6 +33,18 @@ export interface GestureApis {
     }): unknown;
   };
   message(name: string): string;
+}
+
+/** The browser's side of the gestures: a capture, the tab's listing, the dialog's window, the menu. */
+export function browserGestureApis(browser: typeof BrowserApi): GestureApis {
+  return {
+    captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
+    sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    openWindow: (url) => browser.windows.create({ url, type: 'popup', width: 560, height: 780 }),
+    reportPageUrl: () => browser.runtime.getURL('/report.html'),
+    menus: browser.contextMenus,
+    message: (name) => browser.i18n.getMessage(name as 'menuReportListing'),
+  };
 }
 
 export interface GestureTab {
@@ -101,3 +114,5 @@ export function createReportGestures(deps: { apis: GestureApis; drafts: DraftSto
     },
   };
 }
+
+export type ReportGestures = ReturnType<typeof createReportGestures>;

@@ -10,6 +10,7 @@
  * site ("read and change all your data"), which a shopping-safety extension should not ask for.
  */
 
+import type { browser as BrowserApi } from 'wxt/browser';
 import type { DataService } from '../data/data-service';
 import type { BlockList } from './block-list';
 
@@ -30,6 +31,15 @@ export interface RuleApi {
   updateDynamicRules(options: { removeRuleIds?: number[]; addRules?: Rule[] }): Promise<void>;
   getSessionRules(): Promise<Array<{ id: number; condition: { requestDomains?: string[] } }>>;
   updateSessionRules(options: { removeRuleIds?: number[]; addRules?: Rule[] }): Promise<void>;
+}
+
+/**
+ * The browser's declarativeNetRequest as the rules use it, or undefined where there is none. The
+ * browser's own typings name action and resource types by enums; the rules here are plain strings
+ * of the same values, so the API is seen through RuleApi.
+ */
+export function ruleApiOf(browser: typeof BrowserApi): RuleApi | undefined {
+  return browser.declarativeNetRequest as unknown as RuleApi | undefined;
 }
 
 /** Replaces the block rule with one covering exactly these domains. */

@@ -1,6 +1,6 @@
-/** When delivery and status checks run: the alarm that survives the worker, and the daily status alarm. */
+/** When the outboxes' courier and status checks run: the alarm that survives the worker, and the daily status alarm. */
 import { describe, expect, it, vi } from 'vitest';
-import { createReportWake, REPORT_ALARM, REPORT_STATUS_ALARM } from '../../../utils/outbox/wake';
+import { createOutboxWake, DELIVERY_ALARM, REPORT_STATUS_ALARM } from '../../../utils/outbox/wake';
 
 function fakeAlarms() {
   const alarms = new Map<
@@ -27,21 +27,21 @@ describe('report wake-ups', () => {
     const deliver = vi.fn(async () => undefined);
     const now = new Date('2026-12-03T08:00:00Z');
     vi.setSystemTime(now);
-    const wake = createReportWake({
+    const wake = createOutboxWake({
       alarms: api,
       now: () => now,
       deliver,
       refreshStatuses: async () => undefined,
     });
-    wake.wakeAt(new Date(now.getTime() + 5_000));
-    expect(api.alarms.get(REPORT_ALARM)).toEqual({ when: now.getTime() + 5_000 });
+    wake.wakeAt('reports', new Date(now.getTime() + 5_000));
+    expect(api.alarms.get(DELIVERY_ALARM)).toEqual({ when: now.getTime() + 5_000 });
     await vi.advanceTimersByTimeAsync(4_999);
     expect(deliver).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(deliver).toHaveBeenCalledTimes(1);
-    wake.wakeAt(null);
+    wake.wakeAt('reports', null);
     await Promise.resolve();
-    expect(api.alarms.has(REPORT_ALARM)).toBe(false);
+    expect(api.alarms.has(DELIVERY_ALARM)).toBe(false);
     vi.useRealTimers();
   });
 
@@ -49,17 +49,37 @@ describe('report wake-ups', () => {
     const api = fakeAlarms();
     const deliver = vi.fn(async () => undefined);
     const refreshStatuses = vi.fn(async () => undefined);
-    const wake = createReportWake({ alarms: api, now: () => new Date(), deliver, refreshStatuses });
+    const wake = createOutboxWake({ alarms: api, now: () => new Date(), deliver, refreshStatuses });
     await wake.onStart();
     expect(deliver).toHaveBeenCalledTimes(1);
     expect(api.alarms.get(REPORT_STATUS_ALARM)).toEqual({
       delayInMinutes: 1440,
       periodInMinutes: 1440,
     });
-    await wake.onAlarm(REPORT_ALARM);
+    await wake.onAlarm(DELIVERY_ALARM);
     await wake.onAlarm(REPORT_STATUS_ALARM);
     await wake.onAlarm('feed-sync');
     expect(deliver).toHaveBeenCalledTimes(2);
     expect(refreshStatuses).toHaveBeenCalledTimes(1);
+  });
+
+  it('sets the one alarm for whichever outbox is due first, and clears it when none waits', () => {
+    vi.useFakeTimers();
+    const api = fakeAlarms();
+    const now = new Date('2026-12-03T08:00:00Z');
+    const wake = createOutboxWake<'reports' | 'actions'>({
+      alarms: api,
+      now: () => now,
+      deliver: async () => undefined,
+      refreshStatuses: async () => undefined,
+    });
+    wake.wakeAt('reports', new Date(now.getTime() + 60_000));
+    wake.wakeAt('actions', new Date(now.getTime() + 5_000));
+    expect(api.alarms.get(DELIVERY_ALARM)).toEqual({ when: now.getTime() + 5_000 });
+    wake.wakeAt('actions', null);
+    expect(api.alarms.get(DELIVERY_ALARM)).toEqual({ when: now.getTime() + 60_000 });
+    wake.wakeAt('reports', null);
+    expect(api.alarms.has(DELIVERY_ALARM)).toBe(false);
+    vi.useRealTimers();
   });
 });
