@@ -4,6 +4,8 @@
  * opened only when the shopper asks, after the browser granted access to its host at that moment;
  * the address it leads to is then read the same way.
  */
+
+import { errorMessage } from '../protocol/error-message';
 import type { ResponseOf } from '../protocol/messages';
 import type { DataInfo } from '../protocol/records';
 import { type Verdict, verdictFor } from '../protocol/verdict';
@@ -56,7 +58,7 @@ export async function resolveShortLink(
     return {
       kind: 'failed',
       short,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     };
   }
   const reading = readListingLink(target);

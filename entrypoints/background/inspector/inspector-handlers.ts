@@ -5,6 +5,7 @@
  * else comes from the extension's own pages (the dispatcher refuses it from content scripts).
  */
 import type { Handlers } from '../../../utils/protocol/dispatch';
+import { errorMessage } from '../../../utils/protocol/error-message';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from '../messages/own-marketplace';
 import type { EvidenceCapture } from './inspector-capture';
 import type { InspectorService } from './inspector-service';
@@ -39,8 +40,6 @@ export interface InspectorHandlerDeps {
   capture: EvidenceCapture;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function createInspectorHandlers(
   deps: InspectorHandlerDeps,
 ): Pick<Handlers, InspectorTypes> {
@@ -64,7 +63,7 @@ export function createInspectorHandlers(
           name,
           entries: [],
           ...strings,
-          error: messageOf(error).slice(0, 300),
+          error: errorMessage(error).slice(0, 300),
         };
       }
     },

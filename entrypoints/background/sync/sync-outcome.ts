@@ -1,6 +1,7 @@
 /** A feed sync's outcome as the status keeps it (sync-status.ts), from the feed client's result. */
 import type { SyncResult } from '../../../utils/feed/sync';
 import { SyncError, TooFewRecordsError } from '../../../utils/feed/sync-error';
+import { errorMessage } from '../../../utils/protocol/error-message';
 import type { SyncStatus } from '../../../utils/protocol/sync-status';
 
 export function succeeded(
@@ -34,7 +35,7 @@ export function failed(error: unknown, at: string, previous: SyncStatus | null):
     result: 'failed',
     at,
     errorCode: error instanceof SyncError ? error.code : 'internal',
-    message: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+    message: errorMessage(error).slice(0, 1000),
     ...(error instanceof TooFewRecordsError
       ? { tooFew: { offered: error.offered, shipped: error.shipped } }
       : {}),
