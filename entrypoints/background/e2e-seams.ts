@@ -1,12 +1,15 @@
 /**
- * What the e2e build (`wxt build --mode e2e`) adds to the background, all in this one file: a
- * global the end-to-end tests drive the gestures through that a test cannot make (menu, shortcut),
- * and the reports' clock they may move back. The build's mode is fixed at build time, so every
- * other build drops the global and all it holds (tests/e2e/built-packages.e2e.ts checks).
+ * What the e2e build (`wxt build --mode e2e`) adds to the background, all in this one file: the
+ * global the end-to-end tests drive it through, and the reports' clock they move.
  */
 import type { ReportGestures } from './reports/report-gestures';
 import type { ReportService } from './reports/report-service';
 
+/**
+ * The global drives the gestures a test cannot make (menu, shortcut) and moves the reports' clock
+ * back. The build's mode is fixed at build time, so every other build drops the global and all it
+ * holds (tests/e2e/built-packages.e2e.ts checks).
+ */
 export function createE2eSeams() {
   let clockShiftMs = 0;
   return {

@@ -1,8 +1,6 @@
 /**
- * The one courier of every outbox (reports, inspector actions and their evidence): sends whatever is
- * due of each entry (the entry, then its screenshot once the entry is acknowledged), records each
- * answer with the delivery state machine (delivery.ts) and asks to be woken for the next attempt.
- * How an entry is sent, and what an answer changes in it besides its delivery, is its kind's.
+ * The one courier of every outbox: sends what is due of each entry (the entry, then its
+ * screenshot), records each answer with the state machine (delivery.ts), asks to be woken.
  */
 import type { Deliverable, Delivery, Screenshot } from './deliverable';
 import { type AttemptOutcome, afterAttempt, expireIfOld, isDue } from './delivery';
@@ -109,6 +107,10 @@ async function deliveryPass<E extends Deliverable>(
   }
 }
 
+/**
+ * The entry's screenshot goes once the entry itself is acknowledged. How an entry is sent, and what
+ * an answer changes in it besides its delivery, is its kind's (CourierKind).
+ */
 export function createCourier<E extends Entry, T, R extends AttemptOutcome>(
   kind: CourierKind<E, T, R>,
   deps: CourierDeps<E>,

@@ -1,8 +1,13 @@
 /**
- * The delivery state machine of one outbox entry (a report, an inspector's action) or its
- * screenshot, pure: what an attempt's answer means, when the next attempt is due, and when automatic
- * attempts stop. The courier runs it (courier.ts); unit tests drive every transition with a fixed
- * clock and a fixed random source.
+ * The delivery state machine of one outbox entry (a report, an inspector's action) or of its
+ * screenshot, pure: what an answer means, when the next attempt is due, when attempts stop.
+ */
+import { errorMessage } from '../protocol/error-message';
+import type { Delivery, DeliveryError } from './deliverable';
+
+/*
+ * The courier runs it (courier.ts); unit tests drive every transition with a fixed clock and a
+ * fixed random source.
  *
  *   pending ──2xx──▶ delivered
  *      │  ▲ network error, 5xx, 429: attempts+1, next at now + backoff (≥ Retry-After)
@@ -11,8 +16,6 @@
  *      └──EXPIRY_MS without success──▶ expired ──"Thử lại"──▶ pending (a new window)
  *   local (no registry set) ──a registry is set──▶ pending
  */
-import { errorMessage } from '../protocol/error-message';
-import type { Delivery, DeliveryError } from './deliverable';
 
 /** The first retry waits up to this long; each further one up to twice as long as the one before. */
 export const RETRY_BASE_MS = 5_000;

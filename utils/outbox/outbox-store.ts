@@ -1,8 +1,6 @@
 /**
- * One outbox in the extension's IndexedDB, whatever kind of entry it holds: each kind keeps the
- * store it always had (reports in `outbox`, inspector actions in `actions`: utils/db/database.ts).
- * Every row is checked with its kind's zod schema on each read; a row that no longer passes is left
- * where it is (never dropped silently) and counted, so a later version can still read and deliver it.
+ * One outbox in the extension's IndexedDB, whatever kind of entry it holds, each kind in the store
+ * it always had (reports in `outbox`, actions in `actions`: utils/db/database.ts).
  */
 import type { IndexNames } from 'idb';
 import type { Database, SoiHangSchema } from '../db/database';
@@ -32,6 +30,11 @@ interface IndexRead {
 /** What an outbox's rows must have for their store: the key and the `byCreated` index's field. */
 type Row = Deliverable & { createdAt: string };
 
+/**
+ * Every row is checked with its kind's zod schema on each read; a row that no longer passes is left
+ * where it is (never dropped silently) and counted, so a later version can still read and deliver
+ * it.
+ */
 export function createOutboxStore<E extends Row, S extends OutboxStoreName>(
   openDb: () => Promise<Database>,
   kind: OutboxKind<E, S>,

@@ -1,8 +1,6 @@
 /**
- * The one HTTP client of the registry (server/README.md): reports, their statuses and every call of
- * inspector mode go through `request`, which joins the path to the registry's address, sends the
- * token when the caller has one and gives up after a timeout. Real HTTP with CORS from the extension
- * origin (no host permission needed); refusals are read with the protocol's error schema.
+ * The one HTTP client of the registry (server/README.md): reports, their statuses and inspector
+ * mode call it with a base URL, an optional token and a timeout.
  */
 import { ApiErrorSchema } from '../protocol/report';
 import { type AttemptOutcome, classifyAnswer } from './delivery';
@@ -38,6 +36,10 @@ export async function attemptOutcome(response: Response, now: Date): Promise<Att
   );
 }
 
+/**
+ * Real HTTP with CORS from the extension origin (no host permission needed); refusals are read with
+ * the protocol's error schema.
+ */
 export function createRegistryClient(deps: RegistryClientDeps) {
   return {
     /**

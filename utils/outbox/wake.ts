@@ -1,9 +1,6 @@
 /**
  * When the outboxes' courier runs again: one alarm for every outbox, set for whichever is due
- * first. A service worker may be stopped at any time, so the next attempt is kept as an alarm (which
- * wakes a stopped worker, and which the browser fires at once if its time passed while the browser
- * was closed); while the worker lives, a timer also fires it on time, since Chrome delays alarms to
- * at least 30 seconds. Report statuses are asked for once a day by a second alarm.
+ * first, and a daily alarm that asks what became of delivered reports.
  */
 
 /** The delivery alarm's name since reports alone had one: a browser keeps alarms across updates. */
@@ -20,7 +17,14 @@ export interface OutboxAlarmApi {
   get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
 }
 
-/** `K`: the outboxes (reports, inspector actions) that each ask for their own next time. */
+/**
+ * A service worker may be stopped at any time, so the next attempt is kept as an alarm (which wakes
+ * a stopped worker, and which the browser fires at once if its time passed while the browser was
+ * closed); while the worker lives, a timer also fires it on time, since Chrome delays alarms to at
+ * least 30 seconds.
+ *
+ * `K`: the outboxes (reports, inspector actions) that each ask for their own next time.
+ */
 export function createOutboxWake<K extends string>(deps: {
   alarms: OutboxAlarmApi;
   now(): Date;

@@ -1,15 +1,17 @@
 /**
  * Limits every install keeps before anything reaches the registry: at most MAX_REPORTS_PER_HOUR new
- * reports an hour, and a second report of the same listing within a day amends the first (its
- * reasons, note and contact) instead of counting again. The registry accepts that amendment under
- * the first report's id (REPORT_AMEND_MS, measured from its receipt, which is never earlier than
- * the report's creation here).
+ * reports an hour, and a second report of a listing within a day amends the first.
  */
 
 import { restart } from '../outbox/delivery';
 import type { ReportEntry } from '../outbox/report-entry';
 import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../protocol/report';
 
+/**
+ * An amendment changes the first report's reasons, note and contact instead of counting again. The
+ * registry accepts it under the first report's id (REPORT_AMEND_MS, measured from its receipt,
+ * which is never earlier than the report's creation here).
+ */
 export const MAX_REPORTS_PER_HOUR = 20;
 export const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,8 +1,6 @@
 /**
- * "Kiểm tra liên kết": a pasted listing link, its ids read with the adapters' URL rules, looked up in
- * the local data like any listing on a page (nothing leaves the browser). A short share link is
- * opened only when the shopper asks, after the browser granted access to its host at that moment;
- * the address it leads to is then read the same way.
+ * "Kiểm tra liên kết": a pasted listing link, its ids read with the adapters' URL rules, looked up
+ * in the local data like any listing on a page (nothing leaves the browser).
  */
 
 import { errorMessage } from '../protocol/error-message';
@@ -42,7 +40,12 @@ export async function checkLink(text: string, deps: LinkCheckDeps): Promise<Link
   return verdictOf(reading, deps);
 }
 
-/** The shopper agreed to open a short link: ask for its host (and where it leads), then follow it. */
+/**
+ * A short share link is opened only when the shopper asks, after the browser granted access to its
+ * host at that moment; the address it leads to is then read the same way.
+ *
+ * The shopper agreed to open a short link: ask for its host (and where it leads), then follow it.
+ */
 export async function resolveShortLink(
   short: ShortReading,
   deps: LinkCheckDeps,

@@ -1,8 +1,6 @@
 /**
  * Check workers for a big snapshot (utils/feed/check-pool.ts), wherever this background can get
- * them: a background page (Firefox) starts workers itself; Chrome's service worker cannot, so it
- * opens an offscreen document that starts them and relays over a BroadcastChannel. Null when
- * neither works: the snapshot is then checked in the background's own thread, like a small one.
+ * them; null when it cannot, and the snapshot is checked in its own thread.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -42,6 +40,11 @@ export function closeLeftoverCheckers(): void {
   if (offscreen) leftoverClosed = offscreen.closeDocument().catch(() => undefined);
 }
 
+/**
+ * A background page (Firefox) starts workers itself; Chrome's service worker cannot, so it opens an
+ * offscreen document that starts them and relays over a BroadcastChannel. Without either, the
+ * snapshot is checked in the background's own thread, like a small one.
+ */
 export async function openCheckers(): Promise<CheckerHandle | null> {
   if (typeof Worker === 'function') return pageWorkers();
   const offscreen = offscreenApi();

@@ -1,8 +1,6 @@
 /**
  * The background's data: the local database (or, without one, the shipped records in memory), the
- * index loaded from it, the block list and the feed sync. Built on first use (a cold service worker
- * pays once: one meta read of the packed index), rebuilt after each sync. Everything it needs comes
- * in as arguments, so it runs the same in unit tests and in the extension.
+ * index loaded from it, the block list and the feed sync.
  */
 import type { Database } from '../../../utils/db/database';
 import type { LoadedData } from '../../../utils/db/flag-store';
@@ -70,6 +68,11 @@ const FEED_URL_SETTING = 'feedUrl';
 
 export type DataService = ReturnType<typeof createDataService>;
 
+/**
+ * Built on first use (a cold service worker pays once: one meta read of the packed index), rebuilt
+ * after each sync. Everything it needs comes in as arguments, so it runs the same in unit tests and
+ * in the extension.
+ */
 export function createDataService(deps: DataServiceDeps) {
   let state: Promise<DataState> | null = null;
   /** Counts changes of the feed address: a sync belongs to the address it started with. */

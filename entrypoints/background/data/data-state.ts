@@ -1,9 +1,6 @@
 /**
- * The data a background answers from, as it is opened: the database with its index loaded, or,
- * when IndexedDB cannot be opened, read or written (disabled, or the disk full at the first
- * import), the shipped records held in memory. A worker start reads only the index blob and the
- * data's description; the shipped data is stored on the first run (and after updates, see
- * DataService.refreshShippedData), not looked at on every start.
+ * The data a background answers from, as it is opened: the database with its index loaded, or, when
+ * IndexedDB cannot be used, the shipped records held in memory.
  */
 import type { Database } from '../../../utils/db/database';
 import { type LoadedData, loadData, readDomains } from '../../../utils/db/flag-store';
@@ -15,6 +12,12 @@ import { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import type { FlagRecord } from '../../../utils/protocol/records';
 import type { ShownDomains } from '../scam-sites/block-list';
 
+/**
+ * In memory when IndexedDB cannot be opened, read or written (disabled, or the disk full at the
+ * first import). A worker start reads only the index blob and the data's description; the shipped
+ * data is stored on the first run (and after updates, see DataService.refreshShippedData), not
+ * looked at on every start.
+ */
 export interface DataState {
   /** null: no usable IndexedDB; the shipped data is held in memory for this worker's life. */
   db: Database | null;

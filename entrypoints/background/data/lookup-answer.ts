@@ -1,8 +1,6 @@
 /**
- * The answer to a page's lookup: the shown records for its keys, the flagged products its listings'
- * names match, the flagged phones and bank accounts their own text gives, and the on-page signals
- * those names show (those the shopper left on), when together they reach a warning. Each name is
- * decoded (from an address) and folded once, for every check.
+ * The answer to a page's lookup: the shown records for its keys, and the products, phones, bank
+ * accounts and on-page signals its listings' names and text give.
  */
 import type { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import { isShownToShoppers } from '../../../utils/lookup/shown';
@@ -23,6 +21,11 @@ export interface LookupSources {
   products: ProductMatcher;
 }
 
+/**
+ * Flagged products are those its listings' names match; flagged phones and bank accounts, those
+ * their own text gives; on-page signals (those the shopper left on) count when together they reach
+ * a warning. Each name is decoded (from an address) and folded once, for every check.
+ */
 export async function answerLookup(
   { info, reader, products, prices }: LookupSources,
   request: RequestOf<'lookup'>,

@@ -1,9 +1,6 @@
 /**
- * The inspector's actions on the one courier (utils/outbox/courier.ts): retried with backoff on
- * network errors, 5xx, 408 and 429, refused on any other 4xx with the registry's reason kept, and
- * sent only with the token they were taken with. Evidence goes in two steps, the snapshot and then
- * its screenshot. The registry records each action once by its id, so an answer lost on the way
- * costs nothing but a repeat.
+ * The inspector's actions on the one courier (utils/outbox/courier.ts): each sent only with the
+ * token it was taken with; evidence as its snapshot, then its screenshot.
  */
 import { ACTION_PATHS, type ActionEntry } from '../../../utils/outbox/action-entry';
 import { createCourier } from '../../../utils/outbox/courier';
@@ -22,6 +19,11 @@ export interface ActionCourierDeps {
   onDelivered(entry: ActionEntry): void;
 }
 
+/**
+ * Retried with backoff on network errors, 5xx, 408 and 429, refused on any other 4xx with the
+ * registry's reason kept. The registry records each action once by its id, so an answer lost on the
+ * way costs nothing but a repeat.
+ */
 export function createActionCourier(deps: ActionCourierDeps) {
   async function send(
     entry: ActionEntry,

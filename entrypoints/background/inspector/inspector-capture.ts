@@ -1,10 +1,6 @@
 /**
- * The inspector's screenshot evidence, of the listing's own tab only: the tab is brought to the
- * front of its window, its page says where it is and which listing it is the page of (the adapter's
- * own rules, through the content script; the browser's address too when it lets us read it), and
- * only when that is the listing under focus is the window captured; the page is asked again after
- * the capture, so a page that moved meanwhile is never filed under the listing. Anything else is
- * refused, naming why and what the tab showed.
+ * The inspector's screenshot evidence, of the listing's own tab only: captured only while that tab
+ * shows the listing under focus, before and after the capture; anything else is refused.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
 import type { ScreenshotInput } from '../../../utils/protocol/report-messages';
@@ -66,6 +62,13 @@ const withoutHash = (url: string) => url.replace(/#.*$/, '');
 /** Keys are canonical (utils/protocol/keys.ts): the same listing has the very same key. */
 const sameListing = (a: string | null, b: string) => a !== null && a === b;
 
+/**
+ * The tab is brought to the front of its window, its page says where it is and which listing it is
+ * the page of (the adapter's own rules, through the content script; the browser's address too when
+ * it lets us read it), and only when that is the listing under focus is the window captured; the
+ * page is asked again after the capture, so a page that moved meanwhile is never filed under the
+ * listing. A refusal names why and what the tab showed.
+ */
 export function createEvidenceCapture(deps: { apis: CaptureApis; now(): Date }) {
   const { apis } = deps;
 

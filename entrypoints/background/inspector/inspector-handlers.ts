@@ -1,8 +1,6 @@
 /**
- * The background's answers to inspector-mode messages. A page (content script) may only ask what
- * the registry knows about keys of its own marketplace, and for the panel on one of its listings;
- * both answer "off" unless an inspector is signed in, and neither ever carries the token. Everything
- * else comes from the extension's own pages (the dispatcher refuses it from content scripts).
+ * The background's answers to inspector-mode messages; a page may ask only about its own
+ * marketplace's keys and listings, and never sees the token.
  */
 import type { Handlers } from '../../../utils/protocol/dispatch';
 import { errorMessage } from '../../../utils/protocol/error-message';
@@ -40,6 +38,12 @@ export interface InspectorHandlerDeps {
   capture: EvidenceCapture;
 }
 
+/**
+ * A page (content script) may only ask what the registry knows about keys of its own marketplace,
+ * and for the panel on one of its listings; both answer "off" unless an inspector is signed in, and
+ * neither ever carries the token. Everything else comes from the extension's own pages (the
+ * dispatcher refuses it from content scripts).
+ */
 export function createInspectorHandlers(
   deps: InspectorHandlerDeps,
 ): Pick<Handlers, InspectorTypes> {

@@ -1,8 +1,6 @@
 /**
  * Inspector mode assembled: the session (token), its calls on the registry client, the actions'
- * outbox and its courier, and the service the handlers use. The browser's side (icon, side panel, telling tabs and panels to look
- * again) comes in as functions, so unit tests run the same assembly on fake-indexeddb and a fake
- * registry.
+ * outbox and its courier, and the service the handlers use.
  */
 import type { Database } from '../../../utils/db/database';
 import { sha256Hex } from '../../../utils/feed-format/hash';
@@ -34,6 +32,10 @@ export interface InspectorModeDeps {
   tabs: CaptureApis;
 }
 
+/**
+ * The browser's side (icon, side panel, telling tabs and panels to look again) comes in as
+ * functions, so unit tests run the same assembly on fake-indexeddb and a fake registry.
+ */
 export function createInspectorMode(deps: InspectorModeDeps) {
   const actions = createActionOutbox(deps.openDb);
   const session = createInspectorSession({

@@ -1,9 +1,6 @@
 /**
- * Who is signed in as an inspector, kept in the background's own IndexedDB (the extension origin's
- * `settings` store: content scripts share `storage.local` but can never open this database). The
- * token is read only here and handed only to calls to the registry it was issued by (the registry
- * client sends it in the Authorization header). Any call the registry answers 401 signs the
- * inspector out, with the reason kept to show.
+ * Who is signed in as an inspector, with the token: kept in the background's own IndexedDB, handed
+ * only to calls to the registry that issued it; a 401 signs the inspector out.
  */
 import type { Database } from '../../../utils/db/database';
 import { type RegistryClient, registryError } from '../../../utils/outbox/registry-client';
@@ -47,6 +44,12 @@ function isStored(value: unknown): value is StoredSession {
   return who.success && typeof raw?.token === 'string' && typeof raw.registryUrl === 'string';
 }
 
+/**
+ * The session lives in the extension origin's `settings` store: content scripts share
+ * `storage.local` but can never open this database. The token is read only here; the registry
+ * client sends it in the Authorization header. Any call the registry answers 401 signs the
+ * inspector out, with the reason kept to show.
+ */
 export function createInspectorSession(deps: SessionDeps) {
   let cached: StoredSession | null | undefined;
 

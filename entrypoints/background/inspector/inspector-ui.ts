@@ -1,8 +1,6 @@
 /**
- * Inspector mode's marks in the browser: the toolbar icon turns blue and its title names the
- * inspector while the mode is on; the inspector panel opens beside a tab (Chromium's side panel,
- * Firefox's sidebar, else a small window); tabs and open extension pages are told to look again
- * when the registry's view or the panel's listing changed.
+ * Inspector mode's marks in the browser: the toolbar icon and title, the panel beside a tab, and
+ * tabs and open pages told to look again.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
 import type { InspectorSession } from '../../../utils/protocol/inspector';
@@ -13,6 +11,12 @@ const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconSet = (prefix: string) =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
 
+/**
+ * The toolbar icon turns blue and its title names the inspector while the mode is on; the inspector
+ * panel opens beside a tab (Chromium's side panel, Firefox's sidebar, else a small window); tabs
+ * and open extension pages are told to look again when the registry's view or the panel's listing
+ * changed.
+ */
 export function createInspectorUi(browser: typeof BrowserApi) {
   const action = browser.action ?? browser.browserAction;
 

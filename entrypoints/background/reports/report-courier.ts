@@ -1,7 +1,5 @@
 /**
- * Reports on the one courier (utils/outbox/courier.ts): a report goes to its own registry (or, when
- * it has none yet, the shopper's), its screenshot once the report is acknowledged, and a receipt is
- * kept even when the report was amended on the way. Also asks the registry, now and then, what
+ * Reports on the one courier (utils/outbox/courier.ts), and the registry asked now and then what
  * became of each delivered report.
  */
 import { createCourier } from '../../../utils/outbox/courier';
@@ -22,6 +20,10 @@ export interface CourierDeps {
   wakeAt(at: Date | null): void;
 }
 
+/**
+ * A report goes to its own registry (or, when it has none yet, the shopper's), its screenshot once
+ * the report is acknowledged, and a receipt is kept even when the report was amended on the way.
+ */
 export function createReportCourier(deps: CourierDeps) {
   const { outbox, registry } = deps;
 

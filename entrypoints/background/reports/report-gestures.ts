@@ -1,8 +1,6 @@
 /**
- * Reports started by the browser's own gestures: the context menu on a listing link and the keyboard
- * shortcut. Both grant activeTab, so the visible tab is captured first (compressed to at most 1 MB);
- * the tab's content script says which listing it is (the link's, or the page's own); the dialog then
- * opens as a small window of report.html on a draft holding both.
+ * Reports started by the browser's own gestures (the context menu on a listing link, the keyboard
+ * shortcut): a screenshot, the tab's listing, and the dialog on a draft of both.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
 import { MARKETPLACE_PAGES } from '../../../utils/protocol/marketplaces';
@@ -52,6 +50,11 @@ export interface GestureTab {
   windowId?: number;
 }
 
+/**
+ * Both gestures grant activeTab, so the visible tab is captured first (compressed to at most 1 MB);
+ * the tab's content script says which listing it is (the link's, or the page's own); the dialog
+ * then opens as a small window of report.html on a draft holding both.
+ */
 export function createReportGestures(deps: { apis: GestureApis; drafts: DraftStore; now(): Date }) {
   const { apis } = deps;
 

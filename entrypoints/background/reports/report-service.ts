@@ -1,10 +1,6 @@
 /**
- * The background's side of reporting (DESIGN.md §7): a report is written to the outbox before
- * anything is sent, then delivered to the registry with retries until it is acknowledged, across
- * worker shutdowns, browser restarts and offline periods (the caller wakes `deliverDue` from an
- * alarm, the `online` event, every start and every new report). The report's id is its idempotency
- * key, so a retry after a lost answer is never counted twice. Its screenshot goes up once the
- * report is acknowledged. Nothing is dropped: only the shopper deletes a report.
+ * The background's side of reporting (DESIGN.md §7): a report is saved to the outbox before
+ * anything is sent, amended or limited per install, listed, retried, deleted.
  */
 import { sha256Hex } from '../../../utils/feed-format/hash';
 import type { Screenshot } from '../../../utils/outbox/deliverable';
@@ -52,6 +48,13 @@ export interface ReportServiceDeps {
 
 export type ReportService = ReturnType<typeof createReportService>;
 
+/**
+ * Delivered to the registry with retries until it is acknowledged, across worker shutdowns, browser
+ * restarts and offline periods (the caller wakes `deliverDue` from an alarm, the `online` event,
+ * every start and every new report). The report's id is its idempotency key, so a retry after a
+ * lost answer is never counted twice. Its screenshot goes up once the report is acknowledged.
+ * Nothing is dropped: only the shopper deletes a report.
+ */
 export function createReportService(deps: ReportServiceDeps) {
   const { outbox } = deps;
   /** Read once per worker (every lookup asks, for the appeal link); the background is its only writer. */

@@ -1,8 +1,6 @@
 /**
- * The scam sites to block: exactly those a shopper is shown a warning page for. The block rule and
- * the warning page use this one list, so every block lands on a page that names its source: the
- * listed domains the guard allows (domain-guard.ts) whose records are neither cleared nor expired.
- * It holds until the next of those records expires.
+ * The scam sites to block: exactly those a shopper is shown a warning page for, until the next of
+ * their records expires.
  */
 import { unguarded } from '../../../utils/lookup/domain-guard';
 import { DomainList } from '../../../utils/lookup/domain-list';
@@ -21,6 +19,11 @@ export interface ShownDomains extends BlockList {
   records: Map<string, FlagRecord>;
 }
 
+/**
+ * The block rule and the warning page use this one list, so every block lands on a page that names
+ * its source: the listed domains the guard allows (domain-guard.ts) whose records are neither
+ * cleared nor expired.
+ */
 export async function buildShownDomains(
   listed: readonly string[],
   reader: { get(keys: Iterable<string>): Promise<Map<string, FlagRecord>> },

@@ -1,18 +1,22 @@
 /**
- * The scam-site layer. The browser itself blocks top-level navigations to listed domains through one
- * declarativeNetRequest rule (no host permission: with the "declarativeNetRequest" permission a block
- * rule needs none, and the extension never sees the pages). When such a navigation fails, the
- * webNavigation error event names the tab and URL, and the tab is sent to our warning page, which
- * explains who listed the site and offers "go back" and "continue anyway". Continuing adds a
- * session-only allow rule for that domain.
- *
- * Why not a redirect rule straight to the warning page: redirects need host permission for every
- * site ("read and change all your data"), which a shopping-safety extension should not ask for.
+ * The scam-site block: one declarativeNetRequest rule blocks top-level loads of listed domains, a
+ * failed load is sent to our warning page, and "continue anyway" allows the domain for the session.
  */
 
 import type { browser as BrowserApi } from 'wxt/browser';
 import type { DataService } from '../data/data-service';
 import type { BlockList } from './block-list';
+
+/*
+ * The browser itself blocks (no host permission: with the "declarativeNetRequest" permission a
+ * block rule needs none, and the extension never sees the pages). When such a navigation fails, the
+ * webNavigation error event names the tab and URL, and the tab is sent to our warning page, which
+ * explains who listed the site and offers "go back" and "continue anyway"; continuing adds a
+ * session-only allow rule for that domain.
+ *
+ * Why not a redirect rule straight to the warning page: redirects need host permission for every
+ * site ("read and change all your data"), which a shopping-safety extension should not ask for.
+ */
 
 export const BLOCK_RULE_ID = 1;
 /** Fires when a blocked site's record expires: the list is built again without it. */

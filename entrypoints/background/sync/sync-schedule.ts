@@ -1,8 +1,6 @@
 /**
- * The automatic feed sync. Firefox does not keep alarms across browser restarts and Chrome may clear
- * them, so the alarm is made sure of whenever the background starts and after every sync, whatever
- * its outcome; and a background that starts long after the last sync (the browser was closed
- * through a scheduled one) syncs at once instead of waiting a whole interval more.
+ * The automatic feed sync: an alarm made sure of at every start and after every sync, and a sync at
+ * once when a start comes an interval or more after the last one.
  */
 import type { DataService } from '../data/data-service';
 
@@ -17,6 +15,12 @@ export interface SyncAlarmApi {
   ): Promise<void> | void;
 }
 
+/**
+ * Firefox does not keep alarms across browser restarts and Chrome may clear them, so the alarm is
+ * made sure of whenever the background starts and after every sync, whatever its outcome; a
+ * background that starts long after the last sync (the browser was closed through a scheduled one)
+ * syncs at once instead of waiting a whole interval more.
+ */
 export function createSyncSchedule(deps: {
   alarms: SyncAlarmApi;
   data: Pick<DataService, 'syncInterval' | 'syncNow' | 'syncDue'>;
