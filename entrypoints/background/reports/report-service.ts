@@ -14,17 +14,12 @@ import type {
   SubmitReport,
   SubmitReportReply,
 } from '../../../utils/protocol/report-messages';
-import {
-  amend,
-  amendableEntry,
-  HOUR_MS,
-  rateLimitedUntil,
-} from '../../../utils/report/client-limits';
-import { progressOf, viewOf } from '../../../utils/report/progress';
 import { snapshotBytes } from '../../../utils/report/snapshot';
+import { amend, amendableEntry, HOUR_MS, rateLimitedUntil } from './client-limits';
 import type { ReportCalls } from './report-calls';
 import { createReportCourier } from './report-courier';
 import type { ReportOutbox } from './report-outbox';
+import { progressOf, viewOf } from './report-progress';
 
 export interface RegistrySetting {
   /** The shopper's registry address; undefined: the build's default. */

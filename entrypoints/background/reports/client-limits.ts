@@ -3,9 +3,9 @@
  * reports an hour, and a second report of a listing within a day amends the first.
  */
 
-import { restart } from '../outbox/delivery';
-import type { ReportEntry } from '../outbox/report-entry';
-import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../protocol/report';
+import { restart } from '../../../utils/outbox/delivery';
+import type { ReportEntry } from '../../../utils/outbox/report-entry';
+import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../../../utils/protocol/report';
 
 /**
  * An amendment changes the first report's reasons, note and contact instead of counting again. The

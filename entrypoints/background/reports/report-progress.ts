@@ -3,8 +3,8 @@
  * registry last said of it; and the view the extension pages list.
  */
 
-import type { ReportEntry } from '../outbox/report-entry';
-import type { ReportProgress, ReportView } from '../protocol/report-messages';
+import type { ReportEntry } from '../../../utils/outbox/report-entry';
+import type { ReportProgress, ReportView } from '../../../utils/protocol/report-messages';
 
 export function progressOf(entry: ReportEntry): ReportProgress {
   const { state } = entry.delivery;
