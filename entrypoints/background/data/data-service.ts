@@ -37,15 +37,8 @@ import {
   openInMemory,
   stateOf,
 } from './data-state';
+import type { FeedConfig } from './feed-config';
 import { answerLookup } from './lookup-answer';
-
-export type { BlockList } from '../scam-sites/block-list';
-
-export interface FeedConfig {
-  /** The built-in manifest URL (null: this build has no feed; the options page may set one). */
-  url: string | null;
-  publicKeys: readonly string[];
-}
 
 export interface DataServiceDeps {
   openDb(): Promise<Database>;
@@ -70,8 +63,7 @@ export type DataService = ReturnType<typeof createDataService>;
 
 /**
  * Built on first use (a cold service worker pays once: one meta read of the packed index), rebuilt
- * after each sync. Everything it needs comes in as arguments, so it runs the same in unit tests and
- * in the extension.
+ * after each sync. All it needs comes in as arguments: it runs the same in unit tests.
  */
 export function createDataService(deps: DataServiceDeps) {
   let state: Promise<DataState> | null = null;

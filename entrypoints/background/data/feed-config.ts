@@ -3,7 +3,11 @@
  * (wxt.config.ts reads SOI_HANG_FEED_URL and SOI_HANG_FEED_KEYS). A build without keys accepts no
  * feed and keeps its shipped data.
  */
-import type { FeedConfig } from './data-service';
+export interface FeedConfig {
+  /** The built-in manifest URL (null: this build has no feed; the options page may set one). */
+  url: string | null;
+  publicKeys: readonly string[];
+}
 
 declare const __SOI_HANG_FEED__: FeedConfig;
 
