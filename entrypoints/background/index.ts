@@ -1,45 +1,47 @@
+/**
+ * The background (service worker in Chromium, event page in Firefox): wiring only. Each service is
+ * built in its room (data/, sync/, scam-sites/, reports/, inspector/, preferences/, tabs/,
+ * messages/) or in utils/outbox/, handed the browser's APIs, and tied to the browser's events here.
+ */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openDatabase } from '../../utils/db/database';
-import type { PackageReader } from '../../utils/feed/default-data';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
+import { createOutboxWake } from '../../utils/outbox/wake';
 import { createDispatcher } from '../../utils/protocol/dispatch';
 import { portableListener } from '../../utils/protocol/listener';
 import { requestPortListener } from '../../utils/protocol/port-listener';
-import { closeLeftoverCheckers, openCheckers } from './check-host';
-import { createDataService } from './data-service';
-import { FEED_CONFIG } from './feed-config';
-import { createHandlers } from './handlers';
-import { createInspectorMode } from './inspector-mode';
-import { createInspectorUi } from './inspector-ui';
-import { createPreferencesService } from './preferences-service';
-import { createRegistryClient } from './registry-client';
-import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './registry-setting';
-import { createDraftStore } from './report-drafts';
-import { createReportGestures } from './report-gestures';
-import { createOutboxStore } from './report-outbox';
-import { createReportService } from './report-service';
-import { createReportWake } from './report-wake';
-import { allowForSession, createBlockRuleKeeper, type RuleApi, warningFor } from './scam-sites';
-import { createSyncSchedule } from './sync-schedule';
-import { createTabStatusStore, type SessionArea } from './tab-status';
-
-const readPackageFile: PackageReader = async (path) => {
-  const response = await fetch(browser.runtime.getURL(path as '/'));
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-};
+import { closeLeftoverCheckers, openCheckers } from './data/check-host';
+import { createDataService } from './data/data-service';
+import { FEED_CONFIG } from './data/feed-config';
+import { databaseOpener } from './data/open-database';
+import { readPackageFile } from './data/package-files';
+import { createE2eSeams } from './e2e-seams';
+import { browserCaptureApis } from './inspector/inspector-capture';
+import { createInspectorMode } from './inspector/inspector-mode';
+import { createInspectorUi } from './inspector/inspector-ui';
+import { createHandlers } from './messages/handlers';
+import { createPreferencesService } from './preferences/preferences-service';
+import { createDraftStore } from './reports/draft-store';
+import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './reports/registry-setting';
+import { createReportCalls } from './reports/report-calls';
+import { browserGestureApis, createReportGestures } from './reports/report-gestures';
+import { createReportOutbox } from './reports/report-outbox';
+import { createReportService } from './reports/report-service';
+import {
+  allowForSession,
+  createBlockRuleKeeper,
+  ruleApiOf,
+  warningFor,
+} from './scam-sites/block-rule';
+import { createSyncSchedule } from './sync/sync-schedule';
+import { createTabStatusStore, type SessionArea } from './tabs/tab-status';
+import { createToolbarCount } from './tabs/toolbar-count';
 
 export default defineBackground(() => {
   closeLeftoverCheckers();
-  const rules = browser.declarativeNetRequest as unknown as RuleApi | undefined;
-  let database: ReturnType<typeof openDatabase> | null = null;
-  const openDb = () => {
-    database ??= openDatabase();
-    database.catch(() => {
-      database = null;
-    });
-    return database;
-  };
+  const rules = ruleApiOf(browser);
+  const openDb = databaseOpener();
+  const seams = createE2eSeams();
   const preferences = createPreferencesService({ openDb, now: () => new Date() });
   const blockRule = createBlockRuleKeeper({
     rules,
@@ -56,51 +58,41 @@ export default defineBackground(() => {
     onBlockListChanged: (blocked) => blockRule.apply(blocked),
   });
   const schedule = createSyncSchedule({ alarms: browser.alarms, data });
-  // The e2e build may move the reports' clock back, to make reports "earlier" (tests of the hourly
-  // limit and of many reports made offline); every other build keeps the real time.
-  let clockShiftMs = 0;
-  const reportsNow = () => new Date(Date.now() + clockShiftMs);
+  // Reports, their statuses and inspector mode all speak to the registry through this one client.
+  const registry = createRegistryClient({ fetch: (input, init) => fetch(input, init) });
   const reports = createReportService({
-    outbox: createOutboxStore(openDb, () => crypto.randomUUID()),
-    registry: createRegistryClient({
-      fetch: (input, init) => fetch(input, init),
-      now: () => new Date(),
-    }),
+    outbox: createReportOutbox(openDb, () => crypto.randomUUID()),
+    registry: createReportCalls({ registry, now: () => new Date() }),
     registrySetting: createRegistrySetting(openDb),
     defaultRegistryUrl: DEFAULT_REGISTRY_URL,
     version: browser.runtime.getManifest().version,
-    now: reportsNow,
+    now: seams.reportsNow,
     random: Math.random,
     uuid: () => crypto.randomUUID(),
-    wakeAt: (at) => wakeAt('reports', at),
+    wakeAt: (at) => wake.wakeAt('reports', at),
   });
-  // Reports and inspector actions share one delivery alarm: it is set for whichever is due first.
-  const wakes: Record<'reports' | 'actions', Date | null> = { reports: null, actions: null };
-  const wakeAt = (outbox: keyof typeof wakes, at: Date | null) => {
-    wakes[outbox] = at;
-    const times = Object.values(wakes).filter((time): time is Date => time !== null);
-    reportWake.wakeAt(times.length === 0 ? null : new Date(Math.min(...times.map(Number))));
-  };
   const inspectorUi = createInspectorUi(browser);
   const inspector = createInspectorMode({
     openDb,
-    fetch: (input, init) => fetch(input, init),
+    registry,
     now: () => new Date(),
     random: Math.random,
     uuid: () => crypto.randomUUID(),
-    wakeAt: (at) => wakeAt('actions', at),
+    wakeAt: (at) => wake.wakeAt('actions', at),
     modeChanged: inspectorUi.modeChanged,
     viewsChanged: inspectorUi.viewsChanged,
     openPanel: inspectorUi.openPanel,
     focusChanged: inspectorUi.focusChanged,
-    tabs: {
-      getTab: (tabId) => browser.tabs.get(tabId),
-      activate: (tabId) => browser.tabs.update(tabId, { active: true }),
-      captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
-      sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
-      // A tab just brought to the front is drawn within a frame or two.
-      settle: () => new Promise((resolve) => setTimeout(resolve, 250)),
+    tabs: browserCaptureApis(browser),
+  });
+  // One alarm for both outboxes, set for whichever is due first.
+  const wake = createOutboxWake<'reports' | 'actions'>({
+    alarms: browser.alarms,
+    now: seams.reportsNow,
+    deliver: async () => {
+      await Promise.all([reports.deliverDue(), inspector.deliverDue()]);
     },
+    refreshStatuses: () => reports.refreshStatuses(false),
   });
   const drafts = createDraftStore({
     openDb,
@@ -110,25 +102,9 @@ export default defineBackground(() => {
   const gestures = createReportGestures({
     drafts,
     now: () => new Date(),
-    apis: {
-      captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
-      sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
-      openWindow: (url) => browser.windows.create({ url, type: 'popup', width: 560, height: 780 }),
-      reportPageUrl: () => browser.runtime.getURL('/report.html'),
-      menus: browser.contextMenus,
-      message: (name) => browser.i18n.getMessage(name as 'menuReportListing'),
-    },
-  });
-  const reportWake = createReportWake({
-    alarms: browser.alarms,
-    now: reportsNow,
-    deliver: async () => {
-      await Promise.all([reports.deliverDue(), inspector.deliverDue()]);
-    },
-    refreshStatuses: () => reports.refreshStatuses(false),
+    apis: browserGestureApis(browser),
   });
 
-  const action = browser.action ?? browser.browserAction;
   const tabs = createTabStatusStore(browser.storage.session as SessionArea | undefined);
   const dispatch = createDispatcher(
     createHandlers({
@@ -138,14 +114,7 @@ export default defineBackground(() => {
       drafts,
       tabs,
       now: () => new Date(),
-      async showCount(tabId, flagged) {
-        try {
-          await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-          await action.setBadgeText({ tabId, text: flagged > 0 ? String(flagged) : '' });
-        } catch {
-          // the tab may have closed meanwhile
-        }
-      },
+      showCount: createToolbarCount(browser.action ?? browser.browserAction),
       async allowDomain(domain) {
         if (rules) await allowForSession(rules, domain);
       },
@@ -166,18 +135,7 @@ export default defineBackground(() => {
         .query({ active: true, currentWindow: true })
         .then(([active]) => gestures.onCommand(command, active));
   });
-  // The e2e build lets the end-to-end tests drive the gestures a test cannot make (menu, shortcut).
-  if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, {
-      soiHangE2E: {
-        reportFrom: gestures.reportFrom,
-        submitReport: reports.submit,
-        shiftReportClock(ms: number) {
-          clockShiftMs = ms;
-        },
-      },
-    });
-  }
+  seams.expose({ reportFrom: gestures.reportFrom, submitReport: reports.submit });
   browser.runtime.onInstalled.addListener(() => {
     void (async () => {
       await data.refreshShippedData();
@@ -187,7 +145,7 @@ export default defineBackground(() => {
   // Alarms may not survive a browser restart: every start makes sure of them (and syncs if due).
   void schedule.onStart();
   // Reports wait in the outbox across restarts: whatever is due goes now, and when back online.
-  void reportWake.onStart();
+  void wake.onStart();
   globalThis.addEventListener?.('online', () => {
     void reports.hurry();
     void inspector.deliverDue();
@@ -196,7 +154,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void schedule.onAlarm(alarm.name);
     void blockRule.onAlarm(alarm.name);
-    void reportWake.onAlarm(alarm.name);
+    void wake.onAlarm(alarm.name);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.remove(tabId);

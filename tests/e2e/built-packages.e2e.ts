@@ -168,6 +168,12 @@ describe('the built packages', () => {
     for (const [name, dir] of RELEASES) expect(packageHolds(dir, testKey), name).toBe(false);
   });
 
+  it('only the e2e build carries the test seams of its background (entrypoints/background/e2e-seams.ts)', () => {
+    expect(packageHolds(E2E_EXTENSION_DIR, 'soiHangE2E')).toBe(true);
+    for (const [name, dir] of RELEASES) expect(packageHolds(dir, 'soiHangE2E'), name).toBe(false);
+    expect(packageHolds(RELEASE_TEST_DIR, 'soiHangE2E')).toBe(false);
+  });
+
   it('release builds keep our shadow roots closed; only the e2e build opens them for its probes', () => {
     for (const site of CONTENT_SCRIPTS) {
       for (const [name, dir] of RELEASES)

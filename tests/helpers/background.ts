@@ -2,12 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../entrypoints/background/handlers';
-import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
-import { createPreferencesService } from '../../entrypoints/background/preferences-service';
-import { createDraftStore } from '../../entrypoints/background/report-drafts';
-import { createTabStatusStore, type SessionArea } from '../../entrypoints/background/tab-status';
+import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
+import { createHandlers } from '../../entrypoints/background/messages/handlers';
+import { createPreferencesService } from '../../entrypoints/background/preferences/preferences-service';
+import { createDraftStore } from '../../entrypoints/background/reports/draft-store';
+import {
+  createTabStatusStore,
+  type SessionArea,
+} from '../../entrypoints/background/tabs/tab-status';
 import { openDatabase } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 import { createDispatcher } from '../../utils/protocol/dispatch';
 import { reportService } from './report-service';
 import { shippedService } from './shipped-data';
@@ -25,7 +29,7 @@ export function background(
 ) {
   const inspector = createInspectorMode({
     openDb,
-    fetch: fetch ?? (async () => Response.error()),
+    registry: createRegistryClient({ fetch: fetch ?? (async () => Response.error()) }),
     now: () => NOW,
     random: () => 0.5,
     uuid: randomUUID,

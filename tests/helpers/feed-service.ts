@@ -1,6 +1,6 @@
 /** A data service on the shipped data syncing from a memory feed, with a clock the test moves. */
 import { vi } from 'vitest';
-import type { BlockList } from '../../entrypoints/background/data-service';
+import type { BlockList } from '../../entrypoints/background/scam-sites/block-list';
 import { MANIFEST, type MemoryFeed, publicKey } from './memory-feed';
 import { shippedService } from './shipped-data';
 

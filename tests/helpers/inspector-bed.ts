@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
-import type { CaptureApis } from '../../entrypoints/background/inspector-capture';
-import { createInspectorHandlers } from '../../entrypoints/background/inspector-handlers';
-import { createInspectorMode } from '../../entrypoints/background/inspector-mode';
+import type { CaptureApis } from '../../entrypoints/background/inspector/inspector-capture';
+import { createInspectorHandlers } from '../../entrypoints/background/inspector/inspector-handlers';
+import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
 import { openDatabase } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 import { createDispatcher, type Handlers } from '../../utils/protocol/dispatch';
 
 export const REGISTRY = 'https://registry.test';
@@ -152,7 +153,7 @@ export function inspectorBed() {
   const openDb = () => openDatabase();
   const mode = createInspectorMode({
     openDb,
-    fetch: fetch as unknown as typeof globalThis.fetch,
+    registry: createRegistryClient({ fetch: fetch as unknown as typeof globalThis.fetch }),
     now: () => now,
     random: () => 0.5,
     uuid: randomUUID,

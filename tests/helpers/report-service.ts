@@ -1,12 +1,13 @@
 /** The background's report service on fake-indexeddb, with a fetch and clock the test controls. */
 import { randomUUID } from 'node:crypto';
-import { createRegistryClient } from '../../entrypoints/background/registry-client';
-import { createOutboxStore } from '../../entrypoints/background/report-outbox';
+import { createReportCalls } from '../../entrypoints/background/reports/report-calls';
+import { createReportOutbox } from '../../entrypoints/background/reports/report-outbox';
 import {
   createReportService,
   type RegistrySetting,
-} from '../../entrypoints/background/report-service';
+} from '../../entrypoints/background/reports/report-service';
 import type { Database } from '../../utils/db/database';
+import { createRegistryClient } from '../../utils/outbox/registry-client';
 
 export interface ReportServiceOptions {
   openDb(): Promise<Database>;
@@ -32,8 +33,11 @@ export function reportService(options: ReportServiceOptions) {
   const wakes: Array<Date | null> = [];
   const now = options.now ?? (() => new Date());
   const service = createReportService({
-    outbox: createOutboxStore(options.openDb, randomUUID),
-    registry: createRegistryClient({ fetch: options.fetch ?? offline, now }),
+    outbox: createReportOutbox(options.openDb, randomUUID),
+    registry: createReportCalls({
+      registry: createRegistryClient({ fetch: options.fetch ?? offline }),
+      now,
+    }),
     registrySetting,
     defaultRegistryUrl:
       options.defaultRegistryUrl === undefined

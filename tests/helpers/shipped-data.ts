@@ -1,4 +1,7 @@
-import { createDataService, type DataService } from '../../entrypoints/background/data-service';
+import {
+  createDataService,
+  type DataService,
+} from '../../entrypoints/background/data/data-service';
 import { buildDefaultFeed, type DefaultFeed } from '../../scripts/default-feed';
 import { openDatabase } from '../../utils/db/database';
 import type { PackageReader } from '../../utils/feed/default-data';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INSPECTOR_WORDS } from '../../entrypoints/background/inspector-words';
+import { INSPECTOR_WORDS } from '../../entrypoints/background/inspector/inspector-words';
 import vi from '../../public/_locales/vi/messages.json';
 import { contentMessages } from '../../scripts/content-messages';
 import { REPO_ROOT } from '../helpers/fixtures';

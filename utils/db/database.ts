@@ -26,7 +26,7 @@ export interface SoiHangSchema extends DBSchema {
   /** Named values: the data's description, the packed index, names lists, sync state. */
   meta: { key: string; value: unknown };
   /**
-   * The shopper's reports (utils/report/outbox-entry.ts, checked on every read): kept after delivery
+   * The shopper's reports (utils/outbox/report-entry.ts, checked on every read): kept after delivery
    * for "Báo cáo của tôi" until the shopper deletes them.
    */
   outbox: {
@@ -39,7 +39,7 @@ export interface SoiHangSchema extends DBSchema {
   /** Report dialogs open now (utils/protocol/report-drafts.ts), by token; kept an hour at most. */
   drafts: { key: string; value: { token: string; createdAt: string } };
   /**
-   * An inspector's actions on their way to the registry (utils/report/action-entry.ts), delivered
+   * An inspector's actions on their way to the registry (utils/outbox/action-entry.ts), delivered
    * like reports; kept until the registry acknowledges them or the inspector signs out.
    */
   actions: {

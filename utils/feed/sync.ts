@@ -23,6 +23,7 @@ import {
 } from '../feed-format/manifest';
 import { FeedFormatError, parseLine } from '../feed-format/ndjson';
 import { keyIdOf, signatureFileFor, verifyingKey } from '../feed-format/signature';
+import { errorMessage } from '../protocol/error-message';
 import type { DataInfo } from '../protocol/records';
 import type { CheckerHandle } from './check-pool';
 import { checkedSnapshot, checkFile, inflate, parseAll } from './feed-file';
@@ -87,10 +88,7 @@ async function get(fetchFn: typeof fetch, url: string, init?: RequestInit): Prom
       redirect: 'follow',
     });
   } catch (error) {
-    throw new SyncError(
-      'network',
-      `${url}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new SyncError('network', `${url}: ${errorMessage(error)}`);
   }
 }
 
@@ -102,10 +100,7 @@ async function readBody(response: Response, maxBytes: number, what: string) {
     if (error instanceof SizeLimitError) {
       throw new SyncError('oversized', `${what} is larger than the ${maxBytes} bytes it may have`);
     }
-    throw new SyncError(
-      'network',
-      `${what}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new SyncError('network', `${what}: ${errorMessage(error)}`);
   }
 }
 
@@ -293,6 +288,6 @@ async function store(write: () => Promise<LoadedData>): Promise<LoadedData> {
   } catch (error) {
     if (error instanceof SyncError || error instanceof DeltaNotApplicableError) throw error;
     if (error instanceof FeedFormatError) throw new SyncError('invalid_record', error.message);
-    throw new SyncError('storage', error instanceof Error ? error.message : String(error));
+    throw new SyncError('storage', errorMessage(error));
   }
 }

@@ -36,7 +36,7 @@ export type ActionRequest = z.infer<typeof ActionRequestSchema>;
 
 /**
  * Evidence of the listing in this tab: the background captures the tab itself, and only while it
- * shows that listing's page (entrypoints/background/inspector-capture.ts).
+ * shows that listing's page (entrypoints/background/inspector/inspector-capture.ts).
  */
 export const EvidenceRequestSchema = z.object({
   tabId: z.int().check(z.gte(0)),

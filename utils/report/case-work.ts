@@ -1,8 +1,6 @@
 /**
- * The dashboard's case work, pure: the queue as CSV for a spreadsheet, where a case's listing is
- * opened, and the evidence package of one key (one zip with the registry's story as JSON, every
- * listing snapshot exactly as it was hashed, every screenshot, and a manifest of SHA-256 hashes and
- * times that anyone can check again).
+ * The dashboard's case work, pure: the queue as CSV, where a case's listing is opened, and the
+ * evidence package of one key.
  */
 import { strToU8, zipSync } from 'fflate';
 import { headOfKey } from '../protocol/keys';
@@ -64,6 +62,11 @@ export interface PackageFile {
   declaredSha256?: string;
 }
 
+/**
+ * An evidence package is one zip with the registry's story as JSON, every listing snapshot exactly
+ * as it was hashed, every screenshot, and a manifest of SHA-256 hashes and times that anyone can
+ * check again.
+ */
 export interface EvidencePackage {
   key: string;
   registry: string;

@@ -1,9 +1,6 @@
 /**
  * Where a shopper can take a report besides our registry, as data (DESIGN.md §7): a correction is a
- * change here, not in a component. From ../shared/official-channels.md (read 2026-11); each entry
- * says what it is for and where its address comes from. `recheck`: the source is old or the
- * address could not be confirmed by a second source, so the UI says to check it before calling.
- * The platforms' own help pages are their help-centre home pages.
+ * change here, not in a component.
  */
 import type { Platform } from '../protocol/keys';
 
@@ -22,6 +19,12 @@ export interface Channel {
   recheck?: true;
 }
 
+/**
+ * From ../shared/official-channels.md (read 2026-11); each entry says what it is for and where its
+ * address comes from. `recheck`: the source is old or the address could not be confirmed by a
+ * second source, so the UI says to check it before calling. The platforms' own help pages are their
+ * help-centre home pages.
+ */
 export const OFFICIAL_CHANNELS: readonly Channel[] = [
   {
     id: 'moit-ecommerce-email',

@@ -1,8 +1,6 @@
 /**
  * "Báo cáo của tôi" exported: every report as JSON (what the outbox keeps of it, without the
- * screenshot's bytes) or as CSV for a spreadsheet. CSV cells are quoted, and a cell a spreadsheet
- * would run as a formula (= + - @ at its start) is prefixed with an apostrophe, since titles and
- * notes come from pages and shoppers.
+ * screenshot's bytes) or as CSV for a spreadsheet.
  */
 import type { ReportView } from '../protocol/report-messages';
 
@@ -35,6 +33,10 @@ const COLUMNS: CsvColumns<ReportView> = [
   ['screenshot_sha256', (r) => r.screenshot?.sha256],
 ];
 
+/**
+ * CSV cells are quoted, and a cell a spreadsheet would run as a formula (= + - @ at its start) is
+ * prefixed with an apostrophe, since titles and notes come from pages and shoppers.
+ */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   let text = String(value);

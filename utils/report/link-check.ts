@@ -1,9 +1,9 @@
 /**
- * "Kiểm tra liên kết": a pasted listing link, its ids read with the adapters' URL rules, looked up in
- * the local data like any listing on a page (nothing leaves the browser). A short share link is
- * opened only when the shopper asks, after the browser granted access to its host at that moment;
- * the address it leads to is then read the same way.
+ * "Kiểm tra liên kết": a pasted listing link, its ids read with the adapters' URL rules, looked up
+ * in the local data like any listing on a page (nothing leaves the browser).
  */
+
+import { errorMessage } from '../protocol/error-message';
 import type { ResponseOf } from '../protocol/messages';
 import type { DataInfo } from '../protocol/records';
 import { type Verdict, verdictFor } from '../protocol/verdict';
@@ -40,7 +40,12 @@ export async function checkLink(text: string, deps: LinkCheckDeps): Promise<Link
   return verdictOf(reading, deps);
 }
 
-/** The shopper agreed to open a short link: ask for its host (and where it leads), then follow it. */
+/**
+ * A short share link is opened only when the shopper asks, after the browser granted access to its
+ * host at that moment; the address it leads to is then read the same way.
+ *
+ * The shopper agreed to open a short link: ask for its host (and where it leads), then follow it.
+ */
 export async function resolveShortLink(
   short: ShortReading,
   deps: LinkCheckDeps,
@@ -56,7 +61,7 @@ export async function resolveShortLink(
     return {
       kind: 'failed',
       short,
-      message: error instanceof Error ? error.message : String(error),
+      message: errorMessage(error),
     };
   }
   const reading = readListingLink(target);

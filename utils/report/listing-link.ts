@@ -1,12 +1,16 @@
 /**
- * A listing link pasted by the shopper (most shares come from the marketplaces' apps), read with the
- * site adapters' own URL rules: the same ids as the content scripts would read from that listing's
- * page. Short share links are only named here; they are opened only when the shopper asks, through a
- * host permission requested at that moment (LinkCheck in components/, entrypoints' link-check.ts).
+ * A listing link pasted by the shopper, read with the site adapters' own URL rules: the same ids
+ * the content scripts would read from that listing's page.
  */
 import { keyBuilder, type Platform } from '../protocol/keys';
-import { onDomains } from '../sites/engine/define-adapter';
+import { onDomains } from '../protocol/listing-urls';
 import { ADAPTERS } from '../sites/index';
+
+/*
+ * Most shares come from the marketplaces' apps. Short share links are only named here; they are
+ * opened only when the shopper asks, through a host permission requested at that moment (LinkCheck
+ * in components/, link-check.ts).
+ */
 
 /** The marketplaces' short share hosts, and whose links they are. */
 export const SHORT_LINK_HOSTS: Readonly<Record<string, Platform>> = {

@@ -2,6 +2,8 @@
  * A screenshot for a report: the visible tab as JPEG, at the best quality that fits in
  * MAX_SCREENSHOT_BYTES (a full-HD tab is a few hundred kilobytes at the first try).
  */
+
+import { errorMessage } from '../protocol/error-message';
 import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/report-messages';
 
 const QUALITIES = [85, 70, 55, 40, 25];
@@ -28,6 +30,6 @@ export async function fitScreenshot(
     }
     return { error: 'the screenshot stays over 1 MB even at low quality' };
   } catch (error) {
-    return { error: (error instanceof Error ? error.message : String(error)).slice(0, 300) };
+    return { error: errorMessage(error).slice(0, 300) };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTabStatusStore } from '../../../entrypoints/background/tab-status';
+import { createTabStatusStore } from '../../../entrypoints/background/tabs/tab-status';
 import { background, popup, tab } from '../../helpers/background';
 
 const status = {

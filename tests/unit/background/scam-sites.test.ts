@@ -8,7 +8,7 @@ import {
   createBlockRuleKeeper,
   type RuleApi,
   warningFor,
-} from '../../../entrypoints/background/scam-sites';
+} from '../../../entrypoints/background/scam-sites/block-rule';
 import { shippedService } from '../../helpers/shipped-data';
 
 function fakeRules() {

@@ -5,7 +5,7 @@
  * reading too, as if no seller on them were marked official.
  */
 import { describe, expect, it } from 'vitest';
-import { answerLookup } from '../../../entrypoints/background/lookup-answer';
+import { answerLookup } from '../../../entrypoints/background/data/lookup-answer';
 import { titleToMatch } from '../../../utils/content/lookup-batch';
 import type { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headline } from '../../../components/warning-text';
-import { answerLookup } from '../../../entrypoints/background/lookup-answer';
+import { answerLookup } from '../../../entrypoints/background/data/lookup-answer';
 import type { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import { contactKeysIn } from '../../../utils/lookup/signals/contacts';
 import { normaliseProductName as fold } from '../../../utils/protocol/keys';

@@ -4,7 +4,7 @@
  * refusals kept with their reason, the 30-day horizon, the screenshot after the report, back online.
  */
 import { describe, expect, it } from 'vitest';
-import { EXPIRY_MS } from '../../../utils/report/delivery';
+import { EXPIRY_MS } from '../../../utils/outbox/delivery';
 import { draft, PNG, START, setup } from '../../helpers/outbox-bed';
 
 describe('the report outbox', () => {

@@ -20,7 +20,6 @@ import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } fr
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
 export type { Ids };
-export { onDomains };
 
 export interface ProductFacts {
   title?: string | null;
