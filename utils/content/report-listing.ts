@@ -4,9 +4,10 @@
  * promo codes beside it; a title even where the page gave none). Pure, so the page side stays free
  * of the schema library.
  */
+
+import { withoutControlCharacters } from '../protocol/control-characters';
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
-import { listingUrlOfKey, namesListing } from '../protocol/listing-rules';
-import { withoutControlCharacters } from '../protocol/plain-text';
+import { listingUrlOfKey, namesListing } from '../protocol/listing-address';
 import type { DraftListing } from '../protocol/report-drafts';
 import type { ExtractedListing, Price } from '../sites/engine/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutControlCharacters } from '../../../utils/protocol/plain-text';
+import { withoutControlCharacters } from '../../../utils/protocol/control-characters';
 import { ReportSchema } from '../../../utils/protocol/report';
 import { AppealInputSchema, DecisionInputSchema } from '../../../utils/protocol/review';
 import { report } from '../../helpers/reports';

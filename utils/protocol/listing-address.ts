@@ -1,0 +1,43 @@
+/**
+ * A listing's own address: whether an address names the listing of an item key (and its seller,
+ * where the address carries one), and the plain address built from the key alone. Used where a
+ * page's link, a report's URL or a dashboard row may name something else.
+ */
+import { type Platform, tryParseKey } from './keys';
+import { listingIdsFromUrl } from './listing-urls';
+
+/**
+ * Whether `url` is the listing's own address: on its platform's domains, naming its item, and its
+ * seller where the address carries one and a seller key is given.
+ */
+export function namesListing(url: string, itemKey: string, sellerKey?: string): boolean {
+  const item = tryParseKey(itemKey);
+  if (item?.kind !== 'item') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const ids = listingIdsFromUrl(item.platform, parsed);
+  if (ids?.item !== item.id) return false;
+  const seller = sellerKey === undefined ? null : tryParseKey(sellerKey);
+  return !(ids.seller && seller?.kind === 'seller' && seller.id !== ids.seller);
+}
+
+/** Each platform's plain address of an item (the slug a marketplace ignores is left out or blank). */
+const ITEM_ADDRESS: Readonly<Record<Platform, (id: string) => string>> = {
+  shopee: (id) => `https://shopee.vn/product/${id.replace('.', '/')}`,
+  lazada: (id) => `https://www.lazada.vn/products/-i${id}.html`,
+  tiki: (id) => `https://tiki.vn/-p${id}.html`,
+  sendo: (id) => `https://www.sendo.vn/-${id}.html`,
+  facebook: (id) => `https://www.facebook.com/marketplace/item/${id}/`,
+  tiktok: (id) => `https://www.tiktok.com/view/product/${id}`,
+};
+
+/** The address of an item key's listing, built from the key alone; null for any other key. */
+export function listingUrlOfKey(itemKey: string): string | null {
+  const item = tryParseKey(itemKey);
+  return item?.kind === 'item' ? ITEM_ADDRESS[item.platform](item.id) : null;
+}
