@@ -117,12 +117,95 @@ module.exports = {
       name: 'server-imports-the-contract-only',
       severity: 'error',
       comment:
-        'From the extension, the server imports only the contract (utils/protocol) and the feed format (utils/feed-format).',
+        'From the extension, the server imports only the registry API (utils/protocol/registry), the shared vocabulary at the top of utils/protocol (keys, records, limits, listing addresses) and the feed format; never the runtime messages between pages and the background.',
       from: { path: '^server/' },
       to: {
         path: EXTENSION,
-        pathNot: ['^utils/protocol/', '^utils/feed-format/'],
+        pathNot: ['^utils/protocol/registry/', '^utils/protocol/[^/]+$', '^utils/feed-format/'],
       },
+    },
+    {
+      name: 'protocol-vocabulary-stands-alone',
+      severity: 'error',
+      comment:
+        'The top of utils/protocol (keys, records, limits, listing addresses, text rules) is what both sub-rooms speak: it imports neither of them.',
+      from: { path: '^utils/protocol/[^/]+$' },
+      to: { path: '^utils/protocol/(runtime|registry)/' },
+    },
+    {
+      name: 'registry-api-is-not-runtime',
+      severity: 'error',
+      comment:
+        'The registry API (extension ↔ server) never imports the runtime messages (page ↔ background): the server reads it.',
+      from: { path: '^utils/protocol/registry/' },
+      to: { path: '^utils/protocol/runtime/' },
+    },
+    {
+      name: 'outbox-is-the-backgrounds',
+      severity: 'error',
+      comment:
+        'utils/outbox (the queued reports and inspector actions, their courier and the registry client) runs in the background only: no page code imports it.',
+      from: {
+        path: '^(components/|utils/content/|utils/sites/|utils/report/|entrypoints/(?!background/)[^/]+)',
+      },
+      to: { path: '^utils/outbox/' },
+    },
+    {
+      name: 'outbox-imports-contract-and-storage',
+      severity: 'error',
+      comment:
+        'utils/outbox imports the contract, the database, the feed format (hashes) and itself only.',
+      from: { path: '^utils/outbox/' },
+      to: {
+        pathNot: [
+          '^utils/outbox/',
+          '^utils/protocol/',
+          '^utils/db/',
+          '^utils/feed-format/',
+          '^node_modules/(zod|idb)/',
+        ],
+      },
+    },
+    {
+      name: 'report-helpers-stay-above-engines',
+      severity: 'error',
+      comment:
+        'utils/report (link reading and checks, channels, export, case work, panel opener) serves pages and background alike: it never reaches the outbox, the engines, page code or entry points.',
+      from: { path: '^utils/report/' },
+      to: {
+        path: [
+          '^utils/outbox/',
+          '^utils/(db|feed|lookup)/',
+          '^utils/content/',
+          '^components/',
+          '^entrypoints/',
+        ],
+      },
+    },
+    {
+      name: 'server-db-is-plumbing',
+      severity: 'error',
+      comment: 'server/db (dialects, migrations, schema, checkpoint) imports nothing else of the server.',
+      from: { path: '^server/db/' },
+      to: { path: '^server/', pathNot: '^server/db/' },
+    },
+    {
+      name: 'server-store-below-http',
+      severity: 'error',
+      comment:
+        'server/store (one folder per subject, every query) never imports routes, HTTP, publishing, tools, sources or the app.',
+      from: { path: '^server/store/' },
+      to: {
+        path: '^server/(routes|http|publish|cli|sources|app|main|registry|config)(/|\\.ts$)',
+      },
+    },
+    {
+      name: 'build-config-imports-no-server',
+      severity: 'error',
+      comment:
+        'wxt.config.ts runs the extension build: its build steps live in scripts/, never in server/.',
+      from: { path: '^wxt\\.config\\.ts$' },
+      to: { path: '^server/' },
     },
   ],
   options: {

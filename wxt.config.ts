@@ -4,8 +4,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './scripts/default-feed';
-import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/inspector';
-import { MARKETPLACE_PAGES } from './utils/protocol/marketplaces';
+import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/runtime/inspector';
+import { MARKETPLACE_PAGES } from './utils/protocol/runtime/marketplaces';
 import { SHARE_TARGET_ORIGINS, SHORT_LINK_ORIGINS } from './utils/report/listing-link';
 
 /**

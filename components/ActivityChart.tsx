@@ -5,7 +5,7 @@
  * dozen rectangles need no dependency, and the extension ships no code it does not use.
  */
 import { formatDate, t } from '../utils/i18n';
-import type { Stats } from '../utils/protocol/review';
+import type { Stats } from '../utils/protocol/registry/review';
 import { SITE_NAMES } from './site-names';
 
 const COLOURS: Record<string, string> = {

@@ -4,7 +4,7 @@
  */
 import { t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 import { QuickReport, type QuickReportActions } from './QuickReport';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';

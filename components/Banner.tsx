@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 import { StatusIcon } from './StatusIcon';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';

@@ -4,7 +4,7 @@
  * loaded) and the audit log. Text only; screenshots are data: URLs the background fetched.
  */
 import { formatDate, t } from '../utils/i18n';
-import type { CaseStory } from '../utils/protocol/review';
+import type { CaseStory } from '../utils/protocol/registry/review';
 import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
 import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';

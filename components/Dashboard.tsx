@@ -5,15 +5,15 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, t, tn } from '../utils/i18n';
-import type { InspectorSession } from '../utils/protocol/inspector';
 import { PLATFORMS } from '../utils/protocol/keys';
-import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report';
+import { REPORT_REASONS, type ReportReason } from '../utils/protocol/registry/report';
 import {
   CASE_STATUSES,
   type QueueItem,
   type QueueQuery,
   type Stats,
-} from '../utils/protocol/review';
+} from '../utils/protocol/registry/review';
+import type { InspectorSession } from '../utils/protocol/runtime/inspector';
 import { ActivityChart } from './ActivityChart';
 import { CASE_STATUS_WORDS } from './InspectorSection';
 import { REASON_LABELS } from './report-words';

@@ -5,7 +5,7 @@
 import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
-import type { DataStatus, SyncStatus } from '../utils/protocol/sync-status';
+import type { DataStatus, SyncStatus } from '../utils/protocol/runtime/sync-status';
 
 const KIND_LABELS: Record<KeyKind, MessageKey> = {
   seller: 'kindSeller',

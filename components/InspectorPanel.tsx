@@ -4,10 +4,10 @@
  * actions still waiting in the outbox. Every action is taken here, on an extension page.
  */
 import { t } from '../utils/i18n';
-import type { InspectorSession, PendingAction } from '../utils/protocol/inspector';
-import type { ActionRequest } from '../utils/protocol/inspector-messages';
-import type { DraftListing } from '../utils/protocol/report-drafts';
-import type { CaseStory } from '../utils/protocol/review';
+import type { CaseStory } from '../utils/protocol/registry/review';
+import type { InspectorSession, PendingAction } from '../utils/protocol/runtime/inspector';
+import type { ActionRequest } from '../utils/protocol/runtime/inspector-messages';
+import type { DraftListing } from '../utils/protocol/runtime/report-drafts';
 import { CaseStoryView } from './CaseStoryView';
 import { ListingFacts } from './ListingFacts';
 import { PanelActions } from './PanelActions';

@@ -6,9 +6,9 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
-import type { InspectorEntry } from '../utils/protocol/inspector';
-import type { ReportReason } from '../utils/protocol/report';
-import type { CaseStory } from '../utils/protocol/review';
+import type { ReportReason } from '../utils/protocol/registry/report';
+import type { CaseStory } from '../utils/protocol/registry/review';
+import type { InspectorEntry } from '../utils/protocol/runtime/inspector';
 import { runAction } from './hooks/action';
 import { REASON_LABELS } from './report-words';
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t } from '../utils/i18n';
-import type { InspectorSession } from '../utils/protocol/inspector';
+import type { InspectorSession } from '../utils/protocol/runtime/inspector';
 
 export interface InspectorSignInProps {
   session: InspectorSession | null;

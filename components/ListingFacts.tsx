@@ -1,6 +1,6 @@
 /** A listing's facts as the extension read it from the page (report dialog, inspector panel). */
 import { formatDate, type MessageKey, t } from '../utils/i18n';
-import type { DraftListing } from '../utils/protocol/report-drafts';
+import type { DraftListing } from '../utils/protocol/runtime/report-drafts';
 import { priceFacts } from './price-text';
 import { SITE_NAMES } from './site-names';
 

@@ -3,7 +3,7 @@
  * error and decision, and the retry, delete and export buttons.
  */
 import { formatDate, t, tn } from '../utils/i18n';
-import type { ReportList, ReportView } from '../utils/protocol/report-messages';
+import type { ReportList, ReportView } from '../utils/protocol/runtime/report-messages';
 import { PROGRESS_LABELS } from './progress-words';
 import { REASON_LABELS } from './report-words';
 import { SITE_NAMES } from './site-names';

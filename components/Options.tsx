@@ -3,8 +3,8 @@
  * registry, data, feed, inspector sign-in), drawn from the state the page holds.
  */
 import { t } from '../utils/i18n';
-import type { Preferences } from '../utils/protocol/preferences';
-import type { DataStatus } from '../utils/protocol/sync-status';
+import type { Preferences } from '../utils/protocol/runtime/preferences';
+import type { DataStatus } from '../utils/protocol/runtime/sync-status';
 import { DataSection } from './DataSection';
 import { InspectorSignIn, type InspectorSignInProps } from './InspectorSignIn';
 import { LinkCheck, type LinkCheckProps } from './LinkCheck';

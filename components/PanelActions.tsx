@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import type { ActionRequest } from '../utils/protocol/inspector-messages';
+import type { ActionRequest } from '../utils/protocol/runtime/inspector-messages';
 import { RECORD_REASON_WORDS } from './warning-text';
 
 type Status = 'confirmed' | 'suspected' | 'cleared';

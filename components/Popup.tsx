@@ -3,8 +3,8 @@
  * shortcuts, the shopper's reports, the link check and the local data.
  */
 import { t, tn } from '../utils/i18n';
-import type { TabStatus } from '../utils/protocol/page-status';
-import type { DataStatus } from '../utils/protocol/sync-status';
+import type { TabStatus } from '../utils/protocol/runtime/page-status';
+import type { DataStatus } from '../utils/protocol/runtime/sync-status';
 import { DataSection } from './DataSection';
 import { LinkCheck, type LinkCheckProps } from './LinkCheck';
 import { SITE_NAMES } from './site-names';

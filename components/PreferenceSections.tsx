@@ -4,7 +4,12 @@
  */
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import { PLATFORMS, type Platform } from '../utils/protocol/keys';
-import { type Mute, type Preferences, SIGNALS, type Signal } from '../utils/protocol/preferences';
+import {
+  type Mute,
+  type Preferences,
+  SIGNALS,
+  type Signal,
+} from '../utils/protocol/runtime/preferences';
 import { activeMutes, isSitePaused, withoutMute, withSitePaused } from '../utils/settings/mutes';
 import { SITE_NAMES } from './site-names';
 

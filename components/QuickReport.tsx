@@ -1,7 +1,7 @@
 /** One-press reports from a flagged card's details: a chip a reason, or the full dialog. */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { REPORT_REASONS, type ReportReason } from '../utils/protocol/report-reasons';
+import { REPORT_REASONS, type ReportReason } from '../utils/protocol/registry/report-reasons';
 import { REASON_LABELS } from './report-words';
 
 /** What became of a one-click report. */

@@ -9,13 +9,13 @@ import {
   MAX_REPORT_NOTE,
   REPORT_REASONS,
   type ReportReason,
-} from '../utils/protocol/report';
-import type { ReportDraftView } from '../utils/protocol/report-drafts';
+} from '../utils/protocol/registry/report';
+import type { ReportDraftView } from '../utils/protocol/runtime/report-drafts';
 import type {
   ReportContext,
   ReportProgress,
   SubmitReportReply,
-} from '../utils/protocol/report-messages';
+} from '../utils/protocol/runtime/report-messages';
 import { useAction } from './hooks/action';
 import { ListingFacts } from './ListingFacts';
 import { REASON_LABELS } from './report-words';

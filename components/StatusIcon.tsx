@@ -1,5 +1,5 @@
 /** The icon before a warning's headline: one SVG shape a status. */
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 
 /**
  * Status icons drawn as SVG: text glyphs (⛔, ⓘ) depend on the shopper's fonts and show as empty

@@ -1,6 +1,6 @@
 /** The buttons that hide a seller's warnings, shared by the banner and the badge's details. */
 import { t } from '../utils/i18n';
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 
 /** Hides this seller's warnings (for today only, or until undone in the options). */
 export type MuteHandler = (today: boolean, event: Event) => void;

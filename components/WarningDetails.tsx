@@ -4,7 +4,7 @@
  */
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 import { dateLine, productScopeLines, reasonsLine, sourceLine, summaryText } from './warning-text';
 
 const EXPLAIN: Record<Verdict['status'], MessageKey> = {

@@ -4,7 +4,7 @@
  * fraction of a component render; nothing in it is ever parsed as HTML.
  */
 import { getLanguage, t } from '../utils/i18n';
-import type { Verdict } from '../utils/protocol/verdict';
+import type { Verdict } from '../utils/protocol/runtime/verdict';
 import { badgeText, dateLine, headline, sourceLine, tierOf } from './warning-text';
 
 /**

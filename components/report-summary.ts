@@ -1,6 +1,6 @@
 /** A report as plain text (subject and body), for the shopper to copy or email to an authority. */
 import { formatDate, t } from '../utils/i18n';
-import type { ReportListing, ReportReason } from '../utils/protocol/report';
+import type { ReportListing, ReportReason } from '../utils/protocol/registry/report';
 import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';
 import { SITE_NAMES } from './site-names';

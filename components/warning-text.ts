@@ -7,14 +7,14 @@
 import { formatDate, getLanguage, type MessageKey, t, tn } from '../utils/i18n';
 import { tryParseKey } from '../utils/protocol/keys';
 import type { FlagRecord } from '../utils/protocol/records';
-import type { SignalEvidence } from '../utils/protocol/signal-evidence';
+import type { SignalEvidence } from '../utils/protocol/runtime/signal-evidence';
 import type {
   RecordVerdict,
   ShownStatus,
   SignalVerdict,
   Verdict,
   WarningStatus,
-} from '../utils/protocol/verdict';
+} from '../utils/protocol/runtime/verdict';
 
 const HEADLINES: Record<ShownStatus, Record<RecordVerdict['subject'], MessageKey>> = {
   confirmed: {

@@ -4,7 +4,7 @@
  * started before a sign-in and answered after it cannot sign the page back out.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { InspectorSession } from '../../utils/protocol/inspector';
+import type { InspectorSession } from '../../utils/protocol/runtime/inspector';
 import { newestAnswer } from './newest-answer';
 import { type MessageEvents, usePanelChanges } from './panel-changes';
 

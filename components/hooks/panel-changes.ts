@@ -4,7 +4,7 @@
  * browser API.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { PANEL_CHANGED } from '../../utils/protocol/inspector';
+import { PANEL_CHANGED } from '../../utils/protocol/runtime/inspector';
 
 type MessageListener = (message: unknown) => undefined;
 

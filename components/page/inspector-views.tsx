@@ -6,7 +6,7 @@
  */
 import type { InspectedListing, Overlay } from '../../utils/content/overlay-contract';
 import { addWords, type Catalogues, t } from '../../utils/i18n';
-import type { InspectorEntry } from '../../utils/protocol/inspector';
+import type { InspectorEntry } from '../../utils/protocol/runtime/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import badgeCss from '../badge.css?inline';
 import { InspectorSection, markerText } from '../InspectorSection';

@@ -13,7 +13,7 @@ import {
 } from '../../utils/content/hosts';
 import type { InspectedListing, Overlay } from '../../utils/content/overlay-contract';
 import type { DataInfo } from '../../utils/protocol/records';
-import type { Verdict } from '../../utils/protocol/verdict';
+import type { Verdict } from '../../utils/protocol/runtime/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import { attachPopover, isolateButton, type PopoverControl } from './popover';
 import { SHADOW_MODE } from './shadow-mode';

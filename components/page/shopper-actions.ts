@@ -3,9 +3,9 @@
  * hide a seller's warnings. A failure is said to the shopper in a notice (notice.ts), never dropped.
  */
 import { t } from '../../utils/i18n';
-import type { sendMessage } from '../../utils/protocol/client';
 import { errorMessage } from '../../utils/protocol/error-message';
-import type { DraftListing } from '../../utils/protocol/report-drafts';
+import type { sendMessage } from '../../utils/protocol/runtime/client';
+import type { DraftListing } from '../../utils/protocol/runtime/report-drafts';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import type { MuteHandler } from '../WarningActions';
 import type { Notices } from './notice';

@@ -4,8 +4,8 @@
  */
 import { sha256Hex } from '../../utils/feed-format/hash';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/protocol/client';
-import type { InspectorSession } from '../../utils/protocol/inspector';
+import { sendMessage } from '../../utils/protocol/runtime/client';
+import type { InspectorSession } from '../../utils/protocol/runtime/inspector';
 import {
   extensionOf,
   type PackageFile,

@@ -12,9 +12,9 @@ import { signalPage } from '../../components/hooks/page-signals';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
-import { sendMessage } from '../../utils/protocol/client';
 import { errorMessage } from '../../utils/protocol/error-message';
-import type { TabRequest } from '../../utils/protocol/tab-requests';
+import { sendMessage } from '../../utils/protocol/runtime/client';
+import type { TabRequest } from '../../utils/protocol/runtime/tab-requests';
 import {
   linkCheckDeps,
   openReportWindow,

@@ -7,7 +7,7 @@ import { signalPage } from '../../components/hooks/page-signals';
 import { ScamWarning, type ScamWarningProps } from '../../components/ScamWarning';
 import { useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
-import { sendMessage } from '../../utils/protocol/client';
+import { sendMessage } from '../../utils/protocol/runtime/client';
 import '../../components/page.css';
 import './style.css';
 

@@ -17,16 +17,16 @@ import { usePanelChanges } from '../../components/hooks/panel-changes';
 import { InspectorPanel } from '../../components/InspectorPanel';
 import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
-import { sendMessage } from '../../utils/protocol/client';
+import type { CaseStory } from '../../utils/protocol/registry/review';
+import { sendMessage } from '../../utils/protocol/runtime/client';
 import {
   EVIDENCE_CAPTURE_ORIGINS,
   type InspectorSession,
   type PendingAction,
-} from '../../utils/protocol/inspector';
-import type { ActionRequest } from '../../utils/protocol/inspector-messages';
-import type { DraftListing } from '../../utils/protocol/report-drafts';
-import { DraftListingSchema } from '../../utils/protocol/report-drafts';
-import type { CaseStory } from '../../utils/protocol/review';
+} from '../../utils/protocol/runtime/inspector';
+import type { ActionRequest } from '../../utils/protocol/runtime/inspector-messages';
+import type { DraftListing } from '../../utils/protocol/runtime/report-drafts';
+import { DraftListingSchema } from '../../utils/protocol/runtime/report-drafts';
 import '../../components/page.css';
 import './style.css';
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { REQUEST_PORT } from '../../utils/protocol/port-transport';
+import { REQUEST_PORT } from '../../utils/protocol/runtime/port-transport';
 
 /** Bytes on disk of the extension origin's IndexedDB (LevelDB files and blobs). */
 export function idbDiskBytes(profile: string, extensionId: string): number {
@@ -69,7 +69,7 @@ export async function inWorld<T>(
 
 /**
  * Round trips of one lookup per batch, in ms, timed inside the content script's world and sent the
- * way the content script sends them: on the request port (utils/protocol/port-transport.ts), opened
+ * way the content script sends them: on the request port (utils/protocol/runtime/port-transport.ts), opened
  * once. With `oneOff`, as one-off runtime messages instead (for comparison).
  */
 export function roundTrips(batches: string[][], oneOff = false): string {

@@ -5,7 +5,7 @@
  * Makes an inspector token (printed once: only its hash is stored), lists tokens, or revokes one.
  */
 import { parseArgs } from 'node:util';
-import { RoleSchema } from '../../utils/protocol/review';
+import { RoleSchema } from '../../utils/protocol/registry/review';
 import { createToken, listTokens, revokeToken } from '../store/tokens/inspector-tokens';
 import { runCli } from './run-cli';
 

@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../utils/protocol/review';
+import type { Role } from '../../utils/protocol/registry/review';
 import type { RegistryDatabase } from '../db/schema';
 import { checkToken, type Inspector } from '../store/tokens/inspector-tokens';
 import { errorBody } from './errors';

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../../utils/protocol/report';
+import type { ApiError } from '../../utils/protocol/registry/report';
 
 export class ApiFailure extends Error {
   constructor(

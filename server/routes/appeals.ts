@@ -8,15 +8,15 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/limits';
 import { KeySchema } from '../../utils/protocol/records';
-import { UuidV4Schema } from '../../utils/protocol/report';
+import { UuidV4Schema } from '../../utils/protocol/registry/report';
 import {
   type AppealInput,
   AppealInputSchema,
   type AppealState,
   type AppealStatus,
-} from '../../utils/protocol/review';
-import { DEFAULT_SYNC_MINUTES } from '../../utils/protocol/sync-status';
+} from '../../utils/protocol/registry/review';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/request-limits';

@@ -4,7 +4,7 @@
  * reporter about another's reports.
  */
 import { Hono } from 'hono';
-import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/report';
+import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/registry/report';
 import { jsonBody } from '../http/body';
 import { refuse } from '../http/errors';
 import { clientAddress, limitBody, limitRate } from '../http/request-limits';

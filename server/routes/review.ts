@@ -4,7 +4,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { KeySchema } from '../../utils/protocol/records';
-import { UuidV4Schema } from '../../utils/protocol/report';
+import { UuidV4Schema } from '../../utils/protocol/registry/report';
 import {
   AppealDecisionSchema,
   DecisionInputSchema,
@@ -13,7 +13,7 @@ import {
   PublishInputSchema,
   QueueQuerySchema,
   StatsQuerySchema,
-} from '../../utils/protocol/review';
+} from '../../utils/protocol/registry/review';
 import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';

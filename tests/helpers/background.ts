@@ -12,7 +12,7 @@ import {
 } from '../../entrypoints/background/tabs/tab-status';
 import { openDatabase } from '../../utils/db/database';
 import { createRegistryClient } from '../../utils/outbox/registry-client';
-import { createDispatcher } from '../../utils/protocol/dispatch';
+import { createDispatcher } from '../../utils/protocol/runtime/dispatch';
 import { reportService } from './report-service';
 import { shippedService } from './shipped-data';
 

@@ -10,7 +10,7 @@ import { createInspectorHandlers } from '../../entrypoints/background/inspector/
 import { createInspectorMode } from '../../entrypoints/background/inspector/inspector-mode';
 import { openDatabase } from '../../utils/db/database';
 import { createRegistryClient } from '../../utils/outbox/registry-client';
-import { createDispatcher, type Handlers } from '../../utils/protocol/dispatch';
+import { createDispatcher, type Handlers } from '../../utils/protocol/runtime/dispatch';
 
 export const REGISTRY = 'https://registry.test';
 export const TOKEN = 'shr_0123456789ab_secretsecretsecretsecretsecretsecretsecret0';

@@ -1,7 +1,7 @@
 /** Handlers of the inspector messages for dispatcher tests that do not use them. */
 import { vi } from 'vitest';
-import type { Handlers } from '../../utils/protocol/dispatch';
-import { INSPECTOR_MESSAGES } from '../../utils/protocol/inspector-messages';
+import type { Handlers } from '../../utils/protocol/runtime/dispatch';
+import { INSPECTOR_MESSAGES } from '../../utils/protocol/runtime/inspector-messages';
 
 type InspectorHandlers = Pick<Handlers, keyof typeof INSPECTOR_MESSAGES>;
 

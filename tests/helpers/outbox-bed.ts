@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { openDatabase } from '../../utils/db/database';
-import type { SubmitReport } from '../../utils/protocol/report-messages';
+import type { SubmitReport } from '../../utils/protocol/runtime/report-messages';
 import { reportService } from './report-service';
 
 export const START = new Date('2026-12-03T10:00:00Z');

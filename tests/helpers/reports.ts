@@ -1,6 +1,6 @@
 /** Valid reports for the server suites, each with fresh ids unless told otherwise. */
 import { randomUUID } from 'node:crypto';
-import type { Report } from '../../utils/protocol/report';
+import type { Report } from '../../utils/protocol/registry/report';
 
 export function report(
   overrides: Partial<Report> = {},

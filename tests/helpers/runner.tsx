@@ -4,7 +4,7 @@
  */
 import { createOverlay } from '../../components/page/overlay';
 import { createRunner, type LookupResult, type RunnerDeps } from '../../utils/content/runner';
-import type { PageStatus } from '../../utils/protocol/page-status';
+import type { PageStatus } from '../../utils/protocol/runtime/page-status';
 import { shopeeAdapter } from '../../utils/sites/shopee';
 import { ownFixture } from './fixtures';
 import { shippedLookup } from './shipped-data';

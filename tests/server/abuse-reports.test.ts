@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseStorySchema, QueuePageSchema } from '../../utils/protocol/review';
+import { CaseStorySchema, QueuePageSchema } from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

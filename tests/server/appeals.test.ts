@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema } from '../../utils/protocol/report';
-import { AppealStatusSchema } from '../../utils/protocol/review';
+import { ApiErrorSchema } from '../../utils/protocol/registry/report';
+import { AppealStatusSchema } from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 
 const ITEM = 'shopee:item:424242.1';

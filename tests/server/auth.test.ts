@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
-import { WhoAmISchema } from '../../utils/protocol/review';
+import { WhoAmISchema } from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 
 const ITEM = 'lazada:item:555001';

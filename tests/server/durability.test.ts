@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/dialect';
-import type { Report, ReportReceipt } from '../../utils/protocol/report';
+import type { Report, ReportReceipt } from '../../utils/protocol/registry/report';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

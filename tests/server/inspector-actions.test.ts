@@ -5,7 +5,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseStorySchema, InspectorLookupSchema, StatsSchema } from '../../utils/protocol/review';
+import {
+  CaseStorySchema,
+  InspectorLookupSchema,
+  StatsSchema,
+} from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
-import { CaseStorySchema } from '../../utils/protocol/review';
+import { CaseStorySchema } from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

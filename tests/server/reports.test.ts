@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
-import { ApiErrorSchema, ReportReceiptSchema } from '../../utils/protocol/report';
+import { ApiErrorSchema, ReportReceiptSchema } from '../../utils/protocol/registry/report';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

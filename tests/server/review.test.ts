@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
-import { ReportStatusSchema } from '../../utils/protocol/report';
+import { ReportStatusSchema } from '../../utils/protocol/registry/report';
 import {
   CaseStorySchema,
   InspectorLookupSchema,
   QueuePageSchema,
-} from '../../utils/protocol/review';
+} from '../../utils/protocol/registry/review';
 import { BACKENDS, client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 

@@ -8,7 +8,7 @@ import {
   MAX_VARIANT_LENGTH,
   MAX_VARIANTS,
 } from '../protocol/limits';
-import type { RequestOf } from '../protocol/messages';
+import type { RequestOf } from '../protocol/runtime/messages';
 import type { ExtractedListing } from '../sites/engine/types';
 
 /** A listing's name sent with a lookup; `fromAddress`: the raw name from the listing's address. */

@@ -3,9 +3,10 @@
  * components/page/overlay.ts): warnings on listings, a report action on the others, and their
  * upkeep as the page changes.
  */
-import type { InspectorEntry } from '../protocol/inspector';
+
 import type { DataInfo } from '../protocol/records';
-import type { Verdict } from '../protocol/verdict';
+import type { InspectorEntry } from '../protocol/runtime/inspector';
+import type { Verdict } from '../protocol/runtime/verdict';
 import type { ExtractedListing } from '../sites/engine/types';
 
 export interface Overlay {

@@ -8,7 +8,7 @@
 import { withoutControlCharacters } from '../protocol/control-characters';
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
 import { listingUrlOfKey, namesListing } from '../protocol/listing-address';
-import type { DraftListing } from '../protocol/report-drafts';
+import type { DraftListing } from '../protocol/runtime/report-drafts';
 import type { ExtractedListing, Price } from '../sites/engine/types';
 
 /** An amount the report schema takes: whole in đồng, at most cents otherwise, within bounds. */

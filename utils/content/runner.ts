@@ -17,9 +17,9 @@
  */
 
 import { MAX_LISTED } from '../protocol/limits';
-import type { ResponseOf } from '../protocol/messages';
-import type { ListedListing, PageStatus } from '../protocol/page-status';
-import { signalVerdict, type Verdict, verdictFor } from '../protocol/verdict';
+import type { ResponseOf } from '../protocol/runtime/messages';
+import type { ListedListing, PageStatus } from '../protocol/runtime/page-status';
+import { signalVerdict, type Verdict, verdictFor } from '../protocol/runtime/verdict';
 import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
 import { isPageMutation } from './hosts';
 import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';

@@ -36,7 +36,7 @@ export interface SoiHangSchema extends DBSchema {
   };
   /** User settings. */
   settings: { key: string; value: unknown };
-  /** Report dialogs open now (utils/protocol/report-drafts.ts), by token; kept an hour at most. */
+  /** Report dialogs open now (utils/protocol/runtime/report-drafts.ts), by token; kept an hour at most. */
   drafts: { key: string; value: { token: string; createdAt: string } };
   /**
    * An inspector's actions on their way to the registry (utils/outbox/action-entry.ts), delivered

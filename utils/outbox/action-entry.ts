@@ -5,7 +5,11 @@
  */
 import * as z from 'zod/mini';
 import { KeySchema } from '../protocol/records';
-import { DecisionInputSchema, EvidenceInputSchema, NoteInputSchema } from '../protocol/review';
+import {
+  DecisionInputSchema,
+  EvidenceInputSchema,
+  NoteInputSchema,
+} from '../protocol/registry/review';
 import { DeliverySchema, MomentSchema as Moment, ScreenshotSchema } from './deliverable';
 import type { OutboxKind } from './outbox-store';
 

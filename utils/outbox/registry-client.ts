@@ -2,7 +2,7 @@
  * The one HTTP client of the registry (server/README.md): reports, their statuses and inspector
  * mode call it with a base URL, an optional token and a timeout.
  */
-import { ApiErrorSchema } from '../protocol/report';
+import { ApiErrorSchema } from '../protocol/registry/report';
 import { type AttemptOutcome, classifyAnswer } from './delivery';
 
 /** A registry that has not answered by then is taken as unreachable (the attempt is retried). */

@@ -4,7 +4,7 @@
  * screenshot, and what the registry last said of it.
  */
 import * as z from 'zod/mini';
-import { REPORT_STATES, ReportSchema } from '../protocol/report';
+import { REPORT_STATES, ReportSchema } from '../protocol/registry/report';
 import { DeliverySchema, MomentSchema as Moment, ScreenshotSchema } from './deliverable';
 import type { OutboxKind } from './outbox-store';
 

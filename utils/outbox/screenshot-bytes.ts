@@ -4,7 +4,7 @@
  * its own. Shared by reports and inspector evidence.
  */
 import { sha256Hex } from '../feed-format/hash';
-import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/report-messages';
+import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/runtime/report-messages';
 import type { Screenshot } from './deliverable';
 import { newDelivery } from './delivery';
 

@@ -14,3 +14,8 @@ export const MAX_VARIANT_LENGTH = 120;
 /** A product page's visible reviews read for signals: this many (a page shows fewer), each cut here. */
 export const MAX_REVIEWS = 50;
 export const MAX_REVIEW_LENGTH = 1000;
+/**
+ * How often the extension fetches the feed unless the server asks for longer (the registry's appeal
+ * page tells sellers this too).
+ */
+export const DEFAULT_SYNC_MINUTES = 6 * 60;

@@ -4,7 +4,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { headOfKey } from '../protocol/keys';
-import type { CaseStory, QueueItem } from '../protocol/review';
+import type { CaseStory, QueueItem } from '../protocol/registry/review';
 import { type CsvColumns, toCsv } from './export';
 
 const CASE_COLUMNS: CsvColumns<QueueItem> = [

@@ -2,7 +2,7 @@
  * "Báo cáo của tôi" exported: every report as JSON (what the outbox keeps of it, without the
  * screenshot's bytes) or as CSV for a spreadsheet.
  */
-import type { ReportView } from '../protocol/report-messages';
+import type { ReportView } from '../protocol/runtime/report-messages';
 
 export function reportsJson(reports: readonly ReportView[]): string {
   return `${JSON.stringify({ format: 'soi-hang-reports', version: 1, reports }, null, 2)}\n`;

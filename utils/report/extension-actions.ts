@@ -4,8 +4,8 @@
  * the shopper's request, a short link followed).
  */
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../protocol/client';
-import type { RequestOf } from '../protocol/messages';
+import { sendMessage } from '../protocol/runtime/client';
+import type { RequestOf } from '../protocol/runtime/messages';
 import type { LinkCheckDeps, ListingReading } from './link-check';
 
 export async function openReportWindow(draft: RequestOf<'createReportDraft'>): Promise<void> {

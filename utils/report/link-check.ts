@@ -4,9 +4,9 @@
  */
 
 import { errorMessage } from '../protocol/error-message';
-import type { ResponseOf } from '../protocol/messages';
 import type { DataInfo } from '../protocol/records';
-import { type Verdict, verdictFor } from '../protocol/verdict';
+import type { ResponseOf } from '../protocol/runtime/messages';
+import { type Verdict, verdictFor } from '../protocol/runtime/verdict';
 import { type LinkReading, readListingLink, SHARE_TARGET_ORIGINS } from './listing-link';
 
 export type ListingReading = Extract<LinkReading, { kind: 'listing' }>;

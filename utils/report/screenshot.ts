@@ -4,7 +4,7 @@
  */
 
 import { errorMessage } from '../protocol/error-message';
-import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/report-messages';
+import { MAX_SCREENSHOT_BYTES, type ScreenshotInput } from '../protocol/runtime/report-messages';
 
 const QUALITIES = [85, 70, 55, 40, 25];
 

@@ -3,7 +3,7 @@
  * page (ids, title, prices and their currency, address, time), serialised in one fixed order so that its SHA-256 can be
  * recomputed by anyone holding the report.
  */
-import type { ReportListing } from '../protocol/report';
+import type { ReportListing } from '../protocol/registry/report';
 
 const FIELDS = [
   'platform',

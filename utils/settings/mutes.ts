@@ -4,7 +4,7 @@
  * them).
  */
 import type { Platform } from '../protocol/keys';
-import { MAX_MUTES, type Mute, type Preferences } from '../protocol/preferences';
+import { MAX_MUTES, type Mute, type Preferences } from '../protocol/runtime/preferences';
 
 export type MuteTarget = Pick<Mute, 'scope' | 'target'>;
 

@@ -14,15 +14,15 @@ import { syncFeed } from '../../../utils/feed/sync';
 import { MIN_SYNC_MINUTES } from '../../../utils/feed-format/manifest';
 import { unguarded } from '../../../utils/lookup/domain-guard';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';
-import type { RequestOf, ResponseOf } from '../../../utils/protocol/messages';
-import type { Signal } from '../../../utils/protocol/preferences';
+import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/limits';
 import type { FlagRecord } from '../../../utils/protocol/records';
+import type { RequestOf, ResponseOf } from '../../../utils/protocol/runtime/messages';
+import type { Signal } from '../../../utils/protocol/runtime/preferences';
 import {
   type DataStatus,
-  DEFAULT_SYNC_MINUTES,
   type SyncStatus,
   SyncStatusSchema,
-} from '../../../utils/protocol/sync-status';
+} from '../../../utils/protocol/runtime/sync-status';
 import {
   type BlockList,
   buildShownDomains,

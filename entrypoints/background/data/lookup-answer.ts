@@ -9,9 +9,9 @@ import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import type { PriceReferences } from '../../../utils/lookup/signals/price-references';
 import { readAddressName } from '../../../utils/protocol/address-name';
 import { headOfKey, normaliseProductName } from '../../../utils/protocol/keys';
-import type { RequestOf, ResponseOf } from '../../../utils/protocol/messages';
-import type { Signal } from '../../../utils/protocol/preferences';
 import type { DataInfo, FlagRecord } from '../../../utils/protocol/records';
+import type { RequestOf, ResponseOf } from '../../../utils/protocol/runtime/messages';
+import type { Signal } from '../../../utils/protocol/runtime/preferences';
 
 export interface LookupSources {
   info: DataInfo | null;

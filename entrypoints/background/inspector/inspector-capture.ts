@@ -3,8 +3,8 @@
  * shows the listing under focus, before and after the capture; anything else is refused.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
-import type { ScreenshotInput } from '../../../utils/protocol/report-messages';
-import { readPageAnswer, type TabRequest } from '../../../utils/protocol/tab-requests';
+import type { ScreenshotInput } from '../../../utils/protocol/runtime/report-messages';
+import { readPageAnswer, type TabRequest } from '../../../utils/protocol/runtime/tab-requests';
 import { fitScreenshot } from '../../../utils/report/screenshot';
 
 export interface CaptureTab {

@@ -2,8 +2,9 @@
  * The background's answers to inspector-mode messages; a page may ask only about its own
  * marketplace's keys and listings, and never sees the token.
  */
-import type { Handlers } from '../../../utils/protocol/dispatch';
+
 import { errorMessage } from '../../../utils/protocol/error-message';
+import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from '../messages/own-marketplace';
 import type { EvidenceCapture } from './inspector-capture';
 import type { InspectorService } from './inspector-service';

@@ -6,7 +6,7 @@ import type { Database } from '../../../utils/db/database';
 import { sha256Hex } from '../../../utils/feed-format/hash';
 import { restart } from '../../../utils/outbox/delivery';
 import type { RegistryClient } from '../../../utils/outbox/registry-client';
-import type { InspectorSession } from '../../../utils/protocol/inspector';
+import type { InspectorSession } from '../../../utils/protocol/runtime/inspector';
 import { createActionCourier } from './action-courier';
 import { createActionOutbox } from './action-outbox';
 import { createInspectorCalls } from './inspector-calls';

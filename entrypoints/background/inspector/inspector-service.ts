@@ -7,14 +7,6 @@
 import type { ActionEntry } from '../../../utils/outbox/action-entry';
 import { newDelivery } from '../../../utils/outbox/delivery';
 import { decodeScreenshot } from '../../../utils/outbox/screenshot-bytes';
-import type {
-  InspectorEntry,
-  InspectorFocus,
-  PendingAction,
-} from '../../../utils/protocol/inspector';
-import type { ActionRequest, EvidenceAction } from '../../../utils/protocol/inspector-messages';
-import type { DraftListing } from '../../../utils/protocol/report-drafts';
-import type { ScreenshotInput } from '../../../utils/protocol/report-messages';
 import {
   CaseStorySchema,
   emptySummary,
@@ -23,7 +15,18 @@ import {
   QueuePageSchema,
   type QueueQuery,
   StatsSchema,
-} from '../../../utils/protocol/review';
+} from '../../../utils/protocol/registry/review';
+import type {
+  InspectorEntry,
+  InspectorFocus,
+  PendingAction,
+} from '../../../utils/protocol/runtime/inspector';
+import type {
+  ActionRequest,
+  EvidenceAction,
+} from '../../../utils/protocol/runtime/inspector-messages';
+import type { DraftListing } from '../../../utils/protocol/runtime/report-drafts';
+import type { ScreenshotInput } from '../../../utils/protocol/runtime/report-messages';
 import { snapshotBytes } from '../../../utils/report/snapshot';
 import type { ActionOutbox } from './action-outbox';
 import type { InspectorCalls } from './inspector-calls';

@@ -5,8 +5,8 @@
 import type { Database } from '../../../utils/db/database';
 import { type RegistryClient, registryError } from '../../../utils/outbox/registry-client';
 import { errorMessage } from '../../../utils/protocol/error-message';
-import { type InspectorSession, SIGN_OUT_CAUSES } from '../../../utils/protocol/inspector';
-import { type WhoAmI, WhoAmISchema } from '../../../utils/protocol/review';
+import { type WhoAmI, WhoAmISchema } from '../../../utils/protocol/registry/review';
+import { type InspectorSession, SIGN_OUT_CAUSES } from '../../../utils/protocol/runtime/inspector';
 
 const SETTING = 'inspector';
 const SIGNED_OUT = 'inspectorSignedOut';

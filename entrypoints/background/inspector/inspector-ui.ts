@@ -3,8 +3,8 @@
  * tabs and open pages told to look again.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
-import type { InspectorSession } from '../../../utils/protocol/inspector';
-import { PANEL_CHANGED } from '../../../utils/protocol/inspector';
+import type { InspectorSession } from '../../../utils/protocol/runtime/inspector';
+import { PANEL_CHANGED } from '../../../utils/protocol/runtime/inspector';
 import { openInspectorPanel } from '../../../utils/report/inspector-panel';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;

@@ -3,8 +3,8 @@
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
 
-import type { Handlers } from '../../../utils/protocol/dispatch';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
+import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
 import type { DataService } from '../data/data-service';
 import {

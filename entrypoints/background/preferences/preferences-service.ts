@@ -10,7 +10,7 @@ import {
   type Preferences,
   PreferencesSchema,
   type Signal,
-} from '../../../utils/protocol/preferences';
+} from '../../../utils/protocol/runtime/preferences';
 import { isSitePaused, mutedSellers, newMute, withMute } from '../../../utils/settings/mutes';
 
 const PREFERENCES_SETTING = 'preferences';

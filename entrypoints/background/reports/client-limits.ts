@@ -5,7 +5,11 @@
 
 import { restart } from '../../../utils/outbox/delivery';
 import type { ReportEntry } from '../../../utils/outbox/report-entry';
-import { REPORT_AMEND_MS, REPORT_REASONS, type ReportReason } from '../../../utils/protocol/report';
+import {
+  REPORT_AMEND_MS,
+  REPORT_REASONS,
+  type ReportReason,
+} from '../../../utils/protocol/registry/report';
 
 /**
  * An amendment changes the first report's reasons, note and contact instead of counting again. The

@@ -8,7 +8,7 @@ import {
   DRAFT_TTL_MS,
   type ReportDraft,
   ReportDraftSchema,
-} from '../../../utils/protocol/report-drafts';
+} from '../../../utils/protocol/runtime/report-drafts';
 
 /** More open dialogs than this at once is not a shopper: the oldest go. */
 const MAX_DRAFTS = 20;

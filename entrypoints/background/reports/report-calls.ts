@@ -11,7 +11,7 @@ import {
   ReportReceiptSchema,
   type ReportStatus,
   ReportStatusSchema,
-} from '../../../utils/protocol/report';
+} from '../../../utils/protocol/registry/report';
 
 export type SendResult = AttemptOutcome & { receivedAt?: string };
 

@@ -3,9 +3,9 @@
  * shortcut): a screenshot, the tab's listing, and the dialog on a draft of both.
  */
 import type { browser as BrowserApi } from 'wxt/browser';
-import { MARKETPLACE_PAGES } from '../../../utils/protocol/marketplaces';
-import { DraftListingSchema } from '../../../utils/protocol/report-drafts';
-import type { TabRequest } from '../../../utils/protocol/tab-requests';
+import { MARKETPLACE_PAGES } from '../../../utils/protocol/runtime/marketplaces';
+import { DraftListingSchema } from '../../../utils/protocol/runtime/report-drafts';
+import type { TabRequest } from '../../../utils/protocol/runtime/tab-requests';
 import { fitScreenshot } from '../../../utils/report/screenshot';
 import type { DraftStore } from './draft-store';
 

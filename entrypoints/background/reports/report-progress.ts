@@ -4,7 +4,7 @@
  */
 
 import type { ReportEntry } from '../../../utils/outbox/report-entry';
-import type { ReportProgress, ReportView } from '../../../utils/protocol/report-messages';
+import type { ReportProgress, ReportView } from '../../../utils/protocol/runtime/report-messages';
 
 export function progressOf(entry: ReportEntry): ReportProgress {
   const { state } = entry.delivery;

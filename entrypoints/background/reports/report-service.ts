@@ -7,13 +7,13 @@ import type { Screenshot } from '../../../utils/outbox/deliverable';
 import { newDelivery, restart } from '../../../utils/outbox/delivery';
 import type { ReportEntry } from '../../../utils/outbox/report-entry';
 import { decodeScreenshot } from '../../../utils/outbox/screenshot-bytes';
-import { type Report, ReportSchema } from '../../../utils/protocol/report';
+import { type Report, ReportSchema } from '../../../utils/protocol/registry/report';
 import type {
   ReportContext,
   ReportList,
   SubmitReport,
   SubmitReportReply,
-} from '../../../utils/protocol/report-messages';
+} from '../../../utils/protocol/runtime/report-messages';
 import { snapshotBytes } from '../../../utils/report/snapshot';
 import { amend, amendableEntry, HOUR_MS, rateLimitedUntil } from './client-limits';
 import type { ReportCalls } from './report-calls';

@@ -2,7 +2,7 @@
 import type { SyncResult } from '../../../utils/feed/sync';
 import { SyncError, TooFewRecordsError } from '../../../utils/feed/sync-error';
 import { errorMessage } from '../../../utils/protocol/error-message';
-import type { SyncStatus } from '../../../utils/protocol/sync-status';
+import type { SyncStatus } from '../../../utils/protocol/runtime/sync-status';
 
 export function succeeded(
   result: SyncResult,

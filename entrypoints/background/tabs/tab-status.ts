@@ -2,7 +2,7 @@
  * What each tab's content script last reported, for the popup. Kept in storage.session so that it
  * survives the service worker being stopped, and forgotten when the tab closes or the browser quits.
  */
-import { type TabStatus, TabStatusSchema } from '../../../utils/protocol/page-status';
+import { type TabStatus, TabStatusSchema } from '../../../utils/protocol/runtime/page-status';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { FlagRecord } from '../../../utils/protocol/records';
-import type { CaseStory } from '../../../utils/protocol/review';
+import type { CaseStory } from '../../../utils/protocol/registry/review';
 import type { AppealsTable, Db, DecisionsTable, RegistryDatabase } from '../../db/schema';
 import { evidenceOf, evidenceUrl, evidenceView } from '../evidence/key-evidence';
 import { caseOf, emptyCase, summaries } from './case-summaries';

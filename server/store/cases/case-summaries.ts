@@ -2,8 +2,8 @@
  * A case as the review side shows it: the cases row of a key (or an empty one for a key nobody has
  * reported or appealed yet) and its summary, with the reasons its reports gave counted.
  */
-import type { ReportReason } from '../../../utils/protocol/report';
-import type { CaseSummary } from '../../../utils/protocol/review';
+import type { ReportReason } from '../../../utils/protocol/registry/report';
+import type { CaseSummary } from '../../../utils/protocol/registry/review';
 import type { CasesTable, Db } from '../../db/schema';
 
 export type Case = Omit<CasesTable, 'updated_at' | 'appeal'> & { appeal?: string | null };

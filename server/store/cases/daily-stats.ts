@@ -3,7 +3,7 @@
  * last `days` days. Grouped in SQL for reports (they are many); decisions are few and grouped here.
  */
 import { sql } from 'kysely';
-import type { Stats } from '../../../utils/protocol/review';
+import type { Stats } from '../../../utils/protocol/registry/review';
 import type { Db } from '../../db/schema';
 
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
  * and the listing title of its latest report.
  */
 import { sql } from 'kysely';
-import type { QueueQuery } from '../../../utils/protocol/review';
+import type { QueueQuery } from '../../../utils/protocol/registry/review';
 import type { Db } from '../../db/schema';
 import { summaries } from './case-summaries';
 

@@ -3,7 +3,7 @@
  * bytes that came), then the screenshot, stored by the same content-addressed files as reporters'
  * screenshots. Each step is audited; sending either again changes nothing.
  */
-import type { EvidenceInput, EvidenceView } from '../../../utils/protocol/review';
+import type { EvidenceInput, EvidenceView } from '../../../utils/protocol/registry/review';
 import type { Db, KeyEvidenceTable } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';
 import { audit, touchCase } from '../cases/case-writes';

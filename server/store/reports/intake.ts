@@ -6,7 +6,11 @@
  * transaction holding the report has committed.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { REPORT_AMEND_MS, type Report, type ReportReceipt } from '../../../utils/protocol/report';
+import {
+  REPORT_AMEND_MS,
+  type Report,
+  type ReportReceipt,
+} from '../../../utils/protocol/registry/report';
 import { chunks } from '../../db/chunks';
 import type { RegistryDatabase } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';

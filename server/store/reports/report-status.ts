@@ -3,7 +3,7 @@
  * decision on it; and whether a report with an id exists at all (its screenshot needs one).
  */
 import type { Kysely } from 'kysely';
-import type { ReportStatus } from '../../../utils/protocol/report';
+import type { ReportStatus } from '../../../utils/protocol/registry/report';
 import type { RegistryDatabase } from '../../db/schema';
 
 /** The public part of what became of one report; null when the id is unknown. */

@@ -4,7 +4,11 @@
  */
 import type { Transaction } from 'kysely';
 import type { FlagRecord } from '../../../utils/protocol/records';
-import type { AppealInput, AppealState, DecisionInput } from '../../../utils/protocol/review';
+import type {
+  AppealInput,
+  AppealState,
+  DecisionInput,
+} from '../../../utils/protocol/registry/review';
 import type { Db, RegistryDatabase } from '../../db/schema';
 import { currentRecord } from '../cases/case-story';
 import { caseOf } from '../cases/case-summaries';

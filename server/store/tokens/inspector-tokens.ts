@@ -5,7 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role } from '../../../utils/protocol/review';
+import type { Role } from '../../../utils/protocol/registry/review';
 import type { RegistryDatabase } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';
 

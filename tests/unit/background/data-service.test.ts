@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/sync-status';
+import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/limits';
 import { feedService as service } from '../../helpers/feed-service';
 import { MANIFEST, MemoryFeed, publicKey } from '../../helpers/memory-feed';
 import { record } from '../../helpers/records';

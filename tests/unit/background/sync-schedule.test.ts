@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSyncSchedule, SYNC_ALARM } from '../../../entrypoints/background/sync/sync-schedule';
-import type { DataStatus } from '../../../utils/protocol/sync-status';
-import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/sync-status';
+import { DEFAULT_SYNC_MINUTES } from '../../../utils/protocol/limits';
+import type { DataStatus } from '../../../utils/protocol/runtime/sync-status';
 
 function schedule(options: { due: boolean; failing?: boolean }) {
   const data = {

@@ -10,8 +10,8 @@ import {
   SitesSection,
 } from '../../../components/PreferenceSections';
 import { setLanguage } from '../../../utils/i18n';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../../utils/protocol/preferences';
-import type { Verdict } from '../../../utils/protocol/verdict';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../utils/protocol/runtime/preferences';
+import type { Verdict } from '../../../utils/protocol/runtime/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

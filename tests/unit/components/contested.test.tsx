@@ -5,7 +5,7 @@ import { Banner } from '../../../components/Banner';
 import { badgeElement } from '../../../components/badge-element';
 import { advice, badgeText, headline, tierOf } from '../../../components/warning-text';
 import { setLanguage } from '../../../utils/i18n';
-import type { RecordVerdict } from '../../../utils/protocol/verdict';
+import type { RecordVerdict } from '../../../utils/protocol/runtime/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 function mount(node: preact.ComponentChild): HTMLElement {

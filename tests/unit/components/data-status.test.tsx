@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DataSection } from '../../../components/DataSection';
 import { Options } from '../../../components/Options';
 import { setLanguage } from '../../../utils/i18n';
-import type { DataStatus } from '../../../utils/protocol/sync-status';
+import type { DataStatus } from '../../../utils/protocol/runtime/sync-status';
 import { dataInfo } from '../../helpers/records';
 
 function mount(node: preact.ComponentChild): HTMLElement {

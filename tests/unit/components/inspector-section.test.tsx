@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { InspectorSection, markerText } from '../../../components/InspectorSection';
-import type { InspectorEntry } from '../../../utils/protocol/inspector';
+import type { InspectorEntry } from '../../../utils/protocol/runtime/inspector';
 
 const entry = (change: Partial<InspectorEntry> = {}): InspectorEntry => ({
   key: 'shopee:item:88.123',

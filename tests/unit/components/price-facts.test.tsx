@@ -10,8 +10,8 @@ import { ListingFacts } from '../../../components/ListingFacts';
 import { moneyText, priceLine } from '../../../components/price-text';
 import { reportSummary } from '../../../components/report-summary';
 import { setLanguage } from '../../../utils/i18n';
-import { type ReportListing, ReportListingSchema } from '../../../utils/protocol/report';
-import { type CaseStory, emptySummary } from '../../../utils/protocol/review';
+import { type ReportListing, ReportListingSchema } from '../../../utils/protocol/registry/report';
+import { type CaseStory, emptySummary } from '../../../utils/protocol/registry/review';
 
 function mount(node: preact.ComponentChild): HTMLElement {
   const container = document.createElement('div');

@@ -3,8 +3,11 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportDialog, type ReportDialogProps } from '../../../components/ReportDialog';
 import { setLanguage } from '../../../utils/i18n';
-import type { ReportDraftView } from '../../../utils/protocol/report-drafts';
-import type { ReportProgress, SubmitReportReply } from '../../../utils/protocol/report-messages';
+import type { ReportDraftView } from '../../../utils/protocol/runtime/report-drafts';
+import type {
+  ReportProgress,
+  SubmitReportReply,
+} from '../../../utils/protocol/runtime/report-messages';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -5,8 +5,8 @@ import { ReportChannels } from '../../../components/ReportChannels';
 import { ReportDialog } from '../../../components/ReportDialog';
 import { reportSummary } from '../../../components/report-summary';
 import { setLanguage } from '../../../utils/i18n';
-import type { ReportDraftView } from '../../../utils/protocol/report-drafts';
-import type { SubmitReportReply } from '../../../utils/protocol/report-messages';
+import type { ReportDraftView } from '../../../utils/protocol/runtime/report-drafts';
+import type { SubmitReportReply } from '../../../utils/protocol/runtime/report-messages';
 import { channelHref, OFFICIAL_CHANNELS, PLATFORM_HELP } from '../../../utils/report/channels';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -5,8 +5,12 @@ import { badgeElement } from '../../../components/badge-element';
 import { MoreDetails } from '../../../components/WarningDetails';
 import { RECORD_REASON_WORDS } from '../../../components/warning-text';
 import { type Language, setLanguage } from '../../../utils/i18n';
-import { REPORT_REASONS } from '../../../utils/protocol/report';
-import { type RecordVerdict, signalVerdict, type Verdict } from '../../../utils/protocol/verdict';
+import { REPORT_REASONS } from '../../../utils/protocol/registry/report';
+import {
+  type RecordVerdict,
+  signalVerdict,
+  type Verdict,
+} from '../../../utils/protocol/runtime/verdict';
 import { dataInfo, record } from '../../helpers/records';
 
 /** Lets Preact apply a state change. */

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspectBatch } from '../../../components/page/inspector-views';
 import type { LookupResult } from '../../../utils/content/runner';
-import type { InspectorEntry } from '../../../utils/protocol/inspector';
+import type { InspectorEntry } from '../../../utils/protocol/runtime/inspector';
 import type { ExtractedListing } from '../../../utils/sites/engine/types';
 import { loadGrid, setup } from '../../helpers/runner';
 

@@ -11,7 +11,7 @@ import {
   useInspectorSession,
 } from '../../../components/hooks/inspector-session';
 import type { MessageEvents } from '../../../components/hooks/panel-changes';
-import { type InspectorSession, PANEL_CHANGED } from '../../../utils/protocol/inspector';
+import { type InspectorSession, PANEL_CHANGED } from '../../../utils/protocol/runtime/inspector';
 
 const SIGNED_IN: InspectorSession = {
   signedIn: true,

@@ -8,7 +8,7 @@ import { evidenceLines } from '../../../components/warning-text';
 import { barcodeFinding, checkDigitOk, issuerOf } from '../../../utils/lookup/signals/barcode';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { normaliseProductName } from '../../../utils/protocol/keys';
-import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/verdict';
+import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/runtime/verdict';
 import { gtinField } from '../../../utils/sites/engine/json-ld';
 
 const VIETNAM = '8934567000123';

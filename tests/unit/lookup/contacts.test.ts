@@ -5,7 +5,7 @@ import type { ProductMatcher } from '../../../utils/lookup/product-matcher';
 import { contactKeysIn } from '../../../utils/lookup/signals/contacts';
 import { normaliseProductName as fold } from '../../../utils/protocol/keys';
 import type { FlagRecord } from '../../../utils/protocol/records';
-import { verdictFor } from '../../../utils/protocol/verdict';
+import { verdictFor } from '../../../utils/protocol/runtime/verdict';
 import { record } from '../../helpers/records';
 
 const keysIn = (text: string) => contactKeysIn(fold(text));

@@ -11,7 +11,7 @@ import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { offPlatformInFolded } from '../../../utils/lookup/signals/off-platform';
 import { replicaHintInFolded } from '../../../utils/lookup/signals/replica-hints';
 import { normaliseProductName } from '../../../utils/protocol/keys';
-import { signalVerdict } from '../../../utils/protocol/verdict';
+import { signalVerdict } from '../../../utils/protocol/runtime/verdict';
 
 const fold = normaliseProductName;
 const signs = (name: string, off: Parameters<typeof nameEvidence>[1] = []) =>

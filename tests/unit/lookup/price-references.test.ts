@@ -9,7 +9,7 @@ import { evidenceLines } from '../../../components/warning-text';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';
 import { normaliseProductName } from '../../../utils/protocol/keys';
-import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/verdict';
+import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/runtime/verdict';
 
 const fold = normaliseProductName;
 const OFFICIAL = 'Sữa bột Aptamil Profutura số 1 800g chính hãng';

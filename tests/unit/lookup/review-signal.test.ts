@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evidenceLines } from '../../../components/warning-text';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { normaliseProductName } from '../../../utils/protocol/keys';
-import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/verdict';
+import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/runtime/verdict';
 import { reviewsField } from '../../../utils/sites/engine/json-ld';
 
 const fold = normaliseProductName;

@@ -7,8 +7,8 @@ import { createNotices, NOTICE_MS } from '../../../components/page/notice';
 import { shopperActions } from '../../../components/page/shopper-actions';
 import { isOwnHost } from '../../../utils/content/hosts';
 import { setLanguage } from '../../../utils/i18n';
-import { ProtocolError, type sendMessage } from '../../../utils/protocol/client';
-import type { DraftListing } from '../../../utils/protocol/report-drafts';
+import { ProtocolError, type sendMessage } from '../../../utils/protocol/runtime/client';
+import type { DraftListing } from '../../../utils/protocol/runtime/report-drafts';
 import type { ExtractedListing } from '../../../utils/sites/engine/types';
 
 const listing = {

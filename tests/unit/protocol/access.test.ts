@@ -6,8 +6,8 @@
  * extension's own pages only, and the dispatcher enforces it.
  */
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
-import { MESSAGES, type MessageType } from '../../../utils/protocol/messages';
+import { createDispatcher, type Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { MESSAGES, type MessageType } from '../../../utils/protocol/runtime/messages';
 
 const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   lookup: 'content',

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ProtocolError, sendMessage } from '../../../utils/protocol/client';
-import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
-import { portableListener } from '../../../utils/protocol/listener';
-import { classifySender } from '../../../utils/protocol/sender';
+import { ProtocolError, sendMessage } from '../../../utils/protocol/runtime/client';
+import { createDispatcher, type Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { portableListener } from '../../../utils/protocol/runtime/listener';
+import { classifySender } from '../../../utils/protocol/runtime/sender';
 import { unusedInspectorHandlers } from '../../helpers/inspector-handler-stubs';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };

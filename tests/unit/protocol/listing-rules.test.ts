@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../../utils/protocol/keys';
 import { listingUrlOfKey, namesListing } from '../../../utils/protocol/listing-address';
-import { listingProblem } from '../../../utils/protocol/listing-rules';
+import { listingProblem } from '../../../utils/protocol/registry/listing-rules';
 
 const SHOPEE = {
   platform: 'shopee' as const,

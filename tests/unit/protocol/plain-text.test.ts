@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withoutControlCharacters } from '../../../utils/protocol/control-characters';
-import { ReportSchema } from '../../../utils/protocol/report';
-import { AppealInputSchema, DecisionInputSchema } from '../../../utils/protocol/review';
+import { ReportSchema } from '../../../utils/protocol/registry/report';
+import { AppealInputSchema, DecisionInputSchema } from '../../../utils/protocol/registry/review';
 import { report } from '../../helpers/reports';
 
 describe('text a person wrote, as the registry takes it', () => {

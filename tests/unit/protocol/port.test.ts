@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProtocolError, sendMessage } from '../../../utils/protocol/client';
-import { createDispatcher, type Handlers } from '../../../utils/protocol/dispatch';
-import { type ListenedPort, requestPortListener } from '../../../utils/protocol/port-listener';
+import { ProtocolError, sendMessage } from '../../../utils/protocol/runtime/client';
+import { createDispatcher, type Handlers } from '../../../utils/protocol/runtime/dispatch';
+import {
+  type ListenedPort,
+  requestPortListener,
+} from '../../../utils/protocol/runtime/port-listener';
 import {
   createPortTransport,
   type PortLike,
   REQUEST_PORT,
-} from '../../../utils/protocol/port-transport';
+} from '../../../utils/protocol/runtime/port-transport';
 import { unusedInspectorHandlers } from '../../helpers/inspector-handler-stubs';
 import { record } from '../../helpers/records';
 

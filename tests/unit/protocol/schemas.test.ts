@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../utils/protocol/messages';
-import { PageStatusSchema } from '../../../utils/protocol/page-status';
 import { FlagRecordSchema } from '../../../utils/protocol/records';
+import { MESSAGES } from '../../../utils/protocol/runtime/messages';
+import { PageStatusSchema } from '../../../utils/protocol/runtime/page-status';
 import { record } from '../../helpers/records';
 
 describe('protocol schemas', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictFor } from '../../../utils/protocol/verdict';
+import { verdictFor } from '../../../utils/protocol/runtime/verdict';
 import { record } from '../../helpers/records';
 
 describe('verdictFor', () => {

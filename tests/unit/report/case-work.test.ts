@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CaseStory } from '../../../utils/protocol/review';
+import type { CaseStory } from '../../../utils/protocol/registry/review';
 import {
   casesCsv,
   listingUrlOf,

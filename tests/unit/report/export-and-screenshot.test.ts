@@ -1,6 +1,6 @@
 /** The reports' export files, and the screenshot's fit under 1 MB. */
 import { describe, expect, it } from 'vitest';
-import type { ReportView } from '../../../utils/protocol/report-messages';
+import type { ReportView } from '../../../utils/protocol/runtime/report-messages';
 import { csvCell, reportsCsv, reportsJson } from '../../../utils/report/export';
 import { dataUrlBytes, fitScreenshot } from '../../../utils/report/screenshot';
 

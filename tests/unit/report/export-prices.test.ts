@@ -1,6 +1,6 @@
 /** "Báo cáo của tôi" as CSV: a price in đồng under price_vnd, any price with its currency beside. */
 import { describe, expect, it } from 'vitest';
-import type { ReportView } from '../../../utils/protocol/report-messages';
+import type { ReportView } from '../../../utils/protocol/runtime/report-messages';
 import { reportsCsv } from '../../../utils/report/export';
 
 const view = (listing: Partial<ReportView['listing']>): ReportView => ({

@@ -4,7 +4,7 @@ import {
   MAX_MUTES,
   type Mute,
   PreferencesSchema,
-} from '../../../utils/protocol/preferences';
+} from '../../../utils/protocol/runtime/preferences';
 import {
   activeMutes,
   endOfToday,

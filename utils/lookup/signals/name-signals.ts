@@ -4,8 +4,8 @@
  * when the signals seen do not reach a warning. A signal seen in several places counts once, as
  * seen first: in the name, then the description, then a variant.
  */
-import type { Signal } from '../../protocol/preferences';
-import { combineEvidence, type SignalEvidence } from '../../protocol/signal-evidence';
+import type { Signal } from '../../protocol/runtime/preferences';
+import { combineEvidence, type SignalEvidence } from '../../protocol/runtime/signal-evidence';
 import { replicaInFolded } from '../replica-words';
 import { type Review, reviewComplaints } from '../review-complaints';
 import { barcodeFinding } from './barcode';

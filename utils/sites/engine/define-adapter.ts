@@ -13,7 +13,7 @@
 import { readAddressName } from '../../protocol/address-name';
 import { keyBuilder, type Platform } from '../../protocol/keys';
 import { type Ids, onDomains } from '../../protocol/listing-urls';
-import type { PageKind } from '../../protocol/page-status';
+import type { PageKind } from '../../protocol/runtime/page-status';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';

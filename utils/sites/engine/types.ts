@@ -3,7 +3,7 @@
  * seller, reviews, where our UI goes) and the page's kind.
  */
 import type { Platform } from '../../protocol/keys';
-import type { PageKind } from '../../protocol/page-status';
+import type { PageKind } from '../../protocol/runtime/page-status';
 
 export interface Price {
   amount: number;

@@ -5,7 +5,7 @@
  * report what our own code read, and a page never learns a draft's screenshot.
  */
 import * as z from 'zod/mini';
-import { ReportListingSchema } from './report';
+import { ReportListingSchema } from '../registry/report';
 import { ScreenshotInputSchema } from './report-messages';
 
 /** Drafts are kept this long, for a dialog left open (and a worker stopped meanwhile). */

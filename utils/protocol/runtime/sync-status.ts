@@ -1,12 +1,6 @@
 /** The last feed sync's outcome, kept in the database and shown in the popup and options. */
 import * as z from 'zod/mini';
-import { DataInfoSchema } from './records';
-
-/**
- * How often the extension fetches the feed unless the server asks for longer (the registry's appeal
- * page tells sellers this too).
- */
-export const DEFAULT_SYNC_MINUTES = 6 * 60;
+import { DataInfoSchema } from '../records';
 
 export const SYNC_RESULTS = ['updated', 'unchanged', 'failed', 'not_configured'] as const;
 

@@ -3,7 +3,7 @@
  * status wins (DESIGN.md §4); on a tie the item's own record beats its seller's.
  */
 
-import type { FlagRecord, FlagStatus } from './records';
+import type { FlagRecord, FlagStatus } from '../records';
 import type { SignalEvidence } from './signal-evidence';
 
 export type ShownStatus = Exclude<FlagStatus, 'cleared'>;

@@ -4,8 +4,8 @@
  * scripts only ever receive what applies to the listings they asked about.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS } from './keys';
-import { KeySchema } from './records';
+import { PLATFORMS } from '../keys';
+import { KeySchema } from '../records';
 
 const Moment = z.iso.datetime({ offset: true });
 
@@ -41,7 +41,7 @@ export const MAX_MUTES = 2000;
  * switch off: `replicaWords`, a listing's own name admitting a copy ("rep 1:1", "super fake");
  * `replicaHints`, words that often go with copies but have honest uses too ("siêu cấp", "hàng F1");
  * `offPlatform`, a listing asking to deal outside the marketplace (a phone number, Zalo, "inbox giá
- * rẻ hơn"). utils/protocol/signal-evidence.ts weighs them.
+ * rẻ hơn"). utils/protocol/runtime/signal-evidence.ts weighs them.
  */
 export const SIGNALS = [
   'replicaWords',

@@ -4,8 +4,8 @@
  * working on, and the actions waiting in the outbox. Nothing here ever carries the token.
  */
 import * as z from 'zod/mini';
+import { DECISION_STATUSES, InspectorLookupEntrySchema, RoleSchema } from '../registry/review';
 import { DraftListingSchema } from './report-drafts';
-import { DECISION_STATUSES, InspectorLookupEntrySchema, RoleSchema } from './review';
 
 const Moment = z.iso.datetime({ offset: true });
 

@@ -3,8 +3,8 @@
  * popup reads back for a tab: the schemas both sides check it with.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS } from './keys';
-import { MAX_LISTED } from './limits';
+import { PLATFORMS } from '../keys';
+import { MAX_LISTED } from '../limits';
 import { VERDICT_SUBJECTS, WARNING_STATUSES } from './verdict';
 
 export const PAGE_KINDS = ['grid', 'product', 'blocked', 'other'] as const;

@@ -6,16 +6,8 @@
  * (options, panel, dashboard) may send them, so a page can never act with an inspector's powers.
  */
 import * as z from 'zod/mini';
-import {
-  InspectorFocusSchema,
-  InspectorPageViewSchema,
-  InspectorSessionSchema,
-  PendingActionSchema,
-} from './inspector';
-import { MAX_LOOKUP_KEYS } from './limits';
-import { KeySchema } from './records';
-import { DraftListingSchema } from './report-drafts';
-import type { ScreenshotInput } from './report-messages';
+import { MAX_LOOKUP_KEYS } from '../limits';
+import { KeySchema } from '../records';
 import {
   CaseStorySchema,
   DecisionInputSchema,
@@ -23,7 +15,15 @@ import {
   QueuePageSchema,
   QueueQuerySchema,
   StatsSchema,
-} from './review';
+} from '../registry/review';
+import {
+  InspectorFocusSchema,
+  InspectorPageViewSchema,
+  InspectorSessionSchema,
+  PendingActionSchema,
+} from './inspector';
+import { DraftListingSchema } from './report-drafts';
+import type { ScreenshotInput } from './report-messages';
 
 const { id: _decisionId, ...decisionShape } = DecisionInputSchema.shape;
 

@@ -3,15 +3,15 @@
  * the extension's inspector mode, so both speak one contract.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS } from './keys';
-import { linesText, lineText } from './plain-text';
+import { PLATFORMS } from '../keys';
 import {
   DateSchema,
   FlagRecordSchema,
   KeySchema,
   LocalisedTextSchema,
   ReasonCodeSchema,
-} from './records';
+} from '../records';
+import { linesText, lineText } from './plain-text';
 import { CurrencySchema, REPORT_REASONS, ReportReasonSchema, UuidV4Schema } from './report';
 
 export const ROLES = ['inspector', 'admin'] as const;

@@ -4,7 +4,6 @@
  * pages; `privileged` ones only from the extension's own pages.
  */
 import * as z from 'zod/mini';
-import { INSPECTOR_MESSAGES } from './inspector-messages';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_LOOKUP_KEYS,
@@ -13,11 +12,17 @@ import {
   MAX_TITLE_LENGTH,
   MAX_VARIANT_LENGTH,
   MAX_VARIANTS,
-} from './limits';
+} from '../limits';
+import { DataInfoSchema, FlagRecordSchema, KeySchema } from '../records';
+import {
+  MAX_CONTACT,
+  MAX_REPORT_NOTE,
+  REPORT_REASONS,
+  ReportReasonSchema,
+} from '../registry/report';
+import { INSPECTOR_MESSAGES } from './inspector-messages';
 import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
-import { DataInfoSchema, FlagRecordSchema, KeySchema } from './records';
-import { MAX_CONTACT, MAX_REPORT_NOTE, REPORT_REASONS, ReportReasonSchema } from './report';
 import {
   DRAFT_ORIGINS,
   DraftListingSchema,

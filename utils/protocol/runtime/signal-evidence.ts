@@ -5,7 +5,7 @@
  * piece of evidence goes to the details popover as the words that were seen.
  */
 import * as z from 'zod/mini';
-import { MAX_PHRASE_LENGTH } from './limits';
+import { MAX_PHRASE_LENGTH } from '../limits';
 import { SIGNALS, type Signal } from './preferences';
 
 export const SIGNAL_WEIGHTS: Readonly<Record<Signal, number>> = {

@@ -11,7 +11,7 @@ import {
   REPORT_STATES,
   ReportListingSchema,
   ReportReasonSchema,
-} from './report';
+} from '../registry/report';
 
 /** A screenshot travels as a data: URL (JPEG or PNG), at most this many bytes once decoded. */
 export const MAX_SCREENSHOT_BYTES = 1024 * 1024;

@@ -4,10 +4,10 @@
  * builds reports with it and the server refuses anything it does not accept.
  */
 import * as z from 'zod/mini';
-import { isCanonicalKey, PLATFORMS } from './keys';
-import { MAX_TITLE_LENGTH } from './limits';
+import { isCanonicalKey, PLATFORMS } from '../keys';
+import { MAX_TITLE_LENGTH } from '../limits';
+import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from '../records';
 import { hasControlCharacters, linesText, lineText } from './plain-text';
-import { DateSchema, FlagStatusSchema, KeySchema, LocalisedTextSchema } from './records';
 import { REPORT_REASONS } from './report-reasons';
 
 export const ReportReasonSchema = z.enum(REPORT_REASONS);

@@ -5,7 +5,7 @@
  */
 
 import * as z from 'zod/mini';
-import { errorMessage } from './error-message';
+import { errorMessage } from '../error-message';
 import {
   EnvelopeSchema,
   type ErrorCode,

@@ -4,9 +4,9 @@
  * and names that very item (and seller, where the address carries one). The registry refuses a
  * report that breaks a rule, with the rule's code.
  */
-import { type Platform, tryParseKey } from './keys';
-import { namesListing } from './listing-address';
-import { platformOfUrl } from './platform-of-url';
+import { type Platform, tryParseKey } from '../keys';
+import { namesListing } from '../listing-address';
+import { platformOfUrl } from '../platform-of-url';
 
 export const LISTING_RULES = [
   'item_key_kind',

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 
-import { hasControlCharacters } from './control-characters';
+import { hasControlCharacters } from '../control-characters';
 
 /** Schemas beside the check they apply (report.ts refines a URL with it). */
 export { hasControlCharacters };
