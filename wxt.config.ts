@@ -1,3 +1,8 @@
+/**
+ * The extension build: WXT with Preact, the manifest per browser (permissions, content scripts per
+ * marketplace, web-accessible pages), the shipped feed written by scripts/default-feed.ts before the
+ * build, and the settings a deployer pins (registry, feed, publisher keys).
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { runAction, useAction } from '../../components/hooks/action';
-import { useInspectorSession } from '../../components/hooks/inspector-session';
+import { useInspectorSession } from '../../components/hooks/use-inspector-session';
 import { speak } from '../../components/hooks/page-language';
 import { usePageReady } from '../../components/hooks/page-ready';
 import { saveFile } from '../../components/hooks/save-file';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type InspectorSessionState,
   useInspectorSession,
-} from '../../../components/hooks/inspector-session';
+} from '../../../components/hooks/use-inspector-session';
 import type { MessageEvents } from '../../../components/hooks/panel-changes';
 import { type InspectorSession, PANEL_CHANGED } from '../../../utils/protocol/runtime/inspector';
 
