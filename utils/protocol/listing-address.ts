@@ -29,9 +29,9 @@ export function namesListing(url: string, itemKey: string, sellerKey?: string): 
 /** Each platform's plain address of an item (the slug a marketplace ignores is left out or blank). */
 const ITEM_ADDRESS: Readonly<Record<Platform, (id: string) => string>> = {
   shopee: (id) => `https://shopee.vn/product/${id.replace('.', '/')}`,
-  lazada: (id) => `https://www.lazada.vn/products/-i${id}.html`,
-  tiki: (id) => `https://tiki.vn/-p${id}.html`,
-  sendo: (id) => `https://www.sendo.vn/-${id}.html`,
+  lazada: (id) => `https://www.lazada.vn/products/i${id}.html`,
+  tiki: (id) => `https://tiki.vn/p${id}.html`,
+  sendo: (id) => `https://www.sendo.vn/san-pham-${id}.html`,
   facebook: (id) => `https://www.facebook.com/marketplace/item/${id}/`,
   tiktok: (id) => `https://www.tiktok.com/view/product/${id}`,
 };
@@ -40,4 +40,33 @@ const ITEM_ADDRESS: Readonly<Record<Platform, (id: string) => string>> = {
 export function listingUrlOfKey(itemKey: string): string | null {
   const item = tryParseKey(itemKey);
   return item?.kind === 'item' ? ITEM_ADDRESS[item.platform](item.id) : null;
+}
+
+/** Where a key's listings are: its item's address, a Shopee seller's shop; null where none is known. */
+export function addressOfKey(key: string): string | null {
+  const parsed = tryParseKey(key);
+  if (parsed?.kind === 'item') return ITEM_ADDRESS[parsed.platform](parsed.id);
+  if (parsed?.kind === 'seller' && parsed.platform === 'shopee') {
+    return `https://shopee.vn/shop/${parsed.id}`;
+  }
+  return null;
+}
+
+/**
+ * Whether a reported address may be opened for a key: for an item, its own listing's address; for a
+ * seller, a listing on the seller's marketplace whose address names no other seller.
+ */
+export function opensForKey(url: string, key: string): boolean {
+  const parsed = tryParseKey(key);
+  if (parsed?.kind === 'item') return namesListing(url, key);
+  if (parsed?.kind !== 'seller') return false;
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    return false;
+  }
+  if (address.protocol !== 'https:' && address.protocol !== 'http:') return false;
+  const ids = listingIdsFromUrl(parsed.platform, address);
+  return ids !== null && (!ids.seller || ids.seller === parsed.id);
 }

@@ -75,10 +75,10 @@ const pathId =
     return match?.[1] ? { item: match[1] } : null;
   };
 
-/** `…-i<item>(-s<sku>).html` */
-export const lazadaIdsFromUrl = pathId('lazada', /-i(\d{1,20})(?:-s(\d{1,20}))?\.html$/, true);
-/** `…-p<item>.html` */
-export const tikiIdsFromUrl = pathId('tiki', /-p(\d{1,20})\.html$/, true);
+/** `…-i<item>(-s<sku>).html`, or `/products/i<item>.html` without a slug. */
+export const lazadaIdsFromUrl = pathId('lazada', /[-/]i(\d{1,20})(?:-s(\d{1,20}))?\.html$/, true);
+/** `…-p<item>.html`, or `/p<item>.html` without a slug. */
+export const tikiIdsFromUrl = pathId('tiki', /[-/]p(\d{1,20})\.html$/, true);
 /** `…-<item>.html`, at least five digits so slugs ending in a number (`iphone-13.html`) are not ids. */
 export const sendoIdsFromUrl = pathId('sendo', /-(\d{5,20})\.html$/, true);
 /** `/marketplace/item/<id>` or `/commerce/listing/<id>` */

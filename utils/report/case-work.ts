@@ -4,6 +4,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { headOfKey } from '../protocol/keys';
+import { addressOfKey, opensForKey } from '../protocol/listing-address';
 import type { CaseStory, QueueItem } from '../protocol/registry/review';
 import { type CsvColumns, toCsv } from './export';
 
@@ -31,23 +32,13 @@ export function casesCsv(rows: readonly QueueItem[]): string {
 }
 
 /**
- * The address to open a case's listing at: the latest report's (the page the shopper was on), else
- * one built from the key for the marketplaces whose product addresses carry only the ids.
+ * The address "Mở tại trang" opens for a case: the newest report's that is the key's own listing
+ * (on its marketplace, naming its ids; a reporter's other address is never opened in an inspector's
+ * signed-in browser), else one built from the key.
  */
 export function listingUrlOf(key: string, story: CaseStory | null): string | null {
-  const reported = story?.reports[0]?.url;
-  if (reported) return reported;
-  const [platform, kind, id = ''] = key.split(':');
-  if (kind === 'item') {
-    if (platform === 'shopee') {
-      const [shop, item] = id.split('.');
-      if (shop && item) return `https://shopee.vn/product/${shop}/${item}`;
-    }
-    if (platform === 'lazada') return `https://www.lazada.vn/products/i${id}.html`;
-    if (platform === 'tiki') return `https://tiki.vn/p${id}.html`;
-  }
-  if (kind === 'seller' && platform === 'shopee') return `https://shopee.vn/shop/${id}`;
-  return null;
+  const reported = story?.reports.find((report) => opensForKey(report.url, key))?.url;
+  return reported ?? addressOfKey(key);
 }
 
 export interface PackageFile {

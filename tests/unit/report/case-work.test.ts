@@ -70,6 +70,25 @@ describe('case work', () => {
     expect(listingUrlOf('facebook:seller:abc', null)).toBeNull();
   });
 
+  it('never opens an address a reporter chose that is not the key’s listing: it builds one instead', () => {
+    const at = (url: string) =>
+      ({ ...story, reports: [{ ...story.reports[0], url }] }) as typeof story;
+    for (const url of [
+      'https://evil.example/phish?login=registry',
+      'https://shopee.vn.evil.example/Sua-i.88.123',
+      'https://shopee.vn/Sua-i.88.999',
+      'javascript:alert(1)//-i.88.123',
+    ]) {
+      expect(listingUrlOf('shopee:item:88.123', at(url))).toBe('https://shopee.vn/product/88/123');
+    }
+    expect(listingUrlOf('shopee:seller:88', at('https://shopee.vn/Sua-i.88.123'))).toBe(
+      'https://shopee.vn/Sua-i.88.123',
+    );
+    expect(listingUrlOf('shopee:seller:88', at('https://shopee.vn/Sua-i.99.123'))).toBe(
+      'https://shopee.vn/shop/88',
+    );
+  });
+
   it('packs the story, the files and a manifest whose hashes match what is inside', () => {
     const snapshot = new TextEncoder().encode('{"listing":{}}');
     const image = Uint8Array.from([0xff, 0xd8, 0xff, 1]);
