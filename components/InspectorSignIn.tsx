@@ -23,6 +23,7 @@ const CAUSES: Record<string, MessageKey> = {
   invalid_token: 'optionsInspectorErrInvalid',
   revoked_token: 'optionsInspectorErrRevoked',
   expired_token: 'optionsInspectorErrExpired',
+  insecure_registry: 'optionsInspectorErrInsecure',
 };
 
 /** The background's "code: message" in the inspector's words. */

@@ -12,6 +12,31 @@ export interface RegistryClientDeps {
   fetch: typeof fetch;
 }
 
+/**
+ * Whether a token may be sent to the registry at `base`: over https only, except to this machine
+ * (127.0.0.0/8, ::1, localhost), where nothing crosses a network.
+ */
+export function carriesTokens(base: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** A token was about to travel in clear: nothing was sent. */
+export class InsecureRegistryError extends Error {
+  override readonly name = 'InsecureRegistryError';
+  constructor(base: string) {
+    super(`${base} is not https://: an inspector's token is sent to a registry over https only`);
+  }
+}
+
 /** The address of `path` on the registry at `base` (written with or without a final slash). */
 const endpoint = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
@@ -44,9 +69,13 @@ export function createRegistryClient(deps: RegistryClientDeps) {
   return {
     /**
      * One call to the registry at `base`. `token`: sent as a bearer token (inspector mode), and
-     * only then is an Authorization header added. Throws when the registry cannot be reached.
+     * only then is an Authorization header added, and only to an https registry (or this machine's).
+     * Throws when the registry cannot be reached, or the token would travel in clear.
      */
     request(base: string, path: string, init: RequestInit = {}, token?: string): Promise<Response> {
+      if (token !== undefined && !carriesTokens(base)) {
+        return Promise.reject(new InsecureRegistryError(base));
+      }
       return deps.fetch(endpoint(base, path), {
         ...init,
         ...(token === undefined

@@ -3,7 +3,11 @@
  * only to calls to the registry that issued it; a 401 signs the inspector out.
  */
 import type { Database } from '../../../utils/db/database';
-import { type RegistryClient, registryError } from '../../../utils/outbox/registry-client';
+import {
+  carriesTokens,
+  type RegistryClient,
+  registryError,
+} from '../../../utils/outbox/registry-client';
 import { errorMessage } from '../../../utils/protocol/error-message';
 import { type WhoAmI, WhoAmISchema } from '../../../utils/protocol/registry/review';
 import { type InspectorSession, SIGN_OUT_CAUSES } from '../../../utils/protocol/runtime/inspector';
@@ -134,6 +138,12 @@ export function createInspectorSession(deps: SessionDeps) {
 
     /** Verifies the token with `GET /v1/review/whoami` and keeps it only if the registry knows it. */
     async signIn(registryUrl: string, token: string): Promise<InspectorSession> {
+      if (!carriesTokens(registryUrl)) {
+        throw new InspectorError(
+          'insecure_registry',
+          'a token is sent over https:// only (http:// to this machine alone)',
+        );
+      }
       let response: Response;
       try {
         response = await deps.registry.request(registryUrl, '/v1/review/whoami', {}, token.trim());

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { carriesTokens } from '../../../utils/outbox/registry-client';
 import {
   inspectorBed,
   listing,
@@ -42,6 +43,24 @@ describe('inspector sign-in', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(TOKEN);
     const db = await bed.openDb();
     expect(JSON.stringify(await db.getAll('settings'))).toContain(TOKEN);
+  });
+
+  it('sends a token over https only, or over http to this machine alone', async () => {
+    const bed = inspectorBed();
+    for (const registryUrl of ['http://registry.test', 'http://192.168.1.20:8787']) {
+      const refused = await bed.call('inspectorSignIn', { registryUrl, token: TOKEN });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/^insecure_registry:/) },
+      });
+    }
+    // Nothing was sent: the token never left.
+    expect(bed.requests).toEqual([]);
+    expect(carriesTokens('http://127.0.0.1:8787')).toBe(true);
+    expect(carriesTokens('http://localhost:8787/')).toBe(true);
+    expect(carriesTokens('http://[::1]:8787')).toBe(true);
+    expect(carriesTokens('https://registry.example.org')).toBe(true);
+    expect(carriesTokens('http://127.0.0.1.evil.example')).toBe(false);
   });
 
   it('signs out with the reason when the registry refuses the token at any later call', async () => {
