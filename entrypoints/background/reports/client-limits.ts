@@ -12,9 +12,9 @@ import {
 } from '../../../utils/protocol/registry/report';
 
 /**
- * An amendment changes the first report's reasons, note and contact instead of counting again. The
- * registry accepts it under the first report's id (REPORT_AMEND_MS, measured from its receipt,
- * which is never earlier than the report's creation here).
+ * An amendment changes the first report's reasons, note and contact instead of counting again (the
+ * listing's facts stay as first received). The registry accepts it under the first report's id
+ * within REPORT_AMEND_MS of its first receipt.
  */
 export const MAX_REPORTS_PER_HOUR = 20;
 export const HOUR_MS = 60 * 60 * 1000;
@@ -26,7 +26,26 @@ export interface Amendment {
   contact?: string;
 }
 
-/** The report of this listing made within the amendment window, if any (never a refused one). */
+/**
+ * An amendment sent this close to the end of the registry's window might arrive after it: it is
+ * made a new report instead.
+ */
+export const AMEND_MARGIN_MS = 10 * 60 * 1000;
+
+/**
+ * Whether a report may still be amended at `now`. The registry measures the window from its first
+ * receipt, so a received report is measured from the receipt it answered; one not received yet is
+ * measured from its creation (it cannot have been received before it was made).
+ */
+export function withinAmendWindow(entry: ReportEntry, now: Date): boolean {
+  const from = Date.parse(entry.receivedAt ?? entry.createdAt);
+  return now.getTime() - from <= REPORT_AMEND_MS - AMEND_MARGIN_MS;
+}
+
+/**
+ * The report of this listing still within the amendment window, if any (never a refused one); a
+ * later report of the same listing is a new report.
+ */
 export function amendableEntry(
   entries: readonly ReportEntry[],
   itemKey: string,
@@ -35,7 +54,7 @@ export function amendableEntry(
   let found: ReportEntry | null = null;
   for (const entry of entries) {
     if (entry.report.listing.itemKey !== itemKey || entry.delivery.state === 'refused') continue;
-    if (now.getTime() - Date.parse(entry.createdAt) > REPORT_AMEND_MS) continue;
+    if (!withinAmendWindow(entry, now)) continue;
     if (!found || entry.createdAt > found.createdAt) found = entry;
   }
   return found;
