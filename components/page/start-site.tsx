@@ -44,7 +44,8 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
 
   const frame = createReportFrame(document);
   const notices = createNotices(document, noticeCss);
-  const draftOf = (listing: ExtractedListing) => draftListingOf(listing, location.href, new Date());
+  const draftOf = (listing: ExtractedListing) =>
+    draftListingOf(listing, location.href, new Date(), adapter.idsFromUrl);
   const actions = shopperActions({
     send: sendMessage,
     draftOf,

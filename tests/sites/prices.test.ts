@@ -3,14 +3,21 @@
  * currency the page shows it in, never converted, and a product page's price after promo codes as a
  * price of its own; what the report dialog is given keeps both, with the currency.
  */
+
 import { describe, expect, it } from 'vitest';
 import { draftListingOf } from '../../utils/content/report-listing';
+import { PLATFORMS } from '../../utils/protocol/keys';
+import { listingIdsFromUrl } from '../../utils/protocol/listing-urls';
 import { parsePrice } from '../../utils/sites/engine/text';
 import { shopeeAdapter } from '../../utils/sites/shopee';
 import { tikiAdapter } from '../../utils/sites/tiki';
 import { captureDocument } from '../helpers/captures';
 import { hasSharedFixtures, ownFixture, parseHtml } from '../helpers/fixtures';
 import type { Expected } from '../helpers/own-fixtures';
+
+/** Whichever marketplace's reading names a listing in an address (a content script passes its own). */
+const anyIds = (url: URL) =>
+  PLATFORMS.map((platform) => listingIdsFromUrl(platform, url)).find(Boolean) ?? null;
 
 const NOW = new Date('2026-12-02T08:00:00Z');
 
@@ -62,7 +69,7 @@ describe('Tiki: the listed price and the price after promo codes, each as itself
     const [product] = read(tikiAdapter, 'tiki/product-promo').listings;
     expect(product?.price).toEqual({ amount: 147_000, currency: 'VND' });
     expect(product?.promoPrice).toEqual({ amount: 111_720, currency: 'VND' });
-    const draft = draftListingOf(product as NonNullable<typeof product>, '', NOW);
+    const draft = draftListingOf(product as NonNullable<typeof product>, '', NOW, anyIds);
     expect(draft.listing).toMatchObject({ price: 147_000, currency: 'VND', promoPrice: 111_720 });
   });
 
@@ -88,7 +95,7 @@ describe('Shopee: a page priced in dollars carries its currency, never đồng',
       { amount: 58.32, currency: 'SGD' },
       { amount: 1250, currency: 'SGD' },
     ]);
-    const draft = draftListingOf(listings[0] as NonNullable<(typeof listings)[0]>, '', NOW);
+    const draft = draftListingOf(listings[0] as NonNullable<(typeof listings)[0]>, '', NOW, anyIds);
     expect(draft.listing).toMatchObject({ price: 108.99, currency: 'SGD' });
     expect(draft.listing).not.toHaveProperty('promoPrice');
   });
@@ -99,7 +106,7 @@ describe('Shopee: a page priced in dollars carries its currency, never đồng',
     expect(listings[0]?.price).toEqual({ amount: 108.99, currency: 'SGD' });
     expect(listings.slice(1).map((card) => card.price)).toEqual([null, null]);
     for (const listing of listings) {
-      const draft = draftListingOf(listing, at, NOW);
+      const draft = draftListingOf(listing, at, NOW, anyIds);
       expect(draft.listing.currency === 'VND' && draft.listing.price !== undefined).toBe(false);
     }
   });
@@ -115,7 +122,7 @@ describe.runIf(hasSharedFixtures)('prices on the real captures', () => {
     expect(product?.price).toEqual({ amount: 27.25, currency: 'SGD' });
     expect(product?.promoPrice).toBeUndefined();
     for (const card of cards) expect(card.price?.currency).toBe('SGD');
-    const draft = draftListingOf(product as NonNullable<typeof product>, url.href, NOW);
+    const draft = draftListingOf(product as NonNullable<typeof product>, url.href, NOW, anyIds);
     expect(draft.listing).toMatchObject({ price: 27.25, currency: 'SGD' });
   });
 
@@ -141,7 +148,7 @@ describe.runIf(hasSharedFixtures)('prices on the real captures', () => {
     expect(product?.price).toEqual({ amount: 53_400, currency: 'VND' });
     expect(product?.promoPrice).toBeUndefined();
     expect(
-      draftListingOf(product as NonNullable<typeof product>, url.href, NOW).listing,
+      draftListingOf(product as NonNullable<typeof product>, url.href, NOW, anyIds).listing,
     ).toMatchObject({ price: 53_400, currency: 'VND' });
   });
 });

@@ -7,7 +7,7 @@
 
 import { withoutControlCharacters } from '../protocol/control-characters';
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
-import { listingUrlOfKey, namesListing } from '../protocol/listing-address';
+import { type IdsFromUrl, listingUrlOfKey, namesListingBy } from '../protocol/listing-address';
 import type { DraftListing } from '../protocol/runtime/report-drafts';
 import type { ExtractedListing, Price } from '../sites/engine/types';
 
@@ -26,9 +26,14 @@ function reportable(price: Price | null | undefined): price is Price {
  * very listing (the registry refuses any other); else one built from the item key (an ad tracker's
  * link, a page that shows another listing).
  */
-function listingAddress(listing: ExtractedListing, pageUrl: string): string {
+function listingAddress(
+  listing: ExtractedListing,
+  pageUrl: string,
+  idsFromUrl: IdsFromUrl,
+): string {
   for (const url of [listing.url, pageUrl]) {
-    if (url.length <= 2000 && namesListing(url, listing.itemKey, listing.sellerKey ?? undefined))
+    const sellerKey = listing.sellerKey ?? undefined;
+    if (url.length <= 2000 && namesListingBy(idsFromUrl, url, listing.itemKey, sellerKey))
       return url;
   }
   return listingUrlOfKey(listing.itemKey) ?? pageUrl.slice(0, 2000);
@@ -38,6 +43,8 @@ export function draftListingOf(
   listing: ExtractedListing,
   pageUrl: string,
   now: Date,
+  /** The marketplace's reading of its addresses (the page's adapter's). */
+  idsFromUrl: IdsFromUrl,
 ): DraftListing {
   // A page may hide control characters in its text; the registry refuses them, so they go here.
   const title =
@@ -59,7 +66,7 @@ export function draftListingOf(
       ...(price && reportable(promo) && promo.currency === price.currency
         ? { promoPrice: promo.amount }
         : {}),
-      url: listingAddress(listing, pageUrl),
+      url: listingAddress(listing, pageUrl, idsFromUrl),
       seenAt: now.toISOString(),
     },
     ...(sellerName ? { sellerName } : {}),

@@ -4,13 +4,36 @@
  * page's link, a report's URL or a dashboard row may name something else.
  */
 import { type Platform, tryParseKey } from './keys';
-import { listingIdsFromUrl } from './listing-urls';
+import { type Ids, listingIdsFromUrl } from './listing-urls';
+
+/** One marketplace's reading of its listing addresses (an adapter's own, in a content script). */
+export type IdsFromUrl = (url: URL) => Ids | null;
 
 /**
  * Whether `url` is the listing's own address: on its platform's domains, naming its item, and its
  * seller where the address carries one and a seller key is given.
  */
 export function namesListing(url: string, itemKey: string, sellerKey?: string): boolean {
+  const item = tryParseKey(itemKey);
+  if (item?.kind !== 'item') return false;
+  return namesListingBy(
+    (address) => listingIdsFromUrl(item.platform, address),
+    url,
+    itemKey,
+    sellerKey,
+  );
+}
+
+/**
+ * namesListing with the marketplace's own reading given: a content script passes its adapter's, so
+ * its bundle holds no other marketplace's rules.
+ */
+export function namesListingBy(
+  idsFromUrl: IdsFromUrl,
+  url: string,
+  itemKey: string,
+  sellerKey?: string,
+): boolean {
   const item = tryParseKey(itemKey);
   if (item?.kind !== 'item') return false;
   let parsed: URL;
@@ -20,7 +43,7 @@ export function namesListing(url: string, itemKey: string, sellerKey?: string): 
     return false;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
-  const ids = listingIdsFromUrl(item.platform, parsed);
+  const ids = idsFromUrl(parsed);
   if (ids?.item !== item.id) return false;
   const seller = sellerKey === undefined ? null : tryParseKey(sellerKey);
   return !(ids.seller && seller?.kind === 'seller' && seller.id !== ids.seller);

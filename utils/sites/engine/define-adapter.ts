@@ -228,7 +228,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     return { pageKind, listings, unreadable };
   }
 
-  return { platform, domains: spec.domains, extract, spec };
+  return { platform, domains: spec.domains, extract, idsFromUrl: spec.idsFromUrl, spec };
 }
 
 interface CardFacts {

@@ -3,6 +3,7 @@
  * seller, reviews, where our UI goes) and the page's kind.
  */
 import type { Platform } from '../../protocol/keys';
+import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
 
 export interface Price {
@@ -80,4 +81,6 @@ export interface SiteAdapter {
   /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
   domains: readonly string[];
   extract(doc: Document, url: URL): Extraction;
+  /** The ids a listing address of this marketplace names (utils/protocol/listing-urls.ts). */
+  idsFromUrl(url: URL): Ids | null;
 }
