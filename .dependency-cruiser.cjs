@@ -185,7 +185,8 @@ module.exports = {
     {
       name: 'server-db-is-plumbing',
       severity: 'error',
-      comment: 'server/db (dialects, migrations, schema, checkpoint) imports nothing else of the server.',
+      comment:
+        'server/db (dialects, migrations, schema, checkpoint) imports nothing else of the server.',
       from: { path: '^server/db/' },
       to: { path: '^server/', pathNot: '^server/db/' },
     },

@@ -1,6 +1,7 @@
 /**
  * The registry's HTTP app: one route group per concern, the extension-origin CORS on the API, JSON
- * errors everywhere, and one log line per request (method, path, status, time; never addresses).
+ * errors everywhere, a policy that lets no answer run script or be framed, and one log line per
+ * request (method, path, status, time; never addresses).
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +14,16 @@ import { healthRoutes } from './routes/health';
 import { lookupRoutes } from './routes/lookup';
 import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/review';
+
+/**
+ * Every answer's policy. The registry's only pages (the appeal form, its confirmation, an appeal's
+ * status) need their inline style and to post to themselves, nothing more; no page of it may be
+ * framed (a framed form could be clicked through by a hidden overlay). Set on every answer, so no
+ * page, an error page included, goes without; JSON and feed files are unaffected by it.
+ */
+const POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'";
 
 export function createApp(deps: RegistryDeps): Hono {
   const app = new Hono();
@@ -37,6 +48,8 @@ export function createApp(deps: RegistryDeps): Hono {
   // stream, which Node then writes in pieces (and Nagle's algorithm delays).
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', POLICY);
+    c.header('X-Frame-Options', 'DENY');
     await next();
   });
   app.use('/v1/reports/*', extensionCors(deps.config.corsOrigins));

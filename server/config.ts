@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isPostgresUrl } from './db/dialect';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address';
 import { DEFAULT_FEED_NAME, DEFAULT_PUBLISHER_NAME } from './publish/feed-writer';
 
 export class ConfigError extends Error {
@@ -28,12 +29,22 @@ export interface RegistryConfig {
   publishEveryMs: number | null;
   /** Reports per minute per install id and per address. */
   reportsPerMinute: number;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /**
+   * The proxies in front (TRUSTED_PROXIES): only behind one of them is X-Forwarded-For read, from
+   * the right; null: the socket's address is the client's.
+   */
+  trustedProxies: TrustedProxies | null;
   /** Origins allowed to send reports; null: any extension origin. */
   corsOrigins: string[] | null;
+  /**
+   * Distinct networks whose reports within the window publish an unverified `reported` record with
+   * no inspector deciding; 0 (the default): never, reports only feed the review queue.
+   */
   communityThreshold: number;
   communityWindowDays: number;
+  /** Appeals a UTC day about one key, and from one network (counted in the database). */
+  appealsPerKeyPerDay: number;
+  appealsPerNetworkPerDay: number;
   /** On a first start with an empty database, import the sources the extension ships. */
   importShippedSources: boolean;
   /** A publish refuses to drop more than this share (percent) of the last feed's records. */
@@ -75,6 +86,25 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be 1 or 0 (got "${raw}")`);
 }
 
+/**
+ * TRUST_PROXY=1 took the leftmost X-Forwarded-For hop, which the client writes itself: one client
+ * could be any number of addresses. Its meaning cannot be kept, so a configuration naming it stops.
+ */
+function trustedProxies(env: Env): TrustedProxies | null {
+  if (env.TRUST_PROXY !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY is no longer read: it trusted whatever the client wrote in X-Forwarded-For. ' +
+        'Set TRUSTED_PROXIES to the addresses or CIDR blocks of your own proxies instead',
+    );
+  }
+  if (!env.TRUSTED_PROXIES?.trim()) return null;
+  try {
+    return parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RegistryConfig {
@@ -109,10 +139,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     logLevel,
     publishEveryMs: interval(env, 'PUBLISH_EVERY'),
     reportsPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000_000),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustedProxies: trustedProxies(env),
     corsOrigins: origins && origins.length > 0 ? origins : null,
-    communityThreshold: integer(env, 'COMMUNITY_THRESHOLD', 5, 1, 1_000_000),
+    communityThreshold: integer(env, 'COMMUNITY_THRESHOLD', 0, 0, 1_000_000),
     communityWindowDays: integer(env, 'COMMUNITY_WINDOW_DAYS', 30, 1, 3650),
+    appealsPerKeyPerDay: integer(env, 'APPEALS_PER_KEY_PER_DAY', 3, 1, 1_000_000),
+    appealsPerNetworkPerDay: integer(env, 'APPEALS_PER_NETWORK_PER_DAY', 10, 1, 1_000_000),
     importShippedSources: flag(env, 'IMPORT_SHIPPED_SOURCES', true),
     publishMaxDropPercent: integer(env, 'PUBLISH_MAX_DROP', 20, 0, 100),
     replacesShipped: flag(env, 'FEED_REPLACES_SHIPPED', false),

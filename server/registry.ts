@@ -15,6 +15,7 @@ import { EvidenceFiles } from './store/evidence/evidence-files';
 import { isEmptyRegistry } from './store/records/publish-history';
 import { importRecords } from './store/records/record-imports';
 import { ReportIntake } from './store/reports/intake';
+import { networkSecret } from './store/secrets/network-secret';
 
 export class StartError extends Error {
   override readonly name = 'StartError';
@@ -40,6 +41,7 @@ export async function openRegistry(
     throw new StartError(`the database at ${database.where} is unreachable`);
   }
   await migrate(database);
+  const secret = await networkSecret(database.db);
   let key: PublisherKey;
   try {
     key = await loadPublisherKey(config.publisherKey, config.dataDir);
@@ -66,6 +68,7 @@ export async function openRegistry(
     log,
     evidence: new EvidenceFiles(config.evidenceDir),
     now,
+    networkSecret: secret,
     intake: new ReportIntake(database.db, now),
     cases,
     publish: (publishOptions) =>

@@ -17,6 +17,7 @@ const deps = {
   config,
   log: pino({ level: 'info' }),
   now: () => new Date(),
+  networkSecret: 'bench',
   intake: {
     save: async (report: { id: string }) => ({
       kind: 'created' as const,

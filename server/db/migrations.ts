@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type { DialectName } from './schema';
+import { blockingRecords, networksAndOrigins } from './trust-migrations';
 
 type Builder = CreateTableBuilder<string, never>;
 
@@ -192,7 +193,12 @@ const inspectorActions: Migration = {
 export function migrationsFor(dialect: DialectName): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001-initial': initial(dialect), '0002-inspector-actions': inspectorActions };
+      return {
+        '0001-initial': initial(dialect),
+        '0002-inspector-actions': inspectorActions,
+        '0003-networks': networksAndOrigins(dialect),
+        '0004-blocking': blockingRecords(dialect),
+      };
     },
   };
 }

@@ -15,6 +15,13 @@ export interface ReportsTable {
   item_key: string;
   seller_key: string | null;
   client_id: string;
+  /**
+   * The keyed hash of the network the report came from (http/network-key.ts), never the address;
+   * null for reports from before networks were counted.
+   */
+  network: string | null;
+  /** The scam site the report names (a domain): shown to inspectors, never a case or a count. */
+  site: string | null;
   reasons: string;
   received_at: string;
   state: 'received' | 'in_review' | 'decided';
@@ -34,6 +41,10 @@ export interface CasesTable {
   key: string;
   status: 'open' | 'confirmed' | 'suspected' | 'cleared' | 'reported';
   report_count: number;
+  /** Distinct install ids among its reports (a client makes them up at will). */
+  install_count: number;
+  /** Distinct networks among its reports: what one person cannot multiply from one connection. */
+  network_count: number;
   appeal_count: number;
   first_seen: string | null;
   last_seen: string | null;
@@ -42,10 +53,17 @@ export interface CasesTable {
   updated_at: string;
 }
 
+/** Each install and each network a key's reports came from, once: what its counts count. */
+export interface CaseOriginsTable {
+  key: string;
+  kind: 'install' | 'network';
+  origin: string;
+}
+
 export interface DecisionsTable {
   id: Generated<number>;
   key: string;
-  status: 'confirmed' | 'suspected' | 'cleared';
+  status: 'confirmed' | 'suspected' | 'reported' | 'cleared';
   reasons: string;
   authority: string | null;
   case_id: string | null;
@@ -141,6 +159,19 @@ export interface PublishesTable {
   changes: number;
 }
 
+/** The registry's own secrets, made once and shared by every instance on the database. */
+export interface SecretsTable {
+  name: string;
+  value: string;
+}
+
+/** Appeals taken per UTC day, per key and per network (`key:<key>`, `network:<hash>`). */
+export interface AppealQuotaTable {
+  scope: string;
+  day: string;
+  used: number;
+}
+
 /** How far a projection has read (SQLite: the last rowid of reports counted). */
 export interface ProjectionTable {
   name: string;
@@ -152,6 +183,7 @@ export interface RegistryDatabase {
   reports: ReportsTable;
   report_keys: ReportKeysTable;
   cases: CasesTable;
+  case_origins: CaseOriginsTable;
   decisions: DecisionsTable;
   notes: NotesTable;
   audit: AuditTable;
@@ -162,6 +194,8 @@ export interface RegistryDatabase {
   review_actions: ReviewActionsTable;
   key_evidence: KeyEvidenceTable;
   publishes: PublishesTable;
+  secrets: SecretsTable;
+  appeal_quota: AppealQuotaTable;
 }
 
 /** The registry's database as every query takes it (a transaction is one too). */

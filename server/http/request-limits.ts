@@ -3,14 +3,12 @@
  * refusals in the registry's error shape. Rate limits count in this process's memory: behind a load
  * balancer each instance counts its own share (docs/operations.md says where they then live).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type RateLimitInfo, rateLimiter } from 'hono-rate-limiter';
+import { errorBody } from './errors';
 
 type Env = { Variables: { rateLimit: RateLimitInfo } };
-
-import { errorBody } from './errors';
 
 /**
  * A refused body up to this size is read to its end and dropped (Node does so once the answer is
@@ -40,19 +38,6 @@ export function limitBody(maxSize: number): MiddlewareHandler {
     if (Number(declared) > maxSize) return tooLarge(c, Number(declared) > DRAIN_AT_MOST);
     await next();
   };
-}
-
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 export function limitRate(

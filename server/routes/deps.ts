@@ -20,6 +20,8 @@ export interface RegistryDeps {
   /** Counts stored reports into the review tables; run before reading them. */
   cases: CaseProjection;
   now: () => Date;
+  /** Keys the hash of a client's network (store/secrets/network-secret.ts). */
+  networkSecret: string;
   /** Publishes the next feed sequence (one at a time). */
   publish: (options?: PublishOptions) => Promise<RegistryPublish>;
 }

@@ -1,13 +1,16 @@
 /**
  * Report intake (DESIGN.md §7): `POST /v1/reports` (idempotent by the report's id), its one
- * screenshot, and its status. The unguessable id is the only capability: nothing here tells one
- * reporter about another's reports.
+ * screenshot, and its status. A report names its own listing only (listing-rules.ts) and is kept
+ * with its network's keyed hash, never its address. The unguessable id is the only capability:
+ * nothing here tells one reporter about another's reports.
  */
 import { Hono } from 'hono';
+import { listingProblem } from '../../utils/protocol/registry/listing-rules';
 import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/registry/report';
 import { jsonBody } from '../http/body';
-import { refuse } from '../http/errors';
-import { clientAddress, limitBody, limitRate } from '../http/request-limits';
+import { ApiFailure, refuse } from '../http/errors';
+import { clientAddress, clientNetwork } from '../http/request-client';
+import { limitBody, limitRate } from '../http/request-limits';
 import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
 import { attachReportScreenshot } from '../store/evidence/report-screenshots';
 import { reportExists, reportStatus } from '../store/reports/report-status';
@@ -19,19 +22,25 @@ type ReportEnv = { Variables: { report: Report } };
 
 export function reportRoutes(deps: RegistryDeps) {
   const perMinute = deps.config.reportsPerMinute;
+  const trusted = deps.config.trustedProxies;
   const app = new Hono<ReportEnv>();
 
   app.post(
     '/v1/reports',
     limitBody(MAX_REPORT_BYTES),
-    limitRate(perMinute, 'address', (c) => `address:${clientAddress(c, deps.config.trustProxy)}`),
+    limitRate(perMinute, 'address', (c) => `address:${clientAddress(c, trusted)}`),
     async (c, next) => {
-      c.set('report', await jsonBody(c, ReportSchema));
+      const report = await jsonBody(c, ReportSchema);
+      // A report about one listing may not carry another key or address into that listing's case.
+      const problem = listingProblem(report.listing);
+      if (problem) throw new ApiFailure(400, problem.rule, problem.message);
+      c.set('report', report);
       await next();
     },
     limitRate(perMinute, 'install', (c) => `client:${c.get('report').clientId}`),
     async (c) => {
-      const outcome = await deps.intake.save(c.get('report'));
+      const network = clientNetwork(c, trusted, deps.networkSecret);
+      const outcome = await deps.intake.save(c.get('report'), network);
       if (outcome.kind === 'conflict') {
         return refuse(
           c,
@@ -47,7 +56,7 @@ export function reportRoutes(deps: RegistryDeps) {
   app.put(
     '/v1/reports/:id/evidence',
     limitBody(MAX_EVIDENCE_BYTES),
-    limitRate(perMinute, 'address', (c) => `evidence:${clientAddress(c, deps.config.trustProxy)}`),
+    limitRate(perMinute, 'address', (c) => `evidence:${clientAddress(c, trusted)}`),
     async (c) => {
       const id = c.req.param('id');
       if (!UuidV4Schema.safeParse(id).success || !(await reportExists(deps.db, id))) {

@@ -2,6 +2,8 @@
  * The ChongLuaDao scam-domain list (CC0; server/data/chongluadao/) as flag records. ChongLuaDao is a
  * community project that checks the reports it receives, not an authority, so its entries are
  * `reported` (DESIGN.md §4): the warning names ChongLuaDao and the list's date, never a decision.
+ * It is also a curated list that ships with the package, so its records may block their domain
+ * (`blocking`), unlike the registry's own unverified reports.
  */
 import { formatKey } from '../../utils/protocol/keys';
 import type { FlagRecord } from '../../utils/protocol/records';
@@ -48,5 +50,6 @@ export function chongLuaDaoRecords(list: DomainList): FlagRecord[] {
     evidenceUrl: CHONGLUADAO_EVIDENCE,
     firstSeen: date,
     updated: date,
+    blocking: true,
   }));
 }

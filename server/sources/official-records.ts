@@ -116,6 +116,8 @@ function single(record: OfficialRecord, fallbackDate: string): FlagRecord {
       : {}),
     firstSeen: date,
     updated: date,
+    // An authority named this site as violating: trusted to block it. A suspected one only warns.
+    ...(isDomain && status === 'confirmed' ? { blocking: true as const } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * A real registry process for the server suites: `server/main.ts` started with tsx on 127.0.0.1 and
  * a free port, on a fresh SQLite file in a temporary directory or a fresh database of the
- * PostgreSQL cluster named by DATABASE_URL_PG. Stopped with SIGTERM (or killed, for the chaos test).
+ * PostgreSQL cluster named by DATABASE_URL_PG (or on a database given, for instances that share
+ * one). Stopped with SIGTERM (or killed, for the chaos test).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +31,7 @@ export const BACKENDS: Backend[] = process.env.DATABASE_URL_PG
   : ['sqlite'];
 
 /** A fresh, empty PostgreSQL database on the test cluster. */
-function freshPostgres(): Promise<string> {
+export function freshPostgres(): Promise<string> {
   const admin = process.env.DATABASE_URL_PG;
   if (!admin) throw new Error('DATABASE_URL_PG is not set');
   return createDatabase(admin, 'registry');
@@ -58,10 +59,13 @@ export interface RegistryProcess {
 export async function startRegistry(
   backend: Backend,
   extraEnv: Record<string, string> = {},
+  /** Another instance's database (a SQLite file or a PostgreSQL URL) instead of a fresh one. */
+  sharedDatabase?: string,
 ): Promise<RegistryProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-registry-'));
   const databaseUrl =
-    backend === 'postgres' ? await freshPostgres() : path.join(dir, 'registry.sqlite');
+    sharedDatabase ??
+    (backend === 'postgres' ? await freshPostgres() : path.join(dir, 'registry.sqlite'));
   let port = 0;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

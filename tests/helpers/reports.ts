@@ -1,22 +1,32 @@
-/** Valid reports for the server suites, each with fresh ids unless told otherwise. */
+/**
+ * Valid reports for the server suites, each with fresh ids unless told otherwise. A report names its
+ * own listing only, so one whose item key (or platform) a test changes without giving an address
+ * gets the address built from that key.
+ */
 import { randomUUID } from 'node:crypto';
+import { listingUrlOfKey } from '../../utils/protocol/listing-address';
 import type { Report } from '../../utils/protocol/registry/report';
+
+const DEFAULT_URL = 'https://shopee.vn/sua-bot-colos-i.1001.2002';
 
 export function report(
   overrides: Partial<Report> = {},
   listing: Partial<Report['listing']> = {},
 ): Report {
+  const itemKey = listing.itemKey ?? 'shopee:item:1001.2002';
+  const changed = 'itemKey' in listing || 'platform' in listing;
+  const url = listing.url ?? (changed ? (listingUrlOfKey(itemKey) ?? DEFAULT_URL) : DEFAULT_URL);
   return {
     id: randomUUID(),
     listing: {
       platform: 'shopee',
-      itemKey: 'shopee:item:1001.2002',
+      itemKey,
       sellerKey: 'shopee:seller:1001',
       title: 'Sữa bột Colos IQ for Mum 800g',
       price: 185_000,
-      url: 'https://shopee.vn/sua-bot-colos-i.1001.2002',
       seenAt: '2026-12-03T08:00:00.000Z',
       ...listing,
+      url,
     },
     reasons: ['counterfeit'],
     note: 'Hộp in mờ, mã vạch không quét được.',

@@ -31,7 +31,7 @@ describe.each(BACKENDS)('inspector actions (%s)', (backend) => {
     for (const itemKey of [ITEM, ITEM, OTHER]) {
       const sent = report(
         { reasons: ['counterfeit'] },
-        { platform: 'shopee', itemKey, sellerKey: SELLER, url: 'https://shopee.vn/x-i.88.1' },
+        { platform: 'shopee', itemKey, sellerKey: SELLER },
       );
       expect((await api.post('/v1/reports', sent)).status).toBe(201);
     }
@@ -214,6 +214,8 @@ describe.each(BACKENDS)('inspector actions (%s)', (backend) => {
       day: today,
       platform: 'shopee',
       reports: 3,
+      installs: 3,
+      networks: 1,
       decisions: 1,
     });
     expect((await api.get('/v1/review/stats?days=0')).status).toBe(400);

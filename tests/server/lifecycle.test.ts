@@ -39,6 +39,8 @@ describe('registry operations', () => {
         ],
         [{ PORT: 'eighty' }, /PORT must be a whole number/],
         [{ PUBLISH_EVERY: 'often' }, /PUBLISH_EVERY must look like 15m or 2h/],
+        [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not/],
+        [{ TRUST_PROXY: '0' }, /TRUST_PROXY is no longer read.*TRUSTED_PROXIES/],
       ];
       for (const [env, message] of cases) {
         const result = runServer({ DATA_DIR: dir, PORT: '0', ...env });

@@ -97,7 +97,14 @@ describe.each(BACKENDS)('report prices (%s)', (backend) => {
   });
 
   it('reads an older report without a currency as đồng', async () => {
-    const sent = report({}, { itemKey: 'shopee:item:0000000011.0000000112', price: 185_000 });
+    const sent = report(
+      {},
+      {
+        itemKey: 'shopee:item:0000000011.0000000112',
+        sellerKey: 'shopee:seller:0000000011',
+        price: 185_000,
+      },
+    );
     expect(sent.listing).not.toHaveProperty('currency');
     expect((await api.post('/v1/reports', sent)).status).toBe(201);
     expect(await storyReport('shopee:item:0000000011.0000000112', sent.id)).toMatchObject({

@@ -130,7 +130,11 @@ describe.each(BACKENDS)('report intake (%s)', (backend) => {
     // Another listing under the same id is not an amendment.
     const moved = await api.post('/v1/reports', {
       ...amended,
-      listing: { ...amended.listing, itemKey: 'shopee:item:1001.9999' },
+      listing: {
+        ...amended.listing,
+        itemKey: 'shopee:item:1001.9999',
+        url: 'https://shopee.vn/sua-bot-colos-i.1001.9999',
+      },
     });
     expect(moved.status).toBe(409);
   });

@@ -48,7 +48,7 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
           platform: 'lazada',
           itemKey: ITEM,
           sellerKey: SELLER,
-          url: 'https://www.lazada.vn/products/i555001.html',
+          url: 'https://www.lazada.vn/products/-i555001.html',
         },
       );
       reportIds.push(sent.id);

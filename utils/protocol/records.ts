@@ -54,6 +54,13 @@ export const FlagRecordSchema = z.object({
   expires: z.optional(DateSchema),
   /** The seller contests the record and the registry has taken the appeal up (DESIGN.md §4). */
   appeal: z.optional(z.literal('pending')),
+  /**
+   * This record's source is trusted to block its domain (DESIGN.md §4): a curated list shipped with
+   * the package, an authority's record of a violating site, or a confirmed decision naming its
+   * authority and case. Never on community reports or a `reported`/`suspected` decision; a domain
+   * record without it warns but never blocks.
+   */
+  blocking: z.optional(z.literal(true)),
 });
 export type FlagRecord = z.infer<typeof FlagRecordSchema>;
 

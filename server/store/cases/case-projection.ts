@@ -1,18 +1,16 @@
 /**
  * The review side's view of reports: which keys each report concerns (report_keys) and each key's
- * counters (cases). Intake writes only the reports table; this projection folds the reports it has
- * not counted yet into those tables, a few thousand at a time, each fold one transaction that also
- * marks its reports counted, so a crash never counts a report twice or drops it. The registry runs
- * it in the background (main.ts: two folds every 100 ms) and before anything reads the counters,
- * so inspectors and the publisher always see every report already acknowledged.
+ * counters (cases: reports, distinct installs, distinct networks). Intake writes only the reports
+ * table; this projection folds the reports it has not counted yet into those tables, a few thousand
+ * at a time, each fold one transaction that also marks its reports counted, so a crash never counts
+ * a report twice or drops it. The registry runs it in the background (main.ts: two folds every
+ * 100 ms) and before anything reads the counters, so inspectors and the publisher always see every
+ * report already acknowledged.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chunks } from '../../db/chunks';
 import type { DialectName, RegistryDatabase } from '../../db/schema';
-
-/** The keys a report concerns: its item and, when known, its seller. */
-const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[] =>
-  sellerKey && sellerKey !== itemKey ? [itemKey, sellerKey] : [itemKey];
+import { keysOf, newOrigins, type PickedRow } from './case-origins';
 
 /**
  * Reports per fold. SQLite runs a fold without yielding to the event loop, so folds stay small and
@@ -21,12 +19,14 @@ const keysOf = (itemKey: string, sellerKey: string | null | undefined): string[]
 const FOLD = 250;
 interface Counted {
   count: number;
+  installs: number;
+  networks: number;
   first: string;
   last: string;
 }
 
 interface Picked {
-  rows: Array<{ id: string; item_key: string; seller_key: string | null; received_at: string }>;
+  rows: PickedRow[];
   /** Marks the picked reports counted, in the same transaction. */
   done(): Promise<void>;
 }
@@ -46,7 +46,15 @@ async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
     const after = Number(cursor?.position ?? 0);
     const rows = await trx
       .selectFrom('reports')
-      .select([sql<number>`rowid`.as('seq'), 'id', 'item_key', 'seller_key', 'received_at'])
+      .select([
+        sql<number>`rowid`.as('seq'),
+        'id',
+        'item_key',
+        'seller_key',
+        'client_id',
+        'network',
+        'received_at',
+      ])
       .where(sql`rowid`, '>', after)
       .orderBy(sql`rowid`)
       .limit(FOLD)
@@ -66,7 +74,7 @@ async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
   }
   const rows = await trx
     .selectFrom('reports')
-    .select(['id', 'item_key', 'seller_key', 'received_at'])
+    .select(['id', 'item_key', 'seller_key', 'client_id', 'network', 'received_at'])
     .where('projected', '=', 0)
     .orderBy('received_at')
     .limit(FOLD)
@@ -112,21 +120,29 @@ async function fold(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
   const counted = new Map<string, Counted>();
   for (const { key, at } of keyRows) {
     const seen = counted.get(key);
-    if (!seen) counted.set(key, { count: 1, first: at, last: at });
+    if (!seen) counted.set(key, { count: 1, installs: 0, networks: 0, first: at, last: at });
     else {
       seen.count++;
       if (at < seen.first) seen.first = at;
       if (at > seen.last) seen.last = at;
     }
   }
-  for (const part of chunks([...counted])) {
+  for (const { key, kind } of await newOrigins(trx, rows)) {
+    const seen = counted.get(key);
+    if (seen && kind === 'install') seen.installs++;
+    else if (seen) seen.networks++;
+  }
+  const sorted = [...counted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const part of chunks(sorted)) {
     await trx
       .insertInto('cases')
       .values(
-        part.map(([key, { count, first, last }]) => ({
+        part.map(([key, { count, installs, networks, first, last }]) => ({
           key,
           status: 'open' as const,
           report_count: count,
+          install_count: installs,
+          network_count: networks,
           appeal_count: 0,
           first_seen: first,
           last_seen: last,
@@ -137,6 +153,10 @@ async function fold(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
       .onConflict((conflict) =>
         conflict.column('key').doUpdateSet((update) => ({
           report_count: (eb) => eb('cases.report_count', '+', update.ref('excluded.report_count')),
+          install_count: (eb) =>
+            eb('cases.install_count', '+', update.ref('excluded.install_count')),
+          network_count: (eb) =>
+            eb('cases.network_count', '+', update.ref('excluded.network_count')),
           first_seen: sql<string>`case when cases.first_seen is null or excluded.first_seen < cases.first_seen then excluded.first_seen else cases.first_seen end`,
           last_seen: sql<string>`case when cases.last_seen is null or excluded.last_seen > cases.last_seen then excluded.last_seen else cases.last_seen end`,
           updated_at: update.ref('excluded.updated_at'),

@@ -76,7 +76,13 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
     .selectFrom('report_keys')
     .innerJoin('reports', 'reports.id', 'report_keys.report_id')
     .leftJoin('evidence', 'evidence.report_id', 'reports.id')
-    .select(['reports.id', 'reports.received_at', 'reports.body', 'evidence.sha256'])
+    .select([
+      'reports.id',
+      'reports.received_at',
+      'reports.body',
+      'reports.site',
+      'evidence.sha256',
+    ])
     .where('report_keys.key', '=', key)
     .orderBy('reports.received_at', 'desc')
     .limit(STORY_REPORTS)
@@ -108,6 +114,8 @@ export async function story(db: Db, key: string): Promise<CaseStory | null> {
         ...(body.listing.price !== undefined ? { currency: body.listing.currency ?? 'VND' } : {}),
         ...(body.listing.promoPrice !== undefined ? { promoPrice: body.listing.promoPrice } : {}),
         url: body.listing.url,
+        // For the inspector to look at: the site is never a case, a count or a record of its own.
+        ...(row.site ? { site: row.site } : {}),
         note: body.note ?? null,
         contact: body.contact ?? null,
         evidence: row.sha256 ? [evidenceUrl(row.sha256)] : [],

@@ -44,6 +44,8 @@ export async function touchCase(
       key,
       status: set.status ?? 'open',
       report_count: 0,
+      install_count: 0,
+      network_count: 0,
       appeal_count: appealDelta,
       // A case always has times, so the queue's order and its cursor never meet a null.
       first_seen: at,

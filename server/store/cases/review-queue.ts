@@ -1,11 +1,13 @@
 /**
  * The review queue: one row per key anyone has reported, appealed or decided (the cases table the
- * case projection keeps), newest first, filtered, a page at a time, with each key's reasons counted
- * and the listing title of its latest report.
+ * case projection keeps), newest first (or most reports, or most distinct networks first),
+ * filtered, a page at a time, with each key's reasons counted and the listing title of its latest
+ * report.
  */
 import { sql } from 'kysely';
+import { hasControlCharacters } from '../../../utils/protocol/control-characters';
 import type { QueueQuery } from '../../../utils/protocol/registry/review';
-import type { Db } from '../../db/schema';
+import type { CasesTable, Db } from '../../db/schema';
 import { summaries } from './case-summaries';
 
 /** The listing title each key's latest report gave (the newest received; ties by report id). */
@@ -40,35 +42,46 @@ async function latestTitles(db: Db, keys: readonly string[]): Promise<Map<string
 
 type Sort = NonNullable<QueueQuery['sort']>;
 
+/** The counter each count order sorts by. */
+const COUNTED = { reports: 'report_count', networks: 'network_count' } as const;
+type CountSort = keyof typeof COUNTED;
+
 /** A cursor names the order it belongs to and where the last page ended in it. */
 const encodeCursor = (
   sort: Sort,
-  row: { last_seen: string | null; report_count: number; key: string },
+  row: Pick<CasesTable, 'last_seen' | 'report_count' | 'network_count' | 'key'>,
 ) =>
   Buffer.from(
     JSON.stringify(
-      sort === 'reports'
-        ? ['reports', Number(row.report_count), row.key]
-        : [row.last_seen ?? '', row.key],
+      sort === 'recent'
+        ? [row.last_seen ?? '', row.key]
+        : [sort, Number(row[COUNTED[sort]]), row.key],
     ),
   ).toString('base64url');
+
+/** Text from a cursor goes into a query: never a control character (PostgreSQL refuses a NUL). */
+const plain = (value: unknown): value is string =>
+  typeof value === 'string' && !hasControlCharacters(value);
 
 function decodeCursor(
   cursor: string,
   sort: Sort,
 ):
   | { kind: 'recent'; lastSeen: string; key: string }
-  | { kind: 'reports'; count: number; key: string }
+  | { kind: CountSort; count: number; key: string }
   | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value)) return null;
-    if (sort === 'reports') {
-      return value[0] === 'reports' && Number.isInteger(value[1]) && typeof value[2] === 'string'
-        ? { kind: 'reports', count: value[1], key: value[2] }
+    if (sort !== 'recent') {
+      return value.length === 3 &&
+        value[0] === sort &&
+        Number.isSafeInteger(value[1]) &&
+        plain(value[2])
+        ? { kind: sort, count: value[1], key: value[2] }
         : null;
     }
-    return value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string'
+    return value.length === 2 && plain(value[0]) && plain(value[1])
       ? { kind: 'recent', lastSeen: value[0], key: value[1] }
       : null;
   } catch {
@@ -88,6 +101,7 @@ export async function queue(db: Db, query: QueueQuery) {
   if (query.platform) select = select.where('key', 'like', `${query.platform}:%`);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.min) select = select.where('report_count', '>=', query.min);
+  if (query.minNetworks) select = select.where('network_count', '>=', query.minNetworks);
   if (query.from) select = select.where('last_seen', '>=', query.from);
   if (query.to) select = select.where('first_seen', '<=', query.to);
   if (query.appealed) select = select.where('appeal_count', '>', 0);
@@ -112,11 +126,11 @@ export async function queue(db: Db, query: QueueQuery) {
     const after = decodeCursor(query.cursor, sort);
     if (!after) throw new CursorError('the cursor is not one this server gave');
     select =
-      after.kind === 'reports'
+      after.kind !== 'recent'
         ? select.where((eb) =>
             eb.or([
-              eb('report_count', '<', after.count),
-              eb.and([eb('report_count', '=', after.count), eb('key', '>', after.key)]),
+              eb(COUNTED[after.kind], '<', after.count),
+              eb.and([eb(COUNTED[after.kind], '=', after.count), eb('key', '>', after.key)]),
             ]),
           )
         : select.where((eb) =>
@@ -127,9 +141,9 @@ export async function queue(db: Db, query: QueueQuery) {
           );
   }
   const ordered =
-    sort === 'reports'
-      ? select.orderBy('report_count', 'desc').orderBy('key', 'asc')
-      : select.orderBy('last_seen', 'desc').orderBy('key', 'asc');
+    sort === 'recent'
+      ? select.orderBy('last_seen', 'desc').orderBy('key', 'asc')
+      : select.orderBy(COUNTED[sort], 'desc').orderBy('key', 'asc');
   const rows = await ordered.limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);

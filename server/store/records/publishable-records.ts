@@ -1,50 +1,57 @@
 /**
- * The records the feed publishes: imported official ones and inspectors' decisions (stored), plus
- * community reports over the threshold (derived at publish time, never stored as a finding).
+ * The records the feed publishes: imported official ones and inspectors' decisions (stored), plus,
+ * only where the operator turned it on (COMMUNITY_THRESHOLD), keys reported from enough distinct
+ * networks (derived at publish time, never stored as a finding).
  */
 import type { FlagRecord } from '../../../utils/protocol/records';
 import { chunks } from '../../db/chunks';
 import type { Db } from '../../db/schema';
 
 export interface CommunityRule {
-  /** Distinct install ids needed within the window. */
+  /** Distinct networks needed within the window; 0: community reports never publish by themselves. */
   threshold: number;
   windowDays: number;
 }
 
-function communityRecord(key: string, clients: number, first: string, last: string): FlagRecord {
+/**
+ * A key reported from `networks` distinct networks. The words say what the registry can vouch for,
+ * networks, and never "shoppers" (người mua): install ids are made up at will and one person may use
+ * several networks, so the number is of networks, not of people.
+ */
+function communityRecord(key: string, networks: number, first: string, last: string): FlagRecord {
   return {
     key,
     status: 'reported',
     reasons: ['community_reports'],
     authority: 'Soi Hàng',
     summary: {
-      vi: `Có ${clients} phản ánh chưa xác minh từ người mua về tin đăng hoặc người bán này.`,
-      en: `${clients} unverified reports from shoppers about this listing or seller.`,
+      vi: `Có phản ánh chưa xác minh về tin đăng hoặc người bán này, gửi từ ${networks} mạng khác nhau. Chưa có thanh tra viên xem xét.`,
+      en: `Unverified reports about this listing or seller, sent from ${networks} different networks. No inspector has reviewed them yet.`,
     },
-    reportCount: clients,
+    reportCount: networks,
     firstSeen: first.slice(0, 10),
     updated: last.slice(0, 10),
   };
 }
 
-/** Keys reported by at least `threshold` installs within the window and not decided otherwise. */
+/** Keys reported from at least `threshold` networks within the window (none when it is 0). */
 async function communityRecords(db: Db, rule: CommunityRule, now: Date): Promise<FlagRecord[]> {
+  if (rule.threshold <= 0) return [];
   const since = new Date(now.getTime() - rule.windowDays * 86_400_000).toISOString();
   const rows = await db
     .selectFrom('report_keys')
     .innerJoin('reports', 'reports.id', 'report_keys.report_id')
     .select((eb) => [
       'report_keys.key as key',
-      eb.fn.count<number>('reports.client_id').distinct().as('clients'),
+      eb.fn.count<number>('reports.network').distinct().as('networks'),
       eb.fn.min<string>('reports.received_at').as('first'),
       eb.fn.max<string>('reports.received_at').as('last'),
     ])
     .where('reports.received_at', '>=', since)
     .groupBy('report_keys.key')
-    .having((eb) => eb.fn.count('reports.client_id').distinct(), '>=', rule.threshold)
+    .having((eb) => eb.fn.count('reports.network').distinct(), '>=', rule.threshold)
     .execute();
-  return rows.map((row) => communityRecord(row.key, Number(row.clients), row.first, row.last));
+  return rows.map((row) => communityRecord(row.key, Number(row.networks), row.first, row.last));
 }
 
 /** Every record the next feed sequence carries, with contested ones marked. */

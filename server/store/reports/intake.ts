@@ -1,9 +1,9 @@
 /**
- * Report intake: each report stored exactly once under its id. A repeat with the same body gets the
- * first receipt back. The same id with another body is an amendment when the same install resends
- * its report of the same listing within REPORT_AMEND_MS of the first receipt (new reasons, note or
- * contact: still one report), and a conflict otherwise. A receipt is given only once the
- * transaction holding the report has committed.
+ * Report intake: each report stored exactly once under its id, with its network's keyed hash. A
+ * repeat with the same body gets the first receipt back. The same id with another body is an
+ * amendment when the same install resends its report of the same item within REPORT_AMEND_MS of
+ * the first receipt (amendment.ts: new reasons, note, contact or site; the listing's facts stay),
+ * and a conflict otherwise. A receipt is given only once the transaction holding it has committed.
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -14,6 +14,7 @@ import {
 import { chunks } from '../../db/chunks';
 import type { RegistryDatabase } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';
+import { amendedReport, amends, canonicalBody } from './amendment';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: ReportReceipt }
@@ -21,13 +22,12 @@ export type IntakeOutcome =
   | { kind: 'updated'; receipt: ReportReceipt }
   | { kind: 'conflict' };
 
-/** The report as validated, serialised in schema order: equal reports hash equal. */
-export const canonicalBody = (report: Report) => JSON.stringify(report);
-
 interface Pending {
   report: Report;
   hash: string;
   body: string;
+  /** The keyed hash of the network it came from (null: no address to hash). */
+  network: string | null;
 }
 
 /**
@@ -45,7 +45,7 @@ async function insertBatch(
     const rows = await trx
       .insertInto('reports')
       .values(
-        part.map(({ report, hash, body }) => ({
+        part.map(({ report, hash, body, network }) => ({
           id: report.id,
           body_sha256: hash,
           body,
@@ -53,6 +53,8 @@ async function insertBatch(
           item_key: report.listing.itemKey,
           seller_key: report.listing.sellerKey ?? null,
           client_id: report.clientId,
+          network,
+          site: report.site ?? null,
           reasons: JSON.stringify(report.reasons),
           received_at: receivedAt,
           state: 'received' as const,
@@ -67,6 +69,45 @@ async function insertBatch(
   return inserted;
 }
 
+/** A report already stored under this id: a repeat, an amendment, or a conflict. */
+async function outcomeFor(
+  db: Kysely<RegistryDatabase>,
+  row: { id: string; body: string; body_sha256: string; received_at: string },
+  { report, hash }: Pending,
+  now: Date,
+): Promise<IntakeOutcome> {
+  const receipt = { id: row.id, receivedAt: row.received_at };
+  if (row.body_sha256 === hash) return { kind: 'repeat', receipt };
+  const first = JSON.parse(row.body) as Report;
+  if (!amends({ clientId: first.clientId, itemKey: first.listing.itemKey }, report)) {
+    return { kind: 'conflict' };
+  }
+  const amended = amendedReport(first, report);
+  if (!amended) return { kind: 'conflict' };
+  const body = canonicalBody(amended);
+  const amendedHash = sha256Hex(body);
+  // The amendment as already applied (sent again, or with only frozen facts changed): nothing to do.
+  if (amendedHash === row.body_sha256)
+    return { kind: 'updated', receipt: { ...receipt, updated: true } };
+  // The window runs from the first receipt, which an amendment never moves.
+  if (now.getTime() - Date.parse(row.received_at) > REPORT_AMEND_MS) return { kind: 'conflict' };
+  // Guarded by the body it replaces: of two amendments racing, one wins and one conflicts.
+  const result = await db
+    .updateTable('reports')
+    .set({
+      body,
+      body_sha256: amendedHash,
+      reasons: JSON.stringify(report.reasons),
+      site: report.site ?? null,
+    })
+    .where('id', '=', row.id)
+    .where('body_sha256', '=', row.body_sha256)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1
+    ? { kind: 'updated', receipt: { ...receipt, updated: true } }
+    : { kind: 'conflict' };
+}
+
 async function existingOutcomes(
   db: Kysely<RegistryDatabase>,
   pending: readonly Pending[],
@@ -76,7 +117,7 @@ async function existingOutcomes(
   for (const part of chunks(pending)) {
     const rows = await db
       .selectFrom('reports')
-      .select(['id', 'body_sha256', 'received_at', 'client_id', 'item_key', 'seller_key'])
+      .select(['id', 'body', 'body_sha256', 'received_at'])
       .where(
         'id',
         'in',
@@ -84,43 +125,9 @@ async function existingOutcomes(
       )
       .execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const { report, hash, body } of part) {
-      const row = byId.get(report.id);
-      if (!row) continue;
-      const receipt = { id: row.id, receivedAt: row.received_at };
-      if (row.body_sha256 === hash) {
-        outcomes.set(report.id, { kind: 'repeat', receipt });
-        continue;
-      }
-      const amendable =
-        row.client_id === report.clientId &&
-        row.item_key === report.listing.itemKey &&
-        // The keys a report concerns were projected into its case on arrival: they stay.
-        (report.listing.sellerKey ?? null) === (row.seller_key ?? null) &&
-        now.getTime() - Date.parse(row.received_at) <= REPORT_AMEND_MS;
-      // Guarded by the body it replaces: of two amendments racing, one wins and one conflicts.
-      const amended =
-        amendable &&
-        Number(
-          (
-            await db
-              .updateTable('reports')
-              .set({
-                body,
-                body_sha256: hash,
-                reasons: JSON.stringify(report.reasons),
-              })
-              .where('id', '=', row.id)
-              .where('body_sha256', '=', row.body_sha256)
-              .executeTakeFirst()
-          ).numUpdatedRows,
-        ) === 1;
-      outcomes.set(
-        report.id,
-        amended
-          ? { kind: 'updated', receipt: { ...receipt, updated: true } }
-          : { kind: 'conflict' },
-      );
+    for (const entry of part) {
+      const row = byId.get(entry.report.id);
+      if (row) outcomes.set(entry.report.id, await outcomeFor(db, row, entry, now));
     }
   }
   return outcomes;
@@ -155,10 +162,11 @@ export class ReportIntake {
     return count;
   }
 
-  save(report: Report): Promise<IntakeOutcome> {
+  save(report: Report, network: string | null): Promise<IntakeOutcome> {
     const body = canonicalBody(report);
     return new Promise((resolve, reject) => {
-      this.queue.push({ pending: { report, body, hash: sha256Hex(body) }, resolve, reject });
+      const pending = { report, body, hash: sha256Hex(body), network };
+      this.queue.push({ pending, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(() => void this.flush());

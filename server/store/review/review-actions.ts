@@ -1,14 +1,12 @@
 /**
- * What inspectors and sellers change: decisions (and the record each publishes), notes and appeals.
- * Every change is written with its audit row (who, when, before, after) in the same transaction.
+ * What inspectors change: decisions (and the record each publishes), notes and answers to appeals
+ * (sellers' appeals arrive through appeal-intake.ts). Every change is written with its audit row
+ * (who, when, before, after) in the same transaction.
  */
 import type { Transaction } from 'kysely';
+import { kindOfKey } from '../../../utils/protocol/keys';
 import type { FlagRecord } from '../../../utils/protocol/records';
-import type {
-  AppealInput,
-  AppealState,
-  DecisionInput,
-} from '../../../utils/protocol/registry/review';
+import type { DecisionInput } from '../../../utils/protocol/registry/review';
 import type { Db, RegistryDatabase } from '../../db/schema';
 import { currentRecord } from '../cases/case-story';
 import { caseOf } from '../cases/case-summaries';
@@ -16,7 +14,11 @@ import { audit, touchCase } from '../cases/case-writes';
 import type { Inspector } from '../tokens/inspector-tokens';
 import { type Once, once } from './action-ids';
 
-/** The record a decision publishes. */
+/**
+ * The record a decision publishes. A `reported` one publishes the case's reports, unverified, in the
+ * inspector's words, with the count of reports beside them. Only a confirmed decision about a domain
+ * (which names its authority and case) may block it; nothing else an inspector publishes does.
+ */
 function recordOf(
   input: DecisionInput,
   by: Inspector,
@@ -37,6 +39,9 @@ function recordOf(
     firstSeen: previous?.firstSeen ?? day,
     updated: day,
     ...(input.expires ? { expires: input.expires } : {}),
+    ...(input.status === 'confirmed' && kindOfKey(input.key) === 'domain'
+      ? { blocking: true as const }
+      : {}),
   };
 }
 
@@ -156,37 +161,6 @@ export async function addNote(
       return { id: Number(inserted.id) };
     }),
   );
-}
-
-export async function saveAppeal(db: Db, id: string, input: AppealInput, now: Date) {
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('appeals')
-      .values({
-        id,
-        key: input.key,
-        statement: input.statement,
-        contact: input.contact ?? null,
-        state: 'received',
-        created_at: at,
-      })
-      .execute();
-    await touchCase(trx, input.key, {}, at, 1);
-  });
-}
-
-/** Where an appeal stands, for the seller who holds its id; null when no appeal has it. */
-export async function appealState(
-  db: Db,
-  id: string,
-): Promise<{ key: string; state: AppealState; receivedAt: string } | null> {
-  const row = await db
-    .selectFrom('appeals')
-    .select(['key', 'state', 'created_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? { key: row.key, state: row.state, receivedAt: row.created_at } : null;
 }
 
 /** Takes an appeal up (its record is published as contested) or turns it down. */

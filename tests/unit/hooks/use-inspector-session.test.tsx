@@ -6,11 +6,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import type { MessageEvents } from '../../../components/hooks/panel-changes';
 import {
   type InspectorSessionState,
   useInspectorSession,
 } from '../../../components/hooks/use-inspector-session';
-import type { MessageEvents } from '../../../components/hooks/panel-changes';
 import { type InspectorSession, PANEL_CHANGED } from '../../../utils/protocol/runtime/inspector';
 
 const SIGNED_IN: InspectorSession = {

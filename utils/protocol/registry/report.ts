@@ -102,8 +102,11 @@ export const ReportReceiptSchema = z.object({
 });
 
 /**
- * A report may be amended (reasons, note, contact) by resending it under its id with the same
- * install and listing, within this long of its first receipt; the registry keeps one report.
+ * A report may be amended by resending it under its id from the same install about the same item,
+ * within this long of its first receipt; the registry keeps one report. An amendment changes the
+ * reasons, note, contact and site only: the listing's facts (title, url, prices, seller, seenAt) and
+ * the snapshot hash stay as first received. After the window the same id with other content is a
+ * 409 `id_conflict`: send it as a new report.
  */
 export const REPORT_AMEND_MS = 24 * 60 * 60 * 1000;
 export type ReportReceipt = z.infer<typeof ReportReceiptSchema>;

@@ -28,7 +28,11 @@ export const WhoAmISchema = z.object({
 });
 export type WhoAmI = z.infer<typeof WhoAmISchema>;
 
-export const DECISION_STATUSES = ['confirmed', 'suspected', 'cleared'] as const;
+/**
+ * What an inspector may decide. `reported` publishes a case's community reports, unverified, by an
+ * explicit, audited decision (its summary is what shoppers read): reports alone never reach the feed.
+ */
+export const DECISION_STATUSES = ['confirmed', 'suspected', 'reported', 'cleared'] as const;
 
 /**
  * An action's own id (UUID v4), made by the extension when the inspector acts: the outbox may send
@@ -140,11 +144,13 @@ export const QueueQuerySchema = z.strictObject({
   from: z.optional(Timestamp),
   to: z.optional(Timestamp),
   min: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
+  /** Cases reported from at least this many distinct networks. */
+  minNetworks: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
   /** A seller or item id, or part of a key: cases whose key contains it. */
   q: z.optional(lineText(100)),
-  /** Newest activity first (the default), or most reported first. */
-  sort: z.optional(z.enum(['recent', 'reports'])),
+  /** Newest activity first (the default), most reports first, or most distinct networks first. */
+  sort: z.optional(z.enum(['recent', 'reports', 'networks'])),
   cursor: z.optional(z.string().check(z.maxLength(400))),
   appealed: z.optional(z.enum(['1'])),
 });
@@ -152,10 +158,17 @@ export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 
 const ReasonCountsSchema = z.partialRecord(z.enum(REPORT_REASONS), z.int());
 
+/**
+ * A case's counts side by side: `reports` received, `installs` (distinct install ids, which a client
+ * makes up at will) and `networks` (distinct IPv4 /24 or IPv6 /48 they came from, the count an
+ * inspector can lean on). The last two are absent from registries before they were counted.
+ */
 export const CaseSummarySchema = z.object({
   key: KeySchema,
   status: z.enum(CASE_STATUSES),
   reports: z.int(),
+  installs: z.optional(z.int()),
+  networks: z.optional(z.int()),
   reasons: ReasonCountsSchema,
   appeals: z.int(),
   firstSeen: z.nullable(Timestamp),
@@ -168,6 +181,8 @@ export const emptySummary = (key: string): CaseSummary => ({
   key,
   status: 'open',
   reports: 0,
+  installs: 0,
+  networks: 0,
   reasons: {},
   appeals: 0,
   firstSeen: null,
@@ -224,6 +239,8 @@ export const CaseStorySchema = z.object({
       /** The price after promo codes the report gave beside it, in the same currency. */
       promoPrice: z.optional(z.number()),
       url: z.string(),
+      /** The scam site the listing sends shoppers to, as the reporter named it (never a case). */
+      site: z.optional(z.string()),
       note: z.nullable(z.string()),
       contact: z.nullable(z.string()),
       evidence: z.array(z.string()),
@@ -268,20 +285,4 @@ export type InspectorLookupEntry = z.infer<typeof InspectorLookupEntrySchema>;
 export const InspectorLookupSchema = z.object({ entries: z.array(InspectorLookupEntrySchema) });
 export type InspectorLookup = z.infer<typeof InspectorLookupSchema>;
 
-/** `GET /v1/review/stats`: reports received and decisions made per day and platform. */
-export const StatsQuerySchema = z.strictObject({
-  days: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(366))),
-});
-export const StatsSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  rows: z.array(
-    z.object({
-      day: z.string(),
-      platform: z.string(),
-      reports: z.int(),
-      decisions: z.int(),
-    }),
-  ),
-});
-export type Stats = z.infer<typeof StatsSchema>;
+export { type Stats, StatsQuerySchema, StatsSchema } from './review-stats';
