@@ -43,6 +43,11 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
         </>
       )}
       <h3>{t('panelReportsHeading', summary.reports)}</h3>
+      {summary.reports > 0 && summary.networks !== undefined && (
+        <p class="muted" data-testid="panel-origins">
+          {t('inspectorOrigins', summary.installs ?? 0, summary.networks)}
+        </p>
+      )}
       {story.reports.length === 0 ? (
         <p>{t('inspectorNoReports')}</p>
       ) : (

@@ -15,6 +15,7 @@ import {
 } from '../utils/protocol/registry/review';
 import type { InspectorSession } from '../utils/protocol/runtime/inspector';
 import { ActivityChart } from './ActivityChart';
+import { CaseTable } from './DashboardCases';
 import { CASE_STATUS_WORDS } from './InspectorSection';
 import { REASON_LABELS } from './report-words';
 import { SITE_NAMES } from './site-names';
@@ -158,6 +159,18 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
           />
         </div>
         <div>
+          <label for="filter-min-networks">{t('dashboardMinNetworks')}</label>
+          <input
+            id="filter-min-networks"
+            type="number"
+            min={1}
+            value={draft.minNetworks ?? ''}
+            onInput={(event) =>
+              set({ minNetworks: field(event) ? Number(field(event)) : undefined })
+            }
+          />
+        </div>
+        <div>
           <label for="filter-sort">{t('dashboardSort')}</label>
           <select
             id="filter-sort"
@@ -166,6 +179,7 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
           >
             <option value="recent">{t('dashboardSortRecent')}</option>
             <option value="reports">{t('dashboardSortReports')}</option>
+            <option value="networks">{t('dashboardSortNetworks')}</option>
           </select>
         </div>
       </div>
@@ -173,74 +187,6 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
         {t('dashboardApply')}
       </button>
     </form>
-  );
-}
-
-function reasonsText(reasons: QueueItem['reasons']): string {
-  return Object.entries(reasons)
-    .map(([reason, count]) => `${t(REASON_LABELS[reason as ReportReason])} (${count})`)
-    .join(', ');
-}
-
-function CaseTable(props: DashboardProps) {
-  if (props.cases.length === 0) {
-    return (
-      <p data-testid="dashboard-empty">
-        {props.loading ? t('dashboardLoading') : t('dashboardEmpty')}
-      </p>
-    );
-  }
-  return (
-    <table class="cases" data-testid="dashboard-cases">
-      <thead>
-        <tr>
-          <th scope="col">{t('dashboardKey')}</th>
-          <th scope="col">{t('dashboardStatus')}</th>
-          <th scope="col">{t('dashboardReports')}</th>
-          <th scope="col">{t('dashboardReasons')}</th>
-          <th scope="col">{t('dashboardLastSeen')}</th>
-          <th scope="col">{t('dashboardActions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.cases.map((row) => (
-          <tr key={row.key} data-key={row.key}>
-            <th scope="row">
-              <code>{row.key}</code>
-              {row.title && (
-                <span class="case-title" data-testid="dashboard-title">
-                  {row.title}
-                </span>
-              )}
-            </th>
-            <td>{t(CASE_STATUS_WORDS[row.status])}</td>
-            <td>{row.reports}</td>
-            <td>{reasonsText(row.reasons)}</td>
-            <td>{row.lastSeen ? formatDate(row.lastSeen, true) : ''}</td>
-            <td class="row">
-              <button
-                type="button"
-                onClick={() => props.onOpen(row.key)}
-                data-testid="dashboard-open"
-              >
-                {t('dashboardOpen')}
-              </button>
-              <button
-                type="button"
-                class="quiet"
-                disabled={props.packaging.includes(row.key)}
-                onClick={() => props.onPackage(row.key)}
-                data-testid="dashboard-package"
-              >
-                {props.packaging.includes(row.key)
-                  ? t('dashboardPackaging')
-                  : t('dashboardPackage')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -35,6 +35,7 @@ export const CASE_STATUS_WORDS: Record<InspectorEntry['case']['status'], Message
 const ACTION_WORDS: Record<string, MessageKey> = {
   confirmed: 'inspectorActionConfirm',
   suspected: 'inspectorActionSuspect',
+  reported: 'inspectorActionReported',
   cleared: 'inspectorActionClear',
   note: 'inspectorActionNote',
   evidence: 'inspectorActionEvidence',
@@ -119,6 +120,11 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
             )
           : t('inspectorNoReports')}
       </p>
+      {summary.reports > 0 && summary.networks !== undefined && (
+        <p class="inspector-origins">
+          {t('inspectorOrigins', summary.installs ?? 0, summary.networks)}
+        </p>
+      )}
       {summary.reports > 0 && <p class="inspector-reasons">{reasonsLine(summary.reasons)}</p>}
       {summary.appeals > 0 && <AppealsView count={summary.appeals} appeals={entry.appeals} />}
       {entry.decisions.length > 0 && (

@@ -1,14 +1,16 @@
 /**
- * The inspector panel's actions on one key: a decision (confirm, mark suspected, clear) with its
- * reasons, authority, case and a summary in both languages; a note; and evidence (a screenshot of
- * the visible tab with the listing snapshot). Each is checked here before it goes to the outbox.
+ * The inspector panel's actions on one key: a decision (confirm, mark suspected, publish the
+ * unverified reports, clear) with its reasons, authority, case and a summary in both languages; a
+ * note; and evidence (a screenshot of the visible tab with the listing snapshot). Each is checked
+ * here before it goes to the outbox.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import type { DECISION_STATUSES } from '../utils/protocol/registry/review';
 import type { ActionRequest } from '../utils/protocol/runtime/inspector-messages';
 import { RECORD_REASON_WORDS } from './warning-text';
 
-type Status = 'confirmed' | 'suspected' | 'cleared';
+type Status = (typeof DECISION_STATUSES)[number];
 
 export interface PanelActionsProps {
   targetKey: string;
@@ -25,8 +27,9 @@ export interface PanelActionsProps {
 const STATUS_WORDS = {
   confirmed: 'panelConfirm',
   suspected: 'panelSuspect',
+  reported: 'panelReported',
   cleared: 'panelClear',
-} as const;
+} as const satisfies Record<Status, string>;
 
 /**
  * The reasons each decision may give: a confirmation names what was found, suspicion why it is
@@ -35,6 +38,8 @@ const STATUS_WORDS = {
 export const DECISION_REASONS: Record<Status, readonly string[]> = {
   confirmed: ['counterfeit', 'counterfeit_trademark', 'recall', 'scam_site', 'violating_site'],
   suspected: ['suspected_counterfeit', 'under_investigation', 'community_reports'],
+  // Publishing the reports' number is all a `reported` decision does: it finds nothing.
+  reported: ['community_reports'],
   cleared: ['verified_genuine', 'no_violation_found'],
 };
 
@@ -93,6 +98,11 @@ function DecisionForm({ targetKey, busy, onAct }: PanelActionsProps) {
           </span>
         ))}
       </fieldset>
+      {status === 'reported' && (
+        <p class="muted" data-testid="panel-reported-hint">
+          {t('panelReportedHint')}
+        </p>
+      )}
       <fieldset>
         <legend>{t('panelReasons')}</legend>
         {DECISION_REASONS[status].map((code) => (

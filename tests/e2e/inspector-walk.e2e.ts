@@ -84,7 +84,7 @@ describe('an inspector’s walk (release build)', () => {
     expect(await isShown(page, { host: 'soi-hang-badge', nth: badge, inner: '.popover' })).toBe(
       false,
     );
-    expect(await textIn(page, popoverAt)).toContain('1 phản ánh của người mua');
+    expect(await textIn(page, popoverAt)).toContain('1 phản ánh, từ');
     const padding = await withRoot(page, { host: INSPECTOR, nth: marker }, (root) => {
       const section = root.querySelector('.popover .inspector');
       if (!section) return null;

@@ -79,7 +79,7 @@ describe('inspector mode in Chromium', () => {
     await popover.waitFor({ state: 'visible' });
     const text = (await popover.textContent()) ?? '';
     expect(text).toContain('Chế độ thanh tra · Thanh tra viên e2e');
-    expect(text).toContain('2 phản ánh của người mua');
+    expect(text).toContain('2 phản ánh, từ');
     expect(text).toContain('Hàng giả (2)');
     // Flagged cards still carry the shopper's badges; the registry knows nothing of theirs.
     expect(await badges(grid).count()).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('inspector mode inside its roots and with screenshots, on the e2e build
     await popover.waitFor({ state: 'visible' });
     const text = (await popover.textContent()) ?? '';
     expect(text).toContain('Chế độ thanh tra · Thanh tra viên e2e');
-    expect(text).toContain('2 phản ánh của người mua');
+    expect(text).toContain('2 phản ánh, từ');
     expect(text).toContain('Hàng giả (2)');
     // Flagged cards still carry the shopper's badges; the registry knows nothing of theirs.
     expect(await badges(grid).count()).toBeGreaterThan(0);

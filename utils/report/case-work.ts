@@ -15,6 +15,9 @@ const CASE_COLUMNS: CsvColumns<QueueItem> = [
   ['title', (row) => row.title ?? undefined],
   ['status', (row) => row.status],
   ['reports', (row) => row.reports],
+  // Distinct installs (what clients claim) and networks (harder to fake) behind the reports.
+  ['installs', (row) => row.installs],
+  ['networks', (row) => row.networks],
   [
     'reasons',
     (row) =>

@@ -77,7 +77,7 @@ describe('the inspector section', () => {
     expect(text).toContain('Chế độ thanh tra · Thanh tra viên A');
     expect(text).toContain('Tin đăng: đã xác nhận vi phạm');
     expect(text).toContain('Hồ sơ QĐ 9 · Chi cục QLTT');
-    expect(text).toContain('2 phản ánh của người mua');
+    expect(text).toContain('2 phản ánh, từ');
     expect(text).toContain('Đang gửi: Ghi chú');
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(host.querySelector('img')).toBeNull();

@@ -64,9 +64,9 @@ describe('the decision form', () => {
       'trang web vi phạm',
     ]);
     expect(reasons()).not.toContain('đang được xác minh');
-    expect(reasons()).not.toContain('phản ánh của người mua');
+    expect(reasons()).not.toContain('phản ánh chưa xác minh');
     await choose('decision-suspected');
-    expect(reasons()).toEqual(['nghi là hàng giả', 'đang được xác minh', 'phản ánh của người mua']);
+    expect(reasons()).toEqual(['nghi là hàng giả', 'đang được xác minh', 'phản ánh chưa xác minh']);
     await choose('decision-cleared');
     expect(reasons()).toEqual(['đã xác minh là hàng chính hãng', 'không phát hiện vi phạm']);
   });

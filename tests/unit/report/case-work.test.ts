@@ -18,6 +18,8 @@ const summary = {
   key: 'shopee:item:88.123',
   status: 'confirmed' as const,
   reports: 3,
+  installs: 3,
+  networks: 1,
   reasons: { counterfeit: 2, unsafe: 1 },
   appeals: 0,
   firstSeen: '2026-12-01T00:00:00.000Z',
@@ -54,9 +56,11 @@ describe('case work', () => {
       { ...summary, key: 'shopee:seller:=HYPERLINK(1)', title: '=HYPERLINK(2)' },
     ]);
     const [header, first, second] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header).toBe('key,platform,title,status,reports,reasons,appeals,first_seen,last_seen');
+    expect(header).toBe(
+      'key,platform,title,status,reports,installs,networks,reasons,appeals,first_seen,last_seen',
+    );
     expect(first).toBe(
-      '"shopee:item:88.123","shopee","Sữa bột, ""chính hãng""","confirmed","3","counterfeit:2 unsafe:1","0","2026-12-01T00:00:00.000Z","2026-12-02T00:00:00.000Z"',
+      '"shopee:item:88.123","shopee","Sữa bột, ""chính hãng""","confirmed","3","3","1","counterfeit:2 unsafe:1","0","2026-12-01T00:00:00.000Z","2026-12-02T00:00:00.000Z"',
     );
     expect(second?.startsWith('"shopee:seller:=HYPERLINK(1)"')).toBe(true);
     expect(second).not.toContain(',"=HYPERLINK(2)"');
