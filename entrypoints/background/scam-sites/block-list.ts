@@ -35,7 +35,9 @@ export async function buildShownDomains(
   let until: number | null = null;
   for (const domain of allowed) {
     const record = found.get(`domain:${domain}`);
-    if (!record || !isShownToShoppers(record, now)) continue;
+    // Only a source trusted to block (an authority's decision, a curated list that ships with the
+    // package) blocks; a community or suspected record about a domain never does.
+    if (!record || record.blocking !== true || !isShownToShoppers(record, now)) continue;
     records.set(domain, record);
     const expires = record.expires === undefined ? null : Date.parse(record.expires);
     if (expires !== null && (until === null || expires < until)) until = expires;

@@ -1,4 +1,7 @@
-/** The scam sites blocked: exactly those with a warning page, never what a feed may not block. */
+/**
+ * The scam sites blocked: exactly those with a warning page, only from sources trusted to block,
+ * never what a feed may not block.
+ */
 import { describe, expect, it } from 'vitest';
 import { feedService as service } from '../../helpers/feed-service';
 import { MemoryFeed } from '../../helpers/memory-feed';
@@ -7,13 +10,15 @@ import { record } from '../../helpers/records';
 describe('the block list', () => {
   it('blocks exactly the listed sites shoppers are warned about: never a cleared or expired one', async () => {
     const feed = new MemoryFeed();
+    const trusted = { blocking: true } as const;
     await feed.publish([
-      record('domain:confirmed-scam.com'),
-      record('domain:suspected-scam.com', { status: 'suspected' }),
-      record('domain:cleared-scam.com', { status: 'cleared' }),
-      record('domain:expired-scam.com', { expires: '2026-11-01' }),
+      record('domain:confirmed-scam.com', trusted),
+      // A curated list's entry (ChongLuaDao's are `reported`) blocks because its source is trusted.
+      record('domain:listed-scam.com', { status: 'reported', ...trusted }),
+      record('domain:cleared-scam.com', { status: 'cleared', ...trusted }),
+      record('domain:expired-scam.com', { expires: '2026-11-01', ...trusted }),
       // A cleared subdomain of a listed site: blocked by its parent's record, whose page it shows.
-      record('domain:parent-scam.com'),
+      record('domain:parent-scam.com', trusted),
       record('domain:shop.parent-scam.com', { status: 'cleared' }),
     ]);
     const { data, onBlockListChanged } = service(feed);
@@ -21,8 +26,8 @@ describe('the block list', () => {
     const blocked = onBlockListChanged.mock.lastCall?.[0];
     expect(blocked?.domains.sort()).toEqual([
       'confirmed-scam.com',
+      'listed-scam.com',
       'parent-scam.com',
-      'suspected-scam.com',
     ]);
     for (const site of ['cleared-scam.com', 'expired-scam.com']) {
       expect(await data.scamInfo(`https://${site}/`)).toEqual({ domain: null, record: null });
@@ -34,11 +39,31 @@ describe('the block list', () => {
     expect((await data.scamInfo('https://shop.parent-scam.com/')).domain).toBe('parent-scam.com');
   });
 
+  it('never blocks a domain on a record its source is not trusted to block with, whatever it says', async () => {
+    const feed = new MemoryFeed();
+    await feed.publish([
+      // Community reports, an inspector's suspicion, even a confirmation without the mark.
+      record('domain:vietcombank-khuyenmai.com', { status: 'reported', reportCount: 500 }),
+      record('domain:suspected-scam.com', { status: 'suspected' }),
+      record('domain:unmarked-scam.com'),
+      record('domain:marked-scam.com', { blocking: true }),
+    ]);
+    const { data, onBlockListChanged } = service(feed);
+    await data.syncNow();
+    expect(onBlockListChanged).toHaveBeenLastCalledWith({
+      domains: ['marked-scam.com'],
+      until: null,
+    });
+    for (const site of ['vietcombank-khuyenmai.com', 'suspected-scam.com', 'unmarked-scam.com']) {
+      expect(await data.scamInfo(`https://${site}/`)).toEqual({ domain: null, record: null });
+    }
+  });
+
   it('stops blocking a site when its record expires while the browser runs', async () => {
     const feed = new MemoryFeed();
     await feed.publish([
-      record('domain:short-lived-scam.com', { expires: '2026-11-29' }),
-      record('domain:lasting-scam.com'),
+      record('domain:short-lived-scam.com', { expires: '2026-11-29', blocking: true }),
+      record('domain:lasting-scam.com', { blocking: true }),
     ]);
     const { data, onBlockListChanged, clock } = service(feed);
     await data.syncNow();
@@ -72,8 +97,8 @@ describe('the block list', () => {
       'zalo.me', // the protected list
     ];
     await feed.publish([
-      ...guarded.map((domain) => record(`domain:${domain}`)),
-      record('domain:real-scam.vn'),
+      ...guarded.map((domain) => record(`domain:${domain}`, { blocking: true })),
+      record('domain:real-scam.vn', { blocking: true }),
       record('shopee:item:1.2'),
     ]);
     const { data, onBlockListChanged } = service(feed);
