@@ -11,32 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources, readShippedSources } from '../../server/sources/shipped';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { shippedFeed } from '../helpers/shipped-data';
+import { blockedDomains } from './block-probes';
 import { eventually, type Harness, launch, openExtensionPage, syncNow, useFeed } from './harness';
 
 /** A scam domain of the shipped ChongLuaDao list. */
 const SHIPPED_SCAM = '0000a.net';
-
-interface RulesGlobal {
-  chrome: {
-    declarativeNetRequest: {
-      getDynamicRules(): Promise<
-        Array<{ action: { type: string }; condition: { requestDomains?: string[] } }>
-      >;
-    };
-  };
-}
-
-/** The domains the browser blocks now: the extension's dynamic block rules, read in its worker. */
-function blockedDomains(harness: Harness): Promise<string[]> {
-  return harness.worker.evaluate(async () => {
-    const rules = await (
-      globalThis as unknown as RulesGlobal
-    ).chrome.declarativeNetRequest.getDynamicRules();
-    return rules
-      .filter((rule) => rule.action.type === 'block')
-      .flatMap((rule) => rule.condition.requestDomains ?? []);
-  });
-}
 
 const shown = async (page: Page, id: string) => {
   const found = page.getByTestId(id);
