@@ -12,9 +12,17 @@ export interface TrustedProxies {
   readonly entries: readonly string[];
 }
 
-/** `::ffff:203.0.113.7` (an IPv4 client on a dual-stack socket) is 203.0.113.7. */
+/**
+ * An address as written by a socket or a proxy, without its decorations: `::ffff:203.0.113.7` (an
+ * IPv4 client on a dual-stack socket) is 203.0.113.7, and a hop some proxies write with its port
+ * (`203.0.113.7:51234`, `[2001:db8::1]:443`) is its address.
+ */
 export function plainAddress(address: string): string {
-  const trimmed = address.trim();
+  let trimmed = address.trim();
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d{1,5})?$/i.exec(trimmed);
+  if (bracketed?.[1]) trimmed = bracketed[1];
+  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(trimmed);
+  if (withPort?.[1]) trimmed = withPort[1];
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(trimmed);
   return mapped?.[1] ?? trimmed;
 }

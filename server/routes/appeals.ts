@@ -111,7 +111,11 @@ export function appealRoutes(deps: RegistryDeps) {
       const now = deps.now();
       let input: AppealInput;
       if (isForm) {
-        const form = await c.req.parseBody();
+        // A body that claims to be a form and is not one is the sender's mistake, not ours.
+        const form = await c.req.parseBody().catch(() => null);
+        if (!form) {
+          return c.html(appealForm('', 'Chưa gửi được: biểu mẫu gửi lên không đọc được.'), 400);
+        }
         try {
           input = await appealFromForm(form);
         } catch (error) {

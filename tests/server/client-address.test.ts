@@ -20,6 +20,11 @@ describe('the client address behind trusted proxies', () => {
     expect(clientAddressOf(undefined, undefined, null)).toBe('unknown');
   });
 
+  it('reads a hop a proxy wrote with its port', () => {
+    expect(clientAddressOf('127.0.0.1', '198.51.100.9:51234', proxies)).toBe('198.51.100.9');
+    expect(clientAddressOf('127.0.0.1', '[2001:db8::7]:443', proxies)).toBe('2001:db8::7');
+  });
+
   it('stops at a hop that is not an address: the proxy itself is then the client', () => {
     expect(clientAddressOf('127.0.0.1', '198.51.100.9, not-an-ip', proxies)).toBe('127.0.0.1');
   });

@@ -6,6 +6,22 @@
 import { type Platform, tryParseKey } from './keys';
 import { type Ids, listingIdsFromUrl } from './listing-urls';
 
+/**
+ * An address as marketplaces write their listings': https on the default port, no user name or
+ * password in front of the host (which only ever serves to mislead a reader); null otherwise.
+ */
+function plainAddress(url: string): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const plain =
+    parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password;
+  return plain ? parsed : null;
+}
+
 /** One marketplace's reading of its listing addresses (an adapter's own, in a content script). */
 export type IdsFromUrl = (url: URL) => Ids | null;
 
@@ -36,13 +52,8 @@ export function namesListingBy(
 ): boolean {
   const item = tryParseKey(itemKey);
   if (item?.kind !== 'item') return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const parsed = plainAddress(url);
+  if (!parsed) return false;
   const ids = idsFromUrl(parsed);
   if (ids?.item !== item.id) return false;
   const seller = sellerKey === undefined ? null : tryParseKey(sellerKey);
@@ -83,13 +94,8 @@ export function opensForKey(url: string, key: string): boolean {
   const parsed = tryParseKey(key);
   if (parsed?.kind === 'item') return namesListing(url, key);
   if (parsed?.kind !== 'seller') return false;
-  let address: URL;
-  try {
-    address = new URL(url);
-  } catch {
-    return false;
-  }
-  if (address.protocol !== 'https:' && address.protocol !== 'http:') return false;
+  const address = plainAddress(url);
+  if (!address) return false;
   const ids = listingIdsFromUrl(parsed.platform, address);
   return ids !== null && (!ids.seller || ids.seller === parsed.id);
 }

@@ -53,6 +53,11 @@ describe('a report names its own listing, nothing else', () => {
     'https://shopee.vn/x-i.7777.2002',
     'https://shopee.vn/search?keyword=sua',
     'https://shopee.vn/',
+    // Written to mislead a reader, or off the marketplace's own way of serving listings.
+    'https://evil.example@shopee.vn/x-i.1001.2002',
+    'https://a:b@shopee.vn/x-i.1001.2002',
+    'https://shopee.vn:8443/x-i.1001.2002',
+    'http://shopee.vn/x-i.1001.2002',
   ])('refuses an address that names another listing or none: %s', (url) => {
     expect(listingProblem({ ...SHOPEE, url })?.rule).toBe('url_listing');
   });

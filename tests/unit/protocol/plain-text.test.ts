@@ -44,6 +44,14 @@ describe('text a person wrote, as the registry takes it', () => {
     ).toBe(false);
   });
 
+  it('refuses the invisible controls that make text read otherwise than it is', () => {
+    expect(ReportSchema.safeParse(report({ note: 'gnp.exe\u202e' })).success).toBe(false);
+    expect(
+      AppealInputSchema.safeParse({ key: 'shopee:item:1.2', statement: 'a\u2066b\u2069' })
+        .success,
+    ).toBe(false);
+  });
+
   it('drops them from a line of page text', () => {
     expect(withoutControlCharacters('Sữa\u0000 bột\u0007 Colos\u009f')).toBe('Sữa bột Colos');
   });
