@@ -5,6 +5,8 @@
 export interface ChromeGlobal {
   chrome?: {
     runtime?: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { session: { get(keys: null): Promise<Record<string, { url?: string }>> } };
+    storage: {
+      session: { get(keys: null): Promise<Record<string, { url?: string; checked?: number }>> };
+    };
   };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
 import { report } from '../helpers/reports';
 import { blockedDomains } from './block-probes';
+import type { ChromeGlobal } from './chrome-global';
 import {
   badgedItems,
   eventually,
@@ -36,14 +37,19 @@ describe('a burst of community reports and the shopper (release build)', () => {
   let registry: RegistryProcess;
   let harness: Harness;
 
-  /** The extension's badged cards on the grid, once the page has been read. */
+  /** The extension's badged cards on the grid, once its content script has read every card. */
   async function gridBadges(): Promise<string[]> {
     const { page } = await openPage(harness, SHOPEE_GRID);
-    // The seller 0000000042's card is flagged by the shipped data: the grid has been read once it shows.
-    const seen = await eventually(async () => {
-      const items = await badgedItems(page);
-      return items.includes('0000000042.0000000201') ? items : undefined;
-    }, 'the grid read');
+    await eventually(
+      () =>
+        harness.worker.evaluate(async (url) => {
+          const all = (await (globalThis as ChromeGlobal).chrome?.storage.session.get(null)) ?? {};
+          const status = Object.values(all).find((entry) => entry.url === url);
+          return (status?.checked ?? 0) > 0 ? true : undefined;
+        }, page.url()),
+      'the grid read',
+    );
+    const seen = await badgedItems(page);
     await page.close();
     return seen;
   }

@@ -163,10 +163,12 @@ export async function dashboardCase({ harness }: Bed, screenshot: boolean): Prom
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n');
-  expect(header).toBe('key,platform,title,status,reports,reasons,appeals,first_seen,last_seen');
+  expect(header).toBe(
+    'key,platform,title,status,reports,installs,networks,reasons,appeals,first_seen,last_seen',
+  );
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(
-    new RegExp(`^"${UNFLAGGED_ITEM}","shopee","[^"]+","confirmed","2","counterfeit:2"`),
+    new RegExp(`^"${UNFLAGGED_ITEM}","shopee","[^"]+","confirmed","2","2","1","counterfeit:2"`),
   );
 
   const zipDownload = dashboard.waitForEvent('download');

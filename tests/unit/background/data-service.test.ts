@@ -8,7 +8,10 @@ import { shippedService } from '../../helpers/shipped-data';
 describe('background data service', () => {
   it('starts on the shipped data, syncs, and follows the domain list with the block rule', async () => {
     const feed = new MemoryFeed();
-    await feed.publish([record('shopee:item:1.2'), record('domain:lazada-001.com')]);
+    await feed.publish([
+      record('shopee:item:1.2'),
+      record('domain:lazada-001.com', { blocking: true }),
+    ]);
     const { data, onBlockListChanged } = service(feed);
     expect((await data.status()).data).toMatchObject({ source: 'default' });
     expect(onBlockListChanged.mock.calls[0]?.[0].domains.length).toBeGreaterThan(16_000); // shipped

@@ -52,7 +52,7 @@ describe('a feed far smaller than the shipped data', { timeout: 30_000 }, () => 
 
   it('replaces the shipped data when its publisher says it stands in for it', async () => {
     const feed = new MemoryFeed({ replacesShipped: true });
-    await feed.publish([record('domain:lazada-001.com')]);
+    await feed.publish([record('domain:lazada-001.com', { blocking: true })]);
     const { data, onBlockListChanged } = feedService(feed);
     expect((await data.syncNow()).data).toMatchObject({ source: 'feed', recordCount: 1 });
     expect(onBlockListChanged).toHaveBeenLastCalledWith({
