@@ -62,16 +62,19 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
+/** A report as an extension sends one: its keys and address name the same listing. */
 function reportBody(): string {
+  const shop = 1000 + Math.floor(Math.random() * 5000);
+  const item = Math.floor(Math.random() * 1e9);
   return JSON.stringify({
     id: randomUUID(),
     listing: {
       platform: 'shopee',
-      itemKey: `shopee:item:${1000 + Math.floor(Math.random() * 5000)}.${Math.floor(Math.random() * 1e9)}`,
-      sellerKey: `shopee:seller:${1000 + Math.floor(Math.random() * 5000)}`,
+      itemKey: `shopee:item:${shop}.${item}`,
+      sellerKey: `shopee:seller:${shop}`,
       title: 'Sữa bột Colos IQ for Mum 800g hàng chính hãng date mới',
       price: 185000,
-      url: 'https://shopee.vn/sua-bot-colos-i.1001.2002',
+      url: `https://shopee.vn/sua-bot-colos-i.${shop}.${item}`,
       seenAt: '2026-12-03T08:00:00.000Z',
     },
     reasons: ['counterfeit', 'unsafe'],
