@@ -4,7 +4,7 @@
  * evidence package; the loaded cases export as CSV; a chart shows reports and decisions per day.
  */
 import { useState } from 'preact/hooks';
-import { formatDate, t, tn } from '../utils/i18n';
+import { t, tn } from '../utils/i18n';
 import { PLATFORMS } from '../utils/protocol/keys';
 import { REPORT_REASONS, type ReportReason } from '../utils/protocol/registry/report';
 import {
@@ -43,6 +43,30 @@ const field = (event: Event) => (event.target as HTMLInputElement).value;
 
 /** Date inputs speak in days; the registry in instants (the whole day, UTC). */
 const dayOf = (instant: string | undefined) => instant?.slice(0, 10) ?? '';
+
+/** A filter of a least count (reports, networks): empty means none. */
+function AtLeast(props: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  onValue(value: number | undefined): void;
+}) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={1}
+        value={props.value ?? ''}
+        onInput={(event) => {
+          const text = (event.target as HTMLInputElement).value;
+          props.onValue(text ? Number(text) : undefined);
+        }}
+      />
+    </div>
+  );
+}
 
 function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) {
   const [draft, setDraft] = useState<QueueQuery>(query);
@@ -138,16 +162,12 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
             }
           />
         </div>
-        <div>
-          <label for="filter-min">{t('dashboardMin')}</label>
-          <input
-            id="filter-min"
-            type="number"
-            min={1}
-            value={draft.min ?? ''}
-            onInput={(event) => set({ min: field(event) ? Number(field(event)) : undefined })}
-          />
-        </div>
+        <AtLeast
+          id="filter-min"
+          label={t('dashboardMin')}
+          value={draft.min}
+          onValue={(min) => set({ min })}
+        />
         <div>
           <label for="filter-q">{t('dashboardSearch')}</label>
           <input
@@ -158,18 +178,12 @@ function Filters({ query, onQuery }: Pick<DashboardProps, 'query' | 'onQuery'>) 
             onInput={(event) => set({ q: field(event).trim() || undefined })}
           />
         </div>
-        <div>
-          <label for="filter-min-networks">{t('dashboardMinNetworks')}</label>
-          <input
-            id="filter-min-networks"
-            type="number"
-            min={1}
-            value={draft.minNetworks ?? ''}
-            onInput={(event) =>
-              set({ minNetworks: field(event) ? Number(field(event)) : undefined })
-            }
-          />
-        </div>
+        <AtLeast
+          id="filter-min-networks"
+          label={t('dashboardMinNetworks')}
+          value={draft.minNetworks}
+          onValue={(minNetworks) => set({ minNetworks })}
+        />
         <div>
           <label for="filter-sort">{t('dashboardSort')}</label>
           <select
