@@ -1,9 +1,9 @@
 /**
  * The registry's HTTP app: one route group per concern, the extension-origin CORS on the API, JSON
- * errors everywhere, a policy that lets no answer run script or be framed, and one log line per
+ * errors everywhere, a policy that lets no page run script or be framed, and one log line per
  * request (method, path, status, time; never addresses).
  */
-import { Hono } from 'hono';
+import { type Context, Hono, type Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { extensionCors } from './http/cors';
 import { ApiFailure, errorBody } from './http/errors';
@@ -16,10 +16,10 @@ import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/review';
 
 /**
- * Every answer's policy. The registry's only pages (the appeal form, its confirmation, an appeal's
- * status) need their inline style and to post to themselves, nothing more; no page of it may be
- * framed (a framed form could be clicked through by a hidden overlay). Set on every answer, so no
- * page, an error page included, goes without; JSON and feed files are unaffected by it.
+ * The pages' policy. The registry's only pages (the appeal form, its confirmation, an appeal's
+ * status, and their refusals) need their inline style and to post to themselves, nothing more; no
+ * page of it may be framed (a framed form could be clicked through by a hidden overlay). Set on
+ * every answer of the routes that serve them, an error page included.
  */
 const POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; " +
@@ -48,10 +48,20 @@ export function createApp(deps: RegistryDeps): Hono {
   // stream, which Node then writes in pieces (and Nagle's algorithm delays).
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  // The registry's pages are the appeal form, its confirmation and an appeal's status: their
+  // routes carry the policy. Every other answer is JSON or a feed file, which no browser renders
+  // as a page, and two more headers on each would cost the busiest route, intake.
+  const pagePolicy = async (c: Context, next: Next) => {
     c.header('Content-Security-Policy', POLICY);
     c.header('X-Frame-Options', 'DENY');
     await next();
-  });
+  };
+  app.use('/appeal', pagePolicy);
+  app.use('/appeal/*', pagePolicy);
+  app.use('/v1/appeals', pagePolicy);
+  app.use('/v1/appeals/*', pagePolicy);
   app.use('/v1/reports/*', extensionCors(deps.config.corsOrigins));
   app.use('/v1/reports', extensionCors(deps.config.corsOrigins));
   app.use('/v1/review/*', extensionCors(deps.config.corsOrigins));

@@ -35,9 +35,24 @@ function expandIpv6(address: string): string[] {
   );
 }
 
+/** Networks hashed lately, per secret: a burst from one network hashes it once. */
+const RECENT_LIMIT = 10_000;
+const recent = new Map<string, Map<string, string>>();
+
 /** The keyed hash of an address's network (HMAC-SHA256, 32 hex digits); null if not an address. */
-export function networkKey(address: string, secret: Uint8Array | string): string | null {
+export function networkKey(address: string, secret: string): string | null {
   const prefix = networkPrefix(address);
   if (!prefix) return null;
-  return createHmac('sha256', secret).update(prefix).digest('hex').slice(0, 32);
+  let hashes = recent.get(secret);
+  if (!hashes) {
+    hashes = new Map();
+    recent.set(secret, hashes);
+  }
+  const known = hashes.get(prefix);
+  if (known) return known;
+  const hash = createHmac('sha256', secret).update(prefix).digest('hex').slice(0, 32);
+  // Forget everything at once when full: cheaper than an LRU, and a miss only costs one HMAC.
+  if (hashes.size >= RECENT_LIMIT) hashes.clear();
+  hashes.set(prefix, hash);
+  return hash;
 }

@@ -97,7 +97,7 @@ describe.each(BACKENDS)('the appeal routes (%s)', (backend) => {
     });
     expect(behind.status).toBe(201);
     expect(behind.body.statusUrl).toMatch(/^https:\/\//);
-    expectPolicy(await fetch(`${registry.url}/v1/nothing`));
+    expectPolicy(await fetch(`${registry.url}/appeal`));
   });
 });
 
