@@ -6,7 +6,6 @@
 import { formatDate, t } from '../utils/i18n';
 import type { ReportReason } from '../utils/protocol/registry/report';
 import type { QueueItem } from '../utils/protocol/registry/review';
-import type { DashboardProps } from './Dashboard';
 import { CASE_STATUS_WORDS } from './InspectorSection';
 import { REASON_LABELS } from './report-words';
 
@@ -16,7 +15,16 @@ function reasonsText(reasons: QueueItem['reasons']): string {
     .join(', ');
 }
 
-export function CaseTable(props: DashboardProps) {
+export interface CaseTableProps {
+  cases: QueueItem[];
+  loading: boolean;
+  /** Keys whose package is being built. */
+  packaging: readonly string[];
+  onOpen(key: string): void;
+  onPackage(key: string): void;
+}
+
+export function CaseTable(props: CaseTableProps) {
   if (props.cases.length === 0) {
     return (
       <p data-testid="dashboard-empty">

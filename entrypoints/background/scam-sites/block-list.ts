@@ -37,7 +37,7 @@ export async function buildShownDomains(
     const record = found.get(`domain:${domain}`);
     // Only a source trusted to block (an authority's decision, a curated list that ships with the
     // package) blocks; a community or suspected record about a domain never does.
-    if (!record || record.blocking !== true || !isShownToShoppers(record, now)) continue;
+    if (record?.blocking !== true || !isShownToShoppers(record, now)) continue;
     records.set(domain, record);
     const expires = record.expires === undefined ? null : Date.parse(record.expires);
     if (expires !== null && (until === null || expires < until)) until = expires;

@@ -47,8 +47,7 @@ describe('text a person wrote, as the registry takes it', () => {
   it('refuses the invisible controls that make text read otherwise than it is', () => {
     expect(ReportSchema.safeParse(report({ note: 'gnp.exe\u202e' })).success).toBe(false);
     expect(
-      AppealInputSchema.safeParse({ key: 'shopee:item:1.2', statement: 'a\u2066b\u2069' })
-        .success,
+      AppealInputSchema.safeParse({ key: 'shopee:item:1.2', statement: 'a\u2066b\u2069' }).success,
     ).toBe(false);
   });
 

@@ -12,7 +12,7 @@
 
 import { readAddressName } from '../../protocol/address-name';
 import { keyBuilder, type Platform } from '../../protocol/keys';
-import { type Ids, onDomains } from '../../protocol/listing-urls';
+import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, parsePrice } from './text';
