@@ -119,6 +119,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
   if (publisherKey && !existsSync(publisherKey)) {
     throw new ConfigError(`PUBLISHER_KEY ${publisherKey} does not exist`);
   }
+  // Instances on one PostgreSQL serve one feed: a key each would sign it with different keys.
+  if (isPostgresUrl(databaseUrl) && !publisherKey) {
+    throw new ConfigError(
+      'PUBLISHER_KEY is required with PostgreSQL: every instance must sign the feed with the same ' +
+        'key (npm run feed:keygen makes one)',
+    );
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);

@@ -7,6 +7,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { startMaintenance } from './maintenance';
+import { schedulePublishes } from './publish/scheduled-publish';
 import { importShippedOnFirstStart, openRegistry, registryLogger, StartError } from './registry';
 
 async function main(): Promise<void> {
@@ -63,32 +65,21 @@ async function main(): Promise<void> {
     if (reports > 0) log.info({ reports }, 'reports received in the last minute');
   }, 60_000).unref();
 
-  let timer: NodeJS.Timeout | null = null;
-  if (config.publishEveryMs) {
-    const every = config.publishEveryMs;
-    const tick = async () => {
-      try {
-        const result = await registry.publish();
-        log.info(
-          { sequence: result.sequence, records: result.records, ms: Math.round(result.ms) },
-          'scheduled publish',
-        );
-      } catch (error) {
-        log.error({ err: error }, 'scheduled publish failed');
-      }
-      timer = setTimeout(tick, every);
-    };
-    timer = setTimeout(tick, every);
-  }
+  // On every instance; on PostgreSQL the lease lets exactly one of them publish each time.
+  const scheduled = config.publishEveryMs
+    ? schedulePublishes(registry.db, config.publishEveryMs, () => registry.publish(), log)
+    : null;
+  const stopMaintenance = startMaintenance(registry);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
-    if (timer) clearTimeout(timer);
     clearInterval(projection);
+    stopMaintenance();
     server.close(async () => {
+      await scheduled?.stop();
       await registry.close();
       log.info('stopped');
       process.exit(0);

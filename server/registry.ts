@@ -6,11 +6,16 @@ import pino, { type Logger } from 'pino';
 import type { RegistryConfig } from './config';
 import { isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
 import { type Checkpointer, startCheckpointer } from './db/sqlite-checkpointer';
+import { SharedRateStore } from './http/shared-rate-store';
 import { PublishQueue, publishRegistry } from './publish/publish-from-database';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
+import { DatabaseFeed } from './publish/stores/database-feed';
+import { DirectoryFeed } from './publish/stores/directory-feed';
+import type { FeedStore } from './publish/stores/feed-store';
 import type { RegistryDeps } from './routes/deps';
 import { mergeSources, readShippedSources } from './sources/shipped';
 import { CaseProjection } from './store/cases/case-projection';
+import { EvidenceBlobs } from './store/evidence/evidence-blobs';
 import { EvidenceFiles } from './store/evidence/evidence-files';
 import { isEmptyRegistry } from './store/records/publish-history';
 import { importRecords } from './store/records/record-imports';
@@ -60,21 +65,40 @@ export async function openRegistry(
   const queue = new PublishQueue();
   const now = () => new Date();
   const cases = new CaseProjection(database.db, database.dialect);
+  // Instances sharing PostgreSQL share the feed through it; one SQLite server keeps a directory.
+  const feed: FeedStore =
+    database.dialect === 'postgres'
+      ? new DatabaseFeed(database.db)
+      : new DirectoryFeed(config.feedDir);
   const registry: Registry = {
     db: database.db,
     database,
     config,
     key,
     log,
-    evidence: new EvidenceFiles(config.evidenceDir),
+    feed,
+    evidence:
+      database.dialect === 'postgres'
+        ? new EvidenceBlobs(database.db)
+        : new EvidenceFiles(config.evidenceDir),
     now,
     networkSecret: secret,
+    rateStore: () =>
+      database.dialect === 'postgres' ? new SharedRateStore(database.db, '') : undefined,
     intake: new ReportIntake(database.db, now),
     cases,
     publish: (publishOptions) =>
       queue.run(async () => {
         await cases.catchUp();
-        return publishRegistry(database.db, config, key, now(), publishOptions);
+        return publishRegistry(
+          database.db,
+          database.dialect,
+          feed,
+          config,
+          key,
+          now(),
+          publishOptions,
+        );
       }),
     close: async () => {
       // A fold under way finishes (or the rest waits for the next start) before the pool closes.

@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import { migrate, openDatabase } from '../../server/db/dialect';
 import { publishRegistry } from '../../server/publish/publish-from-database';
 import { loadPublisherKey } from '../../server/publish/publisher-key';
+import { DirectoryFeed } from '../../server/publish/stores/directory-feed';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { createDatabase, startThrowawayPostgres } from '../with-postgres.mjs';
 import { type Figure, mergeResults, round } from './results';
@@ -174,12 +175,13 @@ async function publishMillion(dir: string): Promise<number> {
     publishMaxDropPercent: 20,
     replacesShipped: false,
   };
-  const first = await publishRegistry(open.db, config, key);
+  const feed = new DirectoryFeed(config.feedDir);
+  const first = await publishRegistry(open.db, 'sqlite', feed, config, key);
   console.log(
     `publish of ${PUBLISH_RECORDS} records (first, a snapshot): ${round(first.ms, 0)} ms`,
   );
   // A second publish also reads the previous snapshot back and writes the delta: the usual case.
-  const second = await publishRegistry(open.db, config, key);
+  const second = await publishRegistry(open.db, 'sqlite', feed, config, key);
   console.log(
     `publish of ${PUBLISH_RECORDS} records (next, snapshot + delta): ${round(second.ms, 0)} ms`,
   );

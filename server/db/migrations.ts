@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type { DialectName } from './schema';
+import { sharedState } from './shared-state-migrations';
 import { blockingRecords, networksAndOrigins } from './trust-migrations';
 
 type Builder = CreateTableBuilder<string, never>;
@@ -198,6 +199,7 @@ export function migrationsFor(dialect: DialectName): MigrationProvider {
         '0002-inspector-actions': inspectorActions,
         '0003-networks': networksAndOrigins(dialect),
         '0004-blocking': blockingRecords(dialect),
+        '0005-shared-state': sharedState(dialect),
       };
     },
   };

@@ -178,6 +178,38 @@ export interface ProjectionTable {
   position: number;
 }
 
+/** A published feed file, kept in the database when instances share PostgreSQL. */
+export interface FeedFilesTable {
+  name: string;
+  sequence: number;
+  bytes: Uint8Array;
+  /** Computed once at publish: serving never hashes. */
+  etag: string;
+  content_type: string;
+  created_at: string;
+}
+
+/** An evidence image by its SHA-256, in the database when instances share PostgreSQL. */
+export interface EvidenceBlobsTable {
+  sha256: string;
+  bytes: Uint8Array;
+  created_at: string;
+}
+
+/** Hits per key in one fixed minute (`minute`: minutes since the epoch, by the database's clock). */
+export interface RateCountsTable {
+  key: string;
+  minute: number;
+  hits: number;
+}
+
+/** Who holds a named lease until when (milliseconds since the epoch). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface RegistryDatabase {
   projection: ProjectionTable;
   reports: ReportsTable;
@@ -196,6 +228,10 @@ export interface RegistryDatabase {
   publishes: PublishesTable;
   secrets: SecretsTable;
   appeal_quota: AppealQuotaTable;
+  feed_files: FeedFilesTable;
+  evidence_blobs: EvidenceBlobsTable;
+  rate_counts: RateCountsTable;
+  leases: LeasesTable;
 }
 
 /** The registry's database as every query takes it (a transaction is one too). */

@@ -1,11 +1,12 @@
 /**
  * Body size and rate limits from maintained middleware (hono/body-limit, hono-rate-limiter), with
- * refusals in the registry's error shape. Rate limits count in this process's memory: behind a load
- * balancer each instance counts its own share (docs/operations.md says where they then live).
+ * refusals in the registry's error shape. Rate limits count in this process's memory on SQLite (one
+ * server), and in the shared database on PostgreSQL (shared-rate-store.ts), so instances behind one
+ * load balancer share one count.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type RateLimitInfo, rateLimiter } from 'hono-rate-limiter';
+import { type RateLimitInfo, rateLimiter, type Store } from 'hono-rate-limiter';
 import { errorBody } from './errors';
 
 type Env = { Variables: { rateLimit: RateLimitInfo } };
@@ -44,8 +45,11 @@ export function limitRate(
   perMinute: number,
   what: string,
   keyOf: (c: Context) => string,
+  /** The shared count (PostgreSQL); none: this process's memory. */
+  store?: Store | undefined,
 ): MiddlewareHandler<Env> {
   return rateLimiter<Env>({
+    ...(store ? { store: store as Store<Env> } : {}),
     windowMs: 60_000,
     limit: perMinute,
     // No RateLimit-* headers on every answer (each costs a Headers update); a refusal says when

@@ -1,9 +1,10 @@
 /**
  * A screenshot upload, a reporter's or an inspector's: the body must be a PNG, JPEG or WebP image
- * by its bytes (415 otherwise), and is saved by its SHA-256 before any row refers to it.
+ * by its bytes (415 otherwise). It is staged by its SHA-256 and kept only if the row referring to it
+ * commits (withScreenshot).
  */
 import type { Context } from 'hono';
-import type { EvidenceFiles } from '../store/evidence/evidence-files';
+import type { EvidenceStore, StagedEvidence } from '../store/evidence/evidence-store';
 import { ApiFailure } from './errors';
 
 export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
@@ -31,12 +32,28 @@ export interface Screenshot {
   mediaType: 'image/png' | 'image/jpeg' | 'image/webp';
 }
 
-/** Reads the request's body as a screenshot and saves it; a body that is no such image is a 415. */
-export async function receiveScreenshot(c: Context, files: EvidenceFiles): Promise<Screenshot> {
+/**
+ * Reads the request's body as a screenshot, stages it, and runs `attach` with it: the image is kept
+ * when `attach` says it was stored (or was already), and removed on a refusal or any error.
+ */
+export async function withScreenshot<T extends string>(
+  c: Context,
+  store: EvidenceStore,
+  attach: (screenshot: Screenshot, staged: StagedEvidence) => Promise<T>,
+  kept: readonly T[],
+): Promise<{ screenshot: Screenshot; outcome: T }> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const mediaType = imageTypeOf(bytes);
   if (!mediaType) {
     throw new ApiFailure(415, 'unsupported_image', 'evidence must be a PNG, JPEG or WebP image');
   }
-  return { sha256: await files.save(bytes), bytes: bytes.byteLength, mediaType };
+  const staged = await store.stage(bytes);
+  try {
+    const screenshot = { sha256: staged.sha256, bytes: bytes.byteLength, mediaType };
+    const outcome = await attach(screenshot, staged);
+    if (kept.includes(outcome)) await staged.commit();
+    return { screenshot, outcome };
+  } finally {
+    await staged.discard();
+  }
 }

@@ -1,17 +1,19 @@
 /**
  * Publishes the registry's next feed sequence: every stored record, community reports over the
- * threshold and contested marks, signed and written to the feed directory (manifest last). It
+ * threshold and contested marks, signed and written to the feed store (manifest last). It
  * refuses a feed with no records at all, and one that drops more than PUBLISH_MAX_DROP percent of
  * the last published feed's records unless forced: an extension that syncs a feed takes it as the
  * whole of what it knows, so an emptied or truncated database must not reach every shopper.
  */
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { RegistryConfig } from '../config';
-import type { RegistryDatabase } from '../db/schema';
-import { lastPublished, recordPublish } from '../store/records/publish-history';
+import type { Db, DialectName } from '../db/schema';
+import { forgetPublish, lastPublished, recordPublish } from '../store/records/publish-history';
 import { publishableRecords } from '../store/records/publishable-records';
-import { type PublishResult, publishFeed } from './feed-writer';
+import { buildFeedSequence } from './feed-sequence';
+import type { PublishResult } from './feed-writer';
 import type { PublisherKey } from './publisher-key';
+import type { FeedStore } from './stores/feed-store';
 
 export interface RegistryPublish extends PublishResult {
   records: number;
@@ -62,36 +64,77 @@ export function checkPublishSize(
   );
 }
 
+/** Another process published the same sequence first (two processes on one SQLite file). */
+export class PublishConflictError extends Error {
+  override readonly name = 'PublishConflictError';
+}
+
+type PublishConfig = Pick<
+  RegistryConfig,
+  | 'publisherName'
+  | 'feedName'
+  | 'communityThreshold'
+  | 'communityWindowDays'
+  | 'publishMaxDropPercent'
+  | 'replacesShipped'
+>;
+
+/**
+ * An arbitrary, fixed key for PostgreSQL's advisory lock that makes publishes take turns across
+ * every instance on the database.
+ */
+const PUBLISH_LOCK = 0x50_48_41_4e; // "SHAN"
+
+/**
+ * Publishes the next sequence. On PostgreSQL everything happens in one transaction under an
+ * advisory lock: the next sequence is read from the database, and the feed's files, the manifest
+ * and the publishes row commit together, so concurrent publishes on any instances get distinct,
+ * increasing sequences and every instance serves the newest whole. On SQLite (one server process)
+ * the caller's queue keeps publishes in turn; the publishes row is claimed before any file is
+ * written, so a second process publishing at once fails instead of writing the same sequence.
+ */
 export async function publishRegistry(
-  db: Kysely<RegistryDatabase>,
-  config: Pick<
-    RegistryConfig,
-    | 'feedDir'
-    | 'publisherName'
-    | 'feedName'
-    | 'communityThreshold'
-    | 'communityWindowDays'
-    | 'publishMaxDropPercent'
-    | 'replacesShipped'
-  >,
+  db: Db,
+  dialect: DialectName,
+  feed: FeedStore,
+  config: PublishConfig,
   key: PublisherKey,
   now = new Date(),
   options: PublishOptions = {},
 ): Promise<RegistryPublish> {
   const started = performance.now();
+  const result =
+    dialect === 'postgres'
+      ? await db.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`.execute(trx);
+          return publishInTurn(trx, feed.within(trx), config, key, now, options, 'after');
+        })
+      : await publishInTurn(db, feed, config, key, now, options, 'before');
+  return { ...result, ms: performance.now() - started };
+}
+
+async function publishInTurn(
+  db: Db,
+  feed: FeedStore,
+  config: PublishConfig,
+  key: PublisherKey,
+  now: Date,
+  options: PublishOptions,
+  /** When the publishes row is written: with the files in one transaction, or first as a claim. */
+  claim: 'before' | 'after',
+): Promise<Omit<RegistryPublish, 'ms'>> {
   const records = await publishableRecords(
     db,
     { threshold: config.communityThreshold, windowDays: config.communityWindowDays },
     now,
   );
-  checkPublishSize(
-    records.length,
-    await lastPublished(db),
-    config.publishMaxDropPercent,
-    options.force,
-  );
-  const result = await publishFeed({
-    dir: config.feedDir,
+  const last = await lastPublished(db);
+  checkPublishSize(records.length, last, config.publishMaxDropPercent, options.force);
+  const previous = await feed.previous();
+  // The database's count leads; the feed's own manifest guards a database restored from an older
+  // backup, so a sequence never goes back.
+  const sequence = Math.max(last?.sequence ?? 0, previous?.manifest.sequence ?? 0) + 1;
+  const built = await buildFeedSequence(sequence, previous, {
     records,
     privateKey: key.privateKey,
     publisher: config.publisherName,
@@ -99,13 +142,35 @@ export async function publishRegistry(
     now,
     ...(config.replacesShipped ? { replacesShipped: true } : {}),
   });
-  await recordPublish(db, {
-    sequence: result.sequence,
+  const entry = {
+    sequence,
     publishedAt: now.toISOString(),
     records: records.length,
-    changes: result.changes,
-  });
-  return { ...result, records: records.length, ms: performance.now() - started };
+    changes: built.changes,
+  };
+  if (claim === 'before') {
+    if (!(await recordPublish(db, entry))) {
+      throw new PublishConflictError(`sequence ${sequence} was published by another process`);
+    }
+    try {
+      await feed.write(built);
+    } catch (error) {
+      await forgetPublish(db, sequence).catch(() => {});
+      throw error;
+    }
+  } else {
+    await feed.write(built);
+    if (!(await recordPublish(db, entry))) {
+      throw new PublishConflictError(`sequence ${sequence} was published twice`);
+    }
+  }
+  return {
+    sequence,
+    snapshot: built.snapshot,
+    delta: built.delta,
+    changes: built.changes,
+    records: records.length,
+  };
 }
 
 /**

@@ -94,6 +94,7 @@ export function appealRoutes(deps: RegistryDeps) {
       deps.config.reportsPerMinute,
       'address',
       (c) => `appeal:${clientAddress(c, trusted)}`,
+      deps.rateStore(),
     ),
     async (c) => {
       const isForm = isFormPost(c);

@@ -1,12 +1,14 @@
 /** What the route groups share: the database, configuration, signing key, log and clock. */
+import type { Store } from 'hono-rate-limiter';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
 import type { RegistryDatabase } from '../db/schema';
 import type { PublishOptions, RegistryPublish } from '../publish/publish-from-database';
 import type { PublisherKey } from '../publish/publisher-key';
+import type { FeedStore } from '../publish/stores/feed-store';
 import type { CaseProjection } from '../store/cases/case-projection';
-import type { EvidenceFiles } from '../store/evidence/evidence-files';
+import type { EvidenceStore } from '../store/evidence/evidence-store';
 import type { ReportIntake } from '../store/reports/intake';
 
 export interface RegistryDeps {
@@ -14,7 +16,10 @@ export interface RegistryDeps {
   config: RegistryConfig;
   key: PublisherKey;
   log: Logger;
-  evidence: EvidenceFiles;
+  /** The published feed: a directory (SQLite) or the shared database (PostgreSQL). */
+  feed: FeedStore;
+  /** Screenshots: a directory (SQLite) or the shared database (PostgreSQL). */
+  evidence: EvidenceStore;
   /** Report intake with group commit. */
   intake: ReportIntake;
   /** Counts stored reports into the review tables; run before reading them. */
@@ -22,6 +27,11 @@ export interface RegistryDeps {
   now: () => Date;
   /** Keys the hash of a client's network (store/secrets/network-secret.ts). */
   networkSecret: string;
+  /**
+   * A store for one rate limiter's counts shared by every instance (PostgreSQL); undefined: each
+   * process counts in memory (SQLite, one server).
+   */
+  rateStore: () => Store | undefined;
   /** Publishes the next feed sequence (one at a time). */
   publish: (options?: PublishOptions) => Promise<RegistryPublish>;
 }

@@ -11,7 +11,7 @@ import { jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
 import { clientAddress, clientNetwork } from '../http/request-client';
 import { limitBody, limitRate } from '../http/request-limits';
-import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
+import { MAX_EVIDENCE_BYTES, withScreenshot } from '../http/screenshot-body';
 import { attachReportScreenshot } from '../store/evidence/report-screenshots';
 import { reportExists, reportStatus } from '../store/reports/report-status';
 import type { RegistryDeps } from './deps';
@@ -28,7 +28,12 @@ export function reportRoutes(deps: RegistryDeps) {
   app.post(
     '/v1/reports',
     limitBody(MAX_REPORT_BYTES),
-    limitRate(perMinute, 'address', (c) => `address:${clientAddress(c, trusted)}`),
+    limitRate(
+      perMinute,
+      'address',
+      (c) => `address:${clientAddress(c, trusted)}`,
+      deps.rateStore(),
+    ),
     async (c, next) => {
       const report = await jsonBody(c, ReportSchema);
       // A report about one listing may not carry another key or address into that listing's case.
@@ -37,7 +42,7 @@ export function reportRoutes(deps: RegistryDeps) {
       c.set('report', report);
       await next();
     },
-    limitRate(perMinute, 'install', (c) => `client:${c.get('report').clientId}`),
+    limitRate(perMinute, 'install', (c) => `client:${c.get('report').clientId}`, deps.rateStore()),
     async (c) => {
       const network = clientNetwork(c, trusted, deps.networkSecret);
       const outcome = await deps.intake.save(c.get('report'), network);
@@ -56,14 +61,23 @@ export function reportRoutes(deps: RegistryDeps) {
   app.put(
     '/v1/reports/:id/evidence',
     limitBody(MAX_EVIDENCE_BYTES),
-    limitRate(perMinute, 'address', (c) => `evidence:${clientAddress(c, trusted)}`),
+    limitRate(
+      perMinute,
+      'address',
+      (c) => `evidence:${clientAddress(c, trusted)}`,
+      deps.rateStore(),
+    ),
     async (c) => {
       const id = c.req.param('id');
       if (!UuidV4Schema.safeParse(id).success || !(await reportExists(deps.db, id))) {
         return refuse(c, 404, 'unknown_report', 'no report has this id');
       }
-      const screenshot = await receiveScreenshot(c, deps.evidence);
-      const outcome = await attachReportScreenshot(deps.db, id, screenshot, deps.now());
+      const { screenshot, outcome } = await withScreenshot(
+        c,
+        deps.evidence,
+        (shot, staged) => attachReportScreenshot(deps.db, id, shot, staged, deps.now()),
+        ['created', 'repeat'],
+      );
       if (outcome === 'conflict') {
         return refuse(c, 409, 'evidence_conflict', 'this report already has another screenshot');
       }

@@ -18,7 +18,7 @@ import { type AuthEnv, requireRole } from '../http/auth';
 import { checked, jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
 import { limitBody } from '../http/request-limits';
-import { MAX_EVIDENCE_BYTES, receiveScreenshot } from '../http/screenshot-body';
+import { MAX_EVIDENCE_BYTES, withScreenshot } from '../http/screenshot-body';
 import { PublishRefusedError } from '../publish/publish-from-database';
 import { story } from '../store/cases/case-story';
 import { stats } from '../store/cases/daily-stats';
@@ -118,8 +118,12 @@ export function reviewRoutes(deps: RegistryDeps) {
 
   app.put('/v1/review/evidence/:id/screenshot', async (c) => {
     const id = checked(UuidV4Schema, c.req.param('id'));
-    const screenshot = await receiveScreenshot(c, deps.evidence);
-    const outcome = await attachScreenshot(deps.db, id, screenshot, c.get('inspector'), deps.now());
+    const { screenshot, outcome } = await withScreenshot(
+      c,
+      deps.evidence,
+      (shot, staged) => attachScreenshot(deps.db, id, shot, staged, c.get('inspector'), deps.now()),
+      ['created', 'repeat'],
+    );
     if (outcome === 'unknown') return refuse(c, 404, 'unknown_evidence', 'no evidence has this id');
     if (outcome === 'conflict') {
       return refuse(c, 409, 'evidence_conflict', 'this evidence already has another screenshot');

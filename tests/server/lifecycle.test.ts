@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/fixtures';
-import { client, registryArgs, startRegistry } from '../helpers/registry';
+import { client, registryArgs, startRegistry, TEST_PUBLISHER_KEY } from '../helpers/registry';
 
 function runServer(env: Record<string, string>, cwd = REPO_ROOT) {
   return spawnSync(process.execPath, registryArgs('server/main.ts'), {
@@ -30,8 +30,15 @@ describe('registry operations', () => {
           /PUBLISHER_KEY .*missing\.key does not exist/,
         ],
         [
-          { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/registry' },
+          {
+            DATABASE_URL: 'postgres://nobody@127.0.0.1:1/registry',
+            PUBLISHER_KEY: TEST_PUBLISHER_KEY,
+          },
           /database at postgres:\/\/127\.0\.0\.1:1\/registry is unreachable/,
+        ],
+        [
+          { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/registry' },
+          /PUBLISHER_KEY is required with PostgreSQL/,
         ],
         [
           { DATABASE_URL: 'mysql://127.0.0.1/registry' },

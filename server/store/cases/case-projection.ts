@@ -6,6 +6,13 @@
  * a report twice or drops it. The registry runs it in the background (main.ts: two folds every
  * 100 ms) and before anything reads the counters, so inspectors and the publisher always see every
  * report already acknowledged.
+ *
+ * Across instances on one PostgreSQL, "caught up before every read" holds too: every instance folds
+ * any instance's reports (a flag on each report, picked with row locks), the background folds skip
+ * rows another fold holds, and a reader's catch-up waits for those instead and loops until no
+ * report received before its call is left (received_at by the receiving instance's clock, so the
+ * instances' clocks must agree, as NTP keeps them). Every multi-row write goes in key order, so
+ * concurrent folds never deadlock.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chunks } from '../../db/chunks';
@@ -36,7 +43,11 @@ interface Picked {
  * not counted yet without touching them. PostgreSQL may commit ids out of order across
  * instances, so there each report carries a flag, and concurrent folds skip each other's rows.
  */
-async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): Promise<Picked> {
+async function pick(
+  trx: Transaction<RegistryDatabase>,
+  dialect: DialectName,
+  wait: boolean,
+): Promise<Picked> {
   if (dialect === 'sqlite') {
     const cursor = await trx
       .selectFrom('projection')
@@ -77,9 +88,10 @@ async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
     .select(['id', 'item_key', 'seller_key', 'client_id', 'network', 'received_at'])
     .where('projected', '=', 0)
     .orderBy('received_at')
+    .orderBy('id')
     .limit(FOLD)
     .forUpdate()
-    .skipLocked()
+    .$if(!wait, (query) => query.skipLocked())
     .execute();
   return {
     rows,
@@ -99,17 +111,25 @@ async function pick(trx: Transaction<RegistryDatabase>, dialect: DialectName): P
   };
 }
 
-async function fold(trx: Transaction<RegistryDatabase>, dialect: DialectName): Promise<number> {
-  const picked = await pick(trx, dialect);
+async function fold(
+  trx: Transaction<RegistryDatabase>,
+  dialect: DialectName,
+  wait = false,
+): Promise<number> {
+  const picked = await pick(trx, dialect, wait);
   const { rows } = picked;
   if (rows.length === 0) return 0;
-  const keyRows = rows.flatMap((row) =>
-    keysOf(row.item_key, row.seller_key).map((key) => ({
-      report_id: row.id,
-      key,
-      at: row.received_at,
-    })),
-  );
+  // Every multi-row write goes in key order, so folds on several instances take row locks in the
+  // same order and never deadlock.
+  const keyRows = rows
+    .flatMap((row) =>
+      keysOf(row.item_key, row.seller_key).map((key) => ({
+        report_id: row.id,
+        key,
+        at: row.received_at,
+      })),
+    )
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.report_id < b.report_id ? -1 : 1));
   for (const part of chunks(keyRows)) {
     await trx
       .insertInto('report_keys')
@@ -177,14 +197,35 @@ export class CaseProjection {
     private readonly dialect: DialectName,
   ) {}
 
-  private async run(): Promise<number> {
+  /**
+   * Folds until no report received before `until` is left uncounted. On PostgreSQL, another
+   * instance may be folding some of them right now: a catch-up waits for those rows' locks instead
+   * of skipping them (a waiting pick may come back short once the other fold commits, so the loop
+   * ends only when none is left), and so the counts are caught up across instances, not only in
+   * this one.
+   */
+  private async run(until: string): Promise<number> {
     let total = 0;
     for (;;) {
-      const folded = await this.db.transaction().execute((trx) => fold(trx, this.dialect));
+      const folded = await this.db
+        .transaction()
+        .execute((trx) => fold(trx, this.dialect, this.dialect === 'postgres'));
       total += folded;
-      if (folded < FOLD) return total;
+      if (folded < FOLD && !(await this.leftBefore(until))) return total;
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private async leftBefore(until: string): Promise<boolean> {
+    if (this.dialect === 'sqlite') return false;
+    const row = await this.db
+      .selectFrom('reports')
+      .select('id')
+      .where('projected', '=', 0)
+      .where('received_at', '<=', until)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /**
@@ -216,7 +257,7 @@ export class CaseProjection {
    */
   catchUp(): Promise<number> {
     if (!this.active) {
-      this.active = this.run().finally(() => {
+      this.active = this.run(new Date().toISOString()).finally(() => {
         this.active = null;
       });
       return this.active;

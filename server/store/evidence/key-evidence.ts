@@ -8,6 +8,7 @@ import type { Db, KeyEvidenceTable } from '../../db/schema';
 import { sha256Hex } from '../../db/sha256';
 import { audit, touchCase } from '../cases/case-writes';
 import type { Inspector } from '../tokens/inspector-tokens';
+import type { StagedEvidence } from './evidence-store';
 
 export type AttachOutcome = 'created' | 'repeat' | 'conflict' | 'bad_hash';
 
@@ -58,11 +59,12 @@ export async function attachEvidence(
   });
 }
 
-/** The screenshot of evidence already attached (the file is saved by the caller). */
+/** The screenshot of evidence already attached, its image stored in the same transaction. */
 export async function attachScreenshot(
   db: Db,
   id: string,
   screenshot: { sha256: string; mediaType: string },
+  staged: Pick<StagedEvidence, 'persist'>,
   by: Inspector,
   now: Date,
 ): Promise<'created' | 'repeat' | 'conflict' | 'unknown'> {
@@ -75,8 +77,11 @@ export async function attachScreenshot(
       .executeTakeFirst();
     if (!row) return 'unknown';
     if (row.screenshot_sha256) {
-      return row.screenshot_sha256 === screenshot.sha256 ? 'repeat' : 'conflict';
+      if (row.screenshot_sha256 !== screenshot.sha256) return 'conflict';
+      await staged.persist(trx);
+      return 'repeat';
     }
+    await staged.persist(trx);
     await trx
       .updateTable('key_evidence')
       .set({ screenshot_sha256: screenshot.sha256, media_type: screenshot.mediaType })

@@ -1,10 +1,26 @@
 /**
- * A reporter's screenshot, tied to its report: one a report, its file already saved by its SHA-256.
- * The same screenshot again changes nothing; another one for the same report is a conflict.
+ * A reporter's screenshot, tied to its report: one a report, its image stored in the same
+ * transaction (evidence-store.ts). The same screenshot again changes nothing; another one for the
+ * same report is a conflict.
  */
 import type { Db } from '../../db/schema';
+import type { StagedEvidence } from './evidence-store';
 
 export async function attachReportScreenshot(
+  db: Db,
+  reportId: string,
+  screenshot: { sha256: string; mediaType: string; bytes: number },
+  staged: Pick<StagedEvidence, 'persist'>,
+  now: Date,
+): Promise<'created' | 'repeat' | 'conflict'> {
+  return db.transaction().execute(async (trx) => {
+    const outcome = await attachIn(trx, reportId, screenshot, now);
+    if (outcome !== 'conflict') await staged.persist(trx);
+    return outcome;
+  });
+}
+
+async function attachIn(
   db: Db,
   reportId: string,
   screenshot: { sha256: string; mediaType: string; bytes: number },

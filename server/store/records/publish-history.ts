@@ -4,11 +4,12 @@
  */
 import type { Db } from '../../db/schema';
 
+/** Records a published sequence; false when that sequence is already recorded (never overwritten). */
 export async function recordPublish(
   db: Db,
   entry: { sequence: number; publishedAt: string; records: number; changes: number },
-) {
-  await db
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('publishes')
     .values({
       sequence: entry.sequence,
@@ -17,7 +18,13 @@ export async function recordPublish(
       changes: entry.changes,
     })
     .onConflict((conflict) => conflict.column('sequence').doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Takes back a claimed sequence whose files could not be written. */
+export async function forgetPublish(db: Db, sequence: number): Promise<void> {
+  await db.deleteFrom('publishes').where('sequence', '=', sequence).execute();
 }
 
 /** The last published sequence and how many records it held (null: nothing published yet). */

@@ -1,0 +1,46 @@
+/**
+ * The registry's housekeeping, on every instance: at start and every hour, the sweeps that clear what
+ * a crash left (feed files never published, evidence never committed, or committed but not yet
+ * renamed); every minute on PostgreSQL, the rate counts of minutes that ended.
+ */
+import type { Registry } from './registry';
+import { mediaTypeOf } from './store/evidence/key-evidence';
+import { dropEndedCounts } from './store/limits/rate-counts';
+
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+export async function sweepLeftovers(
+  registry: Registry,
+): Promise<{ feed: number; evidence: number }> {
+  const feed = await registry.feed.sweep();
+  const evidence = await registry.evidence.sweep(
+    async (sha256) => (await mediaTypeOf(registry.db, sha256)) !== null,
+  );
+  return { feed, evidence };
+}
+
+export function startMaintenance(registry: Registry): () => void {
+  const log = registry.log;
+  const sweep = () =>
+    sweepLeftovers(registry).then(
+      (removed) => {
+        if (removed.feed + removed.evidence > 0) log.info(removed, 'removed what a crash left');
+      },
+      (error: unknown) => log.warn({ err: error }, 'sweep failed'),
+    );
+  void sweep();
+  const timers = [setInterval(sweep, SWEEP_EVERY_MS)];
+  if (registry.database.dialect === 'postgres') {
+    timers.push(
+      setInterval(() => {
+        dropEndedCounts(registry.db).catch((error: unknown) =>
+          log.warn({ err: error }, 'dropping ended rate counts failed'),
+        );
+      }, 60_000),
+    );
+  }
+  for (const timer of timers) timer.unref();
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}
