@@ -56,11 +56,18 @@ export async function startThrowawayPostgres() {
   run(
     `${bin}/initdb -D ${dir}/data -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null`,
   );
-  run(
-    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c max_connections=200" start >/dev/null`,
-  );
+  const start = () =>
+    run(
+      `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o "-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c max_connections=200" start >/dev/null`,
+    );
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** Stops the server (its data kept), as an outage or a restart would; startServer() again. */
+    stopServer() {
+      run(`${bin}/pg_ctl -D ${dir}/data -m fast -w stop >/dev/null`);
+    },
+    startServer: start,
     stop() {
       try {
         run(`${bin}/pg_ctl -D ${dir}/data -m fast -w stop >/dev/null`);

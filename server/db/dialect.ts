@@ -53,8 +53,12 @@ export function openDatabase(url: string): OpenDatabase {
     // COUNT(*) and BIGINT come back as strings by default; every count here fits a double.
     pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+    // A client's error (the server restarted or cut the connection) must not crash the process:
+    // the pool drops an idle client that failed, a query in flight rejects on its own, and the next
+    // query connects anew. A client checked out between two queries has no listener of the pool's,
+    // so every client gets one of its own.
     pool.on('error', () => {});
+    pool.on('connect', (connection) => connection.on('error', () => {}));
     return {
       db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',

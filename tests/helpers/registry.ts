@@ -166,7 +166,7 @@ export async function startRegistry(
 }
 
 /** JSON requests against a running registry. */
-export function client(registry: RegistryProcess, token?: string) {
+export function client(registry: Pick<RegistryProcess, 'url'>, token?: string) {
   const headers = (extra: Record<string, string> = {}) => ({
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
     ...extra,
