@@ -9,27 +9,33 @@ import { dropEndedCounts } from './store/limits/rate-counts';
 
 const SWEEP_EVERY_MS = 60 * 60_000;
 
+/**
+ * `olderThanMs`: leftovers younger than this are left, as a write under way may still own them; a
+ * SQLite server starting has no write under way (one process owns its files), so it clears all.
+ */
 export async function sweepLeftovers(
   registry: Registry,
+  olderThanMs?: number,
 ): Promise<{ feed: number; evidence: number }> {
-  const feed = await registry.feed.sweep();
+  const feed = await registry.feed.sweep(olderThanMs);
   const evidence = await registry.evidence.sweep(
     async (sha256) => (await mediaTypeOf(registry.db, sha256)) !== null,
+    olderThanMs,
   );
   return { feed, evidence };
 }
 
 export function startMaintenance(registry: Registry): () => void {
   const log = registry.log;
-  const sweep = () =>
-    sweepLeftovers(registry).then(
+  const sweep = (olderThanMs?: number) =>
+    sweepLeftovers(registry, olderThanMs).then(
       (removed) => {
         if (removed.feed + removed.evidence > 0) log.info(removed, 'removed what a crash left');
       },
       (error: unknown) => log.warn({ err: error }, 'sweep failed'),
     );
-  void sweep();
-  const timers = [setInterval(sweep, SWEEP_EVERY_MS)];
+  void sweep(registry.database.dialect === 'sqlite' ? 0 : undefined);
+  const timers = [setInterval(() => sweep(), SWEEP_EVERY_MS)];
   if (registry.database.dialect === 'postgres') {
     timers.push(
       setInterval(() => {
