@@ -67,8 +67,19 @@ export class DirectoryFeed implements FeedStore {
 
   async write(feed: FeedSequence): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    for (const file of [...feed.data, feed.hashedSignature, feed.signature, feed.manifestFile]) {
+    for (const file of [...feed.data, feed.hashedSignature]) {
       await writeDurably(this.fileOf(file.name), file.bytes);
+    }
+    // `manifest.json.sig` goes just before the manifest; if the manifest then cannot be written,
+    // the previous signature is put back, so the two served files still match.
+    const signatureFile = this.fileOf(feed.signature.name);
+    const previousSignature = await readFile(signatureFile).catch(() => null);
+    await writeDurably(signatureFile, feed.signature.bytes);
+    try {
+      await writeDurably(this.fileOf(feed.manifestFile.name), feed.manifestFile.bytes);
+    } catch (error) {
+      if (previousSignature) await writeDurably(signatureFile, previousSignature).catch(() => {});
+      throw error;
     }
     await this.pruneSignatures();
   }
