@@ -263,6 +263,34 @@ describe.runIf(!skipReason)(`two instances on one PostgreSQL behind HAProxy${ski
     }
   }, 150_000);
 
+  it('runs the scheduled publish on exactly one instance, and on the other once that one dies', {
+    timeout: 60_000,
+  }, async () => {
+    await restartBoth({ PUBLISH_EVERY: '1s' });
+    const published = (instance: RegistryProcess) =>
+      instance.logs.filter((line) => line.includes('"scheduled publish"'));
+    const waitFor = async (check: () => boolean, what: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await sleep(100);
+      }
+    };
+    await waitFor(() => published(a).length + published(b).length >= 3, 'three publishes');
+    const [holder, other] = published(a).length > 0 ? [a, b] : [b, a];
+    expect(published(holder).length).toBeGreaterThanOrEqual(3);
+    expect(published(other)).toEqual([]);
+    await holder.kill();
+    // The dead holder's lease lasts three intervals; then the other takes it over.
+    await waitFor(() => published(other).length >= 2, 'the other instance to publish');
+    const sequences = [...published(holder), ...published(other)].map(
+      (line) => JSON.parse(line).sequence as number,
+    );
+    expect(new Set(sequences).size).toBe(sequences.length);
+    await holder.start();
+    await restartBoth({ PUBLISH_EVERY: '' });
+  });
+
   it('holds one rate limit across the instances, through the balancer and straight to each', async () => {
     await restartBoth({ RATE_LIMIT_PER_MINUTE: '10' });
     // The bursts above counted this minute's hits for 127.0.0.1 under a higher limit.
