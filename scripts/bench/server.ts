@@ -4,13 +4,18 @@
  *     loopback (autocannon, unique ids, 50 connections, BENCH_SERVER_SECONDS seconds, default 20),
  *     SQLite against the floor measured in the same run (a minimal Hono app inserting the JSON into
  *     better-sqlite3: `baseline`, `ratio`);
- *   server_publish_1m_ms: publishing a feed of 1,000,000 records from the database.
+ *   server_publish_1m_ms: publishing a feed of 1,000,000 records from the database (SQLite, feed
+ *     in a directory); server_publish_1m_ms_postgres: the same on PostgreSQL, feed in the database;
+ *   server_reports_per_s_pg_direct / _pg_haproxy_one / _pg_haproxy_two (and p99s): intake on
+ *     PostgreSQL straight to one instance, then through HAProxy to one and to two instances
+ *     (cluster-figures.ts).
  * PostgreSQL runs on DATABASE_URL_PG, or a throwaway cluster when its binaries are installed.
  * Benchmarks print figures; they do not pass or fail.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -21,14 +26,15 @@ import { loadPublisherKey } from '../../server/publish/publisher-key';
 import { DirectoryFeed } from '../../server/publish/stores/directory-feed';
 import type { FlagRecord } from '../../utils/protocol/records';
 import { createDatabase, startThrowawayPostgres } from '../with-postgres.mjs';
+import { clusterFigures, publishMillionOnPostgres } from './cluster-figures';
 import { type Figure, mergeResults, round } from './results';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 20);
 const PUBLISH_RECORDS = Number(process.env.BENCH_PUBLISH_RECORDS ?? 1_000_000);
 const TSX_LOADER = import.meta.resolve('tsx');
-/** BENCH_ONLY=intake or publish runs one part. */
-const wanted = (part: 'intake' | 'publish') =>
+/** BENCH_ONLY=intake, publish or cluster runs one part. */
+const wanted = (part: 'intake' | 'publish' | 'cluster') =>
   !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 
 /** Starts a process and resolves with its port once it prints a line carrying one. */
@@ -53,6 +59,17 @@ function startProcess(
       }
     });
     child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+    server.on('error', reject);
   });
 }
 
@@ -93,9 +110,9 @@ interface Load {
   non2xx: number;
 }
 
-async function load(port: number): Promise<Load> {
+async function load(port: number | string): Promise<Load> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/v1/reports`,
+    url: `${typeof port === 'number' ? `http://127.0.0.1:${port}` : port}/v1/reports`,
     connections: 50,
     duration: SECONDS,
     requests: [
@@ -121,6 +138,8 @@ const show = (name: string, run: Load) =>
       (run.errors || run.non2xx ? ` (${run.errors} errors, ${run.non2xx} non-2xx)` : ''),
   );
 
+const TEST_KEY = path.join(ROOT, 'tests/keys/test-publisher.private.key');
+
 async function registryLoad(databaseUrl: string, dir: string): Promise<Load> {
   const { child, port } = await startProcess(['server/main.ts'], {
     PORT: '0',
@@ -128,6 +147,8 @@ async function registryLoad(databaseUrl: string, dir: string): Promise<Load> {
     DATABASE_URL: databaseUrl,
     RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'info',
+    // PostgreSQL needs a key every instance shares; SQLite would generate one.
+    ...(databaseUrl.startsWith('postgres') ? { PUBLISHER_KEY: TEST_KEY } : {}),
   });
   try {
     return await load(port);
@@ -213,12 +234,38 @@ async function main(): Promise<void> {
         unit: `bytes for ${PUBLISH_RECORDS} records`,
       };
     }
+    if (wanted('publish') || wanted('cluster')) {
+      const admin = await postgresAdmin();
+      if (admin && wanted('publish')) {
+        figures.server_publish_1m_ms_postgres = {
+          value: round(await publishMillionOnPostgres(admin, PUBLISH_RECORDS), 0),
+          unit: `ms for ${PUBLISH_RECORDS} records, feed in the database`,
+        };
+      }
+      if (admin && wanted('cluster')) {
+        await clusterFigures(admin, dir, figures, {
+          startRegistry: (env) => startProcess(['server/main.ts'], env),
+          stop,
+          load: (url) => load(url),
+          show,
+          freePort,
+        });
+      }
+      if (!admin) console.log('PostgreSQL: no cluster; the PostgreSQL figures are skipped');
+    }
   } finally {
     postgres.cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   mergeResults(figures);
   console.log('written to bench-results.json');
+
+  /** DATABASE_URL_PG, or a throwaway cluster started once for the run. */
+  async function postgresAdmin(): Promise<string | null> {
+    if (process.env.DATABASE_URL_PG) return process.env.DATABASE_URL_PG;
+    postgres.cluster ??= await startThrowawayPostgres();
+    return postgres.cluster?.url ?? null;
+  }
 
   async function intake(dir: string, figures: Record<string, Figure>) {
     const floorProcess = await startProcess(
@@ -246,11 +293,7 @@ async function main(): Promise<void> {
       ratio: round(pipeline.perSecond / floor.perSecond),
     };
 
-    let admin = process.env.DATABASE_URL_PG ?? null;
-    if (!admin) {
-      postgres.cluster = await startThrowawayPostgres();
-      admin = postgres.cluster?.url ?? null;
-    }
+    const admin = await postgresAdmin();
     if (admin) {
       const onPostgres = await registryLoad(await createDatabase(admin, 'bench'), dir);
       show('registry on PostgreSQL', onPostgres);
