@@ -15,7 +15,7 @@ import { keyBuilder, type Platform } from '../../protocol/keys';
 import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
 import { queryAll, splitSelectorList } from './query-all';
-import { cleanText, parsePrice } from './text';
+import { cleanText, decodeEntities, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
@@ -42,7 +42,15 @@ export interface ProductFacts {
 export interface SellerOnPage {
   sellerId: string;
   sellerName?: string | null;
+  /** The page's own official-store mark for this seller's listing, where its JSON gives one. */
+  official?: boolean | null;
 }
+
+/**
+ * The seller of one card, matched to that card element (its root, the ids its markup gives and
+ * its link's target), or null when the page's data does not say it for that very card.
+ */
+export type CardSellers = (root: Element, ids: Ids, target: URL | null) => SellerOnPage | null;
 
 export interface SiteSpec {
   platform: Platform;
@@ -77,6 +85,11 @@ export interface SiteSpec {
   cardOfficial?(root: Element): boolean | null;
   /** Sellers of the listed items, from the page's own JSON, by item id. */
   sellersOnPage?(doc: Document, url: URL): ReadonlyMap<string, SellerOnPage>;
+  /**
+   * Sellers matched card by card, where an item id alone may name several offers (read once per
+   * extraction; null when the page's data is not current). Takes the place of `sellersOnPage`.
+   */
+  cardSellers?(doc: Document, url: URL): CardSellers | null;
 }
 
 /** Image alt texts that describe a badge or overlay, not the product. */
@@ -118,7 +131,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       kind: 'product',
       itemKey: key,
       sellerKey: keyOfSeller(facts.sellerId ?? ids.seller),
-      title: cleanText(anchor) ?? facts.title ?? null,
+      title: decodeEntities(cleanText(anchor) ?? facts.title ?? '') || null,
       price,
       // A price after codes only beside the listed price it comes from, in its currency and below it.
       ...(promo && price && promo.currency === price.currency && promo.amount < price.amount
@@ -141,11 +154,11 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     target: URL | null,
     link: Element | null,
     url: URL,
-    sellers: ReadonlyMap<string, SellerOnPage> | undefined,
+    sellers: CardSellers | null,
   ): ExtractedListing | null {
     const key = keyOfItem(ids.item);
     if (!key) return null;
-    const fromPage = sellers?.get(ids.item);
+    const fromPage = sellers?.(root, ids, target) ?? null;
     return new CardListing(
       platform,
       key,
@@ -155,7 +168,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       root,
       target ? nameInPath(target) : null,
       () => readCardTitle(root, link),
-      () => readCardFacts(root, url),
+      () => readCardFacts(root, url, fromPage?.official ?? null),
     );
   }
 
@@ -168,18 +181,26 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
   function readCardTitle(root: Element, link: Element | null): string | null {
     const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
-    return cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+    const title = cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+    return title ? decodeEntities(title) : null;
   }
 
   /** Price and official status of a card, read from its text when first asked for. */
-  function readCardFacts(root: Element, url: URL): CardFacts {
+  function readCardFacts(root: Element, url: URL, officialOnPage: boolean | null): CardFacts {
     return {
       price: parsePrice(
         selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
         spec.currency(url),
       ),
-      official: spec.cardOfficial?.(root) ?? null,
+      official: spec.cardOfficial?.(root) ?? officialOnPage,
     };
+  }
+
+  /** The page's sellers for this extraction: matched card by card, or by item id. */
+  function sellersOf(doc: Document, url: URL): CardSellers | null {
+    if (spec.cardSellers) return spec.cardSellers(doc, url);
+    const byItem = spec.sellersOnPage?.(doc, url);
+    return byItem && byItem.size > 0 ? (_root, ids) => byItem.get(ids.item) ?? null : null;
   }
 
   function extract(doc: Document, url: URL): Extraction {
@@ -191,7 +212,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const product = pageIds ? readProduct(doc, url, pageIds) : null;
     if (product) listings.push(product);
 
-    const sellers = spec.sellersOnPage?.(doc, url);
+    const sellers = sellersOf(doc, url);
     const read = new Set<Element>();
     for (const link of queryAll(doc, cardLinks)) {
       const target = resolve(link.getAttribute('href'), url);
