@@ -99,9 +99,10 @@ export const shopeeAdapter = defineAdapter({
   // The product name in a card's address, matched against flagged product names, 2025-09.
   nameInPath: /^\/([^/]+)-i\.\d{1,20}\.\d{1,20}$/,
   cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
-  // Shopee marks Mall and Preferred shops' cards alike with one picture (alt "flag-label", 2025-09,
-  // 24 of 60 cards on the real grid): a marked card may or may not be an official store, but an
-  // unmarked one is neither.
+  // Shopee marks Mall and Preferred shops' cards alike (alt "flag-label", 2025-09: 17 of 60 cards on
+  // the real grid, one picture; four pictures on the product page's carousels, the same element with
+  // no text, size or alt of its own, only a build-hashed file name): no capture shows which is Mall,
+  // so a marked card may or may not be an official store, and an unmarked one is neither.
   cardOfficial: (root) => (root.querySelector(SELECTORS.shopFlag) ? null : false),
   productIds: (url) => shopeeIdsFromUrl(url),
   productFacts(doc, url, ids) {
