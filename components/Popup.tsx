@@ -152,7 +152,7 @@ function PageSection({
         ))}
       </dl>
       <FlaggedList tab={tab} onReveal={onReveal} />
-      {tab.pageKind === 'product' && onReportPage && (
+      {(tab.pageKind === 'product' || tab.pageKind === 'shop') && onReportPage && (
         <p>
           <button
             type="button"

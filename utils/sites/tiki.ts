@@ -162,6 +162,8 @@ const SELECTORS = {
   cardPrice: '.final-price, .price-discount__price',
   /** Product title: `h1#product-name` (2018), `h1.title` (Next.js pages). */
   productTitle: 'h1#product-name, h1.title, h1',
+  /** A store page's header (the store's name, logo and figures): own fixture only. */
+  shopHeader: '[data-view-id="seller_header"], .seller-header',
   /** The hidden product id on a product page (2018 and today). */
   productIdInput: 'input#product_id',
   /** A product page's headline price (Next.js pages): the listed price, or the one after codes. */
@@ -187,7 +189,7 @@ function priceAfterCodes(doc: Document): Price | null {
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
   domains: DOMAINS,
-  pageKinds: ['grid', 'product'],
+  pageKinds: ['grid', 'product', 'shop'],
   selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),
@@ -199,6 +201,8 @@ export const tikiAdapter = defineAdapter({
     return id && /^\d{1,20}$/.test(id) ? { item: id } : null;
   },
   cardSellers,
+  // A store: `/cua-hang/<store>`; its cards' sellers come from its state as on a grid.
+  isShop: (url) => /^\/cua-hang\/[^/]+\/?$/.test(url.pathname),
   productIds(url, doc) {
     const fromUrl = tikiIdsFromUrl(url);
     const hidden = doc.querySelector(SELECTORS.productIdInput)?.getAttribute('value');

@@ -7,7 +7,8 @@ import { PLATFORMS } from '../keys';
 import { MAX_LISTED } from '../limits';
 import { VERDICT_SUBJECTS, WARNING_STATUSES } from './verdict';
 
-export const PAGE_KINDS = ['grid', 'product', 'blocked', 'other'] as const;
+/** `shop`: a seller's own shop page (its cards, and whose shop it is). */
+export const PAGE_KINDS = ['grid', 'product', 'shop', 'blocked', 'other'] as const;
 export const PageKindSchema = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKindSchema>;
 

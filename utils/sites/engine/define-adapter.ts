@@ -83,6 +83,13 @@ export interface SiteSpec {
   /** Ids from a card root's own attributes, when its link does not carry them. */
   idsFromCardRoot?(root: Element): Ids | null;
   cardOfficial?(root: Element): boolean | null;
+  /**
+   * A seller's own shop page, by its address (`shopee.vn/<shop>`, `lazada.vn/shop/<shop>`,
+   * `tiki.vn/cua-hang/<shop>`): its cards are read as on a grid, and whose shop it is.
+   */
+  isShop?(url: URL): boolean;
+  /** The shop's name as the page itself gives it (its JSON-LD, its title), else the cards'. */
+  shopName?(doc: Document, url: URL): string | null;
   /** Sellers of the listed items, from the page's own JSON, by item id. */
   sellersOnPage?(doc: Document, url: URL): ReadonlyMap<string, SellerOnPage>;
   /**
@@ -241,12 +248,59 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       } else unreadable++;
     }
 
+    const shopPage = !pageIds && (spec.isShop?.(url) ?? false);
+    const shop = shopPage ? readShop(doc, url, listings) : null;
+    if (shop) listings.unshift(shop);
+
     const pageKind: PageKind = pageIds
       ? 'product'
-      : listings.length > 0 || unreadable > 0
-        ? 'grid'
-        : 'other';
+      : shopPage
+        ? 'shop'
+        : listings.length > 0 || unreadable > 0
+          ? 'grid'
+          : 'other';
     return { pageKind, listings, unreadable };
+  }
+
+  /**
+   * Whose shop a shop page is: the one seller its cards name (a shop page lists its own seller's
+   * items only; at least half the cards must name a seller, and none another), with the name the
+   * page gives the shop. Null when the cards do not agree: a page that says nothing certain gets
+   * no banner.
+   */
+  function readShop(
+    doc: Document,
+    url: URL,
+    cards: readonly ExtractedListing[],
+  ): ExtractedListing | null {
+    const sellers = new Set<string>();
+    let named = 0;
+    for (const card of cards) {
+      if (card.kind !== 'card' || !card.sellerKey) continue;
+      sellers.add(card.sellerKey);
+      named++;
+    }
+    const [sellerKey] = sellers;
+    if (sellers.size !== 1 || !sellerKey || named * 2 < cards.length) return null;
+    const anchor =
+      (selectors.shopHeader ? doc.querySelector(selectors.shopHeader) : null) ??
+      cards[0]?.anchor.parentElement ??
+      null;
+    if (!anchor) return null;
+    const name =
+      spec.shopName?.(doc, url) ?? cards.find((card) => card.sellerName)?.sellerName ?? null;
+    return {
+      platform,
+      kind: 'shop',
+      itemKey: sellerKey,
+      sellerKey,
+      title: name,
+      price: null,
+      sellerName: name,
+      official: null,
+      url: `${url.origin}${url.pathname}`,
+      anchor,
+    };
   }
 
   return { platform, domains: spec.domains, extract, idsFromUrl: spec.idsFromUrl, spec };

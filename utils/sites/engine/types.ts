@@ -21,8 +21,11 @@ export interface ShownReview {
 /** One listing as a site adapter reads it from the page: data, plus where the UI goes. */
 export interface ExtractedListing {
   platform: Platform;
-  /** `card` on grids and carousels; `product` for the product a product page is about. */
-  kind: 'card' | 'product';
+  /**
+   * `card` on grids and carousels; `product` for the product a product page is about; `shop` for
+   * the seller a shop page belongs to (its `itemKey` is then the seller's key, as is `sellerKey`).
+   */
+  kind: 'card' | 'product' | 'shop';
   itemKey: string;
   sellerKey: string | null;
   title: string | null;
@@ -61,7 +64,10 @@ export interface ExtractedListing {
   /** A product page's reviews from the page's JSON (rating 1–5 and text); cards have none. */
   readonly reviews?: readonly ShownReview[];
   url: string;
-  /** Card: the card's root element (the badge goes inside it). Product: the title element. */
+  /**
+   * Card: the card's root element (the badge goes inside it). Product: the title element. Shop: the
+   * shop's header (its banner goes above it).
+   */
   anchor: Element;
 }
 
