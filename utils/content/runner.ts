@@ -74,6 +74,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   let observer: MutationObserver | null = null;
   const status: PageStatus = {
     platform: adapter.platform,
+    adapterVersion: adapter.version,
     pageKind: 'other',
     checked: 0,
     flagged: 0,
@@ -115,6 +116,14 @@ export function createRunner(deps: RunnerDeps): Runner {
       const extraction = adapter.extract(doc, deps.currentUrl());
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
+      // A page of a kind the adapter reads, read empty: the popup says so and offers a layout report.
+      if (extraction.unread) {
+        status.unread = true;
+        status.cardLike = extraction.cardLike ?? 0;
+      } else {
+        delete status.unread;
+        delete status.cardLike;
+      }
       ({ fresh, revised } = toLookUp(extraction.listings, marks, warned));
     } catch {
       status.errors++;

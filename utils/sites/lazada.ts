@@ -82,6 +82,9 @@ const SELECTORS = {
 
 export const lazadaAdapter = defineAdapter({
   platform: 'lazada',
+  version: '2026-12-07',
+  // Search and category grids: a grid read empty there is a changed layout.
+  isGrid: (url) => /^\/(?:catalog|tag)\//.test(url.pathname),
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'shop', 'blocked'],
   selectors: SELECTORS,

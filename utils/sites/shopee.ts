@@ -116,6 +116,9 @@ function reviewsShown(doc: Document): ShownReview[] {
 
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
+  version: '2026-12-07',
+  // Search and category grids: a grid read empty there is a changed layout.
+  isGrid: (url) => url.pathname === '/search' || /-cat\.\d/.test(url.pathname),
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'shop', 'blocked'],
   selectors: SELECTORS,

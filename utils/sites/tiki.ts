@@ -188,6 +188,9 @@ function priceAfterCodes(doc: Document): Price | null {
 
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
+  version: '2026-12-07',
+  // Search and category grids (`/<slug>/c<id>`): a grid read empty there is a changed layout.
+  isGrid: (url) => url.pathname === '/search' || /^\/[^/]+\/c\d{1,10}\/?$/.test(url.pathname),
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'shop'],
   selectors: SELECTORS,

@@ -54,6 +54,8 @@ export type CardSellers = (root: Element, ids: Ids, target: URL | null) => Selle
 
 export interface SiteSpec {
   platform: Platform;
+  /** The date its selectors and readers last changed (`2026-12-07`): layout reports name it. */
+  version: string;
   domains: readonly string[];
   /** The page kinds the adapter reads; the repo keeps a fixture for each (checked by a meta-test). */
   pageKinds: readonly PageKind[];
@@ -70,6 +72,8 @@ export interface SiteSpec {
   currency(url: URL): string;
   /** The product's name in a listing address (its first group), e.g. `/<name>-i.<shop>.<item>`. */
   nameInPath?: RegExp;
+  /** Grid pages by their address (search, category): a grid read empty there is a changed layout. */
+  isGrid?(url: URL): boolean;
   /** Paths worth scanning (a site matched broadly for its SPA navigation); default: all. */
   isActive?(url: URL): boolean;
   isBlocked(doc: Document, url: URL): boolean;
@@ -256,10 +260,42 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       ? 'product'
       : shopPage
         ? 'shop'
-        : listings.length > 0 || unreadable > 0
+        : listings.length > 0 || unreadable > 0 || (spec.isGrid?.(url) ?? false)
           ? 'grid'
           : 'other';
-    return { pageKind, listings, unreadable };
+    const health = layoutHealth(doc, url, pageKind, listings, unreadable, product !== null, shop);
+    return health
+      ? { pageKind, listings, unreadable, ...health }
+      : { pageKind, listings, unreadable };
+  }
+
+  /**
+   * Whether a page of a kind the adapter reads was read: a product page without its product, a shop
+   * page without its shop, or a grid (by its address) that shows many card-like links (links around a
+   * picture, to distinct addresses) while few listings were read. Counted only when fewer than
+   * FEW_LISTINGS were read, so a full grid costs nothing for it.
+   */
+  function layoutHealth(
+    doc: Document,
+    url: URL,
+    pageKind: PageKind,
+    listings: readonly ExtractedListing[],
+    unreadable: number,
+    productRead: boolean,
+    shop: ExtractedListing | null,
+  ): { unread: boolean; cardLike: number } | null {
+    if (listings.length >= FEW_LISTINGS) return null;
+    const gridPage =
+      pageKind === 'shop' || (pageKind !== 'product' && (spec.isGrid?.(url) ?? false));
+    if (pageKind !== 'product' && !gridPage) return null;
+    const cardLike = countCardLike(doc);
+    const cards = listings.filter((listing) => listing.kind === 'card').length;
+    const unread =
+      (pageKind === 'product' && !productRead) ||
+      (pageKind === 'shop' && !shop) ||
+      (gridPage && cardLike >= MIN_CARD_LIKE && (cards + unreadable) * 3 < cardLike) ||
+      (gridPage && unreadable > cards);
+    return { unread, cardLike };
   }
 
   /**
@@ -303,7 +339,39 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     };
   }
 
-  return { platform, domains: spec.domains, extract, idsFromUrl: spec.idsFromUrl, spec };
+  return {
+    platform,
+    version: spec.version,
+    domains: spec.domains,
+    extract,
+    idsFromUrl: spec.idsFromUrl,
+    spec,
+  };
+}
+
+/** Past this many listings read, a page is taken as read: its card-like links are not counted. */
+const FEW_LISTINGS = 20;
+/** A grid showing fewer card-like links than this may simply have few results. */
+const MIN_CARD_LIKE = 6;
+
+/** Links around a picture, to distinct addresses of the page's own site: what cards look like. */
+function countCardLike(doc: Document): number {
+  const host = doc.location?.hostname ?? '';
+  const seen = new Set<string>();
+  for (const image of doc.querySelectorAll('a[href] img')) {
+    const link = image.closest('a[href]');
+    const href = link?.getAttribute('href');
+    if (!href || href.startsWith('#') || href.startsWith('javascript:')) continue;
+    try {
+      const target = new URL(href, doc.baseURI);
+      if (host && !target.hostname.endsWith(host.replace(/^www\./, ''))) continue;
+      seen.add(`${target.pathname}${target.search}`);
+    } catch {
+      // Not an address: not a card.
+    }
+    if (seen.size >= 500) break;
+  }
+  return seen.size;
 }
 
 interface CardFacts {

@@ -76,6 +76,13 @@ export interface Extraction {
   listings: ExtractedListing[];
   /** Card-like elements the adapter found but could not read an id from. */
   unreadable: number;
+  /**
+   * The page is of a kind the adapter reads (by its address), yet it read none of it or far fewer
+   * listings than the page's card-like links suggest: the site has likely changed its markup.
+   */
+  unread?: boolean;
+  /** Card-like links counted on the page, when few listings were read. */
+  cardLike?: number;
 }
 
 /**
@@ -84,6 +91,8 @@ export interface Extraction {
  */
 export interface SiteAdapter {
   platform: Platform;
+  /** The date its selectors and readers last changed: layout reports name it. */
+  version: string;
   /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
   domains: readonly string[];
   extract(doc: Document, url: URL): Extraction;
