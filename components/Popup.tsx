@@ -21,6 +21,10 @@ export interface PopupProps {
   onPause?: (pause: boolean, today: boolean) => void;
   /** "Báo cáo trang này" on a product page (with a screenshot of it). */
   onReportPage?: () => void;
+  /** "Gửi báo cáo bố cục" on a page Soi Hàng could not read: counts only, on this click. */
+  onLayoutReport?: () => void;
+  /** The layout report was sent. */
+  layoutReportSent?: boolean;
   /** The shopper's reports kept on this device, and how many no registry has acknowledged yet. */
   reports?: number;
   undelivered?: number;
@@ -104,12 +108,48 @@ function PauseControl({ tab, onPause }: { tab: TabStatus; onPause?: PopupProps['
   );
 }
 
+/**
+ * A page of a kind Soi Hàng reads, read empty: said plainly instead of "0 flagged", with the
+ * one-click layout report and what it sends.
+ */
+function UnreadPage({
+  onLayoutReport,
+  layoutReportSent,
+}: Pick<PopupProps, 'onLayoutReport' | 'layoutReportSent'>) {
+  return (
+    <div class="unread" data-testid="page-unread" role="status">
+      <p>
+        <strong>{t('popupUnread')}</strong>
+      </p>
+      {layoutReportSent ? (
+        <p data-testid="layout-report-sent">{t('popupLayoutReportSent')}</p>
+      ) : (
+        onLayoutReport && (
+          <>
+            <p>
+              <button type="button" data-testid="layout-report" onClick={onLayoutReport}>
+                {t('popupLayoutReport')}
+              </button>
+            </p>
+            <p class="muted">{t('popupLayoutReportWhat')}</p>
+          </>
+        )
+      )}
+    </div>
+  );
+}
+
 function PageSection({
   tab,
   onReveal,
   onPause,
   onReportPage,
-}: Pick<PopupProps, 'tab' | 'onReveal' | 'onPause' | 'onReportPage'>) {
+  onLayoutReport,
+  layoutReportSent,
+}: Pick<
+  PopupProps,
+  'tab' | 'onReveal' | 'onPause' | 'onReportPage' | 'onLayoutReport' | 'layoutReportSent'
+>) {
   if (!tab) {
     return (
       <section class="page" data-testid="page-status" data-supported="false">
@@ -132,6 +172,19 @@ function PageSection({
       : tab.checked === 0 && tab.unreadable === 0
         ? t('popupNoListings')
         : t('popupChecking');
+  if (tab.unread && tab.flagged === 0) {
+    return (
+      <section
+        class="page"
+        data-testid="page-status"
+        data-supported="true"
+        data-kind={tab.pageKind}
+      >
+        <UnreadPage onLayoutReport={onLayoutReport} layoutReportSent={layoutReportSent} />
+        <PauseControl tab={tab} onPause={onPause} />
+      </section>
+    );
+  }
   const counts: Array<[string, string, number]> = [
     ['checked', t('popupChecked'), tab.checked],
     ['flagged', t('popupFlagged'), tab.flagged],
@@ -152,7 +205,7 @@ function PageSection({
         ))}
       </dl>
       <FlaggedList tab={tab} onReveal={onReveal} />
-      {tab.pageKind === 'product' && onReportPage && (
+      {(tab.pageKind === 'product' || tab.pageKind === 'shop') && onReportPage && (
         <p>
           <button
             type="button"
@@ -179,6 +232,8 @@ export function Popup({
   onReveal,
   onPause,
   onReportPage,
+  onLayoutReport,
+  layoutReportSent,
   reports = 0,
   undelivered = 0,
   onOpenReports,
@@ -216,6 +271,8 @@ export function Popup({
             onReveal={onReveal}
             onPause={onPause}
             onReportPage={onReportPage}
+            onLayoutReport={onLayoutReport}
+            layoutReportSent={layoutReportSent}
           />
           <p class="reports">
             {undelivered > 0 && (

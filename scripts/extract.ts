@@ -1,12 +1,14 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run extract -- --url <page URL> <saved page file>`: prints, as a JSON array, the listings the
- * extension would see on a saved page, using the same adapter code as the content scripts.
+ * extension would see on a saved page, using the same adapter code as the content scripts: each
+ * listing once, as its best reading, however often the page repeats it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adapterForHost } from '../utils/sites';
 import type { ExtractedListing } from '../utils/sites/engine/types';
+import { mergeRepeats, type PrintedListing } from './extract-listings';
 import { pageFromSavedFile, parseOffline } from './offline-dom';
 
 const USAGE = 'usage: npm run extract -- --url <page URL> <saved page file>';
@@ -58,21 +60,24 @@ function main(args: string[]): void {
 
   const extraction = adapter.extract(parseOffline(html, url.href), url);
   // Field by field: card facts are lazy getters, which object spread would skip.
-  const listings = extraction.listings.map((listing: ExtractedListing) => ({
-    platform: listing.platform,
-    kind: listing.kind,
-    itemKey: listing.itemKey,
-    sellerKey: listing.sellerKey,
-    title: listing.title,
-    price: listing.price,
-    sellerName: listing.sellerName,
-    official: listing.official,
-    url: listing.url,
-    anchor: describe(listing.anchor),
-  }));
+  const read = extraction.listings.map(
+    (listing: ExtractedListing): PrintedListing => ({
+      platform: listing.platform,
+      kind: listing.kind,
+      itemKey: listing.itemKey,
+      sellerKey: listing.sellerKey,
+      title: listing.title,
+      price: listing.price,
+      sellerName: listing.sellerName,
+      official: listing.official,
+      url: listing.url,
+      anchor: describe(listing.anchor),
+    }),
+  );
+  const { listings, merged } = mergeRepeats(read);
   console.log(JSON.stringify(listings, null, 2));
   console.error(
-    `extract: ${adapter.platform} ${extraction.pageKind} page, ${listings.length} listing(s), ${extraction.unreadable} unreadable card(s)`,
+    `extract: ${adapter.platform} ${extraction.pageKind} page, ${listings.length} listing(s) (${merged} repeat(s) merged), ${extraction.unreadable} unreadable card(s)`,
   );
 }
 

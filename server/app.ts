@@ -11,6 +11,7 @@ import { appealRoutes } from './routes/appeals';
 import type { RegistryDeps } from './routes/deps';
 import { feedRoutes } from './routes/feed';
 import { healthRoutes } from './routes/health';
+import { layoutReportRoutes } from './routes/layout-reports';
 import { lookupRoutes } from './routes/lookup';
 import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/review';
@@ -73,6 +74,7 @@ export function createApp(deps: RegistryDeps): Hono {
   app.route('/', lookupRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', appealRoutes(deps));
+  app.route('/', layoutReportRoutes(deps));
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),

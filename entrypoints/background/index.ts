@@ -22,6 +22,7 @@ import { createInspectorUi } from './inspector/inspector-ui';
 import { createHandlers } from './messages/handlers';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createDraftStore } from './reports/draft-store';
+import { createLayoutReportSender } from './reports/layout-report';
 import { createRegistrySetting, DEFAULT_REGISTRY_URL } from './reports/registry-setting';
 import { createReportCalls } from './reports/report-calls';
 import { browserGestureApis, createReportGestures } from './reports/report-gestures';
@@ -60,10 +61,11 @@ export default defineBackground(() => {
   const schedule = createSyncSchedule({ alarms: browser.alarms, data });
   // Reports, their statuses and inspector mode all speak to the registry through this one client.
   const registry = createRegistryClient({ fetch: (input, init) => fetch(input, init) });
+  const registrySetting = createRegistrySetting(openDb);
   const reports = createReportService({
     outbox: createReportOutbox(openDb, () => crypto.randomUUID()),
     registry: createReportCalls({ registry, now: () => new Date() }),
-    registrySetting: createRegistrySetting(openDb),
+    registrySetting,
     defaultRegistryUrl: DEFAULT_REGISTRY_URL,
     version: browser.runtime.getManifest().version,
     now: seams.reportsNow,
@@ -108,6 +110,13 @@ export default defineBackground(() => {
   const tabs = createTabStatusStore(browser.storage.session as SessionArea | undefined);
   const dispatch = createDispatcher(
     createHandlers({
+      sendLayoutReport: createLayoutReportSender({
+        registryUrl: () =>
+          registrySetting
+            .get()
+            .then((chosen) => (chosen === undefined ? DEFAULT_REGISTRY_URL : chosen)),
+        fetch: (input, init) => fetch(input, init),
+      }),
       data,
       preferences,
       reports,

@@ -118,6 +118,8 @@ function PopupPage() {
   const page = usePageReady();
   const tabId = useRef<number | null>(null);
   const [view, setView] = useState<PopupView>({ tab: null, status: null, error: null });
+  // "Gửi báo cáo bố cục" was pressed and the registry took it.
+  const [layoutSent, setLayoutSent] = useState(false);
   // An error replaces the popup's content until everything is read again: no action clears it.
   const setError = (error: string | null) => setView((current) => ({ ...current, error }));
   // "Cập nhật ngay": the button shows progress, then the outcome; the old data stays on failure.
@@ -178,6 +180,18 @@ function PopupPage() {
           clear: 'never',
           words: (message) => t('popupReportFailed', message),
         });
+      }}
+      layoutReportSent={layoutSent}
+      onLayoutReport={() => {
+        const tab = tabId.current;
+        if (tab === null) return;
+        void runAction(
+          async () => {
+            await sendMessage('sendLayoutReport', { tabId: tab });
+            setLayoutSent(true);
+          },
+          { setError, clear: 'never', words: (message) => t('popupReportFailed', message) },
+        );
       }}
       onOpenReports={() => void openPage(`${browser.runtime.getURL('/options.html')}#my-reports`)}
       // The panel beside this tab (the press allows opening the side panel), else a small window.

@@ -200,7 +200,32 @@ export function migrationsFor(dialect: DialectName): MigrationProvider {
         '0003-networks': networksAndOrigins(dialect),
         '0004-blocking': blockingRecords(dialect),
         '0005-shared-state': sharedState(dialect),
+        '0006-layout-reports': layoutReports,
       };
     },
   };
 }
+
+/**
+ * Layout reports: counts only (see server/store/layout/layout-reports.ts), by platform and adapter
+ * version for the maintainers' view.
+ */
+const layoutReports: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('layout_reports')
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('platform', 'text', (c) => c.notNull())
+      .addColumn('page_kind', 'text', (c) => c.notNull())
+      .addColumn('adapter_version', 'text', (c) => c.notNull())
+      .addColumn('listings', 'integer', (c) => c.notNull())
+      .addColumn('unreadable', 'integer', (c) => c.notNull())
+      .addColumn('card_like', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('layout_reports_by_version')
+      .on('layout_reports')
+      .columns(['platform', 'adapter_version'])
+      .execute();
+  },
+};

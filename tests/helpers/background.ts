@@ -49,6 +49,8 @@ export function background(
   const reports = reportService({ openDb, now: () => NOW, ...(fetch ? { fetch } : {}) });
   const showCount = vi.fn(async () => undefined);
   const allowDomain = vi.fn(async () => undefined);
+  const layoutReports: unknown[] = [];
+  const sendLayoutReport = vi.fn(async (report: unknown) => void layoutReports.push(report));
   const tabs = createTabStatusStore(fakeBrowser.storage.session as unknown as SessionArea);
   const dispatch = createDispatcher(
     createHandlers({
@@ -59,10 +61,11 @@ export function background(
       tabs,
       showCount,
       allowDomain,
+      sendLayoutReport,
       inspectorMode: inspector.handlers,
       now: () => NOW,
     }),
     self,
   );
-  return { dispatch, showCount, allowDomain, tabs, reports, inspector };
+  return { dispatch, showCount, allowDomain, tabs, reports, inspector, layoutReports };
 }

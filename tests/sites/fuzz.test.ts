@@ -56,7 +56,10 @@ function checkListings(adapter: SiteAdapter, doc: Document, url: URL): void {
   expect(Number.isInteger(result.unreadable) && result.unreadable >= 0).toBe(true);
   for (const listing of result.listings) {
     expect(isCanonicalKey(listing.itemKey), listing.itemKey).toBe(true);
-    expect(listing.itemKey.startsWith(`${adapter.platform}:item:`)).toBe(true);
+    // A shop page's own listing is its seller.
+    const kind = listing.kind === 'shop' ? 'seller' : 'item';
+    expect(listing.itemKey.startsWith(`${adapter.platform}:${kind}:`)).toBe(true);
+    if (listing.kind === 'shop') expect(listing.sellerKey).toBe(listing.itemKey);
     if (listing.sellerKey !== null) {
       expect(isCanonicalKey(listing.sellerKey), listing.sellerKey).toBe(true);
       expect(listing.sellerKey.startsWith(`${adapter.platform}:seller:`)).toBe(true);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lazadaIdsFromUrl } from '../../utils/protocol/listing-urls';
 import { lazadaAdapter, lazadaSellersOnPage } from '../../utils/sites/lazada';
-import { captureDocument } from '../helpers/captures';
-import { hasSharedFixtures } from '../helpers/fixtures';
+import { capture, captureDocument } from '../helpers/captures';
+import { hasSharedFixtures, parseHtml, readText } from '../helpers/fixtures';
 
 describe('Lazada ids', () => {
   it('reads item ids from both link forms, on any Lazada host', () => {
@@ -22,6 +22,35 @@ describe('Lazada ids', () => {
 });
 
 describe.runIf(hasSharedFixtures)('Lazada adapter on the real captures', () => {
+  it('store page (lazada.vn, 2021-09: a store’s own list of 56 items): whose store it is', () => {
+    // The store's list as its page serves it (`?ajax=true&from=wangpu` → mods.listItems), kept in
+    // window.pageData as pages keep theirs; one card of ours per item, linking to its productUrl.
+    const rows = JSON.parse(
+      readText(capture('lazada', 'lazada-vn-store-listitems-ajax-json-2021-09.json')),
+    ) as Array<{ itemId: string; productUrl: string; name: string }>;
+    const pageData = JSON.stringify({ mods: { listItems: rows } }).replace(/</g, '\\u003c');
+    const cards = rows.map((row) => {
+      const card = `<div data-qa-locator="product-item" data-item-id="${row.itemId}"><a href="${row.productUrl}"><img alt=""></a></div>`;
+      return card;
+    });
+    const url = 'https://www.lazada.vn/zinus-official-store/?from=wangpu&q=All-Products';
+    const doc = parseHtml(
+      `<script>window.pageData = ${pageData};</script><div class="grid">${cards.join('')}</div>`,
+      url,
+    );
+    const result = lazadaAdapter.extract(doc, new URL(url));
+    expect(result.pageKind).toBe('shop');
+    const [shop, ...items] = result.listings;
+    expect(shop).toMatchObject({
+      kind: 'shop',
+      itemKey: 'lazada:seller:200162211305',
+      sellerKey: 'lazada:seller:200162211305',
+      title: 'Zinus Official Store',
+    });
+    expect(items).toHaveLength(56);
+    for (const item of items) expect(item.sellerKey).toBe('lazada:seller:200162211305');
+  });
+
   it('search grid (lazada.com.ph, 2024-01): all 40 cards, ids agreeing with data-item-id, LazMall marked', () => {
     const { doc, url } = captureDocument(
       'lazada',
@@ -76,10 +105,12 @@ describe.runIf(hasSharedFixtures)('Lazada adapter on the real captures', () => {
       'lazada-vn-search-server-html-2018-09.html',
       'https://www.lazada.vn/catalog/?q=minh+la+ca',
     );
-    expect(lazadaAdapter.extract(doc, url)).toEqual({
-      pageKind: 'other',
+    // A grid by its address, not yet drawn: nothing read, and no card-like links to say it changed.
+    expect(lazadaAdapter.extract(doc, url)).toMatchObject({
+      pageKind: 'grid',
       listings: [],
       unreadable: 0,
+      unread: false,
     });
     const sellers = lazadaSellersOnPage(doc, url);
     expect(sellers.size).toBe(40);

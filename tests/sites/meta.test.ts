@@ -32,6 +32,61 @@ function documentsOf(platform: string): Document[] {
   return [...own, ...real];
 }
 
+/** docs/sites.md's proof table: for each site and page kind, its newest real capture or none. */
+const SITE_OF: Record<string, string> = {
+  Shopee: 'shopee',
+  Lazada: 'lazada',
+  Tiki: 'tiki',
+  Sendo: 'sendo',
+  Facebook: 'facebook',
+  'TikTok Shop': 'tiktok',
+};
+const proofRows = readFileSync(path.join(REPO_ROOT, 'docs/sites.md'), 'utf8')
+  .split('## Proof:')[1]
+  ?.split('\n\n')
+  .find((block) => block.startsWith('| site | page kind'))
+  ?.split('\n')
+  .slice(2)
+  .map((line) => line.split('|').map((cell) => cell.trim()))
+  .map(([, site = '', kind = '', proof = '']) => ({
+    platform: SITE_OF[site] ?? site,
+    kind,
+    proof,
+  }));
+/** Every test file of tests/sites/, read once: a capture is proven where one of them reads it. */
+const siteTests = readdirSync(path.join(REPO_ROOT, 'tests/sites'))
+  .filter((file) => file.endsWith('.test.ts'))
+  .map((file) => readFileSync(path.join(REPO_ROOT, 'tests/sites', file), 'utf8'));
+
+describe('docs/sites.md proof table', () => {
+  it.each(
+    ADAPTERS.flatMap((adapter) =>
+      adapter.spec.pageKinds.map((kind) => [adapter.platform, kind] as const),
+    ),
+  )('%s %s: a real capture read by a test, or "own fixture only"', (platform, kind) => {
+    const rows = (proofRows ?? []).filter((row) => row.platform === platform && row.kind === kind);
+    expect(rows, `no row for ${platform} ${kind} in docs/sites.md`).toHaveLength(1);
+    const proof = rows[0]?.proof ?? '';
+    if (proof.startsWith('own fixture only')) return;
+    const file = /^`([^`]+\.(?:html|json|js|ts))` \((\d{4}-\d{2})\)/.exec(proof);
+    expect(file, `${platform} ${kind}: "${proof}" names no capture and month`).not.toBeNull();
+    const [, name = '', month = ''] = file ?? [];
+    expect(name, 'the file name carries its capture month').toContain(month);
+    expect(
+      siteTests.some((source) => source.includes(`'${name}'`)),
+      `${name} is read by no test in tests/sites/`,
+    ).toBe(true);
+    if (hasSharedFixtures) expect(existsSync(capture(platform, name)), name).toBe(true);
+  });
+
+  it('names only page kinds the adapters claim', () => {
+    for (const row of proofRows ?? []) {
+      const adapter = ADAPTERS.find((one) => one.platform === row.platform);
+      expect(adapter?.spec.pageKinds, `${row.platform} ${row.kind}`).toContain(row.kind);
+    }
+  });
+});
+
 describe('repo shape', () => {
   it('registers an adapter for every site file, and a site file for every adapter', () => {
     expect(ADAPTERS.map((adapter) => adapter.platform).sort()).toEqual([...siteFiles].sort());

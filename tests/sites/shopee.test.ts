@@ -151,6 +151,40 @@ describe.runIf(hasSharedFixtures)(
       for (const card of cards) expect(card.price?.amount).toBeGreaterThan(0);
     });
 
+    it('the Mall / Preferred mark (2025-09): the captures cannot tell one from the other, so a marked card is unknown', () => {
+      // Every mark on both pages is the same element: alt "flag-label", the same classes and no
+      // text, size or link of its own; only the picture's file differs, a build hash of a picture the
+      // captures do not hold. Nothing proves which is Mall: a marked card is read as "not said".
+      const marks = (name: string) => {
+        const doc = parseHtml(readText(file(name)));
+        const images = [...doc.querySelectorAll('img[alt="flag-label"]')];
+        return {
+          doc,
+          shapes: new Set(
+            images.map((img) => `${img.className}|${img.textContent}|${img.closest('a') !== null}`),
+          ),
+          pictures: images.map((img) => img.getAttribute('src')?.split('/').pop()),
+        };
+      };
+      const grid = marks('shopee-sg-search-grid-rendered-dom-2025-09.html');
+      const product = marks('shopee-sg-product-detail-rendered-dom-2025-09.html');
+      expect(grid.pictures).toHaveLength(17);
+      expect(new Set(grid.pictures).size).toBe(1);
+      const counts = new Map<string, number>();
+      for (const picture of product.pictures)
+        counts.set(picture ?? '', (counts.get(picture ?? '') ?? 0) + 1);
+      expect([...counts.values()].sort((a, b) => b - a)).toEqual([13, 8, 2, 1]);
+      expect(grid.shapes).toEqual(product.shapes);
+      expect(grid.shapes.size).toBe(1);
+      const url = new URL(
+        savedFromUrl(readText(file('shopee-sg-search-grid-rendered-dom-2025-09.html'))) ?? '',
+      );
+      const official = extractShopee(grid.doc, url).listings.map((l) => l.official);
+      expect(official.filter((o) => o === null)).toHaveLength(17);
+      expect(official.filter((o) => o === false)).toHaveLength(43);
+      expect(official).not.toContain(true);
+    });
+
     it('login wall (shopee.vn, 2026-02): no listing and no error', () => {
       const html = readText(file('shopee-vn-login-wall-rendered-dom-2026-02.html'));
       const doc = parseHtml(html);

@@ -29,5 +29,5 @@ export function listingToReport(
     }
     return listings.find((listing) => listing.url === target) ?? null;
   }
-  return listings.find((listing) => listing.kind === 'product') ?? lastCard();
+  return listings.find((listing) => listing.kind !== 'card') ?? lastCard();
 }

@@ -11,7 +11,7 @@
  *          │ hits
  *          ▼
  *   verdictFor(listing) ──▶ overlay.mount(listing, verdict)      stats ──▶ reportStatus (popup)
- *          │ no warning: a product page's listing gets overlay.offerReport (cards: when hovered)
+ *          │ no warning: a product or shop page's own listing gets overlay.offerReport (cards: when hovered)
  *
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
@@ -74,6 +74,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   let observer: MutationObserver | null = null;
   const status: PageStatus = {
     platform: adapter.platform,
+    adapterVersion: adapter.version,
     pageKind: 'other',
     checked: 0,
     flagged: 0,
@@ -115,6 +116,14 @@ export function createRunner(deps: RunnerDeps): Runner {
       const extraction = adapter.extract(doc, deps.currentUrl());
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
+      // A page of a kind the adapter reads, read empty: the popup says so and offers a layout report.
+      if (extraction.unread) {
+        status.unread = true;
+        status.cardLike = extraction.cardLike ?? 0;
+      } else {
+        delete status.unread;
+        delete status.cardLike;
+      }
       ({ fresh, revised } = toLookUp(extraction.listings, marks, warned));
     } catch {
       status.errors++;
@@ -173,18 +182,18 @@ export function createRunner(deps: RunnerDeps): Runner {
           ) ?? (evidence ? signalVerdict(evidence, new Date()) : null);
         if (marks.get(listing.anchor)?.itemKey !== listing.itemKey) continue;
         if (!verdict) {
-          if (listing.kind === 'product') offerReport(listing);
+          if (listing.kind !== 'card') offerReport(listing);
           continue;
         }
         warned.add(listing.anchor);
         const muted = listing.sellerKey !== null && mutedSellers.has(listing.sellerKey);
         // A muted seller's warnings go, except a confirmed one on its product page: collapsed.
-        const collapsed = muted && listing.kind === 'product' && verdict.status === 'confirmed';
+        const collapsed = muted && listing.kind !== 'card' && verdict.status === 'confirmed';
         list(listing, verdict, muted);
         if (muted) status.muted++;
         else status.flagged++;
         if (muted && !collapsed) {
-          if (listing.kind === 'product') offerReport(listing);
+          if (listing.kind !== 'card') offerReport(listing);
           continue;
         }
         try {

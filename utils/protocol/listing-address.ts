@@ -4,7 +4,7 @@
  * page's link, a report's URL or a dashboard row may name something else.
  */
 import { type Platform, tryParseKey } from './keys';
-import { type Ids, listingIdsFromUrl } from './listing-urls';
+import { type Ids, LISTING_DOMAINS, listingIdsFromUrl, onDomains } from './listing-urls';
 
 /**
  * An address as marketplaces write their listings': https on the default port, no user name or
@@ -58,6 +58,21 @@ export function namesListingBy(
   if (ids?.item !== item.id) return false;
   const seller = sellerKey === undefined ? null : tryParseKey(sellerKey);
   return !(ids.seller && seller?.kind === 'seller' && seller.id !== ids.seller);
+}
+
+/**
+ * Whether `url` may be a seller's own shop page: a plain address on its marketplace's domains that
+ * names no listing, and names this seller where it names one (Shopee's `/shop/<shopid>`). Shop
+ * addresses are mostly the shop's chosen name, so this is all an address can tell.
+ */
+export function namesShop(url: string, sellerKey: string): boolean {
+  const seller = tryParseKey(sellerKey);
+  if (seller?.kind !== 'seller') return false;
+  const parsed = plainAddress(url);
+  if (!parsed || !onDomains(parsed.hostname, LISTING_DOMAINS[seller.platform])) return false;
+  if (listingIdsFromUrl(seller.platform, parsed) !== null) return false;
+  const shopId = /^\/shop\/(\d{1,20})\/?$/.exec(parsed.pathname)?.[1];
+  return seller.platform !== 'shopee' || shopId === undefined || shopId === seller.id;
 }
 
 /** Each platform's plain address of an item (the slug a marketplace ignores is left out or blank). */

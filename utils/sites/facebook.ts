@@ -46,6 +46,7 @@ function sellerText(doc: Document): string | null {
 
 export const facebookAdapter = defineAdapter({
   platform: 'facebook',
+  version: '2026-11-28',
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'blocked'],
   selectors: SELECTORS,

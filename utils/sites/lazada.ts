@@ -73,6 +73,8 @@ const SELECTORS = {
   cardPrice: '.ooOxS',
   /** LazMall badge: a dynamic badge whose picture is the LazMall mark, 2024-01. */
   mallBadge: 'i.ic-dynamic-badge[style*="lazmall"]',
+  /** A store page's header (the store's name and logo): own fixture only. */
+  shopHeader: '.shop-header, [data-spm="shop_header"]',
   /** Product title: `pdp-product-title` (2018 server HTML) or `pdp-mod-product-badge-title`. */
   productTitle:
     'h1.pdp-product-title, h1.pdp-mod-product-badge-title, .pdp-mod-product-badge-title',
@@ -80,8 +82,11 @@ const SELECTORS = {
 
 export const lazadaAdapter = defineAdapter({
   platform: 'lazada',
+  version: '2026-12-07',
+  // Search and category grids: a grid read empty there is a changed layout.
+  isGrid: (url) => /^\/(?:catalog|tag)\//.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'blocked'],
+  pageKinds: ['grid', 'product', 'shop', 'blocked'],
   selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATH.test(url.pathname),
@@ -97,6 +102,11 @@ export const lazadaAdapter = defineAdapter({
   // a card without it is not one.
   cardOfficial: (root) => root.querySelector(SELECTORS.mallBadge) !== null,
   sellersOnPage: lazadaSellersOnPage,
+  // A store: `/shop/<store>/`, or `/<store>/?from=wangpu` (the older address, and the one its list
+  // of items is served from: `?ajax=true&from=wangpu`, 2021-09). Its name is its items' `sellerName`.
+  isShop: (url) =>
+    /^\/shop\/[^/]+\/?$/.test(url.pathname) ||
+    (url.searchParams.get('from') === 'wangpu' && /^\/[^/]+\/?$/.test(url.pathname)),
   productIds: (url) => lazadaIdsFromUrl(url),
   productFacts(doc, url, ids) {
     const fields = productFields(doc, url);

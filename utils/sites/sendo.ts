@@ -37,6 +37,7 @@ const SELECTORS = {
 
 export const sendoAdapter = defineAdapter({
   platform: 'sendo',
+  version: '2026-11-28',
   domains: DOMAINS,
   pageKinds: ['grid', 'product'],
   selectors: SELECTORS,

@@ -24,6 +24,30 @@ const CURRENCY_BY_DOMAIN: Record<string, string> = {
 };
 const DOMAINS = LISTING_DOMAINS.shopee;
 
+/**
+ * A shop's own page: `/shop/<shopid>`, or `/<username>` (letters, digits, `.` and `_`), which a few
+ * of Shopee's own one-word pages share: those are left out by name, and a page whose cards do not
+ * all name one seller gets no shop anyway.
+ */
+const SHOP_PATH = /^\/(?:shop\/\d{1,20}|[A-Za-z0-9._]{3,30})\/?$/;
+const NOT_SHOPS = new Set([
+  'search',
+  'mall',
+  'cart',
+  'user',
+  'buyer',
+  'daily_discover',
+  'flash_sale',
+  'checkout',
+  'verify',
+  'deals',
+  'collections',
+  'top_products',
+  'find_similar_products',
+  'promotions',
+  'universal-link',
+]);
+
 /** Login wall, sign-up and captcha/verification pages show no listings. */
 const BLOCKED_PATHS = /^\/(?:buyer\/login|buyer\/signup|verify\/|user\/login)/;
 
@@ -45,6 +69,8 @@ const SELECTORS = {
   cardTitle: '.line-clamp-2',
   /** Card price: currency symbol and amount side by side, 2025-09. */
   cardPrice: '.items-baseline',
+  /** A shop page's header (the shop's picture, name and figures): own fixture only. */
+  shopHeader: '.section-seller-overview-horizontal, [data-sqe="shop-header"]',
   /** Product page title: the page's only h1, 2025-09. */
   productTitle: 'h1',
   /** The Mall / Preferred mark of a card: a picture with no text, 2025-09. */
@@ -90,8 +116,11 @@ function reviewsShown(doc: Document): ShownReview[] {
 
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
+  version: '2026-12-07',
+  // Search and category grids: a grid read empty there is a changed layout.
+  isGrid: (url) => url.pathname === '/search' || /-cat\.\d/.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'blocked'],
+  pageKinds: ['grid', 'product', 'shop', 'blocked'],
   selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATHS.test(url.pathname),
@@ -99,9 +128,30 @@ export const shopeeAdapter = defineAdapter({
   // The product name in a card's address, matched against flagged product names, 2025-09.
   nameInPath: /^\/([^/]+)-i\.\d{1,20}\.\d{1,20}$/,
   cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
-  // Shopee marks Mall and Preferred shops' cards alike with one picture (alt "flag-label", 2025-09,
-  // 24 of 60 cards on the real grid): a marked card may or may not be an official store, but an
-  // unmarked one is neither.
+  isShop: (url) => SHOP_PATH.test(url.pathname) && !NOT_SHOPS.has(url.pathname.split('/')[1] ?? ''),
+  // The shop's name: its JSON-LD Organization (the shop's own, not Shopee's), else the title's
+  // first part ("<shop>, Cửa hàng trực tuyến | Shopee Việt Nam").
+  shopName(doc, url) {
+    const organization = ofType(readJsonLd(doc), 'Organization').find((candidate) => {
+      const name = stringField(candidate, 'name');
+      const ldUrl = stringField(candidate, 'url');
+      if (!name || /^shopee\b/i.test(name)) return false;
+      try {
+        return (
+          !ldUrl ||
+          new URL(ldUrl, url).pathname.replace(/\/$/, '') === url.pathname.replace(/\/$/, '')
+        );
+      } catch {
+        return false;
+      }
+    });
+    const fromTitle = /^(.{1,120}?)(?:,[^,|]*)?\s*\|\s*Shopee/.exec(doc.title)?.[1]?.trim();
+    return stringField(organization, 'name') ?? fromTitle ?? null;
+  },
+  // Shopee marks Mall and Preferred shops' cards alike (alt "flag-label", 2025-09: 17 of 60 cards on
+  // the real grid, one picture; four pictures on the product page's carousels, the same element with
+  // no text, size or alt of its own, only a build-hashed file name): no capture shows which is Mall,
+  // so a marked card may or may not be an official store, and an unmarked one is neither.
   cardOfficial: (root) => (root.querySelector(SELECTORS.shopFlag) ? null : false),
   productIds: (url) => shopeeIdsFromUrl(url),
   productFacts(doc, url, ids) {

@@ -1,16 +1,20 @@
 /**
  * Tiki (tiki.vn). Products are `/<slug>-p<id>.html`, with `?spid=<seller product id>` naming the
- * seller's offer; cards carry `data-id`. The seller comes from the product page's Next.js state
- * (`current_seller`), when the page has it. A product page's listed price is its state's `price`
+ * seller's offer; cards carry `data-id` (2018) or `data-view-content` (today: `click_data.id` and
+ * `spid`, the only ids of a sponsored card, whose link goes through an ad tracker). Sellers come from
+ * the page's Next.js state: a product page's `current_seller`, a grid's `catalog.data` rows (each
+ * card's `seller_id`, `seller_name`, `is_from_official_store`), matched to the card element they
+ * describe and read only while that state is the current page's (see `gridState`). A product page's listed price is its state's `price`
  * (the seller's price, "Giá bán"); the headline may instead show the price after Tiki's and the
  * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
 import { LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
-import { defineAdapter } from './engine/define-adapter';
+import { type CardSellers, defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import {
   booleanField,
   field,
   gtinField,
+  isObject,
   ofType,
   readJsonLd,
   reviewsField,
@@ -22,14 +26,127 @@ import type { Price } from './engine/types';
 
 const DOMAINS = LISTING_DOMAINS.tiki;
 
+/**
+ * The page's `__NEXT_DATA__`, parsed once per script element (half a megabyte on a grid): Next.js
+ * writes it with the first page and never again, so the same element keeps the same data.
+ */
+const nextDataCache = new WeakMap<Document, { script: Element; value: unknown }>();
+function nextData(doc: Document): unknown {
+  const script = doc.querySelector(SELECTORS.nextData);
+  if (!script) return null;
+  const hit = nextDataCache.get(doc);
+  if (hit?.script === script) return hit.value;
+  const value = jsonScript(doc, SELECTORS.nextData);
+  nextDataCache.set(doc, { script, value });
+  return value;
+}
+
+/**
+ * Whether the Next.js data is the current page's: it names the route's parameters (`query`:
+ * `urlKey` and `categoryId` on a category, `q` on a search), and after client-side navigation to
+ * another page they are no longer in the address.
+ */
+function isCurrent(next: unknown, url: URL): boolean {
+  const query = field(next, 'query');
+  if (!isObject(query)) return false;
+  let address: string;
+  try {
+    address = decodeURIComponent(`${url.pathname}?${url.search.replace(/\+/g, ' ')}`);
+  } catch {
+    address = `${url.pathname}?${url.search}`;
+  }
+  return Object.values(query).every(
+    (value) => typeof value !== 'string' || value === '' || address.includes(value),
+  );
+}
+
 /** The product state of a current (Next.js) product page. */
 const productState = perPage(
-  (doc) => {
-    const next = jsonScript(doc, 'script#__NEXT_DATA__');
-    return findObjects(next, (o) => 'current_seller' in o && 'id' in o, 5);
-  },
+  (doc) => findObjects(nextData(doc), (o) => 'current_seller' in o && 'id' in o, 5),
   (value) => value.length === 0,
 );
+
+/** One row of a grid's state, as a card is matched against it. */
+interface GridRow {
+  id: string;
+  spid: string | null;
+  seller: SellerOnPage | null;
+}
+
+/**
+ * A grid's rows (`props.initialState.catalog.data`, 2025-11), in the order of the cards the server
+ * rendered them as, while the state is the current page's; empty otherwise.
+ */
+function gridState(doc: Document, url: URL): GridRow[] {
+  const next = nextData(doc);
+  if (!isCurrent(next, url)) return [];
+  const state = field(field(next, 'props'), 'initialState');
+  const data = field(field(state, 'catalog'), 'data');
+  if (!Array.isArray(data)) return [];
+  return data.slice(0, 500).flatMap((row: unknown): GridRow[] => {
+    const id = idField(row, 'id');
+    if (!id) return [];
+    const sellerId = idField(row, 'seller_id');
+    return [
+      {
+        id,
+        spid: idField(row, 'seller_product_id'),
+        seller: sellerId
+          ? {
+              sellerId,
+              sellerName: stringField(row, 'seller_name'),
+              official: booleanField(row, 'is_from_official_store'),
+            }
+          : null,
+      },
+    ];
+  });
+}
+
+/** A today's card's own ids, from `data-view-content` (`{"click_data":{"id":…,"spid":…}}`). */
+function viewContent(root: Element): { id: string | null; spid: string | null } {
+  const text = root.getAttribute('data-view-content');
+  if (!text || text.length > 2000) return { id: null, spid: null };
+  let clickData: unknown;
+  try {
+    clickData = field(JSON.parse(text) as unknown, 'click_data');
+  } catch {
+    return { id: null, spid: null };
+  }
+  return { id: idField(clickData, 'id'), spid: idField(clickData, 'spid') };
+}
+
+/** The seller's offer a card names: `?spid=` in its link, else its `data-view-content`. */
+function spidOf(root: Element, target: URL | null): string | null {
+  const fromLink = target?.searchParams.get('spid');
+  if (fromLink && /^\d{1,20}$/.test(fromLink)) return fromLink;
+  return viewContent(root).spid;
+}
+
+/**
+ * Each card's seller from the grid's state, matched to that card: the row at the card's own place
+ * among the server-rendered cards when it is the same item (the state lists them in order), else
+ * the one row of the same seller's offer (`spid`). A card added later (infinite scroll) or a
+ * state that is not the current page's gives no seller: an item id alone may name several sellers'
+ * offers, and one card's seller is never given to another.
+ */
+function cardSellers(doc: Document, url: URL): CardSellers | null {
+  const rows = gridState(doc, url);
+  if (rows.length === 0) return null;
+  const places = new Map<Element, number>();
+  doc.querySelectorAll(SELECTORS.gridCard).forEach((card, place) => {
+    places.set(card, place);
+  });
+  const byOffer = new Map<string, GridRow>();
+  for (const row of rows) if (row.spid) byOffer.set(`${row.id}/${row.spid}`, row);
+  return (root, ids, target) => {
+    const place = places.get(root);
+    const inPlace = place === undefined ? undefined : rows[place];
+    if (inPlace?.id === ids.item) return inPlace.seller;
+    const spid = spidOf(root, target);
+    return (spid && byOffer.get(`${ids.item}/${spid}`)?.seller) || null;
+  };
+}
 
 /** Every selector, as data (a meta-test checks each matches in some fixture). */
 const SELECTORS = {
@@ -37,10 +154,16 @@ const SELECTORS = {
   cardLink: 'a[href$=".html"], a[href*=".html?"]',
   /** Cards: `div.product-item[data-id]` (2018 server HTML); `a.product-item` on today's grids. */
   cardRoot: '.product-item',
+  /** Today's grid cards, in the order the page's state lists them (2025-11). */
+  gridCard: '[data-view-id="product_list_item"]',
+  /** The page's Next.js state (product pages and grids, 2025-11). */
+  nextData: 'script#__NEXT_DATA__',
   cardTitle: '.title, h3, .name',
   cardPrice: '.final-price, .price-discount__price',
   /** Product title: `h1#product-name` (2018), `h1.title` (Next.js pages). */
   productTitle: 'h1#product-name, h1.title, h1',
+  /** A store page's header (the store's name, logo and figures): own fixture only. */
+  shopHeader: '[data-view-id="seller_header"], .seller-header',
   /** The hidden product id on a product page (2018 and today). */
   productIdInput: 'input#product_id',
   /** A product page's headline price (Next.js pages): the listed price, or the one after codes. */
@@ -65,8 +188,11 @@ function priceAfterCodes(doc: Document): Price | null {
 
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
+  version: '2026-12-07',
+  // Search and category grids (`/<slug>/c<id>`): a grid read empty there is a changed layout.
+  isGrid: (url) => url.pathname === '/search' || /^\/[^/]+\/c\d{1,10}\/?$/.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product'],
+  pageKinds: ['grid', 'product', 'shop'],
   selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),
@@ -74,9 +200,12 @@ export const tikiAdapter = defineAdapter({
   // The product name in a card's address, matched against flagged product names, 2025-09.
   nameInPath: /^\/([^/]+)-p\d{1,20}\.html$/,
   idsFromCardRoot(root) {
-    const id = root.getAttribute('data-id');
+    const id = root.getAttribute('data-id') ?? viewContent(root).id;
     return id && /^\d{1,20}$/.test(id) ? { item: id } : null;
   },
+  cardSellers,
+  // A store: `/cua-hang/<store>`; its cards' sellers come from its state as on a grid.
+  isShop: (url) => /^\/cua-hang\/[^/]+\/?$/.test(url.pathname),
   productIds(url, doc) {
     const fromUrl = tikiIdsFromUrl(url);
     const hidden = doc.querySelector(SELECTORS.productIdInput)?.getAttribute('value');

@@ -88,6 +88,7 @@ const SELECTORS = {
 
 export const tiktokAdapter = defineAdapter({
   platform: 'tiktok',
+  version: '2026-11-28',
   domains: DOMAINS,
   pageKinds: ['grid', 'product', 'blocked'],
   selectors: SELECTORS,

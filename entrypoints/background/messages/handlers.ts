@@ -4,6 +4,7 @@
  */
 
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
+import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
 import type { DataService } from '../data/data-service';
@@ -25,6 +26,8 @@ export interface BackgroundDeps {
   tabs: TabStatusStore;
   /** Shows the tab's flagged count on the toolbar icon. */
   showCount(tabId: number, flagged: number): Promise<void>;
+  /** Sends a layout report (counts only) to the registry the shopper's reports go to. */
+  sendLayoutReport(report: LayoutReport): Promise<void>;
   /** Lets a listed domain open for the rest of the session ("continue anyway"). */
   allowDomain(domain: string): Promise<void>;
   /** Inspector mode (inspector-handlers.ts). */
@@ -116,6 +119,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         updatedAt: deps.now().toISOString(),
       });
       await deps.showCount(tabId, status.flagged);
+      return { ok: true };
+    },
+    async sendLayoutReport({ tabId }) {
+      // Built here from what the tab's content script reported: counts only, never its address.
+      const status = await deps.tabs.get(tabId);
+      if (!status?.unread || !status.adapterVersion) throw new Error('this page was read');
+      const pageKind = status.pageKind === 'other' ? 'grid' : status.pageKind;
+      if (pageKind === 'blocked') throw new Error('this page was read');
+      await deps.sendLayoutReport({
+        platform: status.platform,
+        pageKind,
+        adapterVersion: status.adapterVersion,
+        listings: Math.min(status.checked, 10_000),
+        unreadable: Math.min(status.unreadable, 10_000),
+        cardLike: Math.min(status.cardLike ?? 0, 10_000),
+      });
       return { ok: true };
     },
     async getTabStatus({ tabId }) {

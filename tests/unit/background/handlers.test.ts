@@ -179,6 +179,47 @@ describe('background handlers', () => {
     });
   });
 
+  it('sends a layout report of an unread tab, counts only, and only from the popup', async () => {
+    const { dispatch, layoutReports } = background();
+    const unread = {
+      ...status,
+      checked: 0,
+      flagged: 0,
+      unread: true,
+      cardLike: 48,
+      adapterVersion: '2026-12-07',
+    };
+    await dispatch({ type: 'pageStatus', payload: unread }, tab);
+    expect(await dispatch({ type: 'sendLayoutReport', payload: { tabId: 12 } }, tab)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'forbidden' },
+      },
+    );
+    expect(await dispatch({ type: 'sendLayoutReport', payload: { tabId: 12 } }, popup)).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(layoutReports).toEqual([
+      {
+        platform: unread.platform,
+        pageKind: unread.pageKind,
+        adapterVersion: '2026-12-07',
+        listings: 0,
+        unreadable: unread.unreadable,
+        cardLike: 48,
+      },
+    ]);
+    // A page that was read has nothing to report.
+    await dispatch({ type: 'pageStatus', payload: status }, tab);
+    expect(
+      await dispatch({ type: 'sendLayoutReport', payload: { tabId: 12 } }, popup),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(layoutReports).toHaveLength(1);
+  });
+
   it('stores nothing for a malformed status', async () => {
     const { dispatch, showCount, tabs } = background();
     const reply = await dispatch({ type: 'pageStatus', payload: { ...status, checked: -5 } }, tab);

@@ -24,6 +24,25 @@ const tab = {
 };
 
 describe('popup', () => {
+  it('says plainly when it could not read a page, and offers the layout report with what it sends', () => {
+    const unread = { ...tab, checked: 0, flagged: 0, unreadable: 0, unread: true, cardLike: 48 };
+    let sent = 0;
+    const popup = mount(
+      <Popup tab={unread} status={null} error={null} onLayoutReport={() => sent++} />,
+    );
+    expect(popup.querySelector('[data-testid="page-unread"]')?.textContent).toContain(
+      'Soi Hàng chưa đọc được trang này',
+    );
+    // No "0 flagged" for a page it could not read.
+    expect(popup.querySelector('[data-testid="count-flagged"]')).toBeNull();
+    expect(popup.textContent).toContain('Không gửi địa chỉ trang, tên sản phẩm hay mã nào');
+    (popup.querySelector('[data-testid="layout-report"]') as HTMLButtonElement).click();
+    expect(sent).toBe(1);
+    const after = mount(<Popup tab={unread} status={null} error={null} layoutReportSent />);
+    expect(after.querySelector('[data-testid="layout-report"]')).toBeNull();
+    expect(after.querySelector('[data-testid="layout-report-sent"]')).not.toBeNull();
+  });
+
   it('shows the counts of a supported page and the data version', () => {
     const popup = mount(
       <Popup

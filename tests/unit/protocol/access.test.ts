@@ -16,6 +16,7 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   getPreferences: 'privileged',
   setPreferences: 'privileged',
   getTabStatus: 'privileged',
+  sendLayoutReport: 'privileged',
   getDataStatus: 'privileged',
   syncNow: 'privileged',
   setFeedUrl: 'privileged',

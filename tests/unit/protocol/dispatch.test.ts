@@ -19,6 +19,7 @@ function handlers(): Handlers {
     lookup: vi.fn(async () => ({ hits: [], data: null })),
     pageStatus: vi.fn(async () => ({ ok: true as const })),
     getTabStatus: vi.fn(async () => ({ status: null })),
+    sendLayoutReport: vi.fn(async () => ({ ok: true as const })),
     getDataStatus: vi.fn(async () => status),
     syncNow: vi.fn(async () => status),
     setFeedUrl: vi.fn(async () => status),

@@ -27,10 +27,40 @@ describe('a report names its own listing, nothing else', () => {
     ['domain:vietcombank.com.vn', 'item_key_kind'],
     ['product:sua', 'item_key_kind'],
     ['phone:+84912345678', 'item_key_kind'],
-    ['shopee:seller:1001', 'item_key_kind'],
     ['lazada:item:132621522', 'key_platform'],
   ])('refuses itemKey %s (%s)', (itemKey, rule) => {
     expect(listingProblem({ ...SHOPEE, itemKey })?.rule).toBe(rule);
+  });
+
+  it('takes a shop page’s report of its seller, at an address that names no listing and no other seller', () => {
+    const shop = {
+      platform: 'shopee' as const,
+      itemKey: 'shopee:seller:1001',
+      url: 'https://shopee.vn/cuahang',
+    };
+    expect(listingProblem(shop)).toBeNull();
+    expect(listingProblem({ ...shop, sellerKey: 'shopee:seller:1001' })).toBeNull();
+    expect(listingProblem({ ...shop, url: 'https://shopee.vn/shop/1001' })).toBeNull();
+    expect(
+      listingProblem({
+        platform: 'tiki',
+        itemKey: 'tiki:seller:74',
+        url: 'https://tiki.vn/cua-hang/nha-sach',
+      }),
+    ).toBeNull();
+    expect(listingProblem({ ...shop, url: 'https://shopee.vn/shop/2002' })?.rule).toBe(
+      'url_listing',
+    );
+    expect(listingProblem({ ...shop, url: 'https://shopee.vn/x-i.1001.2002' })?.rule).toBe(
+      'url_listing',
+    );
+    expect(listingProblem({ ...shop, url: 'https://evil.example/cuahang' })?.rule).toBe(
+      'url_domain',
+    );
+    expect(listingProblem({ ...shop, sellerKey: 'shopee:seller:2002' })?.rule).toBe(
+      'item_key_kind',
+    );
+    expect(listingProblem({ ...shop, itemKey: 'tiki:seller:1001' })?.rule).toBe('key_platform');
   });
 
   it('refuses a seller key of another kind or platform', () => {

@@ -58,6 +58,7 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     lookup,
     pageStatus: unused,
     getTabStatus: unused,
+    sendLayoutReport: unused,
     getDataStatus: unused,
     syncNow: unused,
     setFeedUrl: unused,

@@ -1,11 +1,13 @@
 /**
  * A report names its own listing, nothing else: the item key is an item of the listing's platform,
  * the seller key (if any) a seller of it, and the address is on that platform's registrable domain
- * and names that very item (and seller, where the address carries one). The registry refuses a
- * report that breaks a rule, with the rule's code.
+ * and names that very item (and seller, where the address carries one). A shop page's report names
+ * its seller instead: the item key is then the seller's key (and so is the seller key, if given),
+ * and its address is a page of the marketplace that names no listing and no other seller. The
+ * registry refuses a report that breaks a rule, with the rule's code.
  */
 import { type Platform, tryParseKey } from '../keys';
-import { namesListing } from '../listing-address';
+import { namesListing, namesShop } from '../listing-address';
 import { platformOfUrl } from '../platform-of-url';
 
 export const LISTING_RULES = [
@@ -30,6 +32,16 @@ export function listingProblem(
 ): { rule: ListingRule; message: string } | null {
   const { platform } = listing;
   const item = tryParseKey(listing.itemKey);
+  if (item?.kind === 'seller' && (listing.sellerKey ?? listing.itemKey) === listing.itemKey) {
+    if (item.platform !== platform) {
+      return { rule: 'key_platform', message: `itemKey is not a ${platform} seller` };
+    }
+    if (namesShop(listing.url, listing.itemKey)) return null;
+    if (platformOfUrl(listing.url) !== platform) {
+      return { rule: 'url_domain', message: `url is not on ${platform}’s own domain` };
+    }
+    return { rule: 'url_listing', message: 'url is not this seller’s shop' };
+  }
   if (item?.kind !== 'item') {
     return { rule: 'item_key_kind', message: `itemKey must be ${platform}:item:<id>` };
   }

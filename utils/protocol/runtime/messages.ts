@@ -240,6 +240,15 @@ export const MESSAGES = {
     }),
     response: ReportListSchema,
   },
+  /**
+   * The popup's "Gửi báo cáo bố cục" for a tab Soi Hàng could not read: the background sends the
+   * tab's platform, page kind, adapter version and counts (nothing else) to the registry.
+   */
+  sendLayoutReport: {
+    access: 'privileged',
+    request: z.object({ tabId: z.int().check(z.gte(0)) }),
+    response: Ok,
+  },
   /** The registry reports go to; null goes back to the build's default. */
   setRegistryUrl: {
     access: 'privileged',

@@ -7,7 +7,8 @@ import { PLATFORMS } from '../keys';
 import { MAX_LISTED } from '../limits';
 import { VERDICT_SUBJECTS, WARNING_STATUSES } from './verdict';
 
-export const PAGE_KINDS = ['grid', 'product', 'blocked', 'other'] as const;
+/** `shop`: a seller's own shop page (its cards, and whose shop it is). */
+export const PAGE_KINDS = ['grid', 'product', 'shop', 'blocked', 'other'] as const;
 export const PageKindSchema = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKindSchema>;
 
@@ -20,6 +21,15 @@ export const PageStatusSchema = z.object({
   checked: count(),
   flagged: count(),
   unreadable: count(),
+  /**
+   * The page is of a kind the adapter reads, yet it read none of it, or far fewer listings than the
+   * page's own card-like links: its markup has likely changed. The popup says so, not "0 flagged".
+   */
+  unread: z.optional(z.boolean()),
+  /** Card-like links the page shows (counted only when few listings were read). */
+  cardLike: z.optional(count()),
+  /** The adapter's version, for a layout report. */
+  adapterVersion: z.optional(z.string().check(z.maxLength(20))),
   /** Adapter or lookup failures on this page, caught so the page never sees them. */
   errors: count(),
   /** Flagged listings whose seller the shopper muted (not counted in `flagged`). */

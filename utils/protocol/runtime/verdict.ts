@@ -68,7 +68,11 @@ export function verdictFor(
   contactKeys: readonly string[] = [],
 ): RecordVerdict | null {
   const candidates: Array<{ subject: RecordVerdict['subject']; record: FlagRecord | undefined }> = [
-    { subject: 'item', record: hits.get(listing.itemKey) },
+    // A shop page's listing is its seller (its item key is the seller's): a seller verdict.
+    {
+      subject: 'item',
+      record: listing.itemKey === listing.sellerKey ? undefined : hits.get(listing.itemKey),
+    },
     { subject: 'seller', record: listing.sellerKey ? hits.get(listing.sellerKey) : undefined },
     ...contactKeys.map((key) => ({ subject: 'contact' as const, record: hits.get(key) })),
   ];

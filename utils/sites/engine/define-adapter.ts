@@ -15,7 +15,7 @@ import { keyBuilder, type Platform } from '../../protocol/keys';
 import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
 import { queryAll, splitSelectorList } from './query-all';
-import { cleanText, parsePrice } from './text';
+import { cleanText, decodeEntities, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
@@ -42,10 +42,20 @@ export interface ProductFacts {
 export interface SellerOnPage {
   sellerId: string;
   sellerName?: string | null;
+  /** The page's own official-store mark for this seller's listing, where its JSON gives one. */
+  official?: boolean | null;
 }
+
+/**
+ * The seller of one card, matched to that card element (its root, the ids its markup gives and
+ * its link's target), or null when the page's data does not say it for that very card.
+ */
+export type CardSellers = (root: Element, ids: Ids, target: URL | null) => SellerOnPage | null;
 
 export interface SiteSpec {
   platform: Platform;
+  /** The date its selectors and readers last changed (`2026-12-07`): layout reports name it. */
+  version: string;
   domains: readonly string[];
   /** The page kinds the adapter reads; the repo keeps a fixture for each (checked by a meta-test). */
   pageKinds: readonly PageKind[];
@@ -62,6 +72,8 @@ export interface SiteSpec {
   currency(url: URL): string;
   /** The product's name in a listing address (its first group), e.g. `/<name>-i.<shop>.<item>`. */
   nameInPath?: RegExp;
+  /** Grid pages by their address (search, category): a grid read empty there is a changed layout. */
+  isGrid?(url: URL): boolean;
   /** Paths worth scanning (a site matched broadly for its SPA navigation); default: all. */
   isActive?(url: URL): boolean;
   isBlocked(doc: Document, url: URL): boolean;
@@ -75,8 +87,20 @@ export interface SiteSpec {
   /** Ids from a card root's own attributes, when its link does not carry them. */
   idsFromCardRoot?(root: Element): Ids | null;
   cardOfficial?(root: Element): boolean | null;
+  /**
+   * A seller's own shop page, by its address (`shopee.vn/<shop>`, `lazada.vn/shop/<shop>`,
+   * `tiki.vn/cua-hang/<shop>`): its cards are read as on a grid, and whose shop it is.
+   */
+  isShop?(url: URL): boolean;
+  /** The shop's name as the page itself gives it (its JSON-LD, its title), else the cards'. */
+  shopName?(doc: Document, url: URL): string | null;
   /** Sellers of the listed items, from the page's own JSON, by item id. */
   sellersOnPage?(doc: Document, url: URL): ReadonlyMap<string, SellerOnPage>;
+  /**
+   * Sellers matched card by card, where an item id alone may name several offers (read once per
+   * extraction; null when the page's data is not current). Takes the place of `sellersOnPage`.
+   */
+  cardSellers?(doc: Document, url: URL): CardSellers | null;
 }
 
 /** Image alt texts that describe a badge or overlay, not the product. */
@@ -118,7 +142,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       kind: 'product',
       itemKey: key,
       sellerKey: keyOfSeller(facts.sellerId ?? ids.seller),
-      title: cleanText(anchor) ?? facts.title ?? null,
+      title: decodeEntities(cleanText(anchor) ?? facts.title ?? '') || null,
       price,
       // A price after codes only beside the listed price it comes from, in its currency and below it.
       ...(promo && price && promo.currency === price.currency && promo.amount < price.amount
@@ -141,11 +165,11 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     target: URL | null,
     link: Element | null,
     url: URL,
-    sellers: ReadonlyMap<string, SellerOnPage> | undefined,
+    sellers: CardSellers | null,
   ): ExtractedListing | null {
     const key = keyOfItem(ids.item);
     if (!key) return null;
-    const fromPage = sellers?.get(ids.item);
+    const fromPage = sellers?.(root, ids, target) ?? null;
     return new CardListing(
       platform,
       key,
@@ -155,7 +179,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       root,
       target ? nameInPath(target) : null,
       () => readCardTitle(root, link),
-      () => readCardFacts(root, url),
+      () => readCardFacts(root, url, fromPage?.official ?? null),
     );
   }
 
@@ -168,18 +192,26 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
   function readCardTitle(root: Element, link: Element | null): string | null {
     const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
-    return cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+    const title = cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+    return title ? decodeEntities(title) : null;
   }
 
   /** Price and official status of a card, read from its text when first asked for. */
-  function readCardFacts(root: Element, url: URL): CardFacts {
+  function readCardFacts(root: Element, url: URL, officialOnPage: boolean | null): CardFacts {
     return {
       price: parsePrice(
         selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
         spec.currency(url),
       ),
-      official: spec.cardOfficial?.(root) ?? null,
+      official: spec.cardOfficial?.(root) ?? officialOnPage,
     };
+  }
+
+  /** The page's sellers for this extraction: matched card by card, or by item id. */
+  function sellersOf(doc: Document, url: URL): CardSellers | null {
+    if (spec.cardSellers) return spec.cardSellers(doc, url);
+    const byItem = spec.sellersOnPage?.(doc, url);
+    return byItem && byItem.size > 0 ? (_root, ids) => byItem.get(ids.item) ?? null : null;
   }
 
   function extract(doc: Document, url: URL): Extraction {
@@ -191,7 +223,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const product = pageIds ? readProduct(doc, url, pageIds) : null;
     if (product) listings.push(product);
 
-    const sellers = spec.sellersOnPage?.(doc, url);
+    const sellers = sellersOf(doc, url);
     const read = new Set<Element>();
     for (const link of queryAll(doc, cardLinks)) {
       const target = resolve(link.getAttribute('href'), url);
@@ -220,15 +252,126 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       } else unreadable++;
     }
 
+    const shopPage = !pageIds && (spec.isShop?.(url) ?? false);
+    const shop = shopPage ? readShop(doc, url, listings) : null;
+    if (shop) listings.unshift(shop);
+
     const pageKind: PageKind = pageIds
       ? 'product'
-      : listings.length > 0 || unreadable > 0
-        ? 'grid'
-        : 'other';
-    return { pageKind, listings, unreadable };
+      : shopPage
+        ? 'shop'
+        : listings.length > 0 || unreadable > 0 || (spec.isGrid?.(url) ?? false)
+          ? 'grid'
+          : 'other';
+    const health = layoutHealth(doc, url, pageKind, listings, unreadable, product !== null, shop);
+    return health
+      ? { pageKind, listings, unreadable, ...health }
+      : { pageKind, listings, unreadable };
   }
 
-  return { platform, domains: spec.domains, extract, idsFromUrl: spec.idsFromUrl, spec };
+  /**
+   * Whether a page of a kind the adapter reads was read: a product page without its product, a shop
+   * page without its shop, or a grid (by its address) that shows many card-like links (links around a
+   * picture, to distinct addresses) while few listings were read. Counted only when fewer than
+   * FEW_LISTINGS were read, so a full grid costs nothing for it.
+   */
+  function layoutHealth(
+    doc: Document,
+    url: URL,
+    pageKind: PageKind,
+    listings: readonly ExtractedListing[],
+    unreadable: number,
+    productRead: boolean,
+    shop: ExtractedListing | null,
+  ): { unread: boolean; cardLike: number } | null {
+    if (listings.length >= FEW_LISTINGS) return null;
+    const gridPage =
+      pageKind === 'shop' || (pageKind !== 'product' && (spec.isGrid?.(url) ?? false));
+    if (pageKind !== 'product' && !gridPage) return null;
+    const cardLike = countCardLike(doc);
+    const cards = listings.filter((listing) => listing.kind === 'card').length;
+    const unread =
+      (pageKind === 'product' && !productRead) ||
+      (pageKind === 'shop' && !shop) ||
+      (gridPage && cardLike >= MIN_CARD_LIKE && (cards + unreadable) * 3 < cardLike) ||
+      (gridPage && unreadable > cards);
+    return { unread, cardLike };
+  }
+
+  /**
+   * Whose shop a shop page is: the one seller its cards name (a shop page lists its own seller's
+   * items only; at least half the cards must name a seller, and none another), with the name the
+   * page gives the shop. Null when the cards do not agree: a page that says nothing certain gets
+   * no banner.
+   */
+  function readShop(
+    doc: Document,
+    url: URL,
+    cards: readonly ExtractedListing[],
+  ): ExtractedListing | null {
+    const sellers = new Set<string>();
+    let named = 0;
+    for (const card of cards) {
+      if (card.kind !== 'card' || !card.sellerKey) continue;
+      sellers.add(card.sellerKey);
+      named++;
+    }
+    const [sellerKey] = sellers;
+    if (sellers.size !== 1 || !sellerKey || named * 2 < cards.length) return null;
+    const anchor =
+      (selectors.shopHeader ? doc.querySelector(selectors.shopHeader) : null) ??
+      cards[0]?.anchor.parentElement ??
+      null;
+    if (!anchor) return null;
+    const name =
+      spec.shopName?.(doc, url) ?? cards.find((card) => card.sellerName)?.sellerName ?? null;
+    return {
+      platform,
+      kind: 'shop',
+      itemKey: sellerKey,
+      sellerKey,
+      title: name,
+      price: null,
+      sellerName: name,
+      official: null,
+      url: `${url.origin}${url.pathname}`,
+      anchor,
+    };
+  }
+
+  return {
+    platform,
+    version: spec.version,
+    domains: spec.domains,
+    extract,
+    idsFromUrl: spec.idsFromUrl,
+    spec,
+  };
+}
+
+/** Past this many listings read, a page is taken as read: its card-like links are not counted. */
+const FEW_LISTINGS = 20;
+/** A grid showing fewer card-like links than this may simply have few results. */
+const MIN_CARD_LIKE = 6;
+
+/** Links around a picture, to distinct addresses of the page's own site: what cards look like. */
+function countCardLike(doc: Document): number {
+  const host = doc.location?.hostname ?? '';
+  const seen = new Set<string>();
+  for (const image of doc.querySelectorAll('a[href] img')) {
+    const link = image.closest('a[href]');
+    const href = link?.getAttribute('href');
+    if (!href || href.startsWith('#') || href.startsWith('javascript:')) continue;
+    try {
+      const target = new URL(href, doc.baseURI);
+      if (host && !target.hostname.endsWith(host.replace(/^www\./, ''))) continue;
+      seen.add(`${target.pathname}${target.search}`);
+    } catch {
+      // Not an address: not a card.
+    }
+    if (seen.size >= 500) break;
+  }
+  return seen.size;
 }
 
 interface CardFacts {

@@ -8,6 +8,34 @@ export function cleanText(element: Element | null | undefined, max = 500): strin
   return text ? text.slice(0, max) : null;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * A name with HTML entities left in it as text, as a page shows them decoded: some marketplaces
+ * escape a product name twice, and their markup then carries "Lock&amp;Lock" as its text (Tiki,
+ * 2025-11). Decoded once, without ever parsing markup; an unknown entity is left as written.
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code =
+      name[1] === 'x' || name[1] === 'X'
+        ? Number.parseInt(name.slice(2), 16)
+        : Number(name.slice(1));
+    return code > 31 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+      ? String.fromCodePoint(code)
+      : whole;
+  });
+}
+
 /** Currencies written without decimals on the marketplaces (thousands separated by . or ,). */
 const WHOLE_CURRENCIES = new Set(['VND', 'IDR', 'TWD']);
 

@@ -21,8 +21,11 @@ export interface ShownReview {
 /** One listing as a site adapter reads it from the page: data, plus where the UI goes. */
 export interface ExtractedListing {
   platform: Platform;
-  /** `card` on grids and carousels; `product` for the product a product page is about. */
-  kind: 'card' | 'product';
+  /**
+   * `card` on grids and carousels; `product` for the product a product page is about; `shop` for
+   * the seller a shop page belongs to (its `itemKey` is then the seller's key, as is `sellerKey`).
+   */
+  kind: 'card' | 'product' | 'shop';
   itemKey: string;
   sellerKey: string | null;
   title: string | null;
@@ -61,7 +64,10 @@ export interface ExtractedListing {
   /** A product page's reviews from the page's JSON (rating 1–5 and text); cards have none. */
   readonly reviews?: readonly ShownReview[];
   url: string;
-  /** Card: the card's root element (the badge goes inside it). Product: the title element. */
+  /**
+   * Card: the card's root element (the badge goes inside it). Product: the title element. Shop: the
+   * shop's header (its banner goes above it).
+   */
   anchor: Element;
 }
 
@@ -70,6 +76,13 @@ export interface Extraction {
   listings: ExtractedListing[];
   /** Card-like elements the adapter found but could not read an id from. */
   unreadable: number;
+  /**
+   * The page is of a kind the adapter reads (by its address), yet it read none of it or far fewer
+   * listings than the page's card-like links suggest: the site has likely changed its markup.
+   */
+  unread?: boolean;
+  /** Card-like links counted on the page, when few listings were read. */
+  cardLike?: number;
 }
 
 /**
@@ -78,6 +91,8 @@ export interface Extraction {
  */
 export interface SiteAdapter {
   platform: Platform;
+  /** The date its selectors and readers last changed: layout reports name it. */
+  version: string;
   /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
   domains: readonly string[];
   extract(doc: Document, url: URL): Extraction;
