@@ -27,7 +27,12 @@ export function layoutReportRoutes(deps: RegistryDeps) {
   app.post(
     '/v1/layout-reports',
     limitBody(MAX_LAYOUT_REPORT_BYTES),
-    limitRate(LAYOUT_REPORTS_PER_MINUTE, 'address', (c) => `layout:${clientAddress(c, trusted)}`),
+    limitRate(
+      LAYOUT_REPORTS_PER_MINUTE,
+      'address',
+      (c) => `layout:${clientAddress(c, trusted)}`,
+      deps.rateStore(),
+    ),
     async (c) => {
       const report = await jsonBody(c, LayoutReportSchema);
       await saveLayoutReport(deps.db, report, deps.now());

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { LayoutCounts, LayoutReport } from '../../../utils/protocol/registry/layout-report';
 import type { RegistryDatabase } from '../../db/schema';
 
-/** The table, as migration 2026-12-07-layout-reports creates it. */
+/** The table, as migration 0006-layout-reports creates it. */
 export interface LayoutReportsTable {
   day: string;
   platform: string;
