@@ -62,7 +62,10 @@ async function databaseWithRecords(
     });
     await open.db.transaction().execute(async (trx) => {
       for (let at = 0; at < rows.length; at += 500) {
-        await trx.insertInto('records').values(rows.slice(at, at + 500)).execute();
+        await trx
+          .insertInto('records')
+          .values(rows.slice(at, at + 500))
+          .execute();
       }
     });
   } finally {
@@ -136,7 +139,9 @@ describe.each(BACKENDS)('no orphan files (%s)', (backend) => {
       const manifestBytes = new Uint8Array(await manifestAnswer.arrayBuffer());
       const signature = await (await fetch(`${registry.url}/v1/feed/manifest.json.sig`)).text();
       expect(await verifyWithAny(manifestBytes, signature, [publicKey])).toBeTruthy();
-      const manifest = FeedManifestSchema.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
+      const manifest = FeedManifestSchema.parse(
+        JSON.parse(new TextDecoder().decode(manifestBytes)),
+      );
       const snapshot = new Uint8Array(
         await (await fetch(`${registry.url}/v1/feed/${manifest.snapshot.url}`)).arrayBuffer(),
       );
@@ -147,7 +152,9 @@ describe.each(BACKENDS)('no orphan files (%s)', (backend) => {
       if (backend === 'sqlite') {
         // The start's sweep removed whatever the killed write left half done.
         await sleep(300);
-        expect(filesUnder(path.join(registry.dir, 'feed')).filter((name) => name.includes('.tmp-'))).toEqual([]);
+        expect(
+          filesUnder(path.join(registry.dir, 'feed')).filter((name) => name.includes('.tmp-')),
+        ).toEqual([]);
       }
     }
     // At least one kill landed before the publish committed (30,000 records take over a second).
