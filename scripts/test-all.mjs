@@ -4,10 +4,11 @@
 // pinned to the test feed key in tests/keys, which every test of a user action runs; and the e2e
 // build, whose roots are open), starts a throwaway PostgreSQL cluster when
 // its binaries are installed and DATABASE_URL_PG is not set (the registry's suites then run on
-// SQLite and PostgreSQL; on SQLite alone otherwise), runs vitest (extra arguments are passed on),
+// SQLite and PostgreSQL; on SQLite alone otherwise; with HAProxy installed too, the cluster suite
+// runs two instances behind it), runs vitest (extra arguments are passed on),
 // and ends with one line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { countResults, totalsLine } from './test-results.mjs';
 import { startThrowawayPostgres } from './with-postgres.mjs';
@@ -37,6 +38,12 @@ console.log(
   process.env.DATABASE_URL_PG || cluster
     ? 'registry suites: SQLite and PostgreSQL'
     : 'registry suites: SQLite only (install postgresql to run them on PostgreSQL too)',
+);
+const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].some((file) => existsSync(file));
+console.log(
+  haproxy && (process.env.DATABASE_URL_PG || cluster)
+    ? 'cluster suite: two instances on PostgreSQL behind HAProxy'
+    : 'cluster suite: skipped (install haproxy and postgresql to run it)',
 );
 let status;
 try {
