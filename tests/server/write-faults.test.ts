@@ -71,6 +71,26 @@ describe('a write that fails half way', () => {
     expect(filesUnder(dir)).toEqual([kept.sha256]);
   });
 
+  it('sweeps what a crash left: a staged image whose row committed is kept, the rest removed', async () => {
+    const dir = fresh();
+    const store = new EvidenceFiles(dir);
+    // A row committed but the process died before the rename; another upload died before its row.
+    const committed = await store.stage(new Uint8Array([9, 9, 9]));
+    const abandoned = await store.stage(new Uint8Array([8, 8, 8]));
+    // An image whose row was later deleted.
+    const unreferenced = await store.stage(new Uint8Array([7, 7, 7]));
+    await unreferenced.commit();
+    const referenced = new Set([committed.sha256]);
+    expect(await store.sweep(async (sha256) => referenced.has(sha256), 0)).toBe(2);
+    expect(filesUnder(dir)).toEqual([committed.sha256]);
+    expect(await store.read(committed.sha256)).toEqual(Buffer.from([9, 9, 9]));
+    expect(await store.read(abandoned.sha256)).toBeNull();
+    // Younger leftovers may belong to an upload under way: left alone.
+    const underWay = await store.stage(new Uint8Array([6, 6, 6]));
+    expect(await store.sweep(async () => false)).toBe(0);
+    await underWay.discard();
+  });
+
   it('keeps the feed served before whole when the next manifest cannot be written', async () => {
     const dir = fresh();
     const options = { dir, privateKey, publisher: 'Test' };
