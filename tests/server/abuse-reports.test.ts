@@ -148,6 +148,30 @@ describe.each(BACKENDS)('reports as an attacker sends them (%s)', (backend) => {
     expect(answer.body.error.code).toBe(rule);
   });
 
+  it.each([
+    ['shopee', 'https://shopee.vn/shop/999/search?page=0', 'url_listing'],
+    ['shopee', 'https://shopee.vn/universal-link/shop/999', 'url_listing'],
+    ['shopee', 'https://shopee.vn/search?keyword=x', 'url_listing'],
+    ['shopee', 'https://help.shopee.vn/portal', 'url_domain'],
+    ['tiki', 'https://tiki.vn/', 'url_listing'],
+    ['facebook', 'https://www.facebook.com/profile.php?id=999', 'item_key_kind'],
+    ['tiktok', 'https://www.tiktok.com/shop/store/other/7777', 'item_key_kind'],
+  ])('refuses a shop report of %s at %s (%s)', async (platform, url, rule) => {
+    const key = `${platform}:seller:42`;
+    const listing = { platform: platform as 'shopee', itemKey: key, sellerKey: key, url };
+    const answer = await client(registry).post('/v1/reports', report({}, listing));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe(rule);
+  });
+
+  it('takes a shop report at its own shop page', async () => {
+    const listing = { itemKey: 'shopee:seller:42', sellerKey: 'shopee:seller:42' };
+    for (const url of ['https://shopee.vn/shop/42', 'https://shopee.vn/cuahangmau42']) {
+      const answer = await client(registry).post('/v1/reports', report({}, { ...listing, url }));
+      expect(answer.status, url).toBe(201);
+    }
+  });
+
   it('takes the scam site a listing sends shoppers to in a field of its own, for the review queue only', async () => {
     const sent = report({ reasons: ['scam_site'], site: 'shopee-khuyenmai.top' });
     expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { adapterForHost } from '../../utils/sites';
-import { parseHtml } from '../helpers/fixtures';
+import { tikiAdapter } from '../../utils/sites/tiki';
+import { capture } from '../helpers/captures';
+import { hasSharedFixtures, parseHtml, readText } from '../helpers/fixtures';
 import { ownFixtures } from '../helpers/own-fixtures';
 
 const fixture = (site: string, name: string) => {
@@ -58,5 +60,69 @@ describe('a changed layout is told from an empty page', () => {
       'https://shopee.vn/search?keyword=x',
     );
     expect(result).toMatchObject({ pageKind: 'grid', unread: false, listings: [] });
+  });
+});
+
+/** A grid page cut to its first `keep` cards: a category with few items, header and menus kept. */
+function keepCards(doc: Document, keep: number): Document {
+  const cards = doc.querySelectorAll('[data-view-id="product_list_item"]');
+  cards.forEach((card, place) => {
+    if (place >= keep) card.remove();
+  });
+  return doc;
+}
+
+/** Picture links a page has besides its cards: banners, categories, the logo. */
+const PICTURE_LINKS = Array.from(
+  { length: 12 },
+  (_, n) => `<a href="/danh-muc-${n}/c${900 + n}"><img alt="Danh mục ${n}"></a>`,
+).join('');
+
+describe('a page with few items, or no shop, is read', () => {
+  it('a Tiki category with four items and many picture links (our fixture): read', () => {
+    const grid = fixture('tiki', 'today-grid');
+    const at = 'https://tiki.vn/binh-mau/c0001';
+    const html = grid.html.replace('<main>', `<main><nav>${PICTURE_LINKS}</nav>`);
+    const doc = keepCards(parseHtml(html, at), 4);
+    const result = tikiAdapter.extract(doc, new URL(at));
+    expect(result.listings.length).toBeGreaterThanOrEqual(4);
+    expect(result).toMatchObject({ pageKind: 'grid', unread: false });
+    expect(result.cardLike).toBeLessThan(6);
+  });
+
+  it('a Shopee one-word page that is not a shop (flash_deals): not a shop, not unread', () => {
+    const wall = fixture('shopee', 'login-wall');
+    for (const at of ['https://shopee.vn/flash_deals', 'https://shopee.vn/khuyenmai_thang12']) {
+      const html = wall.html.replace('<body>', `<body><nav>${PICTURE_LINKS}</nav>`);
+      const result = read(html, at);
+      expect(result?.pageKind, at).not.toBe('shop');
+      expect(result?.unread ?? false, at).toBe(false);
+    }
+  });
+
+  it('a shop with no items but its own header: a shop page, read', () => {
+    const shop = fixture('shopee', 'shop-page');
+    const empty = shop.html.replace(/<ul class="row">[\s\S]*<\/ul>/, '<ul class="row"></ul>');
+    const result = read(empty, shop.expected.url);
+    expect(result).toMatchObject({ pageKind: 'shop', unread: false, listings: [] });
+  });
+
+  it('a shop-shaped address whose page shows no shop of its own: not a shop page', () => {
+    const shop = fixture('shopee', 'shop-page');
+    const noHeader = shop.html
+      .replace(/section-seller-overview-horizontal/g, 'banner')
+      .replace(/"@type": *"Organization"/g, '"@type": "WebPage"');
+    expect(read(noHeader, shop.expected.url)?.pageKind).toBe('grid');
+  });
+});
+
+describe.runIf(hasSharedFixtures)('few items on a real page', () => {
+  it('the real Tiki category capture cut to four of its 55 cards: read, not unread', () => {
+    const at = 'https://tiki.vn/phong-an/c1955';
+    const html = readText(capture('tiki', 'tiki-vn-category-grid-rendered-dom-2025-11.html'));
+    const doc = keepCards(parseHtml(html, at), 4);
+    const result = tikiAdapter.extract(doc, new URL(at));
+    expect(result.listings.length).toBeGreaterThanOrEqual(4);
+    expect(result).toMatchObject({ pageKind: 'grid', unread: false });
   });
 });

@@ -24,7 +24,8 @@ describe('Lazada ids', () => {
 describe.runIf(hasSharedFixtures)('Lazada adapter on the real captures', () => {
   it('store page (lazada.vn, 2021-09: a store’s own list of 56 items): whose store it is', () => {
     // The store's list as its page serves it (`?ajax=true&from=wangpu` → mods.listItems), kept in
-    // window.pageData as pages keep theirs; one card of ours per item, linking to its productUrl.
+    // window.pageData as pages keep theirs; one card of ours per item, linking to its productUrl,
+    // under our fixture's store header (a page is a store's only when it says so).
     const rows = JSON.parse(
       readText(capture('lazada', 'lazada-vn-store-listitems-ajax-json-2021-09.json')),
     ) as Array<{ itemId: string; productUrl: string; name: string }>;
@@ -35,7 +36,7 @@ describe.runIf(hasSharedFixtures)('Lazada adapter on the real captures', () => {
     });
     const url = 'https://www.lazada.vn/zinus-official-store/?from=wangpu&q=All-Products';
     const doc = parseHtml(
-      `<script>window.pageData = ${pageData};</script><div class="grid">${cards.join('')}</div>`,
+      `<script>window.pageData = ${pageData};</script><div class="shop-header"></div><div class="grid">${cards.join('')}</div>`,
       url,
     );
     const result = lazadaAdapter.extract(doc, new URL(url));

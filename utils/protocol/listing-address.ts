@@ -4,7 +4,8 @@
  * page's link, a report's URL or a dashboard row may name something else.
  */
 import { type Platform, tryParseKey } from './keys';
-import { type Ids, LISTING_DOMAINS, listingIdsFromUrl, onDomains } from './listing-urls';
+import { type Ids, listingIdsFromUrl } from './listing-urls';
+import { hasShopPages, isShopOf } from './shop-address';
 
 /**
  * An address as marketplaces write their listings': https on the default port, no user name or
@@ -61,18 +62,17 @@ export function namesListingBy(
 }
 
 /**
- * Whether `url` may be a seller's own shop page: a plain address on its marketplace's domains that
- * names no listing, and names this seller where it names one (Shopee's `/shop/<shopid>`). Shop
- * addresses are mostly the shop's chosen name, so this is all an address can tell.
+ * Whether `url` is a seller's own shop page: a plain address on its marketplace's own host whose
+ * path is a shop page by the adapters' rules (shop-address.ts), naming no other seller. Shop
+ * addresses are mostly the shop's chosen name, so where no id is named this is all an address can
+ * tell; a marketplace without shop pages has none.
  */
 export function namesShop(url: string, sellerKey: string): boolean {
   const seller = tryParseKey(sellerKey);
-  if (seller?.kind !== 'seller') return false;
+  if (seller?.kind !== 'seller' || !hasShopPages(seller.platform)) return false;
   const parsed = plainAddress(url);
-  if (!parsed || !onDomains(parsed.hostname, LISTING_DOMAINS[seller.platform])) return false;
-  if (listingIdsFromUrl(seller.platform, parsed) !== null) return false;
-  const shopId = /^\/shop\/(\d{1,20})\/?$/.exec(parsed.pathname)?.[1];
-  return seller.platform !== 'shopee' || shopId === undefined || shopId === seller.id;
+  if (!parsed || listingIdsFromUrl(seller.platform, parsed) !== null) return false;
+  return isShopOf(parsed, seller.platform, seller.id);
 }
 
 /** Each platform's plain address of an item (the slug a marketplace ignores is left out or blank). */

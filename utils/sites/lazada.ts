@@ -4,6 +4,7 @@
  * JSON: `window.pageData` on search pages, `app.run({...})` / `__moduleData__` on product pages.
  */
 import { LISTING_DOMAINS, lazadaIdsFromUrl, onDomains } from '../protocol/listing-urls';
+import { shopPathOf } from '../protocol/shop-address';
 import { defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import {
   field,
@@ -104,9 +105,7 @@ export const lazadaAdapter = defineAdapter({
   sellersOnPage: lazadaSellersOnPage,
   // A store: `/shop/<store>/`, or `/<store>/?from=wangpu` (the older address, and the one its list
   // of items is served from: `?ajax=true&from=wangpu`, 2021-09). Its name is its items' `sellerName`.
-  isShop: (url) =>
-    /^\/shop\/[^/]+\/?$/.test(url.pathname) ||
-    (url.searchParams.get('from') === 'wangpu' && /^\/[^/]+\/?$/.test(url.pathname)),
+  isShop: (url) => shopPathOf('lazada', url) !== null,
   productIds: (url) => lazadaIdsFromUrl(url),
   productFacts(doc, url, ids) {
     const fields = productFields(doc, url);

@@ -7,6 +7,7 @@
 
 import { MAX_REVIEWS } from '../protocol/limits';
 import { LISTING_DOMAINS, onDomains, shopeeIdsFromUrl } from '../protocol/listing-urls';
+import { shopPathOf } from '../protocol/shop-address';
 import { defineAdapter } from './engine/define-adapter';
 import { field, gtinField, ofType, readJsonLd, reviewsField, stringField } from './engine/json-ld';
 import { currencyCode, optionNames, parsePrice } from './engine/text';
@@ -23,30 +24,6 @@ const CURRENCY_BY_DOMAIN: Record<string, string> = {
   'shopee.com.br': 'BRL',
 };
 const DOMAINS = LISTING_DOMAINS.shopee;
-
-/**
- * A shop's own page: `/shop/<shopid>`, or `/<username>` (letters, digits, `.` and `_`), which a few
- * of Shopee's own one-word pages share: those are left out by name, and a page whose cards do not
- * all name one seller gets no shop anyway.
- */
-const SHOP_PATH = /^\/(?:shop\/\d{1,20}|[A-Za-z0-9._]{3,30})\/?$/;
-const NOT_SHOPS = new Set([
-  'search',
-  'mall',
-  'cart',
-  'user',
-  'buyer',
-  'daily_discover',
-  'flash_sale',
-  'checkout',
-  'verify',
-  'deals',
-  'collections',
-  'top_products',
-  'find_similar_products',
-  'promotions',
-  'universal-link',
-]);
 
 /** Login wall, sign-up and captcha/verification pages show no listings. */
 const BLOCKED_PATHS = /^\/(?:buyer\/login|buyer\/signup|verify\/|user\/login)/;
@@ -69,6 +46,9 @@ const SELECTORS = {
   cardTitle: '.line-clamp-2',
   /** Card price: currency symbol and amount side by side, 2025-09. */
   cardPrice: '.items-baseline',
+  /** What counts as a card when telling a changed layout: the roots, and the wrapper of each card. */
+  cardLike:
+    'li[data-sqe="item"], .shopee-search-item-result__item, .product-recommend-items__item-wrapper, .shopee_ic',
   /** A shop page's header (the shop's picture, name and figures): own fixture only. */
   shopHeader: '.section-seller-overview-horizontal, [data-sqe="shop-header"]',
   /** Product page title: the page's only h1, 2025-09. */
@@ -114,6 +94,24 @@ function reviewsShown(doc: Document): ShownReview[] {
   return reviews;
 }
 
+/** The shop's own JSON-LD `Organization` (not Shopee's), naming this page where it names one. */
+function shopOrganization(doc: Document, url: URL): unknown {
+  const found = ofType(readJsonLd(doc), 'Organization').find((candidate) => {
+    const name = stringField(candidate, 'name');
+    const ldUrl = stringField(candidate, 'url');
+    if (!name || /^shopee\b/i.test(name)) return false;
+    try {
+      return (
+        !ldUrl ||
+        new URL(ldUrl, url).pathname.replace(/\/$/, '') === url.pathname.replace(/\/$/, '')
+      );
+    } catch {
+      return false;
+    }
+  });
+  return found ?? null;
+}
+
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
   version: '2026-12-07',
@@ -128,25 +126,14 @@ export const shopeeAdapter = defineAdapter({
   // The product name in a card's address, matched against flagged product names, 2025-09.
   nameInPath: /^\/([^/]+)-i\.\d{1,20}\.\d{1,20}$/,
   cardRootOf: (link) => link.closest(SELECTORS.cardWrapper)?.parentElement ?? null,
-  isShop: (url) => SHOP_PATH.test(url.pathname) && !NOT_SHOPS.has(url.pathname.split('/')[1] ?? ''),
-  // The shop's name: its JSON-LD Organization (the shop's own, not Shopee's), else the title's
-  // first part ("<shop>, Cửa hàng trực tuyến | Shopee Việt Nam").
+  // `/shop/<shopid>`, or `/<username>` but Shopee's own one-word pages (shop-address.ts).
+  isShop: (url) => shopPathOf('shopee', url) !== null,
+  shopEvidence: (doc, url) => shopOrganization(doc, url) !== null,
+  // The shop's name: its JSON-LD Organization, else the title's first part ("<shop>, Cửa hàng
+  // trực tuyến | Shopee Việt Nam").
   shopName(doc, url) {
-    const organization = ofType(readJsonLd(doc), 'Organization').find((candidate) => {
-      const name = stringField(candidate, 'name');
-      const ldUrl = stringField(candidate, 'url');
-      if (!name || /^shopee\b/i.test(name)) return false;
-      try {
-        return (
-          !ldUrl ||
-          new URL(ldUrl, url).pathname.replace(/\/$/, '') === url.pathname.replace(/\/$/, '')
-        );
-      } catch {
-        return false;
-      }
-    });
     const fromTitle = /^(.{1,120}?)(?:,[^,|]*)?\s*\|\s*Shopee/.exec(doc.title)?.[1]?.trim();
-    return stringField(organization, 'name') ?? fromTitle ?? null;
+    return stringField(shopOrganization(doc, url), 'name') ?? fromTitle ?? null;
   },
   // Shopee marks Mall and Preferred shops' cards alike (alt "flag-label", 2025-09: 17 of 60 cards on
   // the real grid, one picture; four pictures on the product page's carousels, the same element with

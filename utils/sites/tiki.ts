@@ -9,6 +9,7 @@
  * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
 import { LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
+import { shopPathOf } from '../protocol/shop-address';
 import { type CardSellers, defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import {
   booleanField,
@@ -156,6 +157,8 @@ const SELECTORS = {
   cardRoot: '.product-item',
   /** Today's grid cards, in the order the page's state lists them (2025-11). */
   gridCard: '[data-view-id="product_list_item"]',
+  /** What counts as a card when telling a changed layout: 2018's cards and today's grid items. */
+  cardLike: '.product-item, [data-view-id="product_list_item"]',
   /** The page's Next.js state (product pages and grids, 2025-11). */
   nextData: 'script#__NEXT_DATA__',
   cardTitle: '.title, h3, .name',
@@ -205,7 +208,7 @@ export const tikiAdapter = defineAdapter({
   },
   cardSellers,
   // A store: `/cua-hang/<store>`; its cards' sellers come from its state as on a grid.
-  isShop: (url) => /^\/cua-hang\/[^/]+\/?$/.test(url.pathname),
+  isShop: (url) => shopPathOf('tiki', url) !== null,
   productIds(url, doc) {
     const fromUrl = tikiIdsFromUrl(url);
     const hidden = doc.querySelector(SELECTORS.productIdInput)?.getAttribute('value');

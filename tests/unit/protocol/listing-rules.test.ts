@@ -63,6 +63,69 @@ describe('a report names its own listing, nothing else', () => {
     expect(listingProblem({ ...shop, itemKey: 'tiki:seller:1001' })?.rule).toBe('key_platform');
   });
 
+  it('refuses a shop report at an address that is no shop page or names another seller', () => {
+    const refused: Array<[string, string, string]> = [
+      // Another seller's id, in the path or the query.
+      ['shopee', 'https://shopee.vn/shop/999/search?page=0', 'url_listing'],
+      ['shopee', 'https://shopee.vn/shop/999/', 'url_listing'],
+      ['shopee', 'https://shopee.vn/shop/999//', 'url_listing'],
+      ['shopee', 'https://shopee.vn/universal-link/shop/999', 'url_listing'],
+      ['shopee', 'https://shopee.vn/999', 'url_listing'],
+      ['shopee', 'https://shopee.vn/cuahang?shopid=999', 'url_listing'],
+      ['shopee', 'https://shopee.vn/cuahang#shop-999', 'url_listing'],
+      // Pages of the marketplace that are no shop.
+      ['shopee', 'https://shopee.vn/', 'url_listing'],
+      ['shopee', 'https://shopee.vn/search?keyword=x', 'url_listing'],
+      ['shopee', 'https://shopee.vn/buyer/login', 'url_listing'],
+      ['shopee', 'https://shopee.vn/flash_deals', 'url_listing'],
+      ['shopee', 'https://shopee.vn/any-i.999.111', 'url_listing'],
+      ['shopee', 'https://shopee.vn/product/999/111', 'url_listing'],
+      // Not the marketplace's own site: a help or seller subdomain, another domain, plain http.
+      ['shopee', 'https://help.shopee.vn/portal', 'url_domain'],
+      ['shopee', 'https://seller.shopee.vn/shop/42', 'url_domain'],
+      ['shopee', 'https://shopee.vn.evil.com/shop/42', 'url_domain'],
+      ['shopee', 'http://shopee.vn/shop/42', 'url_listing'],
+      ['tiki', 'https://tiki.vn/', 'url_listing'],
+      ['tiki', 'https://tiki.vn/x-p123.html?spid=4', 'url_listing'],
+      ['tiki', 'https://tiki.vn/product/123', 'url_listing'],
+      ['tiki', 'https://tiki.vn/cua-hang/nha-sach?seller_id=999', 'url_listing'],
+      ['lazada', 'https://www.lazada.vn/products/x-i123.html', 'url_listing'],
+      ['lazada', 'https://www.lazada.vn/catalog/?q=x&from=wangpu', 'url_listing'],
+      ['lazada', 'https://sellercenter.lazada.vn/shop/x/', 'url_domain'],
+    ];
+    for (const [platform, url, rule] of refused) {
+      const claim = { platform: platform as 'shopee', itemKey: `${platform}:seller:42`, url };
+      expect(listingProblem(claim)?.rule, url).toBe(rule);
+    }
+    // Its own shop pages, by the adapters' rules.
+    const taken: Array<[string, string]> = [
+      ['shopee', 'https://shopee.vn/shop/42'],
+      ['shopee', 'https://shopee.vn/cuahangmau42/'],
+      ['shopee', 'https://shopee.sg/shop/42'],
+      ['lazada', 'https://www.lazada.vn/shop/gian-hang-mau/'],
+      ['lazada', 'https://www.lazada.vn/gian-hang-mau/?from=wangpu'],
+      ['tiki', 'https://tiki.vn/cua-hang/nha-sach-mau'],
+    ];
+    for (const [platform, url] of taken) {
+      const claim = { platform: platform as 'shopee', itemKey: `${platform}:seller:42`, url };
+      expect(listingProblem(claim), url).toBeNull();
+    }
+  });
+
+  it('refuses a seller key as the item on a marketplace without shop pages', () => {
+    const refused: Array<[string, string]> = [
+      ['sendo', 'https://www.sendo.vn/shop/abc'],
+      ['facebook', 'https://www.facebook.com/profile.php?id=999'],
+      ['facebook', 'https://www.facebook.com/'],
+      ['tiktok', 'https://www.tiktok.com/shop/store/other/7777'],
+      ['tiktok', 'https://www.tiktok.com/@someoneelse'],
+    ];
+    for (const [platform, url] of refused) {
+      const claim = { platform: platform as 'sendo', itemKey: `${platform}:seller:42`, url };
+      expect(listingProblem(claim)?.rule, url).toBe('item_key_kind');
+    }
+  });
+
   it('refuses a seller key of another kind or platform', () => {
     expect(listingProblem({ ...SHOPEE, sellerKey: 'shopee:item:1.2' })?.rule).toBe(
       'seller_key_kind',

@@ -14,6 +14,8 @@ import { readAddressName } from '../../protocol/address-name';
 import { keyBuilder, type Platform } from '../../protocol/keys';
 import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
+import { shopAddress } from '../../protocol/shop-address';
+import { layoutHealth } from './layout-health';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, decodeEntities, parsePrice } from './text';
 import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
@@ -67,6 +69,10 @@ export interface SiteSpec {
     productTitle: string;
     cardTitle?: string;
     cardPrice?: string;
+    /** What counts as a card when telling a changed layout (default: `cardRoot`). */
+    cardLike?: string;
+    /** A shop page's header: with it, a shop-shaped address is a shop page. */
+    shopHeader?: string;
     [name: string]: string | undefined;
   };
   currency(url: URL): string;
@@ -92,6 +98,11 @@ export interface SiteSpec {
    * `tiki.vn/cua-hang/<shop>`): its cards are read as on a grid, and whose shop it is.
    */
   isShop?(url: URL): boolean;
+  /**
+   * Whether the page gives itself as a shop's beyond its `shopHeader` (Shopee's JSON-LD
+   * `Organization` of the shop): without either, a shop-shaped address is not read as a shop.
+   */
+  shopEvidence?(doc: Document, url: URL): boolean;
   /** The shop's name as the page itself gives it (its JSON-LD, its title), else the cards'. */
   shopName?(doc: Document, url: URL): string | null;
   /** Sellers of the listed items, from the page's own JSON, by item id. */
@@ -130,6 +141,10 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
   const keyOfSeller = (id: string | null | undefined) => (id ? buildSellerKey(id) : null);
   const cardLinks = splitSelectorList(selectors.cardLink);
   const cardRoots = selectors.cardRoot ? splitSelectorList(selectors.cardRoot) : [];
+  const cardLikeSpec = {
+    idsFromUrl: spec.idsFromUrl,
+    cardLike: selectors.cardLike ?? selectors.cardRoot,
+  };
 
   function readProduct(doc: Document, url: URL, ids: Ids): ExtractedListing | null {
     const anchor = doc.querySelector(selectors.productTitle);
@@ -252,7 +267,9 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       } else unreadable++;
     }
 
-    const shopPage = !pageIds && (spec.isShop?.(url) ?? false);
+    // A shop page by its address and by its own say (its header, its JSON-LD): a one-word address
+    // alone may be one of the marketplace's own pages.
+    const shopPage = !pageIds && (spec.isShop?.(url) ?? false) && showsShop(doc, url);
     const shop = shopPage ? readShop(doc, url, listings) : null;
     if (shop) listings.unshift(shop);
 
@@ -263,39 +280,23 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
         : listings.length > 0 || unreadable > 0 || (spec.isGrid?.(url) ?? false)
           ? 'grid'
           : 'other';
-    const health = layoutHealth(doc, url, pageKind, listings, unreadable, product !== null, shop);
+    const health = layoutHealth(doc, cardLikeSpec, {
+      pageKind,
+      gridByAddress: spec.isGrid?.(url) ?? false,
+      listings,
+      unreadable,
+      productRead: product !== null,
+      shopRead: shop !== null,
+    });
     return health
       ? { pageKind, listings, unreadable, ...health }
       : { pageKind, listings, unreadable };
   }
 
-  /**
-   * Whether a page of a kind the adapter reads was read: a product page without its product, a shop
-   * page without its shop, or a grid (by its address) that shows many card-like links (links around a
-   * picture, to distinct addresses) while few listings were read. Counted only when fewer than
-   * FEW_LISTINGS were read, so a full grid costs nothing for it.
-   */
-  function layoutHealth(
-    doc: Document,
-    url: URL,
-    pageKind: PageKind,
-    listings: readonly ExtractedListing[],
-    unreadable: number,
-    productRead: boolean,
-    shop: ExtractedListing | null,
-  ): { unread: boolean; cardLike: number } | null {
-    if (listings.length >= FEW_LISTINGS) return null;
-    const gridPage =
-      pageKind === 'shop' || (pageKind !== 'product' && (spec.isGrid?.(url) ?? false));
-    if (pageKind !== 'product' && !gridPage) return null;
-    const cardLike = countCardLike(doc);
-    const cards = listings.filter((listing) => listing.kind === 'card').length;
-    const unread =
-      (pageKind === 'product' && !productRead) ||
-      (pageKind === 'shop' && !shop) ||
-      (gridPage && cardLike >= MIN_CARD_LIKE && (cards + unreadable) * 3 < cardLike) ||
-      (gridPage && unreadable > cards);
-    return { unread, cardLike };
+  /** Whether the page says it is a shop's: the shop header, or the adapter's own reading. */
+  function showsShop(doc: Document, url: URL): boolean {
+    if (selectors.shopHeader && doc.querySelector(selectors.shopHeader)) return true;
+    return spec.shopEvidence?.(doc, url) ?? false;
   }
 
   /**
@@ -334,7 +335,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
       price: null,
       sellerName: name,
       official: null,
-      url: `${url.origin}${url.pathname}`,
+      url: shopAddress(platform, url),
       anchor,
     };
   }
@@ -347,31 +348,6 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     idsFromUrl: spec.idsFromUrl,
     spec,
   };
-}
-
-/** Past this many listings read, a page is taken as read: its card-like links are not counted. */
-const FEW_LISTINGS = 20;
-/** A grid showing fewer card-like links than this may simply have few results. */
-const MIN_CARD_LIKE = 6;
-
-/** Links around a picture, to distinct addresses of the page's own site: what cards look like. */
-function countCardLike(doc: Document): number {
-  const host = doc.location?.hostname ?? '';
-  const seen = new Set<string>();
-  for (const image of doc.querySelectorAll('a[href] img')) {
-    const link = image.closest('a[href]');
-    const href = link?.getAttribute('href');
-    if (!href || href.startsWith('#') || href.startsWith('javascript:')) continue;
-    try {
-      const target = new URL(href, doc.baseURI);
-      if (host && !target.hostname.endsWith(host.replace(/^www\./, ''))) continue;
-      seen.add(`${target.pathname}${target.search}`);
-    } catch {
-      // Not an address: not a card.
-    }
-    if (seen.size >= 500) break;
-  }
-  return seen.size;
 }
 
 interface CardFacts {
