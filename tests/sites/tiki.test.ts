@@ -102,8 +102,50 @@ describe("Tiki's today grid (Next.js state matched card by card)", () => {
   });
 });
 
+describe("Tiki's state is read only for its own page and its own cards", () => {
+  /** The first card's offer changed in its link and its data-view-content, in place. */
+  function changeFirstOffer(doc: Document) {
+    const card = doc.querySelector('[data-view-id="product_list_item"]') as Element;
+    const id = JSON.parse(card.getAttribute('data-view-content') ?? '{}').click_data.id;
+    card.setAttribute(
+      'data-view-content',
+      JSON.stringify({ click_data: { id, spid: '0000009999' } }),
+    );
+    card.setAttribute('href', `/x-p${id}.html?spid=0000009999`);
+  }
+
+  it('an address that shares the state’s route as a prefix, or adds a page, is another page', () => {
+    for (const at of [
+      'https://tiki.vn/binh-mau/c00011',
+      'https://tiki.vn/binh-mau/c0001?page=2',
+      'https://tiki.vn/binh-mau-khac/c0001',
+      'https://tiki.vn/binh/c0001',
+    ]) {
+      const grid = todayGrid();
+      const sellers = Object.values(grid.sellers(at));
+      expect(sellers.length, at).toBeGreaterThan(0);
+      expect(
+        sellers.every((seller) => seller === null),
+        at,
+      ).toBe(true);
+    }
+    // The state's own page keeps its sellers.
+    expect(Object.values(todayGrid().sellers('https://tiki.vn/binh-mau/c0001'))).toContain(
+      'tiki:seller:0000000071',
+    );
+  });
+
+  it('a card whose own markup names another offer gets no seller from the row in its place', () => {
+    const grid = todayGrid();
+    changeFirstOffer(grid.doc);
+    const sellers = grid.sellers('https://tiki.vn/binh-mau/c0001');
+    const first = Object.entries(sellers).find(([key]) => key.includes('spid=0000009999'));
+    expect(first?.[1]).toBeNull();
+  });
+});
+
 describe.runIf(hasSharedFixtures)('Tiki adapter on the real captures', () => {
-  it('category grid (tiki.vn, 2025-11, Next.js): 55/55 cards with item, seller, shown price and clean title', () => {
+  it('category grid (tiki.vn, 2025-11, Next.js): 55/55 cards with item, shown price and clean title; the seller of each card whose offer is its row’s', () => {
     const { doc, url } = captureDocument(
       'tiki',
       'tiki-vn-category-grid-rendered-dom-2025-11.html',
@@ -118,12 +160,25 @@ describe.runIf(hasSharedFixtures)('Tiki adapter on the real captures', () => {
     const next = JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '{}');
     const rows = next.props.initialState.catalog.data as Array<Record<string, unknown>>;
     let sponsored = 0;
+    let otherOffer = 0;
     cards.forEach((card, place) => {
       const listing = byCard.get(card);
-      const row = rows[place] ?? {};
       const clickData = JSON.parse(card.getAttribute('data-view-content') ?? '{}').click_data;
+      // The card's row: the one in its place when it names the card's offer, else the row of that
+      // very offer elsewhere (a sponsored card and its organic twin).
+      const sameOffer = (r: Record<string, unknown> | undefined) =>
+        String(r?.id) === String(clickData.id) &&
+        String(r?.seller_product_id) === String(clickData.spid);
+      const row = (sameOffer(rows[place]) ? rows[place] : rows.find(sameOffer)) ?? {};
       if (card.getAttribute('href')?.startsWith('//tka.tiki.vn/pixel/')) sponsored++;
       expect(listing?.itemKey, `card ${place}`).toBe(`tiki:item:${clickData.id}`);
+      // Some cards name an offer (spid) no row names: whose it is the page does not say, so they
+      // get no seller rather than perhaps another's.
+      if (!sameOffer(row)) {
+        otherOffer++;
+        expect(listing?.sellerKey, `card ${place}`).toBeNull();
+        return;
+      }
       expect(listing?.sellerKey, `card ${place}`).toBe(`tiki:seller:${row.seller_id}`);
       expect(listing?.sellerName).toBe(row.seller_name);
       expect(listing?.official).toBe(row.is_from_official_store);
@@ -136,6 +191,7 @@ describe.runIf(hasSharedFixtures)('Tiki adapter on the real captures', () => {
       expect(listing?.title).not.toMatch(/&(?:amp|quot|lt|gt|#\d+);/);
     });
     expect(sponsored).toBe(15);
+    expect(otherOffer).toBe(10);
     // During a sale the state's price is not the one shown: 176,000 in the state, 167,200 on the card.
     const sale = result.listings.find((l) => l.itemKey === 'tiki:item:275367488');
     expect(sale?.price?.amount).toBe(167_200);

@@ -8,7 +8,7 @@
  * (the seller's price, "Giá bán"); the headline may instead show the price after Tiki's and the
  * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
-import { LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
+import { type Ids, LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
 import { shopPathOf } from '../protocol/shop-address';
 import { type CardSellers, defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import {
@@ -42,23 +42,62 @@ function nextData(doc: Document): unknown {
   return value;
 }
 
+/** The route parameters each Next.js page takes from its path (2025-11 and our store fixture). */
+const ROUTE_PATHS: Readonly<Record<string, RegExp>> = {
+  '/Catalog/Category': /^\/(?<urlKey>[^/]+)\/c(?<categoryId>\d{1,10})\/?$/,
+  '/Seller/Store': /^\/cua-hang\/(?<storeSlug>[^/]+)\/?$/,
+};
+
+/** A route parameter as Next.js writes it: a string, or a list of them (repeated query keys). */
+function routeValues(value: unknown): string[] | null {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  return null;
+}
+
+/** The address's own parameters, read as the page's route would: path segments, then its query. */
+function addressParams(page: unknown, url: URL): Map<string, string[]> | null {
+  const params = new Map<string, string[]>();
+  const route = typeof page === 'string' ? ROUTE_PATHS[page] : undefined;
+  if (route) {
+    const groups = route.exec(url.pathname)?.groups;
+    if (!groups) return null;
+    for (const [name, value] of Object.entries(groups)) {
+      try {
+        params.set(name, [decodeURIComponent(value)]);
+      } catch {
+        params.set(name, [value]);
+      }
+    }
+  }
+  // As Next.js does, a path parameter wins over a query key of the same name.
+  const fromPath = new Set(params.keys());
+  for (const [name, value] of url.searchParams) {
+    if (!fromPath.has(name)) params.set(name, [...(params.get(name) ?? []), value]);
+  }
+  return params;
+}
+
 /**
- * Whether the Next.js data is the current page's: it names the route's parameters (`query`:
- * `urlKey` and `categoryId` on a category, `q` on a search), and after client-side navigation to
- * another page they are no longer in the address.
+ * Whether the Next.js data is the current page's: its `query` (the route's parameters, `urlKey`
+ * and `categoryId` on a category, `q` and `page` on a search) equals, parameter by parameter, what
+ * the address says, and a page with known path parameters is at an address of that route. After
+ * client-side navigation to another page, even one whose address shares a prefix
+ * (`/phong-an/c19541` after `/phong-an/c1954`) or adds a page number, they differ.
  */
 function isCurrent(next: unknown, url: URL): boolean {
   const query = field(next, 'query');
   if (!isObject(query)) return false;
-  let address: string;
-  try {
-    address = decodeURIComponent(`${url.pathname}?${url.search.replace(/\+/g, ' ')}`);
-  } catch {
-    address = `${url.pathname}?${url.search}`;
+  const params = addressParams(field(next, 'page'), url);
+  if (!params) return false;
+  const names = new Set([...Object.keys(query), ...params.keys()]);
+  for (const name of names) {
+    const stated = name in query ? routeValues(query[name]) : [];
+    const here = params.get(name) ?? [];
+    if (!stated || stated.length !== here.length) return false;
+    if (stated.some((value, i) => value !== here[i])) return false;
   }
-  return Object.values(query).every(
-    (value) => typeof value !== 'string' || value === '' || address.includes(value),
-  );
+  return true;
 }
 
 /** The product state of a current (Next.js) product page. */
@@ -143,10 +182,25 @@ function cardSellers(doc: Document, url: URL): CardSellers | null {
   return (root, ids, target) => {
     const place = places.get(root);
     const inPlace = place === undefined ? undefined : rows[place];
-    if (inPlace?.id === ids.item) return inPlace.seller;
+    if (inPlace?.id === ids.item && agrees(inPlace, root, ids, target)) return inPlace.seller;
     const spid = spidOf(root, target);
-    return (spid && byOffer.get(`${ids.item}/${spid}`)?.seller) || null;
+    const offer = spid ? byOffer.get(`${ids.item}/${spid}`) : undefined;
+    return offer && agrees(offer, root, ids, target) ? offer.seller : null;
   };
+}
+
+/**
+ * Whether a card's own markup agrees with a row of the state: every item id and seller's offer it
+ * names (its link, its `data-view-content`) is the row's. A card whose markup names another offer
+ * is another card, whatever its place.
+ */
+function agrees(row: GridRow, root: Element, ids: Ids, target: URL | null): boolean {
+  const own = viewContent(root);
+  const items = [ids.item, own.id];
+  const linkSpid = target?.searchParams.get('spid') ?? null;
+  const offers = [linkSpid, own.spid];
+  if (items.some((id) => id !== null && id !== row.id)) return false;
+  return offers.every((spid) => spid === null || (row.spid !== null && spid === row.spid));
 }
 
 /** Every selector, as data (a meta-test checks each matches in some fixture). */
