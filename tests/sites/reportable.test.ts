@@ -47,3 +47,28 @@ describe('every listing read makes a report the registry takes', () => {
     });
   });
 });
+
+describe('a shop report sends the shop’s address, not the shopper’s visit', () => {
+  it.each([
+    ['shopee/shop-page', '?utm_source=zalo&sp_atk=SECRET-TOKEN-123#frag'],
+    ['tiki/shop-page', '?src=banner&token=SECRET#x'],
+    ['lazada/shop-page', '?spm=a2o4n.SECRET&trackingId=42#top'],
+  ])('%s visited with %s', (name, visit) => {
+    const fixture = ownFixtures().find((f) => `${f.site}/${f.name}` === name);
+    if (!fixture) throw new Error(`no fixture ${name}`);
+    const plain = new URL(fixture.expected.url);
+    // The page as the shopper opened it (Tiki's state names its own route only: read at its own).
+    const url = new URL(`${plain.origin}${plain.pathname}${visit}`);
+    const at = fixture.site === 'tiki' ? plain : url;
+    const adapter = adapterOf(fixture.site);
+    const shop = adapter.extract(parseHtml(fixture.html, at.href), at).listings[0];
+    expect(shop?.kind).toBe('shop');
+    if (!shop) return;
+    // Both the shop's own reading and a listing that only knows the page's address.
+    for (const listing of [shop, { ...shop, url: url.href }]) {
+      const draft = draftListingOf(listing, url.href, NOW, adapter.idsFromUrl);
+      expect(draft.listing.url).toBe(`${plain.origin}${plain.pathname}`);
+      expect(listingProblem(draft.listing)).toBeNull();
+    }
+  });
+});

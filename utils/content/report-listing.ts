@@ -9,6 +9,7 @@ import { withoutControlCharacters } from '../protocol/control-characters';
 import { MAX_TITLE_LENGTH } from '../protocol/limits';
 import { type IdsFromUrl, listingUrlOfKey, namesListingBy } from '../protocol/listing-address';
 import type { DraftListing } from '../protocol/runtime/report-drafts';
+import { shopAddress } from '../protocol/shop-address';
 import type { ExtractedListing, Price } from '../sites/engine/types';
 
 /** An amount the report schema takes: whole in đồng, at most cents otherwise, within bounds. */
@@ -36,9 +37,21 @@ function listingAddress(
     if (url.length <= 2000 && namesListingBy(idsFromUrl, url, listing.itemKey, sellerKey))
       return url;
   }
-  return listingUrlOfKey(listing.itemKey) ?? pageUrl.slice(0, 2000);
+  return listingUrlOfKey(listing.itemKey) ?? withoutQuery(listing, listing.url || pageUrl);
 }
 
+/**
+ * A shop's address (a seller key's report): origin and path only, as a listing's, never what the
+ * shopper's visit added to it (tracking, tokens, the fragment), but the query that makes an address
+ * a shop (Lazada's `from=wangpu`).
+ */
+function withoutQuery(listing: ExtractedListing, url: string): string {
+  try {
+    return shopAddress(listing.platform, new URL(url)).slice(0, 2000);
+  } catch {
+    return '';
+  }
+}
 export function draftListingOf(
   listing: ExtractedListing,
   pageUrl: string,
