@@ -16,6 +16,7 @@
  * Our own UI hosts are ignored by the observer, so mounting a badge never triggers another scan.
  */
 
+import { withoutControlCharacters } from '../protocol/control-characters';
 import { MAX_LISTED } from '../protocol/limits';
 import type { ResponseOf } from '../protocol/runtime/messages';
 import type { ListedListing, PageStatus } from '../protocol/runtime/page-status';
@@ -222,7 +223,11 @@ export function createRunner(deps: RunnerDeps): Runner {
     const id = nextId++;
     const entry: ListedListing = {
       id,
-      title: (listing.matchName ?? listing.title ?? listing.itemKey).slice(0, 200),
+      // The page's own words: control characters dropped, as the report dialog does.
+      title: withoutControlCharacters(listing.matchName ?? listing.title ?? listing.itemKey).slice(
+        0,
+        200,
+      ),
       status: verdict.status,
       subject: verdict.subject,
       contested: verdict.status !== 'heuristic' && verdict.record.appeal === 'pending',

@@ -61,4 +61,20 @@ describe('shop pages', () => {
       title: 'Nhà sách mẫu 74',
     });
   });
+
+  it('the popup lists a shop by its name without the control characters the page put in it', async () => {
+    // A page can name its shop with bidirectional overrides that make it read as another.
+    load('shopee/shop-page', 'https://shopee.vn/cuahangmau42');
+    document.querySelectorAll('script[type="application/ld+json"]').forEach((script) => {
+      script.textContent = (script.textContent ?? '').replace(
+        '"Cửa hàng mẫu 42"',
+        JSON.stringify('\u202eCửa hàng\u0007 mẫu 42\u2066'),
+      );
+    });
+    const { runner, frame, statuses } = setup();
+    stop = runner.stop;
+    runner.start();
+    await frame.flush();
+    expect(statuses.at(-1)?.listings[0]?.title).toBe('Cửa hàng mẫu 42');
+  });
 });
