@@ -22,6 +22,8 @@ export interface BannerProps {
   registryUrl?: string | null;
   /** Opens the report dialog for this listing (a click by the shopper). */
   onReport?: (event: Event) => void;
+  /** Above a shop page's header rather than a product's title. */
+  shop?: boolean;
 }
 
 type Panel = 'none' | 'details';
@@ -34,6 +36,7 @@ export function Banner({
   onMute,
   onReport,
   registryUrl = null,
+  shop = false,
 }: BannerProps) {
   const [expanded, setExpanded] = useState(!collapsed);
   const [panel, setPanel] = useState<Panel>('none');
@@ -75,7 +78,7 @@ export function Banner({
         <StatusIcon status={verdict.status} />
         {label}
       </p>
-      <SourceLines verdict={verdict} data={data} />
+      <SourceLines verdict={verdict} data={data} shop={shop} />
       <p class="banner__advice" data-testid="banner-advice">
         {advice(verdict)}
       </p>

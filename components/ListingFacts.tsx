@@ -44,7 +44,8 @@ export function ListingFacts({
   ];
   const ids: Row = [
     'dialogFactIds',
-    [listing.itemKey, listing.sellerKey].filter(Boolean).join(' · '),
+    // A shop's report names its seller as the item: the key once.
+    [...new Set([listing.itemKey, listing.sellerKey].filter(Boolean))].join(' · '),
   ];
   if (!foldIds) {
     return (

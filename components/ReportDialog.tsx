@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type MessageKey, t } from '../utils/i18n';
+import { tryParseKey } from '../utils/protocol/keys';
 import {
   MAX_CONTACT,
   MAX_REPORT_NOTE,
@@ -138,7 +139,11 @@ export function ReportDialog({
       aria-labelledby="report-title"
       onSubmit={send}
     >
-      <h1 id="report-title">{t('dialogTitle')}</h1>
+      <h1 id="report-title">
+        {t(
+          tryParseKey(draft.listing.itemKey)?.kind === 'seller' ? 'dialogTitleShop' : 'dialogTitle',
+        )}
+      </h1>
       {context.earlier && (
         <p class="notice" data-testid="report-earlier">
           {t('dialogEarlier', formatDate(context.earlier.createdAt, true))}

@@ -15,12 +15,23 @@ const EXPLAIN: Record<Verdict['status'], MessageKey> = {
 };
 
 /** Who says so, when, on what evidence, and how fresh our copy is: the lines every warning carries. */
-export function SourceLines({ verdict, data }: { verdict: Verdict; data: DataInfo | null }) {
+export function SourceLines({
+  verdict,
+  data,
+  shop = false,
+}: {
+  verdict: Verdict;
+  data: DataInfo | null;
+  /** Shown on a shop page: the seller is the shop, there is no one product to say "not only". */
+  shop?: boolean;
+}) {
   const record = verdict.status === 'heuristic' ? null : verdict.record;
   const stale = data?.expiresAt !== undefined && Date.parse(data.expiresAt) <= Date.now();
   return (
     <>
-      {verdict.subject === 'seller' && <p class="w-scope">{t('sellerScope')}</p>}
+      {verdict.subject === 'seller' && (
+        <p class="w-scope">{t(shop ? 'sellerScopeShop' : 'sellerScope')}</p>
+      )}
       {verdict.subject === 'contact' && <p class="w-scope">{t('contactScope')}</p>}
       {productScopeLines(verdict).map((line) => (
         <p key={line} class="w-scope">

@@ -100,6 +100,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         verdict={verdict}
         data={data}
         collapsed={collapsed}
+        shop={listing.kind === 'shop'}
         registryUrl={registryUrl}
         onMute={onMute(listing)}
         onReport={(event) => {

@@ -30,12 +30,16 @@ const draft: ReportDraftView = {
 const byTestId = (root: ParentNode, id: string) =>
   root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
-function dialog(reply: SubmitReportReply, watch?: ReportDialogProps['watchProgress']) {
+function dialog(
+  reply: SubmitReportReply,
+  watch?: ReportDialogProps['watchProgress'],
+  shown: ReportDraftView = draft,
+) {
   const container = document.createElement('div');
   document.body.append(container);
   render(
     <ReportDialog
-      draft={draft}
+      draft={shown}
       context={{ registryUrl: 'https://so.example' }}
       onSubmit={async () => reply}
       onClose={() => undefined}
@@ -142,5 +146,39 @@ describe('the report dialog, in words a shopper knows', () => {
     });
     await send(root);
     expect(byTestId(root, 'report-done')?.textContent).toContain('không nhận báo cáo');
+  });
+});
+
+describe('the report dialog of a shop', () => {
+  const shop: ReportDraftView = {
+    ...draft,
+    listing: {
+      platform: 'shopee',
+      itemKey: 'shopee:seller:0000000043',
+      sellerKey: 'shopee:seller:0000000043',
+      title: 'Cửa hàng mẫu 43',
+      url: 'https://shopee.vn/cuahangmau43',
+      seenAt: '2026-12-03T08:00:00.000Z',
+    },
+    sellerName: 'Cửa hàng mẫu 43',
+  };
+
+  it('is headed as a shop’s report and names its seller’s key once', () => {
+    for (const [language, heading] of [
+      ['vi', 'Báo cáo cửa hàng'],
+      ['en', 'Report this shop'],
+    ] as const) {
+      setLanguage(language);
+      const root = dialog(
+        { outcome: 'saved', id: 'r1', progress: 'waiting', registryUrl: null },
+        undefined,
+        shop,
+      );
+      expect(root.querySelector('h1')?.textContent).toBe(heading);
+      expect(byTestId(root, 'report-ids')?.textContent).toContain('shopee:seller:0000000043');
+      expect(byTestId(root, 'report-ids')?.textContent).not.toContain(' · ');
+      document.body.replaceChildren();
+    }
+    setLanguage('vi');
   });
 });

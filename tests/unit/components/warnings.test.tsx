@@ -292,3 +292,23 @@ describe('the reasons a decision names', () => {
     expect(text).not.toContain('lý do khác');
   });
 });
+
+describe('a shop page’s banner', () => {
+  it('speaks of the shop, not of "this product"', () => {
+    for (const [language, shopWords, productWords] of [
+      ['vi', 'người bán của cửa hàng này', 'không riêng sản phẩm này'],
+      ['en', 'the seller of this shop', 'not only this product'],
+    ] as const) {
+      setLanguage(language);
+      const verdict = verdicts.suspectedSeller as RecordVerdict;
+      const onShop = mount(<Banner verdict={verdict} data={dataInfo()} shop />).textContent;
+      expect(onShop).toContain(shopWords);
+      expect(onShop).not.toContain(productWords);
+      // Above a product, as before.
+      expect(mount(<Banner verdict={verdict} data={dataInfo()} />).textContent).toContain(
+        productWords,
+      );
+    }
+    setLanguage('vi');
+  });
+});
