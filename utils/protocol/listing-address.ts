@@ -103,7 +103,8 @@ export function addressOfKey(key: string): string | null {
 
 /**
  * Whether a reported address may be opened for a key: for an item, its own listing's address; for a
- * seller, a listing on the seller's marketplace whose address names no other seller.
+ * seller, a listing on the seller's marketplace whose address names no other seller, or the shop
+ * page its report named, by the same rules the registry took the report with (namesShop).
  */
 export function opensForKey(url: string, key: string): boolean {
   const parsed = tryParseKey(key);
@@ -112,5 +113,6 @@ export function opensForKey(url: string, key: string): boolean {
   const address = plainAddress(url);
   if (!address) return false;
   const ids = listingIdsFromUrl(parsed.platform, address);
-  return ids !== null && (!ids.seller || ids.seller === parsed.id);
+  if (ids === null) return namesShop(url, key);
+  return !ids.seller || ids.seller === parsed.id;
 }

@@ -93,6 +93,29 @@ describe('case work', () => {
     );
   });
 
+  it('opens a shop report at the shop page it named, on Tiki and Lazada too, never another seller’s', () => {
+    const at = (url: string) =>
+      ({ ...story, reports: [{ ...story.reports[0], url }] }) as typeof story;
+    for (const [key, url] of [
+      ['tiki:seller:74', 'https://tiki.vn/cua-hang/nha-sach-mau-74'],
+      ['lazada:seller:52', 'https://www.lazada.vn/shop/gian-hang-mau-52/'],
+      ['shopee:seller:42', 'https://shopee.vn/cuahangmau42'],
+      ['shopee:seller:42', 'https://shopee.vn/shop/42'],
+    ] as const) {
+      expect(listingUrlOf(key, at(url)), url).toBe(url);
+    }
+    for (const [key, url, built] of [
+      ['tiki:seller:74', 'https://tiki.vn/', null],
+      ['tiki:seller:74', 'https://help.tiki.vn/cua-hang/x', null],
+      ['lazada:seller:52', 'https://www.lazada.vn/shop/x/?seller_id=999', null],
+      ['shopee:seller:42', 'https://shopee.vn/shop/999', 'https://shopee.vn/shop/42'],
+      ['shopee:seller:42', 'https://shopee.vn/search?keyword=x', 'https://shopee.vn/shop/42'],
+      ['facebook:seller:42', 'https://www.facebook.com/profile.php?id=42', null],
+    ] as const) {
+      expect(listingUrlOf(key, at(url)), url).toBe(built);
+    }
+  });
+
   it('packs the story, the files and a manifest whose hashes match what is inside', () => {
     const snapshot = new TextEncoder().encode('{"listing":{}}');
     const image = Uint8Array.from([0xff, 0xd8, 0xff, 1]);
