@@ -45,6 +45,8 @@ export interface RegistryConfig {
   /** Appeals a UTC day about one key, and from one network (counted in the database). */
   appealsPerKeyPerDay: number;
   appealsPerNetworkPerDay: number;
+  /** Layout reports a UTC day from one network. */
+  layoutReportsPerNetworkPerDay: number;
   /** On a first start with an empty database, import the sources the extension ships. */
   importShippedSources: boolean;
   /** A publish refuses to drop more than this share (percent) of the last feed's records. */
@@ -152,6 +154,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     communityWindowDays: integer(env, 'COMMUNITY_WINDOW_DAYS', 30, 1, 3650),
     appealsPerKeyPerDay: integer(env, 'APPEALS_PER_KEY_PER_DAY', 3, 1, 1_000_000),
     appealsPerNetworkPerDay: integer(env, 'APPEALS_PER_NETWORK_PER_DAY', 10, 1, 1_000_000),
+    layoutReportsPerNetworkPerDay: integer(
+      env,
+      'LAYOUT_REPORTS_PER_NETWORK_PER_DAY',
+      20,
+      1,
+      1_000_000,
+    ),
     importShippedSources: flag(env, 'IMPORT_SHIPPED_SOURCES', true),
     publishMaxDropPercent: integer(env, 'PUBLISH_MAX_DROP', 20, 0, 100),
     replacesShipped: flag(env, 'FEED_REPLACES_SHIPPED', false),

@@ -1,8 +1,8 @@
 /**
  * Layout reports (a marketplace changed its markup and Soi Hàng could not read a page):
  * `POST /v1/layout-reports` takes a shopper's one-click report, counts only, under limits of its
- * own; `GET /v1/review/layout-reports` shows inspectors and maintainers the count per site and
- * adapter version. A layout report is a claim like any other: checked, limited, counted, and never
+ * own (a few a minute per address, a daily allowance per network); `GET /v1/review/layout-reports`
+ * shows inspectors and maintainers the count per site and adapter version over the kept days. A layout report is a claim like any other: checked, limited, counted, and never
  * anywhere near the feed.
  */
 import { Hono } from 'hono';
@@ -10,7 +10,8 @@ import { LayoutReportSchema } from '../../utils/protocol/registry/layout-report'
 import { type AuthEnv, requireRole } from '../http/auth';
 import { jsonBody } from '../http/body';
 import { extensionCors } from '../http/cors';
-import { clientAddress } from '../http/request-client';
+import { errorBody } from '../http/errors';
+import { clientAddress, clientNetwork } from '../http/request-client';
 import { limitBody, limitRate } from '../http/request-limits';
 import { layoutCounts, saveLayoutReport } from '../store/layout/layout-reports';
 import type { RegistryDeps } from './deps';
@@ -35,14 +36,29 @@ export function layoutReportRoutes(deps: RegistryDeps) {
     ),
     async (c) => {
       const report = await jsonBody(c, LayoutReportSchema);
-      await saveLayoutReport(deps.db, report, deps.now());
+      const now = deps.now();
+      const sender = {
+        network: clientNetwork(c, trusted, deps.networkSecret),
+        perNetworkDaily: deps.config.layoutReportsPerNetworkPerDay,
+      };
+      if ((await saveLayoutReport(deps.db, report, sender, now)) === 'limit') {
+        const retry = Math.ceil((86_400_000 - (now.getTime() % 86_400_000)) / 1000);
+        return c.json(
+          errorBody(
+            'rate_limited',
+            `more than ${sender.perNetworkDaily} layout reports a day from this network`,
+          ),
+          429,
+          { 'Retry-After': String(Math.max(1, retry)) },
+        );
+      }
       return c.json({ ok: true }, 201);
     },
   );
   app.get(
     '/v1/review/layout-reports',
     requireRole(deps.db, ['inspector', 'admin'], deps.now),
-    async (c) => c.json(await layoutCounts(deps.db)),
+    async (c) => c.json(await layoutCounts(deps.db, deps.now())),
   );
   return app;
 }

@@ -4,6 +4,7 @@
  * link. The content script matches all of facebook.com because Facebook navigates as an SPA, so the
  * adapter only scans marketplace, commerce and group pages.
  */
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { MAX_DESCRIPTION_LENGTH } from '../protocol/limits';
 import { facebookIdsFromUrl, LISTING_DOMAINS } from '../protocol/listing-urls';
 import { defineAdapter } from './engine/define-adapter';
@@ -46,9 +47,9 @@ function sellerText(doc: Document): string | null {
 
 export const facebookAdapter = defineAdapter({
   platform: 'facebook',
-  version: '2026-11-28',
+  version: ADAPTER_READS.facebook.versions[0],
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'blocked'],
+  pageKinds: ADAPTER_READS.facebook.pageKinds,
   selectors: SELECTORS,
   currency: () => 'VND',
   isActive: (url) => /^\/(?:marketplace|commerce|groups)\//.test(url.pathname),

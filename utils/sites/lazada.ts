@@ -3,6 +3,7 @@
  * `/products/<slug>-i<item>(-s<sku>).html` and the cards' `data-item-id`; sellers from the page's own
  * JSON: `window.pageData` on search pages, `app.run({...})` / `__moduleData__` on product pages.
  */
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { LISTING_DOMAINS, lazadaIdsFromUrl, onDomains } from '../protocol/listing-urls';
 import { shopPathOf } from '../protocol/shop-address';
 import { defineAdapter, type SellerOnPage } from './engine/define-adapter';
@@ -83,11 +84,11 @@ const SELECTORS = {
 
 export const lazadaAdapter = defineAdapter({
   platform: 'lazada',
-  version: '2026-12-07',
+  version: ADAPTER_READS.lazada.versions[0],
   // Search and category grids: a grid read empty there is a changed layout.
   isGrid: (url) => /^\/(?:catalog|tag)\//.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'shop', 'blocked'],
+  pageKinds: ADAPTER_READS.lazada.pageKinds,
   selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATH.test(url.pathname),

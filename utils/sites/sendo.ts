@@ -2,6 +2,7 @@
  * Sendo (sendo.vn). Products are `/<slug>-<product id>.html`; shop ids come from the page's own
  * listing JSON, whose items carry `product_id` and `shop_id` (the shape of Sendo's listing API).
  */
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { LISTING_DOMAINS, sendoIdsFromUrl } from '../protocol/listing-urls';
 import { defineAdapter, type SellerOnPage } from './engine/define-adapter';
 import { field, isObject, ofType, readJsonLd, stringField } from './engine/json-ld';
@@ -37,9 +38,9 @@ const SELECTORS = {
 
 export const sendoAdapter = defineAdapter({
   platform: 'sendo',
-  version: '2026-11-28',
+  version: ADAPTER_READS.sendo.versions[0],
   domains: DOMAINS,
-  pageKinds: ['grid', 'product'],
+  pageKinds: ADAPTER_READS.sendo.pageKinds,
   selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:login|dang-nhap)/.test(url.pathname),

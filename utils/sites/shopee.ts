@@ -5,6 +5,7 @@
  * `Product` that belongs to that URL (it goes stale after SPA navigation, so it is checked).
  */
 
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { MAX_REVIEWS } from '../protocol/limits';
 import { LISTING_DOMAINS, onDomains, shopeeIdsFromUrl } from '../protocol/listing-urls';
 import { shopPathOf } from '../protocol/shop-address';
@@ -114,11 +115,11 @@ function shopOrganization(doc: Document, url: URL): unknown {
 
 export const shopeeAdapter = defineAdapter({
   platform: 'shopee',
-  version: '2026-12-07',
+  version: ADAPTER_READS.shopee.versions[0],
   // Search and category grids: a grid read empty there is a changed layout.
   isGrid: (url) => url.pathname === '/search' || /-cat\.\d/.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'shop', 'blocked'],
+  pageKinds: ADAPTER_READS.shopee.pageKinds,
   selectors: SELECTORS,
   currency,
   isBlocked: (_doc, url) => BLOCKED_PATHS.test(url.pathname),

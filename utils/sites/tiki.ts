@@ -8,6 +8,7 @@
  * (the seller's price, "Giá bán"); the headline may instead show the price after Tiki's and the
  * seller's promo codes, labelled "Giá sau áp dụng mã khuyến mãi", which is read on its own.
  */
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { type Ids, LISTING_DOMAINS, tikiIdsFromUrl } from '../protocol/listing-urls';
 import { shopPathOf } from '../protocol/shop-address';
 import { type CardSellers, defineAdapter, type SellerOnPage } from './engine/define-adapter';
@@ -245,11 +246,11 @@ function priceAfterCodes(doc: Document): Price | null {
 
 export const tikiAdapter = defineAdapter({
   platform: 'tiki',
-  version: '2026-12-07',
+  version: ADAPTER_READS.tiki.versions[0],
   // Search and category grids (`/<slug>/c<id>`): a grid read empty there is a changed layout.
   isGrid: (url) => url.pathname === '/search' || /^\/[^/]+\/c\d{1,10}\/?$/.test(url.pathname),
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'shop'],
+  pageKinds: ADAPTER_READS.tiki.pageKinds,
   selectors: SELECTORS,
   currency: () => 'VND',
   isBlocked: (_doc, url) => /^\/(?:customer\/account\/login|login)/.test(url.pathname),

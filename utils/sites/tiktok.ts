@@ -3,6 +3,7 @@
  * `/shop/<region>/pdp/...`) or `/view/product/<id>`; ids pass 2^53 and stay strings. The product
  * page's seller, title and price come from its `__MODERN_ROUTER_DATA__` state.
  */
+import { ADAPTER_READS } from '../protocol/adapter-versions';
 import { MAX_REVIEWS, MAX_VARIANTS } from '../protocol/limits';
 import { LISTING_DOMAINS, tiktokIdsFromUrl } from '../protocol/listing-urls';
 import { defineAdapter } from './engine/define-adapter';
@@ -88,9 +89,9 @@ const SELECTORS = {
 
 export const tiktokAdapter = defineAdapter({
   platform: 'tiktok',
-  version: '2026-11-28',
+  version: ADAPTER_READS.tiktok.versions[0],
   domains: DOMAINS,
-  pageKinds: ['grid', 'product', 'blocked'],
+  pageKinds: ADAPTER_READS.tiktok.pageKinds,
   selectors: SELECTORS,
   currency: () => 'VND',
   isActive: (url) => /^\/(?:shop|view\/product)\//.test(url.pathname),

@@ -3,35 +3,14 @@
  * allowance per key and per network counted in the database (appeal_quota), so every instance on
  * one database agrees and one person cannot flood the queue about one key or from one network.
  */
-import type { Transaction } from 'kysely';
 import type { AppealInput, AppealState } from '../../../utils/protocol/registry/review';
-import type { Db, RegistryDatabase } from '../../db/schema';
+import type { Db } from '../../db/schema';
 import { touchCase } from '../cases/case-writes';
+import { dropPastDays, OverLimit, takeDaily } from '../limits/daily-quota';
 
 export interface AppealLimits {
   perKey: number;
   perNetwork: number;
-}
-
-/** Thrown inside the transaction so the day's counts it took are rolled back with it. */
-class OverLimit extends Error {}
-
-/**
- * Takes one of the day's appeals of `scope`, or throws OverLimit. The upsert takes the row's lock,
- * so of two instances counting at once the second sees the first's count.
- */
-async function take(trx: Transaction<RegistryDatabase>, scope: string, day: string, limit: number) {
-  const row = await trx
-    .insertInto('appeal_quota')
-    .values({ scope, day, used: 1 })
-    .onConflict((conflict) =>
-      conflict.columns(['scope', 'day']).doUpdateSet((eb) => ({
-        used: eb('appeal_quota.used', '+', 1),
-      })),
-    )
-    .returning('used')
-    .executeTakeFirstOrThrow();
-  if (Number(row.used) > limit) throw new OverLimit();
 }
 
 /**
@@ -50,8 +29,8 @@ export async function saveAppeal(
   const { id, input } = appeal;
   try {
     await db.transaction().execute(async (trx) => {
-      await take(trx, `key:${input.key}`, day, limits.perKey);
-      await take(trx, `network:${appeal.network ?? 'unknown'}`, day, limits.perNetwork);
+      await takeDaily(trx, `key:${input.key}`, day, limits.perKey);
+      await takeDaily(trx, `network:${appeal.network ?? 'unknown'}`, day, limits.perNetwork);
       await trx
         .insertInto('appeals')
         .values({
@@ -64,8 +43,7 @@ export async function saveAppeal(
         })
         .execute();
       await touchCase(trx, input.key, {}, at, 1);
-      // Past days' counts are never read again.
-      await trx.deleteFrom('appeal_quota').where('day', '<', day).execute();
+      await dropPastDays(trx, day);
     });
     return 'saved';
   } catch (error) {
