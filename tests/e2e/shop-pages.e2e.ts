@@ -48,6 +48,8 @@ describe('shop pages and changed layouts in Chromium', () => {
     const shown = banner(page);
     await shown.waitFor({ timeout: 15_000 });
     expect(await shown.textContent()).toContain('Nguồn: Soi Hàng — dữ liệu minh hoạ');
+    expect(await shown.textContent()).toContain('người bán của cửa hàng này');
+    expect(await shown.textContent()).not.toContain('không riêng sản phẩm này');
     const after = await page.evaluate(
       () => document.querySelector('soi-hang-banner')?.nextElementSibling?.className,
     );
@@ -63,7 +65,12 @@ describe('shop pages and changed layouts in Chromium', () => {
     await button.waitFor({ timeout: 15_000 });
     expect(await button.textContent()).toContain('Báo cáo cửa hàng này');
     await button.click();
-    await fillAndSend(await reportFrame(page), ['counterfeit']);
+    const dialog = await reportFrame(page);
+    // A shop's report in a shop's words, its seller's key named once.
+    expect(await dialog.locator('h1#report-title').textContent()).toBe('Báo cáo cửa hàng');
+    const ids = await dialog.getByTestId('report-ids').textContent();
+    expect(ids?.match(/tiki:seller:0000000074/g)).toHaveLength(1);
+    await fillAndSend(dialog, ['counterfeit']);
     await registryHolds(registry, 1, 'the shop report');
     const [stored] = storedReports(registry);
     expect(stored?.item_key).toBe('tiki:seller:0000000074');

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../server/db/dialect';
+import type { LayoutReportsTable } from '../../server/store/layout/layout-reports';
 import { ADAPTER_READS } from '../../utils/protocol/adapter-versions';
 import { PLATFORMS } from '../../utils/protocol/keys';
 import { LayoutReportSchema } from '../../utils/protocol/registry/layout-report';
@@ -118,17 +119,7 @@ describe.each(BACKENDS)('layout reports over days (%s)', (backend) => {
 
   it('keeps 90 days, and answers counts only, a bounded number of rows', async () => {
     const cutoff = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
-    const layout = store.db.withTables<{
-      layout_reports: {
-        day: string;
-        platform: string;
-        page_kind: string;
-        adapter_version: string;
-        listings: number;
-        unreadable: number;
-        card_like: number;
-      };
-    }>();
+    const layout = store.db.withTables<{ layout_reports: LayoutReportsTable }>();
     const row = {
       platform: 'lazada',
       page_kind: 'grid',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS } from '../../../utils/protocol/keys';
+import { PLATFORMS, type Platform } from '../../../utils/protocol/keys';
 import { listingUrlOfKey, namesListing } from '../../../utils/protocol/listing-address';
 import { listingProblem } from '../../../utils/protocol/registry/listing-rules';
 
@@ -9,6 +9,13 @@ const SHOPEE = {
   sellerKey: 'shopee:seller:1001',
   url: 'https://shopee.vn/sua-bot-colos-i.1001.2002?sp_atk=x',
 };
+
+/** A shop page's report of seller 42 on a platform, at an address. */
+const shopClaim = (platform: string, url: string) => ({
+  platform: platform as Platform,
+  itemKey: `${platform}:seller:42`,
+  url,
+});
 
 describe('a report names its own listing, nothing else', () => {
   it('takes a listing whose keys and address agree', () => {
@@ -94,8 +101,7 @@ describe('a report names its own listing, nothing else', () => {
       ['lazada', 'https://sellercenter.lazada.vn/shop/x/', 'url_domain'],
     ];
     for (const [platform, url, rule] of refused) {
-      const claim = { platform: platform as 'shopee', itemKey: `${platform}:seller:42`, url };
-      expect(listingProblem(claim)?.rule, url).toBe(rule);
+      expect(listingProblem(shopClaim(platform, url))?.rule, url).toBe(rule);
     }
     // Its own shop pages, by the adapters' rules.
     const taken: Array<[string, string]> = [
@@ -107,8 +113,7 @@ describe('a report names its own listing, nothing else', () => {
       ['tiki', 'https://tiki.vn/cua-hang/nha-sach-mau'],
     ];
     for (const [platform, url] of taken) {
-      const claim = { platform: platform as 'shopee', itemKey: `${platform}:seller:42`, url };
-      expect(listingProblem(claim), url).toBeNull();
+      expect(listingProblem(shopClaim(platform, url)), url).toBeNull();
     }
   });
 
@@ -121,8 +126,7 @@ describe('a report names its own listing, nothing else', () => {
       ['tiktok', 'https://www.tiktok.com/@someoneelse'],
     ];
     for (const [platform, url] of refused) {
-      const claim = { platform: platform as 'sendo', itemKey: `${platform}:seller:42`, url };
-      expect(listingProblem(claim)?.rule, url).toBe('item_key_kind');
+      expect(listingProblem(shopClaim(platform, url))?.rule, url).toBe('item_key_kind');
     }
   });
 
