@@ -166,10 +166,13 @@ function spidOf(root: Element, target: URL | null): string | null {
 
 /**
  * Each card's seller from the grid's state, matched to that card: the row at the card's own place
- * among the server-rendered cards when it is the same item (the state lists them in order), else
- * the one row of the same seller's offer (`spid`). A card added later (infinite scroll) or a
- * state that is not the current page's gives no seller: an item id alone may name several sellers'
- * offers, and one card's seller is never given to another.
+ * among the server-rendered cards when it is the same item (the server rendered that card from that
+ * row; the card may name another variant's offer of the same listing, as 10 of the 55 cards of the
+ * real 2025-11 grid do, all their row's seller's), else the one row of the card's very offer
+ * (`spid`) elsewhere (a sponsored card and its organic twin). A card past the rows (infinite
+ * scroll), a card whose own markup names another item than its place's row, or a state that is not
+ * the current page's gives no seller: an item id alone may name several sellers' offers, and one
+ * card's seller is never given to another.
  */
 function cardSellers(doc: Document, url: URL): CardSellers | null {
   const rows = gridState(doc, url);
@@ -183,25 +186,17 @@ function cardSellers(doc: Document, url: URL): CardSellers | null {
   return (root, ids, target) => {
     const place = places.get(root);
     const inPlace = place === undefined ? undefined : rows[place];
-    if (inPlace?.id === ids.item && agrees(inPlace, root, ids, target)) return inPlace.seller;
+    if (inPlace?.id === ids.item && namesItem(inPlace, root, ids)) return inPlace.seller;
     const spid = spidOf(root, target);
     const offer = spid ? byOffer.get(`${ids.item}/${spid}`) : undefined;
-    return offer && agrees(offer, root, ids, target) ? offer.seller : null;
+    return offer && namesItem(offer, root, ids) ? offer.seller : null;
   };
 }
 
-/**
- * Whether a card's own markup agrees with a row of the state: every item id and seller's offer it
- * names (its link, its `data-view-content`) is the row's. A card whose markup names another offer
- * is another card, whatever its place.
- */
-function agrees(row: GridRow, root: Element, ids: Ids, target: URL | null): boolean {
+/** Whether every item id a card's own markup names (its link, its `data-view-content`) is the row's. */
+function namesItem(row: GridRow, root: Element, ids: Ids): boolean {
   const own = viewContent(root);
-  const items = [ids.item, own.id];
-  const linkSpid = target?.searchParams.get('spid') ?? null;
-  const offers = [linkSpid, own.spid];
-  if (items.some((id) => id !== null && id !== row.id)) return false;
-  return offers.every((spid) => spid === null || (row.spid !== null && spid === row.spid));
+  return [ids.item, own.id].every((id) => id === null || id === row.id);
 }
 
 /** Every selector, as data (a meta-test checks each matches in some fixture). */
