@@ -1,12 +1,13 @@
 /**
  * npm run server: the registry. Configured by the environment (server/README.md); with nothing set
  * it runs on 127.0.0.1:8787 with SQLite, key pair and feed under ./data/. A bad configuration or
- * an unreachable database exits with code 2. SIGTERM or SIGINT: stop accepting, let requests in
+ * a database that cannot be opened or reached exits with code 2 and one line. SIGTERM or SIGINT: stop accepting, let requests in
  * flight finish, close the database.
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { StorageFaultError } from './db/storage-faults';
 import { importShippedOnFirstStart, openRegistry, registryLogger, StartError } from './registry';
 
 async function main(): Promise<void> {
@@ -51,9 +52,12 @@ async function main(): Promise<void> {
   // to 5,000 reports a second), so the work is spread evenly and no request waits long behind it.
   // Anything that reads the counts catches up first, so no reader sees a lag.
   const projection = setInterval(() => {
-    registry.cases
-      .step(2)
-      .catch((error: unknown) => log.error({ err: error }, 'case projection failed'));
+    registry.cases.step(2).catch((error: unknown) => {
+      // A storage fault was logged once when it began (registry.ts), not ten times a second.
+      if (!(error instanceof StorageFaultError)) {
+        log.error({ err: error }, 'case projection failed');
+      }
+    });
   }, 100);
   projection.unref();
 

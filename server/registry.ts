@@ -1,10 +1,14 @@
 /**
  * Opens everything the registry needs from a configuration: the database (migrated), the signing
- * key and the publish queue. The server entry and the command-line tools share it.
+ * key and the publish queue. The server entry and the command-line tools share it. Anything at
+ * start that cannot work (a database that cannot be opened or reached, a key that is not one) is
+ * a StartError: one line and exit code 2.
  */
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { RegistryConfig } from './config';
-import { isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
+import { DatabaseHealth } from './db/database-health';
+import { isPostgresUrl, isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
 import { type Checkpointer, startCheckpointer } from './db/sqlite-checkpointer';
 import { PublishQueue, publishRegistry } from './publish/publish-from-database';
 import { loadPublisherKey, type PublisherKey } from './publish/publisher-key';
@@ -35,20 +39,32 @@ export async function openRegistry(
   log: Logger,
   options: { background?: boolean } = {},
 ): Promise<Registry> {
-  const database = openDatabase(config.databaseUrl);
-  if (!(await isReachable(database.db))) {
-    await database.db.destroy().catch(() => {});
-    throw new StartError(`the database at ${database.where} is unreachable`);
+  let database: OpenDatabase;
+  try {
+    database = openDatabase(config.databaseUrl);
+  } catch (error) {
+    // A PostgreSQL URL may carry a password: only a file's path is named.
+    const where = isPostgresUrl(config.databaseUrl) ? 'PostgreSQL' : config.databaseUrl;
+    throw new StartError(`cannot open the database at ${where}: ${messageOf(error)}`);
   }
-  await migrate(database);
-  const secret = await networkSecret(database.db);
+  let secret: string;
   let key: PublisherKey;
   try {
+    if (!(await isReachable(database.db))) {
+      throw new StartError(`the database at ${database.where} is unreachable`);
+    }
+    await migrate(database);
+    secret = await networkSecret(database.db);
     key = await loadPublisherKey(config.publisherKey, config.dataDir);
   } catch (error) {
-    await database.db.destroy();
-    throw new StartError(error instanceof Error ? error.message : String(error));
+    await database.db.destroy().catch(() => {});
+    throw error instanceof StartError ? error : new StartError(messageOf(error));
   }
+  // One line when writes start failing and one when they work again, however many requests fail.
+  database.watch.listen((fault, cause) => {
+    if (fault) log.error({ reason: fault.reason, err: cause }, `storage fault: ${fault.message}`);
+    else log.info('database writes succeed again');
+  });
   // The long-running server checkpoints SQLite's log in a worker thread; tools keep SQLite's own.
   let checkpointer: Checkpointer | null = null;
   if (options.background && database.sqlite) {
@@ -60,6 +76,9 @@ export async function openRegistry(
   const queue = new PublishQueue();
   const now = () => new Date();
   const cases = new CaseProjection(database.db, database.dialect);
+  const intake = new ReportIntake(database.db, now);
+  const healthDirectories = [config.evidenceDir];
+  if (database.dialect === 'sqlite') healthDirectories.unshift(path.dirname(database.where));
   const registry: Registry = {
     db: database.db,
     database,
@@ -69,8 +88,9 @@ export async function openRegistry(
     evidence: new EvidenceFiles(config.evidenceDir),
     now,
     networkSecret: secret,
-    intake: new ReportIntake(database.db, now),
+    intake,
     cases,
+    health: new DatabaseHealth(database.db, database.watch, healthDirectories),
     publish: (publishOptions) =>
       queue.run(async () => {
         await cases.catchUp();
@@ -85,6 +105,8 @@ export async function openRegistry(
   };
   return registry;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A first start (no record ever stored, no feed ever published): the sources the extension ships

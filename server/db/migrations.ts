@@ -9,6 +9,7 @@ import {
   type MigrationProvider,
   sql,
 } from 'kysely';
+import { healthProbeTable } from './health-probe';
 import type { DialectName } from './schema';
 import { blockingRecords, networksAndOrigins } from './trust-migrations';
 
@@ -198,6 +199,7 @@ export function migrationsFor(dialect: DialectName): MigrationProvider {
         '0002-inspector-actions': inspectorActions,
         '0003-networks': networksAndOrigins(dialect),
         '0004-blocking': blockingRecords(dialect),
+        '2026-12-07-health-probe': healthProbeTable,
       };
     },
   };

@@ -178,6 +178,12 @@ export interface ProjectionTable {
   position: number;
 }
 
+/** One row that /health rewrites to prove the database takes writes (db/health-probe.ts). */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface RegistryDatabase {
   projection: ProjectionTable;
   reports: ReportsTable;
@@ -196,6 +202,7 @@ export interface RegistryDatabase {
   publishes: PublishesTable;
   secrets: SecretsTable;
   appeal_quota: AppealQuotaTable;
+  health_probe: HealthProbeTable;
 }
 
 /** The registry's database as every query takes it (a transaction is one too). */

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
+import type { DatabaseHealth } from '../db/database-health';
 import type { RegistryDatabase } from '../db/schema';
 import type { PublishOptions, RegistryPublish } from '../publish/publish-from-database';
 import type { PublisherKey } from '../publish/publisher-key';
@@ -22,6 +23,8 @@ export interface RegistryDeps {
   now: () => Date;
   /** Keys the hash of a client's network (store/secrets/network-secret.ts). */
   networkSecret: string;
+  /** Whether the database takes writes, and why not (for /health). */
+  health: DatabaseHealth;
   /** Publishes the next feed sequence (one at a time). */
   publish: (options?: PublishOptions) => Promise<RegistryPublish>;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/fixtures';
-import { client, registryArgs, startRegistry } from '../helpers/registry';
+import { client, healthUntil, registryArgs, startRegistry } from '../helpers/registry';
 
 function runServer(env: Record<string, string>, cwd = REPO_ROOT) {
   return spawnSync(process.execPath, registryArgs('server/main.ts'), {
@@ -137,11 +137,16 @@ describe.runIf(process.env.DATABASE_URL_PG)('health on PostgreSQL', () => {
         [name],
       );
       await admin.query(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
-      const down = await client(registry).get('/health');
+      const down = await healthUntil(registry, 503);
       expect(down.status).toBe(503);
-      expect(down.body).toEqual({ ok: false, database: 'down', feedSequence: null });
+      expect(down.body).toMatchObject({
+        ok: false,
+        database: 'down',
+        reason: 'database_unavailable',
+        feedSequence: null,
+      });
       await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
-      expect((await client(registry).get('/health')).status).toBe(200);
+      expect((await healthUntil(registry, 200)).status).toBe(200);
     } finally {
       await admin.end();
       await registry.cleanup();
