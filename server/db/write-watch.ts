@@ -1,6 +1,6 @@
 /**
- * Whether the registry's writes work. Every write statement outside a transaction and every
- * commit reports its outcome here; a failure that is a storage fault (storage-faults.ts) reaches
+ * Whether the registry's writes work. Every statement that changed rows outside a transaction,
+ * and every commit of a transaction that changed some, reports its outcome here; a failure that is a storage fault (storage-faults.ts) reaches
  * the caller as a StorageFaultError, which the HTTP layer answers with 503 and Retry-After.
  *
  * `/health` asks `current()`: a write that failed for lack of disk or an I/O error stays its
@@ -8,7 +8,7 @@
  * write may still fit where a report does not. A busy or unreachable database is not remembered:
  * the probe meets it as surely as a report does.
  */
-import type { DatabaseConnection } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import type { DriverHooks } from './driver-hooks';
 import { isHealthProbe } from './health-probe';
 import {
@@ -22,6 +22,12 @@ const REMEMBERED: readonly FaultReason[] = ['disk_full', 'storage_error'];
 export const FAULT_MEMORY_MS = 60_000;
 
 const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
+
+/** Whether a statement changed a row (a write that matched nothing wrote nothing to disk). */
+function wroteRows(query: CompiledQuery, result: QueryResult<unknown>): boolean {
+  if (!WRITES.has(query.query.kind)) return false;
+  return (result.numAffectedRows ?? BigInt(result.rows.length)) > 0n;
+}
 
 type Listener = (fault: StorageFault | null, cause?: unknown) => void;
 
@@ -56,6 +62,8 @@ export class WriteWatch {
 
 export function watchHooks(watch: WriteWatch): DriverHooks {
   const inTransaction = new WeakSet<DatabaseConnection>();
+  /** Transactions that changed a row: the commit of one that changed none proves nothing. */
+  const wrote = new WeakSet<DatabaseConnection>();
   /** The error to throw: a storage fault becomes a StorageFaultError (and is noted, unless told not to). */
   const failure = (error: unknown, note = true): unknown => {
     const fault = databaseFault(error);
@@ -72,8 +80,10 @@ export function watchHooks(watch: WriteWatch): DriverHooks {
       } catch (error) {
         throw failure(error, !probe);
       }
-      if (!probe && !inTransaction.has(connection) && WRITES.has(query.query.kind)) {
-        watch.succeeded();
+      if (!probe && wroteRows(query, result)) {
+        // Inside a transaction the write counts once its commit succeeds.
+        if (inTransaction.has(connection)) wrote.add(connection);
+        else watch.succeeded();
       }
       return result;
     },
@@ -86,17 +96,19 @@ export function watchHooks(watch: WriteWatch): DriverHooks {
       inTransaction.add(connection);
     },
     async commit(connection, next) {
+      const changed = wrote.has(connection);
+      inTransaction.delete(connection);
+      wrote.delete(connection);
       try {
         await next();
       } catch (error) {
         throw failure(error);
-      } finally {
-        inTransaction.delete(connection);
       }
-      watch.succeeded();
+      if (changed) watch.succeeded();
     },
     async rollback(connection, next) {
       inTransaction.delete(connection);
+      wrote.delete(connection);
       try {
         await next();
       } catch (error) {
