@@ -8,11 +8,21 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { StorageFaultError } from './db/storage-faults';
+import { keepFilesPrivate, openToOthers } from './private-files';
 import { importShippedOnFirstStart, openRegistry, registryLogger, StartError } from './registry';
 
 async function main(): Promise<void> {
+  // Before anything is written: every file the registry creates is its own (private-files.ts).
+  keepFilesPrivate();
   const config = loadConfig();
   const log = registryLogger(config);
+  const openMode = openToOthers(config.dataDir);
+  if (openMode) {
+    log.warn(
+      { dataDir: config.dataDir, mode: openMode },
+      "DATA_DIR is open to other users (it holds reporters' contacts and the signing key): chmod 700 it",
+    );
+  }
   const registry = await openRegistry(config, log, { background: true });
   await importShippedOnFirstStart(registry);
   if (registry.key.generated) {

@@ -5,7 +5,6 @@
  * it on the registry's connection); and, where this machine lets the test mount a small tmpfs
  * (as root), for real, with the registry's data directory on it.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +23,7 @@ import {
   TEST_PUBLISHER_KEY,
 } from '../helpers/registry';
 import { report } from '../helpers/reports';
+import { canMountTmpfs, mountTmpfs, unmount } from '../helpers/tmpfs';
 
 /** Sends reports one by one until one is refused (at most `most`); that answer. */
 async function firstRefusal(api: ReturnType<typeof client>, most: number) {
@@ -87,20 +87,6 @@ describe("a full database (SQLite's page limit)", () => {
   });
 });
 
-/** Whether this machine lets the test mount a tmpfs (root, with the capability to). */
-function canMountTmpfs(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(tmpdir(), 'soi-hang-mount-'));
-  try {
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]);
-    if (mounted.status !== 0) return false;
-    spawnSync('umount', [probe]);
-    return true;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-
 /** Writes zeros into `file` until the filesystem has no room left. */
 function fillDisk(file: string): void {
   const fd = openSync(file, 'w');
@@ -120,79 +106,62 @@ function fillDisk(file: string): void {
   closeSync(fd);
 }
 
-describe.runIf(canMountTmpfs())(
-  'a full disk for real (the data directory on a small tmpfs)',
-  () => {
-    let mount: string;
-    let registry: RegistryProcess;
-    beforeAll(async () => {
-      mount = mkdtempSync(path.join(tmpdir(), 'soi-hang-tmpfs-'));
-      const mounted = spawnSync('mount', [
-        '-t',
-        'tmpfs',
-        '-o',
-        'size=40m,mode=0700',
-        'tmpfs',
-        mount,
-      ]);
-      if (mounted.status !== 0) throw new Error(String(mounted.stderr));
-      registry = await startRegistry('sqlite', {
-        DATA_DIR: mount,
-        DATABASE_URL: path.join(mount, 'registry.sqlite'),
-        IMPORT_SHIPPED_SOURCES: '0',
-        RATE_LIMIT_PER_MINUTE: '100000',
-      });
+describe.runIf(canMountTmpfs)('a full disk for real (the data directory on a small tmpfs)', () => {
+  let mount: string;
+  let registry: RegistryProcess;
+  beforeAll(async () => {
+    mount = mountTmpfs(40);
+    registry = await startRegistry('sqlite', {
+      DATA_DIR: mount,
+      DATABASE_URL: path.join(mount, 'registry.sqlite'),
+      IMPORT_SHIPPED_SOURCES: '0',
+      RATE_LIMIT_PER_MINUTE: '100000',
     });
-    afterAll(async () => {
-      await registry?.cleanup();
-      if (mount) {
-        spawnSync('umount', [mount]);
-        rmSync(mount, { recursive: true, force: true });
-      }
+  });
+  afterAll(async () => {
+    await registry?.cleanup();
+    if (mount) unmount(mount);
+  });
+
+  it('answers reports and screenshots 503 disk_full, health says so, and all recover when room is made', async () => {
+    const api = client(registry);
+    const stored = report();
+    expect((await api.post('/v1/reports', stored)).status).toBe(201);
+    expect((await api.get('/health')).status).toBe(200);
+    const filler = path.join(mount, 'filler');
+    fillDisk(filler);
+
+    const refused = await firstRefusal(api, 5000);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(['disk_full', 'storage_error']).toContain(refused.body.error.code);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100_000, 7),
+    ]);
+    const screenshot = await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
+      method: 'PUT',
+      body: png,
     });
+    expect(screenshot.status).toBe(503);
+    expect(screenshot.headers.get('retry-after')).toBe('60');
+    expect(((await screenshot.json()) as { error: { code: string } }).error.code).toBe('disk_full');
+    const health = await healthUntil(registry, 503);
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ ok: false, reason: 'disk_full' });
 
-    it('answers reports and screenshots 503 disk_full, health says so, and all recover when room is made', async () => {
-      const api = client(registry);
-      const stored = report();
-      expect((await api.post('/v1/reports', stored)).status).toBe(201);
-      expect((await api.get('/health')).status).toBe(200);
-      const filler = path.join(mount, 'filler');
-      fillDisk(filler);
-
-      const refused = await firstRefusal(api, 5000);
-      expect(refused.status).toBe(503);
-      expect(refused.headers.get('retry-after')).toBe('60');
-      expect(['disk_full', 'storage_error']).toContain(refused.body.error.code);
-      const png = Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        Buffer.alloc(100_000, 7),
-      ]);
-      const screenshot = await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
-        method: 'PUT',
-        body: png,
-      });
-      expect(screenshot.status).toBe(503);
-      expect(screenshot.headers.get('retry-after')).toBe('60');
-      expect(((await screenshot.json()) as { error: { code: string } }).error.code).toBe(
-        'disk_full',
-      );
-      const health = await api.get('/health');
-      expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ ok: false, reason: 'disk_full' });
-
-      // Room again: the next report is stored, and with it health is up (a failed write is its
-      // answer until one succeeds).
-      rmSync(filler);
-      expect((await api.post('/v1/reports', report())).status).toBe(201);
-      expect((await healthUntil(registry, 200)).status).toBe(200);
-      expect(
-        (
-          await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
-            method: 'PUT',
-            body: png,
-          })
-        ).status,
-      ).toBe(201);
-    });
-  },
-);
+    // Room again: the next report is stored, and with it health is up (a failed write is its
+    // answer until one succeeds).
+    rmSync(filler);
+    expect((await api.post('/v1/reports', report())).status).toBe(201);
+    expect((await healthUntil(registry, 200)).status).toBe(200);
+    expect(
+      (
+        await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
+          method: 'PUT',
+          body: png,
+        })
+      ).status,
+    ).toBe(201);
+  });
+});
