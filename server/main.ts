@@ -1,15 +1,19 @@
 /**
  * npm run server: the registry. Configured by the environment (server/README.md); with nothing set
  * it runs on 127.0.0.1:8787 with SQLite, key pair and feed under ./data/. A bad configuration or
- * a database that cannot be opened or reached exits with code 2 and one line. SIGTERM or SIGINT: stop accepting, let requests in
- * flight finish, close the database.
+ * a database that cannot be opened or reached exits with code 2 and one line. SIGTERM or SIGINT:
+ * stop accepting, let requests in flight and a publish under way finish within SHUTDOWN_GRACE_MS
+ * (shutdown.ts), close the database.
  */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { StorageFaultError } from './db/storage-faults';
+import { ClosingConnections } from './http/closing-connections';
 import { keepFilesPrivate, openToOthers } from './private-files';
 import { importShippedOnFirstStart, openRegistry, registryLogger, StartError } from './registry';
+import { shutDown } from './shutdown';
 
 async function main(): Promise<void> {
   // Before anything is written: every file the registry creates is its own (private-files.ts).
@@ -32,8 +36,10 @@ async function main(): Promise<void> {
         'SOI_HANG_FEED_KEYS=<publicKey> npm run build',
     );
   }
+  const connections = new ClosingConnections();
+  const app = createApp(registry);
   const server = serve(
-    { fetch: createApp(registry).fetch, port: config.port, hostname: config.host },
+    { fetch: connections.wrap(app.fetch), port: config.port, hostname: config.host },
     (info) => {
       log.info(
         {
@@ -97,18 +103,23 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: the operator will not wait for the grace.
+      log.warn({ signal }, 'stopping now');
+      process.exit(1);
+    }
     stopping = true;
-    log.info({ signal }, 'stopping: finishing requests in flight');
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: finishing requests in flight');
     if (timer) clearTimeout(timer);
     clearInterval(projection);
-    server.close(async () => {
-      await registry.close();
-      log.info('stopped');
-      process.exit(0);
-    });
-    // Idle keep-alive connections would hold close() open; requests in flight still finish.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    void shutDown({
+      // serve() made a plain HTTP/1.1 server: no createServer option was given.
+      server: server as Server,
+      connections,
+      registry,
+      graceMs: config.shutdownGraceMs,
+      log,
+    }).then((code) => process.exit(code));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

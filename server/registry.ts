@@ -27,6 +27,8 @@ export class StartError extends Error {
 
 export interface Registry extends RegistryDeps {
   database: OpenDatabase;
+  /** Resolves once no publish is under way (shutdown waits for one, within its grace). */
+  publishesDone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function openRegistry(
     );
   }
   const queue = new PublishQueue();
+  const publishing = new Set<Promise<unknown>>();
   const now = () => new Date();
   const cases = new CaseProjection(database.db, database.dialect);
   const intake = new ReportIntake(database.db, now);
@@ -91,13 +94,25 @@ export async function openRegistry(
     intake,
     cases,
     health: new DatabaseHealth(database.db, database.watch, healthDirectories),
-    publish: (publishOptions) =>
-      queue.run(async () => {
+    publish: (publishOptions) => {
+      const run = queue.run(async () => {
         await cases.catchUp();
         return publishRegistry(database.db, config, key, now(), publishOptions);
-      }),
+      });
+      publishing.add(run);
+      run.then(
+        () => publishing.delete(run),
+        () => publishing.delete(run),
+      );
+      return run;
+    },
+    publishesDone: async () => {
+      await Promise.allSettled([...publishing]);
+    },
     close: async () => {
-      // A fold under way finishes (or the rest waits for the next start) before the pool closes.
+      // Reports handed to intake are written, and a fold under way finishes (or the rest waits
+      // for the next start), before the pool closes.
+      await intake.idle();
       await cases.catchUp().catch(() => {});
       await checkpointer?.stop();
       await database.db.destroy();
