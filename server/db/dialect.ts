@@ -14,6 +14,7 @@ import { withDriverHooks } from './driver-hooks';
 import { migrationsFor } from './migrations';
 import type { DialectName, RegistryDatabase } from './schema';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteBusyHooks } from './sqlite-busy';
+import { WalSync, walSyncHooks } from './sqlite-wal-sync';
 import { WriteWatch, watchHooks } from './write-watch';
 
 export type { DialectName } from './schema';
@@ -75,12 +76,18 @@ function openSqlite(
 ): { db: Kysely<RegistryDatabase>; sqlite: Database.Database } {
   privateDatabaseFile(file);
   const sqlite = new Database(file);
+  let wal: WalSync | null = null;
   try {
-    sqlite.pragma('journal_mode = WAL');
-    // FULL: a commit is synced to the log before its receipt goes out, so an OS crash or a power
-    // cut loses no acknowledged report (NORMAL could lose the commits since the last checkpoint).
-    // Group commit (store/reports/intake.ts) shares one sync among the reports arriving together.
-    sqlite.pragma('synchronous = FULL');
+    // WAL: readers never wait for the writer. A commit is on disk before anything is answered on
+    // it (a receipt, a read of it): synced by sqlite-wal-sync.ts off the event loop, with SQLite's
+    // own sync inside COMMIT (FULL) turned off, since it would stop every request for the disk.
+    // Should the file system refuse WAL, SQLite syncs inside COMMIT after all.
+    if (sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal') {
+      sqlite.pragma('synchronous = NORMAL');
+      wal = new WalSync(`${file}-wal`);
+    } else {
+      sqlite.pragma('synchronous = FULL');
+    }
     // SQLite blocks the thread while it waits for a lock: only briefly, the rest is waited for
     // asynchronously (sqlite-busy.ts).
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -89,9 +96,13 @@ function openSqlite(
     sqlite.close();
     throw error;
   }
-  const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+  let dialect = withDriverHooks(
+    new SqliteDialect({ database: withStatementCache(sqlite) }),
+    sqliteBusyHooks(sqlite),
+  );
+  if (wal) dialect = withDriverHooks(dialect, walSyncHooks(sqlite, wal));
   const db = new Kysely<RegistryDatabase>({
-    dialect: withDriverHooks(withDriverHooks(dialect, sqliteBusyHooks(sqlite)), watchHooks(watch)),
+    dialect: withDriverHooks(dialect, watchHooks(watch)),
   });
   return { db, sqlite };
 }

@@ -25,6 +25,8 @@ export interface DriverHooks {
   begin?(connection: DatabaseConnection, next: Next<void>): Promise<void>;
   commit?(connection: DatabaseConnection, next: Next<void>): Promise<void>;
   rollback?(connection: DatabaseConnection, next: Next<void>): Promise<void>;
+  /** After the driver has closed its database. */
+  destroyed?(): Promise<void>;
 }
 
 class HookedDriver implements Driver {
@@ -86,8 +88,9 @@ class HookedDriver implements Driver {
     return this.inner.releaseConnection(this.unwrap(connection));
   }
 
-  destroy(): Promise<void> {
-    return this.inner.destroy();
+  async destroy(): Promise<void> {
+    await this.inner.destroy();
+    await this.hooks.destroyed?.();
   }
 }
 
