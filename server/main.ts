@@ -103,11 +103,9 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) {
-      // A second signal: the operator will not wait for the grace.
-      log.warn({ signal }, 'stopping now');
-      process.exit(1);
-    }
+    // A signal often comes twice (a terminal's Ctrl-C reaches npm and node, and npm passes it on):
+    // the grace bounds the stop anyway.
+    if (stopping) return;
     stopping = true;
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: finishing requests in flight');
     if (timer) clearTimeout(timer);
