@@ -22,7 +22,7 @@ import {
   startRegistry,
   TEST_PUBLISHER_KEY,
 } from '../helpers/registry';
-import { report } from '../helpers/reports';
+import { report, screenshot } from '../helpers/reports';
 import { canMountTmpfs, mountTmpfs, unmount } from '../helpers/tmpfs';
 
 /** Sends reports one by one until one is refused (at most `most`); that answer. */
@@ -135,17 +135,14 @@ describe.runIf(canMountTmpfs)('a full disk for real (the data directory on a sma
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('60');
     expect(['disk_full', 'storage_error']).toContain(refused.body.error.code);
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(100_000, 7),
-    ]);
-    const screenshot = await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
+    const png = screenshot(100_000);
+    const upload = await fetch(`${registry.url}/v1/reports/${stored.id}/evidence`, {
       method: 'PUT',
       body: png,
     });
-    expect(screenshot.status).toBe(503);
-    expect(screenshot.headers.get('retry-after')).toBe('60');
-    expect(((await screenshot.json()) as { error: { code: string } }).error.code).toBe('disk_full');
+    expect(upload.status).toBe(503);
+    expect(upload.headers.get('retry-after')).toBe('60');
+    expect(((await upload.json()) as { error: { code: string } }).error.code).toBe('disk_full');
     const health = await healthUntil(registry, 503);
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ ok: false, reason: 'disk_full' });

@@ -19,7 +19,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { client, registryArgs, startRegistry } from '../helpers/registry';
-import { report } from '../helpers/reports';
+import { report, screenshot } from '../helpers/reports';
 
 const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8).padStart(4, '0');
 
@@ -59,10 +59,7 @@ describe('file modes', () => {
     try {
       const sent = report();
       expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
-      const png = Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        Buffer.alloc(1000, 7),
-      ]);
+      const png = screenshot(1000);
       const uploaded = await fetch(`${registry.url}/v1/reports/${sent.id}/evidence`, {
         method: 'PUT',
         body: png,

@@ -18,7 +18,7 @@ import { shutDown } from '../../server/shutdown';
 import { verifyWithAny } from '../../utils/feed-format/signature';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
-import { report } from '../helpers/reports';
+import { report, screenshot } from '../helpers/reports';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,11 +33,18 @@ interface Answer {
   socket: Socket;
 }
 
-/** Starts a request whose body is sent in part; `finish()` sends the rest. */
+/** Starts a request whose body is sent in part (half unless told); `finish()` sends the rest. */
 function partialRequest(
   registry: RegistryProcess,
-  options: { method: string; path: string; body: Buffer; agent?: Agent; sent?: number },
-): { answer: Promise<Answer>; finish: () => void; request: ClientRequest } {
+  options: {
+    method: string;
+    path: string;
+    body: Buffer;
+    agent?: Agent;
+    sent?: number;
+    headers?: Record<string, string>;
+  },
+): { answer: Promise<Answer>; finish: () => void } {
   const url = new URL(registry.url);
   const sent = options.sent ?? Math.floor(options.body.byteLength / 2);
   let outgoing: ClientRequest | undefined;
@@ -49,7 +56,11 @@ function partialRequest(
         path: options.path,
         method: options.method,
         agent: options.agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': options.body.byteLength },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': options.body.byteLength,
+          ...options.headers,
+        },
       },
       (response) => {
         // Taken now: a keep-alive agent detaches the socket once the answer has been read.
@@ -68,7 +79,7 @@ function partialRequest(
     outgoing.write(options.body.subarray(0, sent));
   });
   const started = outgoing as unknown as ClientRequest;
-  return { answer, finish: () => started.end(options.body.subarray(sent)), request: started };
+  return { answer, finish: () => started.end(options.body.subarray(sent)) };
 }
 
 /** Resolves once the registry has logged that it is stopping. */
@@ -135,10 +146,7 @@ describe('stopping the registry process', () => {
     try {
       const sent = report();
       expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
-      const png = Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        Buffer.alloc(200_000, 7),
-      ]);
+      const png = screenshot(200_000);
       // 1,000 bytes of 200,008, and then nothing more: the upload stalls.
       const stalled = partialRequest(registry, {
         method: 'PUT',
@@ -169,34 +177,16 @@ describe('stopping the registry process', () => {
     try {
       expect(registry.cli('publish').status).toBe(0);
       const admin = registry.token('Quản trị', 'admin');
-      const url = new URL(registry.url);
-      const published = new Promise<Answer>((resolve, reject) => {
-        const outgoing = request(
-          {
-            host: url.hostname,
-            port: url.port,
-            path: '/v1/review/publish',
-            method: 'POST',
-            headers: { Authorization: `Bearer ${admin}`, 'Content-Length': 0 },
-          },
-          (response) => {
-            const socket = response.socket;
-            response.resume();
-            response.on('end', () =>
-              resolve({
-                status: response.statusCode ?? 0,
-                connection: response.headers.connection,
-                socket,
-              }),
-            );
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.end();
+      const publish = partialRequest(registry, {
+        method: 'POST',
+        path: '/v1/review/publish',
+        body: Buffer.alloc(0),
+        headers: { Authorization: `Bearer ${admin}` },
       });
+      publish.finish();
       await sleep(100);
       const exited = registry.stop();
-      const answer = await published;
+      const answer = await publish.answer;
       expect(answer.status).toBe(200);
       expect(answer.connection).toBe('close');
       expect(await exited).toBe(0);
