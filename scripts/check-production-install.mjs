@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// node scripts/check-production-install.mjs — the registry as an operator installs it: the tracked
-// files copied to a temporary directory (no node_modules), `npm ci --omit=dev`, the `server`
-// script on 127.0.0.1 and a free port with its data in that directory, `GET /health` answering 200, and
-// SIGTERM ending it with code 0. Everything is deleted afterwards. Prints the time each part took;
-// exits 1 (naming the part) when one fails. Run by .ci/run: a devDependency the server needs at
-// run time fails here, as it would on a server.
+// node scripts/check-production-install.mjs — the registry as an operator installs it: the
+// tracked files copied to a temporary directory (no node_modules), `npm ci --omit=dev`, the
+// `server` script on 127.0.0.1 and a free port with its data in that directory, `GET /health`
+// answering 200, and SIGTERM ending it with code 0. Everything is deleted afterwards. Prints the
+// time each part took; exits 1 (naming the part) when one fails. Run by .ci/run: a devDependency
+// the server needs at run time fails here, as it would on a server.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,9 +93,8 @@ const exited = new Promise((resolve) => server.child.once('exit', (code) => reso
 server.child.kill('SIGTERM');
 const code = await exited;
 if (!(health instanceof Response) || health.status !== 200 || body?.database !== 'up') {
-  fail(
-    `GET /health answered ${health instanceof Response ? health.status : health}: ${JSON.stringify(body)}`,
-  );
+  const status = health instanceof Response ? health.status : health;
+  fail(`GET /health answered ${status}: ${JSON.stringify(body)}`);
 }
 if (code !== 0) fail(`the server exited with ${code} after SIGTERM`);
 console.log(`production install: started, healthy and stopped in ${seconds(starting)} s`);

@@ -109,6 +109,10 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: finishing requests in flight');
     if (timer) clearTimeout(timer);
+    // A scheduled publish under way sets its next timer as it ends: that one is cleared too.
+    void registry.publishesDone().then(() => {
+      if (timer) clearTimeout(timer);
+    });
     clearInterval(projection);
     void shutDown({
       // serve() made a plain HTTP/1.1 server: no createServer option was given.

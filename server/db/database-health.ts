@@ -14,7 +14,7 @@ import type { Db } from './schema';
 import { databaseFault, type FaultReason, faultOf, type StorageFault } from './storage-faults';
 import type { WriteWatch } from './write-watch';
 
-/** Below this much free space a screenshot (2 MB) and the database's next checkpoint may not fit. */
+/** Below this much free space a screenshot (2 MB) and the next checkpoint may not fit. */
 export const LOW_DISK_BYTES = 16 * 1024 * 1024;
 export const PROBE_DEADLINE_MS = 1000;
 export const PROBE_EVERY_MS = 1000;

@@ -30,7 +30,7 @@ export interface DriverHooks {
 }
 
 class HookedDriver implements Driver {
-  /** Each of the driver's connections and its wrapper, both ways (the driver wants its own back). */
+  /** Each of the driver's connections and its wrapper, both ways (the driver wants its own). */
   private readonly outerOf = new WeakMap<DatabaseConnection, DatabaseConnection>();
   private readonly innerOf = new WeakMap<DatabaseConnection, DatabaseConnection>();
 

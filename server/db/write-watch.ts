@@ -1,7 +1,8 @@
 /**
  * Whether the registry's writes work. Every statement that changed rows outside a transaction,
- * and every commit of a transaction that changed some, reports its outcome here; a failure that is a storage fault (storage-faults.ts) reaches
- * the caller as a StorageFaultError, which the HTTP layer answers with 503 and Retry-After.
+ * and every commit of a transaction that changed some, reports its outcome here; a failure that
+ * is a storage fault (storage-faults.ts) reaches the caller as a StorageFaultError, which the
+ * HTTP layer answers with 503 and Retry-After.
  *
  * `/health` asks `current()`: a write that failed for lack of disk or an I/O error stays its
  * answer until a write succeeds again (or a minute passes), because health's own small probe
@@ -35,7 +36,7 @@ export class WriteWatch {
   private failure: { fault: StorageFault; at: number } | null = null;
   private listener: Listener = () => {};
 
-  /** Told once when writes start failing (or fail for another reason) and once when they recover. */
+  /** Told once when writes start failing (or fail for another reason), once when they recover. */
   listen(listener: Listener): void {
     this.listener = listener;
   }
@@ -64,7 +65,7 @@ export function watchHooks(watch: WriteWatch): DriverHooks {
   const inTransaction = new WeakSet<DatabaseConnection>();
   /** Transactions that changed a row: the commit of one that changed none proves nothing. */
   const wrote = new WeakSet<DatabaseConnection>();
-  /** The error to throw: a storage fault becomes a StorageFaultError (and is noted, unless told not to). */
+  /** The error to throw: a storage fault becomes a StorageFaultError, noted unless told not to. */
   const failure = (error: unknown, note = true): unknown => {
     const fault = databaseFault(error);
     if (!fault) return error;
