@@ -48,6 +48,10 @@ describe('registry operations', () => {
         ],
         [{ PORT: 'eighty' }, /PORT must be a whole number/],
         [{ PUBLISH_EVERY: 'often' }, /PUBLISH_EVERY must look like 15m or 2h/],
+        [
+          { SHUTDOWN_GRACE_MS: 'soon' },
+          /SHUTDOWN_GRACE_MS must be a whole number from 0 to 600000/,
+        ],
         [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not/],
         [{ TRUST_PROXY: '0' }, /TRUST_PROXY is no longer read.*TRUSTED_PROXIES/],
         [
