@@ -201,6 +201,22 @@ module.exports = {
       },
     },
     {
+      name: 'server-runs-on-production-dependencies',
+      severity: 'error',
+      comment:
+        'The registry runs from a production install (npm ci --omit=dev): server/ and the shared code it imports (the registry API, the top of utils/protocol, the feed format) import no devDependency, save types, which are erased. Tests live in tests/.',
+      from: {
+        path: [
+          '^server/',
+          '^utils/protocol/registry/',
+          '^utils/protocol/[^/]+$',
+          '^utils/feed-format/',
+        ],
+        pathNot: '\\.test\\.ts$',
+      },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'build-config-imports-no-server',
       severity: 'error',
       comment:

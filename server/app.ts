@@ -5,8 +5,9 @@
  */
 import { type Context, Hono, type Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { fileFault, StorageFaultError } from './db/storage-faults';
 import { extensionCors } from './http/cors';
-import { ApiFailure, errorBody } from './http/errors';
+import { ApiFailure, errorBody, unavailable } from './http/errors';
 import { appealRoutes } from './routes/appeals';
 import type { RegistryDeps } from './routes/deps';
 import { feedRoutes } from './routes/feed';
@@ -84,6 +85,13 @@ export function createApp(deps: RegistryDeps): Hono {
       return c.json(errorBody(error.code, error.message), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message), error.status);
+    }
+    // The database's faults were logged once, when they began (registry.ts); a file's each time.
+    if (error instanceof StorageFaultError) return unavailable(c, error.fault);
+    const fault = fileFault(error);
+    if (fault) {
+      deps.log.error({ err: error, path: c.req.path }, 'a file could not be written');
+      return unavailable(c, fault);
     }
     deps.log.error({ err: error, path: c.req.path }, 'request failed');
     return c.json(errorBody('internal', 'the registry could not complete this request'), 500);

@@ -53,6 +53,11 @@ export interface RegistryConfig {
   publishMaxDropPercent: number;
   /** Manifests say the feed stands in for the extension's shipped data (`replacesShipped`). */
   replacesShipped: boolean;
+  /**
+   * After SIGTERM, how long requests in flight and a publish under way may take before every
+   * connection left is closed and the process exits.
+   */
+  shutdownGraceMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -164,5 +169,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Registr
     importShippedSources: flag(env, 'IMPORT_SHIPPED_SOURCES', true),
     publishMaxDropPercent: integer(env, 'PUBLISH_MAX_DROP', 20, 0, 100),
     replacesShipped: flag(env, 'FEED_REPLACES_SHIPPED', false),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

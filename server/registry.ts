@@ -1,10 +1,14 @@
 /**
  * Opens everything the registry needs from a configuration: the database (migrated), the signing
- * key and the publish queue. The server entry and the command-line tools share it.
+ * key and the publish queue. The server entry and the command-line tools share it. Anything at
+ * start that cannot work (a database that cannot be opened or reached, a key that is not one) is
+ * a StartError: one line and exit code 2.
  */
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { RegistryConfig } from './config';
-import { isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
+import { DatabaseHealth } from './db/database-health';
+import { isPostgresUrl, isReachable, migrate, type OpenDatabase, openDatabase } from './db/dialect';
 import { type Checkpointer, startCheckpointer } from './db/sqlite-checkpointer';
 import { SharedRateStore } from './http/shared-rate-store';
 import { PublishQueue, publishRegistry } from './publish/publish-from-database';
@@ -28,6 +32,8 @@ export class StartError extends Error {
 
 export interface Registry extends RegistryDeps {
   database: OpenDatabase;
+  /** Resolves once no publish is under way (shutdown waits for one, within its grace). */
+  publishesDone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,20 +46,32 @@ export async function openRegistry(
   log: Logger,
   options: { background?: boolean } = {},
 ): Promise<Registry> {
-  const database = openDatabase(config.databaseUrl);
-  if (!(await isReachable(database.db))) {
-    await database.db.destroy().catch(() => {});
-    throw new StartError(`the database at ${database.where} is unreachable`);
+  let database: OpenDatabase;
+  try {
+    database = openDatabase(config.databaseUrl);
+  } catch (error) {
+    // A PostgreSQL URL may carry a password: only a file's path is named.
+    const where = isPostgresUrl(config.databaseUrl) ? 'PostgreSQL' : config.databaseUrl;
+    throw new StartError(`cannot open the database at ${where}: ${messageOf(error)}`);
   }
-  await migrate(database);
-  const secret = await networkSecret(database.db);
+  let secret: string;
   let key: PublisherKey;
   try {
+    if (!(await isReachable(database.db))) {
+      throw new StartError(`the database at ${database.where} is unreachable`);
+    }
+    await migrate(database);
+    secret = await networkSecret(database.db);
     key = await loadPublisherKey(config.publisherKey, config.dataDir);
   } catch (error) {
-    await database.db.destroy();
-    throw new StartError(error instanceof Error ? error.message : String(error));
+    await database.db.destroy().catch(() => {});
+    throw error instanceof StartError ? error : new StartError(messageOf(error));
   }
+  // One line when writes start failing and one when they work again, however many requests fail.
+  database.watch.listen((fault, cause) => {
+    if (fault) log.error({ reason: fault.reason, err: cause }, `storage fault: ${fault.message}`);
+    else log.info('database writes succeed again');
+  });
   // The long-running server checkpoints SQLite's log in a worker thread; tools keep SQLite's own.
   let checkpointer: Checkpointer | null = null;
   if (options.background && database.sqlite) {
@@ -63,6 +81,7 @@ export async function openRegistry(
     );
   }
   const queue = new PublishQueue();
+  const publishing = new Set<Promise<unknown>>();
   const now = () => new Date();
   const cases = new CaseProjection(database.db, database.dialect);
   // Instances sharing PostgreSQL share the feed through it; one SQLite server keeps a directory.
@@ -70,6 +89,11 @@ export async function openRegistry(
     database.dialect === 'postgres'
       ? new DatabaseFeed(database.db)
       : new DirectoryFeed(config.feedDir);
+  const intake = new ReportIntake(database.db, now);
+  // The disks whose free space /health watches: the SQLite file's and the evidence directory's
+  // (on PostgreSQL the database's disk is the server's, and evidence lives in it).
+  const healthDirectories =
+    database.dialect === 'sqlite' ? [path.dirname(database.where), config.evidenceDir] : [];
   const registry: Registry = {
     db: database.db,
     database,
@@ -85,10 +109,11 @@ export async function openRegistry(
     networkSecret: secret,
     rateStore: () =>
       database.dialect === 'postgres' ? new SharedRateStore(database.db, '') : undefined,
-    intake: new ReportIntake(database.db, now),
+    intake,
     cases,
-    publish: (publishOptions) =>
-      queue.run(async () => {
+    health: new DatabaseHealth(database.db, database.watch, healthDirectories),
+    publish: (publishOptions) => {
+      const run = queue.run(async () => {
         await cases.catchUp();
         return publishRegistry(
           database.db,
@@ -99,9 +124,21 @@ export async function openRegistry(
           now(),
           publishOptions,
         );
-      }),
+      });
+      publishing.add(run);
+      run.then(
+        () => publishing.delete(run),
+        () => publishing.delete(run),
+      );
+      return run;
+    },
+    publishesDone: async () => {
+      await Promise.allSettled([...publishing]);
+    },
     close: async () => {
-      // A fold under way finishes (or the rest waits for the next start) before the pool closes.
+      // Reports handed to intake are written, and a fold under way finishes (or the rest waits
+      // for the next start), before the pool closes.
+      await intake.idle();
       await cases.catchUp().catch(() => {});
       await checkpointer?.stop();
       await database.db.destroy();
@@ -109,6 +146,8 @@ export async function openRegistry(
   };
   return registry;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A first start (no record ever stored, no feed ever published): the sources the extension ships

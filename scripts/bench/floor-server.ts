@@ -1,7 +1,9 @@
 /**
  * The intake floor for `npm run bench:server`: the least a report endpoint can do on this stack, a
- * Hono app that parses the JSON and inserts it into a better-sqlite3 table in WAL mode. Our
- * registry is measured against it in the same run. Prints its port once listening.
+ * Hono app that parses the JSON and inserts it into a better-sqlite3 table in WAL mode, one commit
+ * a report and none of them synced (synchronous=NORMAL), where the registry syncs every commit
+ * before its receipt. Our registry is measured against it in the same run. Prints its port once
+ * listening.
  */
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';

@@ -9,6 +9,7 @@ import {
   type MigrationProvider,
   sql,
 } from 'kysely';
+import { healthProbeTable } from './health-probe';
 import type { DialectName } from './schema';
 import { sharedState } from './shared-state-migrations';
 import { blockingRecords, networksAndOrigins } from './trust-migrations';
@@ -201,6 +202,7 @@ export function migrationsFor(dialect: DialectName): MigrationProvider {
         '0004-blocking': blockingRecords(dialect),
         '0005-shared-state': sharedState(dialect),
         '0006-layout-reports': layoutReports,
+        '0007-health-probe': healthProbeTable,
       };
     },
   };

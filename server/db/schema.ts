@@ -210,6 +210,12 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+/** One row that /health rewrites to prove the database takes writes (db/health-probe.ts). */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface RegistryDatabase {
   projection: ProjectionTable;
   reports: ReportsTable;
@@ -232,6 +238,7 @@ export interface RegistryDatabase {
   evidence_blobs: EvidenceBlobsTable;
   rate_counts: RateCountsTable;
   leases: LeasesTable;
+  health_probe: HealthProbeTable;
 }
 
 /** The registry's database as every query takes it (a transaction is one too). */

@@ -3,6 +3,7 @@ import type { Store } from 'hono-rate-limiter';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RegistryConfig } from '../config';
+import type { DatabaseHealth } from '../db/database-health';
 import type { RegistryDatabase } from '../db/schema';
 import type { PublishOptions, RegistryPublish } from '../publish/publish-from-database';
 import type { PublisherKey } from '../publish/publisher-key';
@@ -32,6 +33,8 @@ export interface RegistryDeps {
    * process counts in memory (SQLite, one server).
    */
   rateStore: () => Store | undefined;
+  /** Whether the database takes writes, and why not (for /health). */
+  health: DatabaseHealth;
   /** Publishes the next feed sequence (one at a time). */
   publish: (options?: PublishOptions) => Promise<RegistryPublish>;
 }

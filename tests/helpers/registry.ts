@@ -204,3 +204,22 @@ export function client(registry: Pick<RegistryProcess, 'url'>, token?: string) {
       call('PUT', route, body, extra),
   };
 }
+
+/**
+ * Asks /health until it answers `status`, for at most `ms` (health probes the database at most
+ * once a second and answers from that probe in between); its last answer.
+ */
+export async function healthUntil(
+  registry: Pick<RegistryProcess, 'url'>,
+  status: number,
+  ms = 5000,
+) {
+  const api = client(registry as RegistryProcess);
+  const deadline = Date.now() + ms;
+  let answer = await api.get('/health');
+  while (answer.status !== status && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answer = await api.get('/health');
+  }
+  return answer;
+}

@@ -35,3 +35,11 @@ export function report(
     ...overrides,
   };
 }
+
+/** A screenshot as the registry checks one (a PNG by its signature), `size` bytes after it. */
+export function screenshot(size: number, fill = 7): Buffer<ArrayBuffer> {
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(size, fill),
+  ]);
+}

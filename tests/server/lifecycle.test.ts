@@ -1,15 +1,24 @@
 /**
  * Starting and watching the registry: bad configuration refused with exit code 2, no configuration
- * at all runs under ./data/, scheduled publishing, and health while PostgreSQL goes away and back.
+ * at all runs under ./data/, a database that cannot be opened (a path under a file, a read-only
+ * filesystem) refused the same way, scheduled publishing, and health while PostgreSQL goes away
+ * and back.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/fixtures';
-import { client, registryArgs, startRegistry, TEST_PUBLISHER_KEY } from '../helpers/registry';
+import {
+  client,
+  healthUntil,
+  registryArgs,
+  startRegistry,
+  TEST_PUBLISHER_KEY,
+} from '../helpers/registry';
+import { canMountTmpfs, mountTmpfs, unmount } from '../helpers/tmpfs';
 
 function runServer(env: Record<string, string>, cwd = REPO_ROOT) {
   return spawnSync(process.execPath, registryArgs('server/main.ts'), {
@@ -46,14 +55,24 @@ describe('registry operations', () => {
         ],
         [{ PORT: 'eighty' }, /PORT must be a whole number/],
         [{ PUBLISH_EVERY: 'often' }, /PUBLISH_EVERY must look like 15m or 2h/],
+        [
+          { SHUTDOWN_GRACE_MS: 'soon' },
+          /SHUTDOWN_GRACE_MS must be a whole number from 0 to 600000/,
+        ],
         [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not/],
         [{ TRUST_PROXY: '0' }, /TRUST_PROXY is no longer read.*TRUSTED_PROXIES/],
+        [
+          { DATABASE_URL: path.join(dir, 'a-file', 'registry.sqlite') },
+          /cannot open the database at .*a-file\/registry\.sqlite: (ENOTDIR|EEXIST)/,
+        ],
       ];
+      writeFileSync(path.join(dir, 'a-file'), '');
       for (const [env, message] of cases) {
         const result = runServer({ DATA_DIR: dir, PORT: '0', ...env });
         expect(result.status, result.stderr).toBe(2);
         expect(result.stderr).toMatch(message);
         expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -144,14 +163,49 @@ describe.runIf(process.env.DATABASE_URL_PG)('health on PostgreSQL', () => {
         [name],
       );
       await admin.query(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
-      const down = await client(registry).get('/health');
+      const down = await healthUntil(registry, 503);
       expect(down.status).toBe(503);
-      expect(down.body).toEqual({ ok: false, database: 'down', feedSequence: null });
+      expect(down.body).toMatchObject({
+        ok: false,
+        database: 'down',
+        reason: 'database_unavailable',
+        feedSequence: null,
+      });
       await admin.query(`ALTER DATABASE ${name}_away RENAME TO ${name}`);
-      expect((await client(registry).get('/health')).status).toBe(200);
+      expect((await healthUntil(registry, 200)).status).toBe(200);
     } finally {
       await admin.end();
       await registry.cleanup();
+    }
+  });
+});
+
+describe.runIf(canMountTmpfs)('a database on a read-only filesystem', () => {
+  it('is one line on stderr and exit code 2', async () => {
+    const mount = mountTmpfs(8);
+    try {
+      const env = { DATA_DIR: mount, PUBLISHER_KEY: TEST_PUBLISHER_KEY, PORT: '0' };
+      const first = spawn(process.execPath, registryArgs('server/main.ts'), {
+        env: { PATH: process.env.PATH ?? '', ...env, IMPORT_SHIPPED_SOURCES: '0' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) =>
+        first.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('"registry listening"')) resolve();
+        }),
+      );
+      const exited = new Promise((resolve) => first.once('exit', resolve));
+      first.kill('SIGTERM');
+      await exited;
+      // The filesystem turns read-only, as one does after I/O errors.
+      expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
+      const result = runServer(env);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^registry: cannot open the database at .*registry\.sqlite: EROFS/),
+      ]);
+    } finally {
+      unmount(mount);
     }
   });
 });

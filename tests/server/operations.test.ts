@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureFileFor, verifyWithAny } from '../../utils/feed-format/signature';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { client, type RegistryProcess, startRegistry } from '../helpers/registry';
-import { report } from '../helpers/reports';
+import { report, screenshot } from '../helpers/reports';
 
 const TEST_PUBLIC_KEY = readFileSync(
   path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
@@ -135,10 +135,7 @@ describe('a running registry', () => {
   it('finishes a request in flight when told to stop, then exits cleanly', async () => {
     const sent = report();
     expect((await client(registry).post('/v1/reports', sent)).status).toBe(201);
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(200_000, 7),
-    ]);
+    const png = screenshot(200_000);
     const url = new URL(`${registry.url}/v1/reports/${sent.id}/evidence`);
     const answer = new Promise<number>((resolve, reject) => {
       const upload = request(

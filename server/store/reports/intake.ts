@@ -146,6 +146,7 @@ export class ReportIntake {
     reject: (error: unknown) => void;
   }> = [];
   private flushing = false;
+  private idleWaiters: Array<() => void> = [];
   /** Reports stored since the count was last taken (for the log's summary line). */
   private stored = 0;
 
@@ -160,6 +161,12 @@ export class ReportIntake {
     const count = this.stored;
     this.stored = 0;
     return count;
+  }
+
+  /** Resolves once every report handed to save() so far is stored or refused (before closing). */
+  idle(): Promise<void> {
+    if (!this.flushing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   save(report: Report, network: string | null): Promise<IntakeOutcome> {
@@ -186,6 +193,7 @@ export class ReportIntake {
       }
     }
     this.flushing = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   /** One batch's outcomes, in its order. */
