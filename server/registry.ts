@@ -121,7 +121,7 @@ export async function openRegistry(
           feed,
           config,
           key,
-          now(),
+          now,
           publishOptions,
         );
       });

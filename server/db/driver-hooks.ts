@@ -12,8 +12,14 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
+import { databaseFault, StorageFaultError } from './storage-faults';
 
 type Next<T> = () => Promise<T>;
+
+/** pg-pool's own wording when no connection came within `connectionTimeoutMillis`. */
+const isConnectTimeout = (error: unknown) =>
+  error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+const unavailable = () => databaseFault(Object.assign(new Error(), { code: 'ECONNREFUSED' }));
 
 export interface DriverHooks {
   /** One statement on `connection` (the driver's own, unwrapped). */
@@ -44,7 +50,15 @@ class HookedDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await this.inner.acquireConnection();
+    let inner: DatabaseConnection;
+    try {
+      inner = await this.inner.acquireConnection();
+    } catch (error) {
+      // No connection at all (PostgreSQL down, refused, out of connections) is the registry's
+      // condition, answered 503 like a failing statement, not a bug.
+      const fault = databaseFault(error) ?? (isConnectTimeout(error) ? unavailable() : null);
+      throw fault ? new StorageFaultError(fault, error) : error;
+    }
     let outer = this.outerOf.get(inner);
     if (!outer) {
       const { execute } = this.hooks;

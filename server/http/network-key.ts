@@ -17,6 +17,15 @@ export function networkPrefix(address: string): string | null {
   return `${expandIpv6(plain).slice(0, 3).join(':')}::/48`;
 }
 
+/**
+ * The key a rate limit counts an address under: an IPv4 address itself, an IPv6 address's /64 (the
+ * least one subscriber is given, so rotating addresses inside it does not escape the limit).
+ */
+export function rateAddress(address: string): string {
+  const plain = plainAddress(address);
+  return isIP(plain) === 6 ? `${expandIpv6(plain).slice(0, 4).join(':')}::/64` : plain;
+}
+
 /** The eight groups of an IPv6 address, each as four hex digits (zone and embedded IPv4 handled). */
 function expandIpv6(address: string): string[] {
   let text = address.toLowerCase().split('%')[0] ?? '';

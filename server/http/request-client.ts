@@ -5,7 +5,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { clientAddressOf, type TrustedProxies } from './client-address';
-import { networkKey } from './network-key';
+import { networkKey, rateAddress } from './network-key';
 
 function socketAddress(c: Context): string | undefined {
   try {
@@ -21,6 +21,11 @@ function socketAddress(c: Context): string | undefined {
  */
 export function clientAddress(c: Context, trusted: TrustedProxies | null): string {
   return clientAddressOf(socketAddress(c), c.req.header('X-Forwarded-For'), trusted);
+}
+
+/** What a rate limit counts the client under: its address, an IPv6 client's /64. */
+export function clientRateKey(c: Context, trusted: TrustedProxies | null): string {
+  return rateAddress(clientAddress(c, trusted));
 }
 
 /** The keyed hash of the client's network; null when its address is not one (no socket). */

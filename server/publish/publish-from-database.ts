@@ -99,17 +99,20 @@ export async function publishRegistry(
   feed: FeedStore,
   config: PublishConfig,
   key: PublisherKey,
-  now = new Date(),
+  /** The publish's time, or the clock to read it from once the publish's turn has come. */
+  clock: Date | (() => Date) = () => new Date(),
   options: PublishOptions = {},
 ): Promise<RegistryPublish> {
   const started = performance.now();
+  // Read after the lock, so a publish that waited its turn is never dated before the one it followed.
+  const now = () => (typeof clock === 'function' ? clock() : clock);
   const result =
     dialect === 'postgres'
       ? await db.transaction().execute(async (trx) => {
           await sql`select pg_advisory_xact_lock(${PUBLISH_LOCK})`.execute(trx);
-          return publishInTurn(trx, feed.within(trx), config, key, now, options, 'after');
+          return publishInTurn(trx, feed.within(trx), config, key, now(), options, 'after');
         })
-      : await publishInTurn(db, feed, config, key, now, options, 'before');
+      : await publishInTurn(db, feed, config, key, now(), options, 'before');
   return { ...result, ms: performance.now() - started };
 }
 

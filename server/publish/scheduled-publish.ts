@@ -32,7 +32,11 @@ export function schedulePublishes(
   const tick = async () => {
     try {
       if (!(await takeLease(db, PUBLISH_LEASE, holder, everyMs * 3))) return;
-      const result = await publish();
+      // A publish longer than the lease keeps it: renewed every interval while it runs.
+      const renewing = setInterval(() => {
+        takeLease(db, PUBLISH_LEASE, holder, everyMs * 3).catch(() => {});
+      }, everyMs);
+      const result = await publish().finally(() => clearInterval(renewing));
       log.info(
         { sequence: result.sequence, records: result.records, ms: Math.round(result.ms) },
         'scheduled publish',

@@ -18,7 +18,7 @@ import {
 import { checked, jsonBody } from '../http/body';
 import type { TrustedProxies } from '../http/client-address';
 import { ApiFailure, refuse } from '../http/errors';
-import { clientAddress, clientNetwork, viaTrustedProxy } from '../http/request-client';
+import { clientNetwork, clientRateKey, viaTrustedProxy } from '../http/request-client';
 import { limitBody, limitRate } from '../http/request-limits';
 import { appealState, saveAppeal } from '../store/review/appeal-intake';
 import { appealForm, received, refusedPage, statusPage } from './appeal-pages';
@@ -93,7 +93,7 @@ export function appealRoutes(deps: RegistryDeps) {
     limitRate(
       deps.config.reportsPerMinute,
       'address',
-      (c) => `appeal:${clientAddress(c, trusted)}`,
+      (c) => `appeal:${clientRateKey(c, trusted)}`,
       deps.rateStore(),
     ),
     async (c) => {

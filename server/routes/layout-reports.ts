@@ -11,7 +11,7 @@ import { type AuthEnv, requireRole } from '../http/auth';
 import { jsonBody } from '../http/body';
 import { extensionCors } from '../http/cors';
 import { errorBody } from '../http/errors';
-import { clientAddress, clientNetwork } from '../http/request-client';
+import { clientNetwork, clientRateKey } from '../http/request-client';
 import { limitBody, limitRate } from '../http/request-limits';
 import { layoutCounts, saveLayoutReport } from '../store/layout/layout-reports';
 import type { RegistryDeps } from './deps';
@@ -31,7 +31,7 @@ export function layoutReportRoutes(deps: RegistryDeps) {
     limitRate(
       LAYOUT_REPORTS_PER_MINUTE,
       'address',
-      (c) => `layout:${clientAddress(c, trusted)}`,
+      (c) => `layout:${clientRateKey(c, trusted)}`,
       deps.rateStore(),
     ),
     async (c) => {

@@ -9,7 +9,7 @@ import { listingProblem } from '../../utils/protocol/registry/listing-rules';
 import { type Report, ReportSchema, UuidV4Schema } from '../../utils/protocol/registry/report';
 import { jsonBody } from '../http/body';
 import { ApiFailure, refuse } from '../http/errors';
-import { clientAddress, clientNetwork } from '../http/request-client';
+import { clientNetwork, clientRateKey } from '../http/request-client';
 import { limitBody, limitRate } from '../http/request-limits';
 import { MAX_EVIDENCE_BYTES, withScreenshot } from '../http/screenshot-body';
 import { attachReportScreenshot } from '../store/evidence/report-screenshots';
@@ -31,7 +31,7 @@ export function reportRoutes(deps: RegistryDeps) {
     limitRate(
       perMinute,
       'address',
-      (c) => `address:${clientAddress(c, trusted)}`,
+      (c) => `address:${clientRateKey(c, trusted)}`,
       deps.rateStore(),
     ),
     async (c, next) => {
@@ -64,7 +64,7 @@ export function reportRoutes(deps: RegistryDeps) {
     limitRate(
       perMinute,
       'address',
-      (c) => `evidence:${clientAddress(c, trusted)}`,
+      (c) => `evidence:${clientRateKey(c, trusted)}`,
       deps.rateStore(),
     ),
     async (c) => {

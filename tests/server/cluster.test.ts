@@ -243,8 +243,16 @@ describe.runIf(!skipReason)(`two instances on one PostgreSQL behind HAProxy${ski
   it('stores every report exactly once when PostgreSQL restarts during a burst', async () => {
     const before = new Set(await storedIds(databaseUrl));
     const sent = tikiReports(400, 5000);
+    let whileDown: { status: number; retryAfter: string | null } | null = null;
     const { retried } = await burst(balancer.url, sent, 100, async () => {
       cluster.stopServer();
+      // Straight to an instance: the registry's condition, answered 503 with when to come back.
+      const answer = await fetch(`${a.url}/v1/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(report()),
+      });
+      whileDown = { status: answer.status, retryAfter: answer.headers.get('Retry-After') };
       await sleep(1500);
       cluster.startServer();
     }).catch((error: unknown) => {
@@ -256,6 +264,7 @@ describe.runIf(!skipReason)(`two instances on one PostgreSQL behind HAProxy${ski
     expect(ids).toHaveLength(400);
     expect(new Set(ids)).toEqual(new Set(sent.map((one) => one.id)));
     expect(retried).toBeGreaterThan(0);
+    expect(whileDown).toEqual({ status: 503, retryAfter: '10' });
     // Both instances are back: each answers its health check.
     for (const instance of [a, b]) {
       const health = await fetch(`${instance.url}/health`).catch(() => null);

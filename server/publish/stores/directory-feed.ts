@@ -18,6 +18,8 @@ import type { FeedStore, ServedFeedFile } from './feed-store';
 
 /** Hash-named signatures kept: enough for any client still holding a recent manifest. */
 const KEEP_SIGNATURES = 10;
+/** Snapshots kept besides the current one, for a client that read the previous manifest. */
+const KEEP_OLDER_SNAPSHOTS = 2;
 const HASHED_SIGNATURE = /^manifest\.[0-9a-f]{64}\.sig$/;
 const TEMPORARY = /\.tmp-\d+(?:-[0-9a-z]+)?$/;
 const SEQUENCED = /^(?:snapshot-(\d+)|delta-\d+-(\d+))\.ndjson\.gz$/;
@@ -49,8 +51,12 @@ export class DirectoryFeed implements FeedStore {
     return path.join(this.dir, name);
   }
 
+  /** The served manifest; null before the first publish. A manifest that cannot be read throws. */
   async current(): Promise<FeedManifest | null> {
-    const raw = await readFile(this.fileOf('manifest.json'), 'utf8').catch(() => null);
+    const raw = await readFile(this.fileOf('manifest.json'), 'utf8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    });
     return raw === null ? null : FeedManifestSchema.parse(JSON.parse(raw));
   }
 
@@ -82,6 +88,23 @@ export class DirectoryFeed implements FeedStore {
       throw error;
     }
     await this.pruneSignatures();
+    await this.pruneData(feed);
+  }
+
+  /**
+   * Snapshots older than the two before this one, and deltas the new manifest no longer lists: no
+   * client that read a recent manifest needs them, and a publish every 15 minutes would otherwise
+   * keep a snapshot each time.
+   */
+  private async pruneData(feed: FeedSequence): Promise<void> {
+    const kept = new Set(feed.manifest.deltas.map((delta) => delta.url));
+    for (const name of await readdir(this.dir)) {
+      const snapshot = /^snapshot-(\d+)\.ndjson\.gz$/.exec(name);
+      const old = snapshot
+        ? Number(snapshot[1]) < feed.sequence - KEEP_OLDER_SNAPSHOTS
+        : /^delta-\d+-\d+\.ndjson\.gz$/.test(name) && !kept.has(name);
+      if (old) await rm(this.fileOf(name), { force: true });
+    }
   }
 
   async serve(name: string): Promise<ServedFeedFile | null> {
@@ -99,7 +122,8 @@ export class DirectoryFeed implements FeedStore {
     return {
       etag: known.etag,
       contentType: contentTypeOf(name),
-      bytes: async () => body ?? new Uint8Array(await readFile(file).catch(() => new Uint8Array())),
+      // A file gone since its stat (or unreadable now) is no file: never an empty 200.
+      bytes: async () => body ?? (await readFile(file).catch(() => null)),
     };
   }
 
@@ -114,7 +138,14 @@ export class DirectoryFeed implements FeedStore {
    */
   async sweep(olderThanMs = 10 * 60_000): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    const served = (await this.current().catch(() => null))?.sequence ?? 0;
+    // A manifest that is there but cannot be read now (a transient error, a damaged file) says
+    // nothing about which files are served: then nothing is removed.
+    let served = 0;
+    if (names.includes('manifest.json')) {
+      const manifest = await this.current().catch(() => null);
+      if (!manifest) return 0;
+      served = manifest.sequence;
+    }
     const cutoff = Date.now() - olderThanMs;
     let removed = 0;
     for (const name of names) {
