@@ -69,7 +69,7 @@ export function Options({
 }: OptionsProps) {
   const now = new Date();
   return (
-    <main class="options">
+    <main class="column">
       <h1>{t('optionsTitle')}</h1>
       {error && (
         <p class="warning" role="alert">

@@ -3,7 +3,7 @@
  * (pages from memory or files, anything else refused) so nothing leaves the machine. Shared by the
  * end-to-end tests and the benchmarks.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -33,6 +33,11 @@ export async function launchChromium(options: {
   viewport?: { width: number; height: number };
   /** A profile directory to use and keep (to restart the browser on it); a fresh one otherwise. */
   profile?: string;
+  /**
+   * The onboarding tab an extension opens once on install: closed before the browser is handed
+   * over (so a test's tabs and windows are its own), unless kept for the test of it.
+   */
+  firstRunTab?: 'close' | 'keep';
 }): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium).`);
@@ -41,7 +46,12 @@ export async function launchChromium(options: {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'soi-hang-chromium-'));
-  const loaded = [extensionDir, ...(options.extraExtensionDirs ?? [])].filter(Boolean).join(',');
+  // A profile never used before installs the extensions, which open their first-run pages.
+  const installs = !existsSync(profile) || readdirSync(profile).length === 0;
+  const dirs = [extensionDir, ...(options.extraExtensionDirs ?? [])].filter((dir): dir is string =>
+    Boolean(dir),
+  );
+  const loaded = dirs.join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -86,6 +96,11 @@ export async function launchChromium(options: {
       context.serviceWorkers()[0] ??
       (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   }
+  if (installs && options.firstRunTab !== 'keep')
+    await closeFirstRunTabs(
+      context,
+      dirs.filter((dir) => existsSync(path.join(dir, FIRST_RUN_PAGE))).length,
+    );
   return {
     context,
     worker,
@@ -96,4 +111,23 @@ export async function launchChromium(options: {
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The page an extension opens once on install (entrypoints/onboarding/). */
+export const FIRST_RUN_PAGE = 'onboarding.html';
+
+/** Waits for `count` first-run tabs to open (each extension's install event opens one) and closes them. */
+async function closeFirstRunTabs(context: BrowserContext, count: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let closed = 0;
+  while (closed < count && Date.now() < deadline) {
+    for (const page of context.pages()) {
+      if (!page.url().endsWith(`/${FIRST_RUN_PAGE}`)) continue;
+      await page.close();
+      closed += 1;
+    }
+    if (closed < count) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (closed < count)
+    throw new Error(`the extension's first-run tab did not open (${closed}/${count})`);
 }

@@ -20,6 +20,7 @@ import { browserCaptureApis } from './inspector/inspector-capture';
 import { createInspectorMode } from './inspector/inspector-mode';
 import { createInspectorUi } from './inspector/inspector-ui';
 import { createHandlers } from './messages/handlers';
+import { createFirstRun } from './onboarding/first-run';
 import { createPreferencesService } from './preferences/preferences-service';
 import { createDraftStore } from './reports/draft-store';
 import { createLayoutReportSender } from './reports/layout-report';
@@ -145,7 +146,15 @@ export default defineBackground(() => {
         .then(([active]) => gestures.onCommand(command, active));
   });
   seams.expose({ reportFrom: gestures.reportFrom, submitReport: reports.submit });
-  browser.runtime.onInstalled.addListener(() => {
+  const firstRun = createFirstRun({
+    storage: browser.storage.local,
+    openTab: (url) => browser.tabs.create({ url }),
+    pageUrl: browser.runtime.getURL('/onboarding.html' as '/popup.html'),
+    now: () => new Date(),
+  });
+  browser.runtime.onInstalled.addListener((details) => {
+    // The onboarding tab opens first (install only); the data's refresh and sync run as on any event.
+    void firstRun.onInstalled(details).catch(() => undefined);
     void (async () => {
       await data.refreshShippedData();
       await schedule.syncThenSchedule();

@@ -20,7 +20,9 @@ import type { DataStatus } from '../../utils/protocol/runtime/sync-status';
 import { reportsCsv, reportsJson } from '../../utils/report/export';
 import { linkCheckDeps, reportLinkedListing } from '../../utils/report/extension-actions';
 import { checkLink, resolveShortLink } from '../../utils/report/link-check';
+import { loadDataAndPreferences } from '../../utils/settings/page-load';
 import '../../components/page.css';
+import '../../components/card-page.css';
 import './style.css';
 
 useCatalogues(ALL_MESSAGES);
@@ -62,23 +64,19 @@ function OptionsPage() {
 
   useEffect(() => {
     void (async () => {
-      await runAction(
-        async () => {
-          const [loaded, stored] = await Promise.all([
-            sendMessage('getDataStatus', {}),
-            sendMessage('getPreferences', {}),
-          ]);
-          setStatus(loaded);
-          adopt(stored);
-        },
-        { setError, clear: 'never' },
-      );
+      await loadDataAndPreferences((loaded, stored) => {
+        setStatus(loaded);
+        adopt(stored);
+      }, setError);
       await inspector.read().catch(() => undefined);
       page.ready();
       // Báo cáo của tôi: what is waiting goes now, and each delivered report's status is asked for.
       await updateReports(() => sendMessage('listReports', { refresh: true }));
+      // The page is drawn after its load, too late for the browser's own jump to an anchor.
       if (location.hash === '#my-reports')
         document.getElementById('my-reports-heading')?.scrollIntoView();
+      else if (location.hash === '#sites-heading')
+        document.getElementById('sites-heading')?.scrollIntoView();
     })();
   }, []);
 

@@ -4,7 +4,10 @@
  */
 export interface ChromeGlobal {
   chrome?: {
-    runtime?: { sendMessage(message: unknown): Promise<unknown> };
+    runtime?: {
+      sendMessage(message: unknown): Promise<unknown>;
+      getManifest(): { version: string };
+    };
     storage: {
       session: { get(keys: null): Promise<Record<string, { url?: string; checked?: number }>> };
     };

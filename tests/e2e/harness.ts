@@ -47,13 +47,20 @@ export interface RoutedPage {
 /** Chromium with the built extension; marketplace addresses answered from our fixture files. */
 export async function launch(
   pages: RoutedPage[],
-  options: { extensionDir?: string; passThrough?: (url: string) => boolean; profile?: string } = {},
+  options: {
+    extensionDir?: string;
+    passThrough?: (url: string) => boolean;
+    profile?: string;
+    /** The onboarding tab of the install: closed at launch unless kept (first-run.e2e.ts). */
+    firstRunTab?: 'close' | 'keep';
+  } = {},
 ): Promise<Harness> {
   const byUrl = new Map(pages.map((page) => [page.url, page.file]));
   const browser = await launchChromium({
     extensionDir: options.extensionDir ?? RELEASE_TEST_DIR,
     ...(options.passThrough ? { passThrough: options.passThrough } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.firstRunTab ? { firstRunTab: options.firstRunTab } : {}),
     respond(url) {
       const file = byUrl.get(url);
       if (file) return { body: readFileSync(path.join(FIXTURES, file)) };
