@@ -1,58 +1,39 @@
 /**
- * privacy.html: docs/privacy.md, bundled at build time and shown as plain DOM (headings, paragraphs,
- * lists, bold), so the options page's privacy link works offline and says what the repository says.
+ * privacy.html: docs/privacy.vi.md (Vietnamese, the default) or docs/privacy.md (English), chosen by
+ * the language setting and bundled at build time, so the options page's privacy link works offline
+ * and says what the repository says. The document's `lang` is the text's.
  */
-import privacy from '../../docs/privacy.md?raw';
+
+import { signalPage } from '../../components/hooks/page-signals';
+import english from '../../docs/privacy.md?raw';
+import vietnamese from '../../docs/privacy.vi.md?raw';
+import type { Language } from '../../utils/i18n';
+import { sendMessage } from '../../utils/protocol/runtime/client';
+import { renderMarkdown } from './markdown';
 import '../../components/page.css';
 
-function inline(parent: HTMLElement, text: string): void {
-  // **bold** only; everything else is text.
-  text.split(/(\*\*[^*]+\*\*)/).forEach((part) => {
-    if (part.startsWith('**') && part.endsWith('**')) {
-      const strong = document.createElement('strong');
-      strong.textContent = part.slice(2, -2);
-      parent.append(strong);
-    } else parent.append(part);
-  });
-}
+const TEXTS: Record<Language, { markdown: string; title: string }> = {
+  vi: { markdown: vietnamese, title: 'Soi Hàng: quyền riêng tư' },
+  en: { markdown: english, title: 'Soi Hàng: privacy' },
+};
 
-function render(markdown: string, root: HTMLElement): void {
-  let list: HTMLUListElement | null = null;
-  let paragraph: HTMLElement | null = null;
-  for (const line of markdown.split('\n')) {
-    const heading = /^(#{1,3}) (.*)$/.exec(line);
-    const item = /^- (.*)$/.exec(line);
-    if (heading?.[1] && heading[2] !== undefined) {
-      list = paragraph = null;
-      const element = document.createElement(`h${heading[1].length}`);
-      inline(element, heading[2]);
-      root.append(element);
-    } else if (item?.[1] !== undefined) {
-      paragraph = null;
-      if (!list) {
-        list = document.createElement('ul');
-        root.append(list);
-      }
-      const li = document.createElement('li');
-      inline(li, item[1]);
-      list.append(li);
-    } else if (line.trim() === '') {
-      list = paragraph = null;
-    } else if (list?.lastElementChild && line.startsWith('  ')) {
-      inline(list.lastElementChild as HTMLElement, ` ${line.trim()}`);
-    } else {
-      if (paragraph) paragraph.append(' ');
-      else {
-        paragraph = document.createElement('p');
-        root.append(paragraph);
-      }
-      inline(paragraph, line.trim());
-    }
+/** The shopper's language; Vietnamese when it cannot be read. */
+async function language(): Promise<Language> {
+  try {
+    return (await sendMessage('getPreferences', {})).language;
+  } catch {
+    return 'vi';
   }
 }
 
 const root = document.getElementById('app');
 if (root) {
-  root.style.cssText = 'max-width: 720px; margin: 0 auto; padding: 16px;';
-  render(privacy, root);
+  root.style.cssText = 'max-width: 720px; margin: 0 auto; padding: 16px; overflow-wrap: anywhere;';
+  void language().then((chosen) => {
+    const text = TEXTS[chosen];
+    document.documentElement.lang = chosen;
+    document.title = text.title;
+    renderMarkdown(text.markdown, root);
+    signalPage('ready', 'true');
+  });
 }

@@ -51,6 +51,13 @@ describe('the first run', () => {
       expect(await axeViolations(page)).toEqual([]);
       await settle();
       expect(onboardingTabs(harness)).toHaveLength(1);
+      // The full privacy text, in the same language.
+      await page.getByTestId('onboarding-privacy').click();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Soi Hàng và quyền riêng tư của bạn',
+      );
     } finally {
       await harness.close();
     }
@@ -80,7 +87,7 @@ describe('the first run', () => {
     }
   });
 
-  it('follows the language setting, is read in order by keyboard, and stays clean in English', async () => {
+  it('follows the language setting, as the privacy page does, is read in order by keyboard, and stays clean in English', async () => {
     const harness = await launch([]);
     try {
       const page = await harness.context.newPage();
@@ -109,6 +116,13 @@ describe('the first run', () => {
       );
       await expect(page.getByTestId('onboarding-report').textContent()).resolves.toContain(
         'a random id of this install',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`chrome-extension://${harness.extensionId}/privacy.html`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Soi Hàng and your privacy',
       );
       expect(await axeViolations(page)).toEqual([]);
     } finally {
