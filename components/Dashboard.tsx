@@ -34,6 +34,8 @@ export interface DashboardProps {
   onQuery(query: QueueQuery): void;
   onMore(): void;
   onExport(): void;
+  /** The CSV export under way (`done` false: cases read so far) or ended; null before any. */
+  exportProgress?: { read: number; done: boolean } | null;
   onOpen(key: string): void;
   onPackage(key: string): void;
   optionsUrl: string;
@@ -234,11 +236,19 @@ export function Dashboard(props: DashboardProps) {
           <button
             type="button"
             onClick={props.onExport}
-            disabled={props.cases.length === 0}
+            disabled={props.cases.length === 0 || props.exportProgress?.done === false}
             data-testid="dashboard-csv"
           >
             {t('dashboardExportCsv')}
           </button>
+          <span role="status" data-testid="dashboard-csv-progress">
+            {props.exportProgress &&
+              tn(
+                props.exportProgress.done ? 'dashboardExported' : 'dashboardExporting',
+                props.exportProgress.read,
+                props.exportProgress.read,
+              )}
+          </span>
         </p>
         <CaseTable {...props} />
         {props.more && (

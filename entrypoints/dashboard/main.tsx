@@ -16,7 +16,7 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import type { QueueItem, QueueQuery, Stats } from '../../utils/protocol/registry/review';
 import { sendMessage } from '../../utils/protocol/runtime/client';
-import type { ResponseOf } from '../../utils/protocol/runtime/messages';
+import { readAllCases } from '../../utils/report/case-export';
 import { casesCsv, listingUrlOf } from '../../utils/report/case-work';
 import { evidencePackage } from './evidence-package';
 import '../../components/page.css';
@@ -26,28 +26,16 @@ useCatalogues(ALL_MESSAGES);
 
 const STATS_DAYS = 30;
 const PAGE = 100;
-/** CSV export reads at most this many pages of the queue. */
-const EXPORT_PAGES = 50;
 
-/** Every case the filters match (up to EXPORT_PAGES pages), as CSV. */
-async function exportCsv(query: QueueQuery): Promise<void> {
-  const all: QueueItem[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < EXPORT_PAGES; page++) {
-    const answer: ResponseOf<'inspectorQueue'> = await sendMessage('inspectorQueue', {
-      ...query,
-      limit: 200,
-      ...(cursor ? { cursor } : {}),
-    });
-    all.push(...answer.items);
-    cursor = answer.next;
-    if (!cursor) break;
-  }
+/** Every case the filters match, page after page, as CSV; `progress` hears the count read so far. */
+async function exportCsv(query: QueueQuery, progress: (read: number) => void): Promise<number> {
+  const all = await readAllCases(query, (page) => sendMessage('inspectorQueue', page), progress);
   saveFile(
     `soi-hang-ho-so-${new Date().toISOString().slice(0, 10)}.csv`,
     casesCsv(all),
     'text/csv;charset=utf-8',
   );
+  return all.length;
 }
 
 /** The case's listing in a new tab: the content script there shows the inspector section. */
@@ -73,6 +61,9 @@ function DashboardPage() {
     messages: browser.runtime.onMessage,
   });
   const loading = useAction({ setError, signal: 'loaded' });
+  const [exportProgress, setExportProgress] = useState<{ read: number; done: boolean } | null>(
+    null,
+  );
 
   /** The first page of `chosen`'s cases, or the next page of the ones shown. */
   const loadCases = (more: boolean, chosen: QueueQuery = query) =>
@@ -122,7 +113,25 @@ function DashboardPage() {
         void loadCases(false, chosen);
       }}
       onMore={() => void loadCases(true)}
-      onExport={() => void exportCsv(query)}
+      exportProgress={exportProgress}
+      onExport={() =>
+        void runAction(
+          async () => {
+            setExportProgress({ read: 0, done: false });
+            try {
+              const read = await exportCsv(query, (count) =>
+                setExportProgress({ read: count, done: false }),
+              );
+              setExportProgress({ read, done: true });
+            } catch (failure) {
+              // Nothing was saved: the page's error line says why, and no count claims an export.
+              setExportProgress(null);
+              throw failure;
+            }
+          },
+          { setError },
+        )
+      }
       onOpen={(key) => void runAction(() => openInPlace(key), { setError, clear: 'never' })}
       onPackage={(key) =>
         void runAction(

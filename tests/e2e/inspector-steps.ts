@@ -170,6 +170,10 @@ export async function dashboardCase({ harness }: Bed, screenshot: boolean): Prom
   expect(lines[0]).toMatch(
     new RegExp(`^"${UNFLAGGED_ITEM}","shopee","[^"]+","confirmed","2","2","1","counterfeit:2"`),
   );
+  // The page says how many cases the file holds, and that they are every one the filters match.
+  await expect
+    .poll(() => dashboard.getByTestId('dashboard-csv-progress').textContent())
+    .toBe('Đã xuất 1 hồ sơ: mọi hồ sơ khớp bộ lọc.');
 
   const zipDownload = dashboard.waitForEvent('download');
   await row.getByTestId('dashboard-package').click();

@@ -53,6 +53,8 @@ export function inspectorBed() {
     [TOKEN]: { tokenId: '0123456789ab', name: 'Thanh tra viên A' },
     [OTHER_TOKEN]: { tokenId: 'ba9876543210', name: 'Thanh tra viên B' },
   };
+  /** The cases the registry's review queue lists, in its order. */
+  const queue: unknown[] = [];
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -108,6 +110,16 @@ export function inspectorBed() {
             evidence: [],
             attached: [],
           })),
+      });
+    }
+    if (url.pathname === '/v1/review/queue') {
+      // The review queue, paged as the registry pages it: an opaque cursor, `limit` cases a page.
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const from = Number(url.searchParams.get('cursor') ?? 0);
+      const to = from + limit;
+      return json(200, {
+        items: queue.slice(from, to),
+        next: to < queue.length ? String(to) : null,
       });
     }
     if (init.method === 'POST' || init.method === 'PUT') return json(201, { ok: true });
@@ -179,6 +191,7 @@ export function inspectorBed() {
     dispatch,
     mode,
     fetch,
+    queue,
     requests,
     openPanel,
     modeChanged,
