@@ -3,9 +3,11 @@
  * when, the shoppers' reports, notes, appeals, attached evidence (with its screenshots once
  * loaded) and the audit log. Text only; screenshots are data: URLs the background fetched.
  */
+
 import { formatDate, t } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/registry/review';
 import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
+import { originsLine } from './origin-words';
 import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';
 
@@ -45,7 +47,7 @@ export function CaseStoryView({ story, images }: CaseStoryViewProps) {
       <h3>{t('panelReportsHeading', summary.reports)}</h3>
       {summary.reports > 0 && summary.networks !== undefined && (
         <p class="muted" data-testid="panel-origins">
-          {t('inspectorOrigins', summary.installs ?? 0, summary.networks)}
+          {originsLine(summary.installs ?? 0, summary.networks)}
         </p>
       )}
       {story.reports.length === 0 ? (

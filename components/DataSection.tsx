@@ -7,13 +7,13 @@ import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
 import type { DataStatus, SyncStatus } from '../utils/protocol/runtime/sync-status';
 
-const KIND_LABELS: Record<KeyKind, MessageKey> = {
-  seller: 'kindSeller',
-  item: 'kindItem',
-  domain: 'kindDomain',
-  product: 'kindProduct',
-  phone: 'kindPhone',
-  bank: 'kindBank',
+const KIND_COUNTS: Record<KeyKind, MessageKey> = {
+  seller: 'countSeller',
+  item: 'countItem',
+  domain: 'countDomain',
+  product: 'countProduct',
+  phone: 'countPhone',
+  bank: 'countBank',
 };
 
 const SYNC_ERRORS: Record<string, MessageKey> = {
@@ -31,8 +31,8 @@ const SYNC_ERRORS: Record<string, MessageKey> = {
 };
 
 function countsLine(data: DataInfo): string {
-  const parts = KEY_KINDS.filter((kind) => (data.counts[kind] ?? 0) > 0).map(
-    (kind) => `${data.counts[kind]} ${t(KIND_LABELS[kind])}`,
+  const parts = KEY_KINDS.filter((kind) => (data.counts[kind] ?? 0) > 0).map((kind) =>
+    tn(KIND_COUNTS[kind], data.counts[kind] ?? 0, data.counts[kind] ?? 0),
   );
   return t('popupDataCounts', parts.join(', '));
 }
@@ -107,7 +107,12 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
       )}
       {status?.sync?.result === 'failed' && status.sync.tooFew && (
         <p class="warning" role="status" data-testid="sync-too-few">
-          {t('popupSyncTooFew', status.sync.tooFew.offered, status.sync.tooFew.shipped)}
+          {tn(
+            'popupSyncTooFew',
+            status.sync.tooFew.offered,
+            status.sync.tooFew.offered,
+            status.sync.tooFew.shipped,
+          )}
         </p>
       )}
       {sync && (

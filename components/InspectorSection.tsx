@@ -10,6 +10,7 @@ import type { ReportReason } from '../utils/protocol/registry/report';
 import type { CaseStory } from '../utils/protocol/registry/review';
 import type { InspectorEntry } from '../utils/protocol/runtime/inspector';
 import { runAction } from './hooks/action';
+import { originsLine } from './origin-words';
 import { REASON_LABELS } from './report-words';
 
 export type InspectedRole = 'item' | 'seller';
@@ -121,9 +122,7 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
           : t('inspectorNoReports')}
       </p>
       {summary.reports > 0 && summary.networks !== undefined && (
-        <p class="inspector-origins">
-          {t('inspectorOrigins', summary.installs ?? 0, summary.networks)}
-        </p>
+        <p class="inspector-origins">{originsLine(summary.installs ?? 0, summary.networks)}</p>
       )}
       {summary.reports > 0 && <p class="inspector-reasons">{reasonsLine(summary.reasons)}</p>}
       {summary.appeals > 0 && <AppealsView count={summary.appeals} appeals={entry.appeals} />}
@@ -148,7 +147,14 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
         </ul>
       )}
       {entry.evidence.length + entry.attached.length > 0 && (
-        <p>{t('inspectorEvidence', entry.evidence.length, entry.attached.length, attachedShots)}</p>
+        <p>
+          {t(
+            'inspectorEvidence',
+            tn('countReporterShots', entry.evidence.length, entry.evidence.length),
+            tn('countInspectorSnapshots', entry.attached.length, entry.attached.length),
+            attachedShots,
+          )}
+        </p>
       )}
       {entry.pending.map((action) => (
         <p key={action.id} class={`inspector-pending inspector-pending-${action.state}`}>

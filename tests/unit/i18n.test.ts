@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originsLine } from '../../components/origin-words';
 import en from '../../public/_locales/en/messages.json';
 import vi from '../../public/_locales/vi/messages.json';
 import { formatDate, setLanguage, t, tn } from '../../utils/i18n';
@@ -47,6 +48,33 @@ describe('i18n', () => {
     );
     // A message without plural forms is itself for every count.
     expect(tn('dialogNoteCount', 1, 1, 2000)).toBe('1/2000 characters');
+  });
+
+  it('writes the counts inside longer lines by the same rules', () => {
+    expect(originsLine(1, 2)).toBe(
+      'từ 1 bản cài đặt, 2 mạng khác nhau (số bản cài đặt do máy gửi tự khai, số mạng mới đáng tin hơn)',
+    );
+    setLanguage('en');
+    expect(originsLine(1, 1)).toBe(
+      'from 1 install and 1 network (installs are whatever clients claim; networks are harder to fake)',
+    );
+    expect(originsLine(2, 3)).toMatch(/^from 2 installs and 3 different networks /);
+    expect(tn('countSeller', 1, 1)).toBe('1 seller');
+    expect(tn('countSeller', 2, 2)).toBe('2 sellers');
+    expect(tn('popupSyncTooFew', 1, 1, 500)).toMatch(
+      /^The new feed holds only 1 record, far fewer than the 500 /,
+    );
+    expect(tn('dashboardExported', 1, 1)).toBe('Exported 1 case: every case the filters match.');
+  });
+
+  it('has an English form for one of every message that writes a count before a countable noun', () => {
+    const counted =
+      /\$\d (?:[a-z’']+ )?(?:reports|records|cases|listings|installs|networks|sellers|screenshots|snapshots|appeals)\b/;
+    const missing = Object.entries(en)
+      .filter(([key, { message }]) => !/_[a-z]+$/.test(key) && counted.test(message))
+      .map(([key]) => key)
+      .filter((key) => !(`${key}_one` in en));
+    expect(missing).toEqual([]);
   });
 
   it('calls the registry «sổ đăng ký» everywhere in Vietnamese, never by its English name', () => {
