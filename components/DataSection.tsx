@@ -8,12 +8,12 @@ import type { DataInfo } from '../utils/protocol/records';
 import type { DataStatus, SyncStatus } from '../utils/protocol/runtime/sync-status';
 
 const KIND_COUNTS: Record<KeyKind, MessageKey> = {
-  seller: 'countSeller',
-  item: 'countItem',
-  domain: 'countDomain',
-  product: 'countProduct',
-  phone: 'countPhone',
-  bank: 'countBank',
+  seller: 'kindSeller',
+  item: 'kindItem',
+  domain: 'kindDomain',
+  product: 'kindProduct',
+  phone: 'kindPhone',
+  bank: 'kindBank',
 };
 
 const SYNC_ERRORS: Record<string, MessageKey> = {

@@ -150,8 +150,8 @@ function EntryView({ role, entry }: { role: InspectedRole; entry: InspectorEntry
         <p>
           {t(
             'inspectorEvidence',
-            tn('countReporterShots', entry.evidence.length, entry.evidence.length),
-            tn('countInspectorSnapshots', entry.attached.length, entry.attached.length),
+            tn('inspectorCountReporterShots', entry.evidence.length, entry.evidence.length),
+            tn('inspectorCountSnapshots', entry.attached.length, entry.attached.length),
             attachedShots,
           )}
         </p>

@@ -7,7 +7,7 @@ import { t, tn } from '../utils/i18n';
 export function originsLine(installs: number, networks: number): string {
   return t(
     'inspectorOrigins',
-    tn('countInstalls', installs, installs),
-    tn('countNetworks', networks, networks),
+    tn('inspectorCountInstalls', installs, installs),
+    tn('inspectorCountNetworks', networks, networks),
   );
 }

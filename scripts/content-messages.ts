@@ -28,6 +28,8 @@ export const EXTENSION_PAGE_PREFIXES = [
   'command',
   'panel',
   'dashboard',
+  // The first-run page.
+  'onboarding',
   // The options' switches of the risk signals.
   'signal',
   // Inspector mode's words reach a page with its first inspector view (inspector-words.ts): the

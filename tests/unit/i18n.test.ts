@@ -59,8 +59,8 @@ describe('i18n', () => {
       'from 1 install and 1 network (installs are whatever clients claim; networks are harder to fake)',
     );
     expect(originsLine(2, 3)).toMatch(/^from 2 installs and 3 different networks /);
-    expect(tn('countSeller', 1, 1)).toBe('1 seller');
-    expect(tn('countSeller', 2, 2)).toBe('2 sellers');
+    expect(tn('kindSeller', 1, 1)).toBe('1 seller');
+    expect(tn('kindSeller', 2, 2)).toBe('2 sellers');
     expect(tn('popupSyncTooFew', 1, 1, 500)).toMatch(
       /^The new feed holds only 1 record, far fewer than the 500 /,
     );
