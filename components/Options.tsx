@@ -6,6 +6,7 @@ import { t } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/runtime/preferences';
 import type { DataStatus } from '../utils/protocol/runtime/sync-status';
 import { DataSection } from './DataSection';
+import { DemoSection } from './DemoSection';
 import { InspectorSignIn, type InspectorSignInProps } from './InspectorSignIn';
 import { LinkCheck, type LinkCheckProps } from './LinkCheck';
 import { MyReports, type MyReportsProps } from './MyReports';
@@ -82,6 +83,7 @@ export function Options({
           <SitesSection preferences={preferences} now={now} onChange={onPreferences} />
           <SignalsSection preferences={preferences} now={now} onChange={onPreferences} />
           <MutesSection preferences={preferences} now={now} onChange={onPreferences} />
+          <DemoSection preferences={preferences} now={now} onChange={onPreferences} />
         </>
       )}
       {reports?.list && <MyReports {...reports} list={reports.list} />}

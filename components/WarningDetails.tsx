@@ -5,7 +5,14 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/runtime/verdict';
-import { dateLine, productScopeLines, reasonsLine, sourceLine, summaryText } from './warning-text';
+import {
+  dateLine,
+  isDemo,
+  productScopeLines,
+  reasonsLine,
+  sourceLine,
+  summaryText,
+} from './warning-text';
 
 const EXPLAIN: Record<Verdict['status'], MessageKey> = {
   confirmed: 'statusExplainConfirmed',
@@ -106,7 +113,7 @@ export function MoreDetails({
   return (
     <div class="w-more" data-testid="warning-more">
       <p>{summaryText(verdict)}</p>
-      <p class="w-meta">{t(EXPLAIN[verdict.status])}</p>
+      <p class="w-meta">{t(isDemo(verdict) ? 'statusExplainDemo' : EXPLAIN[verdict.status])}</p>
       <ContestLine verdict={verdict} registryUrl={registryUrl} />
     </div>
   );

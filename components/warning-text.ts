@@ -88,7 +88,13 @@ export function tierOf(verdict: Verdict): WarningTier {
   return isContested(verdict) ? 'contested' : verdict.status;
 }
 
+/** A warning from the reviewer's demo record (options): every word of it says it is a test. */
+export function isDemo(verdict: Verdict): boolean {
+  return verdict.status !== 'heuristic' && verdict.record.demo === true;
+}
+
 export function badgeText(verdict: Verdict): string {
+  if (isDemo(verdict)) return t('badgeDemo');
   if (verdict.status === 'heuristic') return t('badgeHeuristic');
   if (isContested(verdict)) return t('badgeContested');
   if (verdict.subject === 'product') return t('badgeProduct');
@@ -146,6 +152,7 @@ function recordHeadline(verdict: RecordVerdict): string {
 }
 
 export function headline(verdict: Verdict): string {
+  if (isDemo(verdict)) return t('headlineDemo');
   if (verdict.status === 'heuristic') {
     const [lead] = verdict.signal.evidence;
     if (lead?.signal !== 'replicaWords') return t('headlineHeuristicSigns');
@@ -181,6 +188,7 @@ export function dateLine(verdict: Verdict): string {
 }
 
 export function advice(verdict: Verdict): string {
+  if (isDemo(verdict)) return t('adviceDemo');
   if (verdict.status === 'heuristic') return t(ADVICE.heuristic);
   if (verdict.subject === 'product') return t('adviceProduct');
   return t(isContested(verdict) ? 'adviceContested' : ADVICE[verdict.status]);
@@ -210,6 +218,7 @@ const REASONS_LINE: Record<ShownStatus, MessageKey> = {
 
 /** The reasons, framed by status: a finding only when an authority confirmed it. */
 export function reasonsLine(verdict: RecordVerdict): string {
+  if (isDemo(verdict)) return t('reasonsDemo');
   const reasons = verdict.record.reasons
     .map((code) => t(RECORD_REASON_WORDS[code] ?? 'reasonOther'))
     .join(', ');

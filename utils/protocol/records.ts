@@ -55,6 +55,12 @@ export const FlagRecordSchema = z.object({
   /** The seller contests the record and the registry has taken the appeal up (DESIGN.md §4). */
   appeal: z.optional(z.literal('pending')),
   /**
+   * A demo record the extension made itself for the listing on screen, because the shopper (a store
+   * reviewer) switched the demo on in the options: every warning from it says it is a test record
+   * and names no finding (background/preferences/demo-record.ts).
+   */
+  demo: z.optional(z.literal(true)),
+  /**
    * This record's source is trusted to block its domain (DESIGN.md §4): a curated list shipped with
    * the package, an authority's record of a violating site, or a confirmed decision naming its
    * authority and case. Never on community reports or a `reported`/`suspected` decision; a domain

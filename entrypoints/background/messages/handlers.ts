@@ -12,6 +12,7 @@ import {
   createInspectorHandlers,
   type InspectorHandlerDeps,
 } from '../inspector/inspector-handlers';
+import { demoRecordFor } from '../preferences/demo-record';
 import type { PreferencesService } from '../preferences/preferences-service';
 import type { DraftStore } from '../reports/draft-store';
 import type { ReportService } from '../reports/report-service';
@@ -38,8 +39,12 @@ export interface BackgroundDeps {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createInspectorHandlers(deps.inspectorMode),
-    async lookup(request) {
-      const { view: choices, signalsOff } = await deps.preferences.choicesFor(request.keys);
+    async lookup(request, { sender }) {
+      const {
+        view: choices,
+        signalsOff,
+        demoRecord,
+      } = await deps.preferences.choicesFor(request.keys);
       // Without a readable database the page is still answered, as a shopper's.
       const inspector = await deps.inspectorMode.session
         .signedInAs()
@@ -52,7 +57,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       };
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };
-      return { ...(await deps.data.lookup(request, signalsOff)), view };
+      const found = await deps.data.lookup(request, signalsOff);
+      const demo = demoRecord
+        ? demoRecordFor(sender.url, request.keys, view.language, deps.now())
+        : null;
+      // The demo never hides what the data holds about the same listing.
+      if (demo && !found.hits.some((hit) => hit.key === demo.key))
+        return { ...found, hits: [...found.hits, demo], view };
+      return { ...found, view };
     },
     async muteSeller(request, { sender }) {
       // A page may hide only its own marketplace's sellers: the key must be a seller of the

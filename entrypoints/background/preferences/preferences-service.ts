@@ -25,6 +25,8 @@ export interface LookupView {
 export interface LookupChoices {
   view: LookupView;
   signalsOff: readonly Signal[];
+  /** The reviewer's demo switch is on (demo-record.ts). */
+  demoRecord: boolean;
 }
 
 export type PreferencesService = ReturnType<typeof createPreferencesService>;
@@ -88,6 +90,7 @@ export function createPreferencesService(deps: { openDb(): Promise<Database>; no
           mutedSellers: mutedSellers(preferences, sellers, now),
         },
         signalsOff: preferences.signalsOff ?? [],
+        demoRecord: preferences.demoRecord === true,
       };
     },
   };

@@ -59,6 +59,12 @@ export const PreferencesSchema = z.object({
   mutes: z.array(MuteSchema).check(z.maxLength(MAX_MUTES)),
   /** Signals switched off (absent: every signal on). */
   signalsOff: z.optional(z.array(z.enum(SIGNALS)).check(z.maxLength(SIGNALS.length))),
+  /**
+   * The store reviewer's demo switch (options, off by default): the listing of a marketplace page
+   * opened while it is on gets a warning from a demo record made in this browser, which says it is
+   * one (background/preferences/demo-record.ts). Nothing about it is sent anywhere.
+   */
+  demoRecord: z.optional(z.boolean()),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
