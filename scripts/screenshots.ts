@@ -4,15 +4,16 @@
  * grid, its popover, the product banner, the popup and the options page, and inspector mode (the
  * section on a product page, the panel, the dashboard) against a throwaway registry on 127.0.0.1 —
  * written to docs/screenshots/. Pages are our own fixtures served at their real addresses, as in
- * the tests.
+ * the tests. Then the store listing's pictures (scripts/store-pictures.ts) into docs/store/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { ChromeGlobal } from '../tests/e2e/chrome-global';
 import { client, startRegistry } from '../tests/helpers/registry';
 import { report } from '../tests/helpers/reports';
 import { launchChromium } from './chromium';
+import { storePictures } from './store-pictures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'docs/screenshots');
@@ -33,6 +34,16 @@ const FILES: Record<string, string> = {
 async function waitForStatus(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForTimeout(300); // fonts and layout settle
+}
+
+/** The report dialog framed into a product page, once it has loaded. */
+async function reportDialog(page: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/report.html?draft='));
+    if (frame && (await frame.locator('body[data-ready="true"]').count()) > 0) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no report dialog');
 }
 
 async function main(): Promise<void> {
@@ -95,14 +106,7 @@ async function main(): Promise<void> {
 
     // The banner's "Báo cáo": the report dialog framed over the page, two reasons chosen.
     await banner.locator('[data-testid="banner-report"]').click();
-    const dialog = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const frame = product.frames().find((f) => f.url().includes('/report.html?draft='));
-        if (frame && (await frame.locator('body[data-ready="true"]').count()) > 0) return frame;
-        await product.waitForTimeout(100);
-      }
-      throw new Error('no report dialog');
-    })();
+    const dialog = await reportDialog(product);
     await dialog.locator('button.chip[data-reason="counterfeit"]').click();
     await dialog.locator('button.chip[data-reason="fake_brand"]').click();
     await dialog.getByTestId('report-note').fill('Hộp in mờ, mã vạch không quét được.');
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
 
     // Inspector mode: signed in on the options page, then the page, the panel, the dashboard.
     const section = options.getByTestId('inspector-section');
-    await section.getByLabel('Địa chỉ registry').fill(registry.url);
+    await section.getByLabel('Địa chỉ sổ đăng ký').fill(registry.url);
     await section.getByLabel('Mã truy cập (token)').fill(token);
     await section.getByTestId('inspector-sign-in').click();
     await section.getByTestId('inspector-who').waitFor();
@@ -160,6 +164,19 @@ async function main(): Promise<void> {
     await dashboard.waitForSelector('[data-testid="dashboard-cases"]');
     await dashboard.screenshot({ path: shot('dashboard'), fullPage: true });
     console.log(`wrote ${shot('dashboard')}`);
+
+    // The store listing's pictures, signed out again so no inspector section shows.
+    await section.getByTestId('inspector-sign-out').click();
+    await section.getByTestId('inspector-sign-in').waitFor();
+    await storePictures({
+      context: browser.context,
+      extensionId: browser.extensionId ?? '',
+      root: ROOT,
+      grid: GRID,
+      product: PRODUCT,
+      settled: waitForStatus,
+      reportDialog,
+    });
   } finally {
     await browser.close();
     await registry.cleanup();
