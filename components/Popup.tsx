@@ -64,11 +64,13 @@ function FlaggedList({ tab, onReveal }: { tab: TabStatus; onReveal?: (id: number
               />
               <span class="flagged__title">{listing.title}</span>
               <span class="flagged__status">
-                {listing.contested
-                  ? t('badgeContested')
-                  : listing.subject === 'product'
-                    ? t('badgeProduct')
-                    : t(STATUS_LABEL[listing.status])}
+                {listing.demo
+                  ? t('badgeDemo')
+                  : listing.contested
+                    ? t('badgeContested')
+                    : listing.subject === 'product'
+                      ? t('badgeProduct')
+                      : t(STATUS_LABEL[listing.status])}
                 {listing.muted ? ` · ${t('popupListMuted')}` : ''}
               </span>
             </button>

@@ -1,12 +1,20 @@
 /**
  * The store reviewer's demo switch on the release build: off, an unflagged product page shows no
  * warning; switched on in the options, the same page's listing gets a banner that says it is a demo
- * record the reviewer added (never a finding about the real listing), and nothing is sent; switched
- * off, it is gone.
+ * record the reviewer added (never a finding about the real listing), as the popup's list does, and
+ * nothing is sent; switched off, it is gone.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type Harness, launch, openExtensionPage, openPage, tabIdOf } from './harness';
+import {
+  eventually,
+  type Harness,
+  launch,
+  openExtensionPage,
+  openPage,
+  readPopup,
+  tabIdOf,
+} from './harness';
 import { UNFLAGGED_PRODUCT } from './report-probes';
 import { banner } from './warning-probes';
 
@@ -52,6 +60,16 @@ describe('the demo record switch', () => {
     expect(said).toContain('bản ghi minh hoạ bạn bật trong cài đặt của Soi Hàng');
     // It speaks of no report and no finding about the real listing.
     expect(said).not.toMatch(/phản ánh chưa xác minh|nghi vấn|kết luận/);
+    // The popup's list of the tab's warnings calls it a demo too.
+    const popup = await harness.context.newPage();
+    await readPopup(harness, popup, await tabIdOf(harness, page));
+    const entries = await popup
+      .getByTestId('flagged-listing')
+      .filter({ hasText: 'Sữa bột mẫu A 900g' })
+      .allTextContents();
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry).toMatch(/Minh hoạ$/);
+    await popup.close();
     // Nothing left the browser for it: the only web requests are the marketplace page's.
     expect(harness.requests.every((url) => new URL(url).hostname === 'shopee.vn')).toBe(true);
 

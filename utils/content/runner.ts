@@ -231,6 +231,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       status: verdict.status,
       subject: verdict.subject,
       contested: verdict.status !== 'heuristic' && verdict.record.appeal === 'pending',
+      ...(verdict.status !== 'heuristic' && verdict.record.demo ? { demo: true as const } : {}),
       muted,
     };
     status.listings.push(entry);

@@ -46,6 +46,8 @@ export const PageStatusSchema = z.object({
         subject: z.enum(VERDICT_SUBJECTS),
         /** Its record is under an accepted appeal: the popup says so, as the badge does. */
         contested: z.optional(z.boolean()),
+        /** Its record is the reviewer's demo record: the popup calls it a demo, as the badge does. */
+        demo: z.optional(z.literal(true)),
         muted: z.boolean(),
       }),
     )
