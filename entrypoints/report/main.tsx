@@ -16,9 +16,11 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { errorMessage } from '../../utils/protocol/error-message';
 import { sendMessage } from '../../utils/protocol/runtime/client';
+import { reportCategories } from '../../utils/protocol/runtime/data-collection';
 import type { ReportDraftView } from '../../utils/protocol/runtime/report-drafts';
 import type { ReportContext, ReportProgress } from '../../utils/protocol/runtime/report-messages';
 import { closeReportRequest } from '../../utils/protocol/runtime/tab-requests';
+import { askToSend } from '../../utils/report/data-consent';
 import { copyText } from './copy-text';
 import '../../components/page.css';
 import '../../components/warning.css';
@@ -114,15 +116,17 @@ function ReportPage() {
       draft={draft}
       context={context}
       onClose={close}
-      onSubmit={({ reasons, note, contact, withScreenshot }) =>
-        sendMessage('submitDraft', {
+      onSubmit={async ({ reasons, note, contact, withScreenshot }) => {
+        // Firefox asks the person once, under this press, before anything is queued.
+        if (!(await askToSend(reportCategories(contact)))) throw new Error(t('dataConsentRefused'));
+        return sendMessage('submitDraft', {
           token,
           reasons,
           withScreenshot,
           ...(note.trim() ? { note } : {}),
           ...(contact.trim() ? { contact } : {}),
-        })
-      }
+        });
+      }}
       watchProgress={watchProgress}
       renderAfter={(reply, choices) => (
         <ReportChannels

@@ -16,6 +16,7 @@ import type { PreferencesService } from '../preferences/preferences-service';
 import type { DraftStore } from '../reports/draft-store';
 import type { ReportService } from '../reports/report-service';
 import type { TabStatusStore } from '../tabs/tab-status';
+import { holdToConsent } from './consent';
 import { holdToOwnMarketplace } from './own-marketplace';
 
 export interface BackgroundDeps {
@@ -69,6 +70,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         holdToOwnMarketplace(sender.url, request.listing);
         if (request.screenshot) throw new Error('a page cannot attach a screenshot');
       }
+      await holdToConsent(request.contact);
       return deps.reports.submit(request);
     },
     async openReportDraft(request, { sender, senderKind }) {
@@ -98,6 +100,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async submitDraft({ token, withScreenshot, ...choices }) {
       const draft = await deps.drafts.get(token);
+      await holdToConsent(choices.contact);
       return deps.reports.submit({
         listing: draft.listing,
         ...choices,
