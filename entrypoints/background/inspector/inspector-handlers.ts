@@ -30,7 +30,7 @@ export interface InspectorHandlerDeps {
   inspector: InspectorService;
   session: InspectorSessionApi;
   /** Opens the inspector panel beside this tab (a side panel, else a small window). */
-  openPanel(tabId: number): Promise<'panel' | 'window'>;
+  openPanel(tabId: number): Promise<'panel' | 'window' | 'tab'>;
   /** The panel's listing changed: open panels read it again. */
   focusChanged(tabId: number): void;
   /** Sends what is waiting in the actions' outbox (a refused or expired one again). */
