@@ -20,7 +20,7 @@ import { reportCategories } from '../../utils/protocol/runtime/data-collection';
 import type { ReportDraftView } from '../../utils/protocol/runtime/report-drafts';
 import type { ReportContext, ReportProgress } from '../../utils/protocol/runtime/report-messages';
 import { closeReportRequest } from '../../utils/protocol/runtime/tab-requests';
-import { askToSend } from '../../utils/report/data-consent';
+import { askToSend, consentNeededWords } from '../../utils/report/data-consent';
 import { copyText } from './copy-text';
 import '../../components/page.css';
 import '../../components/warning.css';
@@ -119,13 +119,23 @@ function ReportPage() {
       onSubmit={async ({ reasons, note, contact, withScreenshot }) => {
         // Firefox asks the person once, under this press, before anything is queued.
         if (!(await askToSend(reportCategories(contact)))) throw new Error(t('dataConsentRefused'));
-        return sendMessage('submitDraft', {
-          token,
-          reasons,
-          withScreenshot,
-          ...(note.trim() ? { note } : {}),
-          ...(contact.trim() ? { contact } : {}),
-        });
+        try {
+          return await sendMessage('submitDraft', {
+            token,
+            reasons,
+            withScreenshot,
+            ...(note.trim() ? { note } : {}),
+            ...(contact.trim() ? { contact } : {}),
+          });
+        } catch (error) {
+          // Framed in a marketplace page, Firefox gives this dialog no way to ask: the same draft
+          // goes on in a window of its own, where the next "Gửi" can.
+          if (framed && errorMessage(error) === consentNeededWords()) {
+            await sendMessage('openDraftWindow', { token });
+            throw new Error(t('dataConsentInWindow'));
+          }
+          throw error;
+        }
       }}
       watchProgress={watchProgress}
       renderAfter={(reply, choices) => (

@@ -10,15 +10,19 @@ type DataPermissions = { data_collection: string[] };
 interface ConsentApis {
   /** The optional categories the manifest declares; undefined where the browser has no such consent. */
   declared(): readonly string[] | undefined;
+  /** Whether this page may ask: Firefox gives our dialog no permissions API when it is framed. */
+  canAsk(): boolean;
   contains(permissions: DataPermissions): Promise<boolean>;
   request(permissions: DataPermissions): Promise<boolean>;
 }
 
 function manifestConsent(): ConsentApis {
-  const permissions = browser.permissions as unknown as {
-    contains(permissions: DataPermissions): Promise<boolean>;
-    request(permissions: DataPermissions): Promise<boolean>;
-  };
+  const permissions = browser.permissions as unknown as
+    | {
+        contains(permissions: DataPermissions): Promise<boolean>;
+        request(permissions: DataPermissions): Promise<boolean>;
+      }
+    | undefined;
   return {
     declared() {
       const manifest = browser.runtime.getManifest() as {
@@ -28,8 +32,9 @@ function manifestConsent(): ConsentApis {
       };
       return manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional;
     },
-    contains: (wanted) => permissions.contains(wanted),
-    request: (wanted) => permissions.request(wanted),
+    canAsk: () => permissions !== undefined,
+    contains: (wanted) => (permissions ? permissions.contains(wanted) : Promise.resolve(false)),
+    request: (wanted) => (permissions ? permissions.request(wanted) : Promise.resolve(false)),
   };
 }
 
@@ -41,14 +46,15 @@ const wantedOf = (apis: ConsentApis, categories: readonly DataCategory[]) => {
 /**
  * Asks for the categories a send needs. Called first thing in the press's handler (no await
  * before it): Firefox shows its prompt only while the press is being handled. True when granted,
- * or when this browser has no such consent.
+ * when this browser has no such consent, or when this page cannot ask (the background then holds
+ * the report to the consent, with consentNeededWords).
  */
 export function askToSend(
   categories: readonly DataCategory[],
   apis: ConsentApis = manifestConsent(),
 ): Promise<boolean> {
   const wanted = wantedOf(apis, categories);
-  if (wanted.length === 0) return Promise.resolve(true);
+  if (wanted.length === 0 || !apis.canAsk()) return Promise.resolve(true);
   return apis.request({ data_collection: wanted }).catch(() => false);
 }
 
@@ -63,3 +69,8 @@ export async function maySend(
 }
 
 export type { ConsentApis };
+
+/** The words the background refuses a report with while the consent is missing. */
+export const consentNeededWords = () =>
+  browser.i18n.getMessage('dataConsentNeeded') ||
+  'Hãy mở hộp thoại "Báo cáo" và cho phép gửi dữ liệu báo cáo trước.';

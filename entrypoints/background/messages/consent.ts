@@ -3,14 +3,10 @@
  * badge's chip (a content script cannot ask) is refused until the shopper has allowed it once in
  * the report dialog, and says so.
  */
-import { browser } from 'wxt/browser';
 import { reportCategories } from '../../../utils/protocol/runtime/data-collection';
-import { maySend } from '../../../utils/report/data-consent';
+import { consentNeededWords, maySend } from '../../../utils/report/data-consent';
 
 export async function holdToConsent(contact: string | undefined): Promise<void> {
   if (await maySend(reportCategories(contact))) return;
-  throw new Error(
-    browser.i18n.getMessage('dataConsentNeeded') ||
-      'Hãy mở hộp thoại "Báo cáo" và cho phép gửi dữ liệu báo cáo trước.',
-  );
+  throw new Error(consentNeededWords());
 }

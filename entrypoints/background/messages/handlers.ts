@@ -3,9 +3,11 @@
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
 
+import { browser } from 'wxt/browser';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
 import type { DataService } from '../data/data-service';
 import {
@@ -97,6 +99,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         },
         context: await deps.reports.context(draft.listing.itemKey),
       };
+    },
+    async openDraftWindow({ token }) {
+      await deps.drafts.get(token);
+      await openWindowOrTab(
+        `${browser.runtime.getURL('/report.html')}?draft=${token}`,
+        REPORT_WINDOW,
+      );
+      return { ok: true as const };
     },
     async submitDraft({ token, withScreenshot, ...choices }) {
       const draft = await deps.drafts.get(token);

@@ -52,9 +52,10 @@ describe('the gestures where the browser has no menus', () => {
   });
 });
 
-function consent(declared: string[] | undefined, granted: boolean) {
+function consent(declared: string[] | undefined, granted: boolean, canAsk = true) {
   return {
     declared: () => declared,
+    canAsk: () => canAsk,
     contains: vi.fn(async () => granted),
     request: vi.fn(async () => granted),
   } satisfies ConsentApis;
@@ -84,5 +85,12 @@ describe("Firefox's data consent", () => {
     throwing.request.mockRejectedValueOnce(new Error('not under a user gesture'));
     expect(await askToSend(reportCategories(''), throwing)).toBe(false);
     expect(await maySend(reportCategories(''), consent(FIREFOX, false))).toBe(false);
+  });
+
+  it('a page that cannot ask (a framed dialog in Firefox) leaves the check to the background', async () => {
+    const framed = consent(FIREFOX, false, false);
+    expect(await askToSend(reportCategories(''), framed)).toBe(true);
+    expect(framed.request).not.toHaveBeenCalled();
+    expect(await maySend(reportCategories(''), framed)).toBe(false);
   });
 });
