@@ -19,8 +19,6 @@ export const FIREFOX_RELEASE_TEST_DIR = path.join(REPO_ROOT, '.output/firefox-mv
 /** Fixed for the run through a pref, so extension pages have a known moz-extension:// origin. */
 const EXTENSION_UUID = '5e1f0e2e-0031-4f1e-9a5e-50170000f1f0';
 
-export const hasFirefox = () => existsSync(FIREFOX_PATH);
-
 export interface FirefoxHarness {
   browser: Browser;
   /** `moz-extension://<uuid>`: the origin of the extension's pages. */
@@ -40,6 +38,11 @@ export async function launchFirefox(
   pages: RoutedPage[],
   options: { extensionDir?: string; passThrough?: (url: string) => boolean } = {},
 ): Promise<FirefoxHarness> {
+  // As with Chromium: `npm test` installs it when it may (scripts/ensure-browsers.mjs), else says so.
+  if (!existsSync(FIREFOX_PATH))
+    throw new Error(
+      `Firefox ESR is missing at ${FIREFOX_PATH}: sudo apt-get install firefox-esr, or set FIREFOX_PATH.`,
+    );
   const dir = options.extensionDir ?? FIREFOX_RELEASE_TEST_DIR;
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;

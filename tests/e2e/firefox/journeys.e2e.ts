@@ -24,7 +24,6 @@ import { registryHolds, storedReports, UNFLAGGED_ITEM, UNFLAGGED_PRODUCT } from 
 import { SHOPEE_GRID, SHOPEE_PRODUCT } from '../warning-probes';
 import {
   type FirefoxHarness,
-  hasFirefox,
   keyboardIn,
   launchFirefox,
   openExtensionPage,
@@ -42,7 +41,7 @@ const INSPECTOR = 'Thanh tra viên Firefox';
 /** Firefox for Android's smallest common screen. */
 const PHONE = { width: 360, height: 640 };
 
-describe.runIf(hasFirefox())('the journeys in Firefox, on the release build', () => {
+describe('the journeys in Firefox, on the release build', () => {
   let firefox: FirefoxHarness;
   let registry: RegistryProcess;
   let feed: FeedServer;
