@@ -16,11 +16,11 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { errorMessage } from '../../utils/protocol/error-message';
 import { sendMessage } from '../../utils/protocol/runtime/client';
-import { reportCategories } from '../../utils/protocol/runtime/data-collection';
+import { CONSENT_NEEDED, reportCategories } from '../../utils/protocol/runtime/data-collection';
 import type { ReportDraftView } from '../../utils/protocol/runtime/report-drafts';
 import type { ReportContext, ReportProgress } from '../../utils/protocol/runtime/report-messages';
 import { closeReportRequest } from '../../utils/protocol/runtime/tab-requests';
-import { askToSend, consentNeededWords } from '../../utils/report/data-consent';
+import { askToSend } from '../../utils/report/data-consent';
 import { copyText } from './copy-text';
 import '../../components/page.css';
 import '../../components/warning.css';
@@ -118,7 +118,8 @@ function ReportPage() {
       onClose={close}
       onSubmit={async ({ reasons, note, contact, withScreenshot }) => {
         // Firefox asks the person once, under this press, before anything is queued.
-        if (!(await askToSend(reportCategories(contact)))) throw new Error(t('dataConsentRefused'));
+        if (!(await askToSend(reportCategories(contact))))
+          throw new Error(t('dialogConsentRefused'));
         try {
           return await sendMessage('submitDraft', {
             token,
@@ -130,9 +131,9 @@ function ReportPage() {
         } catch (error) {
           // Framed in a marketplace page, Firefox gives this dialog no way to ask: the same draft
           // goes on in a window of its own, where the next "Gửi" can.
-          if (framed && errorMessage(error) === consentNeededWords()) {
+          if (framed && errorMessage(error) === CONSENT_NEEDED) {
             await sendMessage('openDraftWindow', { token });
-            throw new Error(t('dataConsentInWindow'));
+            throw new Error(t('dialogConsentInWindow'));
           }
           throw error;
         }

@@ -47,7 +47,7 @@ const wantedOf = (apis: ConsentApis, categories: readonly DataCategory[]) => {
  * Asks for the categories a send needs. Called first thing in the press's handler (no await
  * before it): Firefox shows its prompt only while the press is being handled. True when granted,
  * when this browser has no such consent, or when this page cannot ask (the background then holds
- * the report to the consent, with consentNeededWords).
+ * the report to the consent: CONSENT_NEEDED).
  */
 export function askToSend(
   categories: readonly DataCategory[],
@@ -69,8 +69,3 @@ export async function maySend(
 }
 
 export type { ConsentApis };
-
-/** The words the background refuses a report with while the consent is missing. */
-export const consentNeededWords = () =>
-  browser.i18n.getMessage('dataConsentNeeded') ||
-  'Hãy mở hộp thoại "Báo cáo" và cho phép gửi dữ liệu báo cáo trước.';

@@ -132,7 +132,10 @@ export function pageReady(page: Page): Promise<true> {
  * also overrides the screen orientation, a command Firefox ESR does not know yet. The browsing
  * context is outside puppeteer's public types, so it is typed here.
  */
-async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+export async function setViewport(
+  page: Page,
+  size: { width: number; height: number },
+): Promise<void> {
   const frame = page.mainFrame() as unknown as {
     browsingContext: {
       setViewport(options: { viewport: { width: number; height: number } }): Promise<void>;

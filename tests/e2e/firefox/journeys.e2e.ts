@@ -28,6 +28,7 @@ import {
   launchFirefox,
   openExtensionPage,
   pageReady,
+  setViewport,
   syncNow,
   textOf,
   typeInto,
@@ -126,6 +127,20 @@ describe('the journeys in Firefox, on the release build', () => {
     }, 'the badge’s details');
     expect(details).toMatch(/Ngày: \d\d\/\d\d\/20\d\d/);
     expect(grid.url()).toBe(SHOPEE_GRID);
+    // A one-click report from the details, before the shopper has allowed Firefox to send a
+    // report's data: nothing is queued, and it says where to allow it.
+    await (
+      await inRoots(grid, 'soi-hang-badge', 'button.w-chip[data-reason="fake_brand"]')
+    ).click();
+    const refused = await eventually(async () => {
+      const text = (await rootTexts(grid, 'soi-hang-badge')).join('\n');
+      return /cho phép gửi dữ liệu của báo cáo/.test(text) ? text : undefined;
+    }, 'the chip saying the report needs the consent').catch(async (failure: Error) => {
+      throw new Error(
+        `${failure.message}; it shows: ${(await rootTexts(grid, 'soi-hang-badge')).join(' | ')}`,
+      );
+    });
+    expect(refused).toContain('«Báo cáo chi tiết…» rồi «Gửi» một lần');
 
     const tabId = await tabIdOf(grid);
     const popup = await openExtensionPage(firefox, `popup.html?tab=${tabId}`);
@@ -244,6 +259,9 @@ describe('the journeys in Firefox, on the release build', () => {
       return undefined;
     }, 'the dialog in its own window');
     await pageReady(window);
+    // As on Firefox for Android's phone screens: nothing scrolls sideways.
+    await setViewport(window, PHONE);
+    expect(await scrollsSideways(window)).toBe(false);
     await window.click('button.chip[data-reason="counterfeit"]');
     await window.type('[data-testid="report-note"]', 'Tem chống hàng giả bị bong');
     // This press asks for the consent (granted: tests cannot press Firefox's own prompt).

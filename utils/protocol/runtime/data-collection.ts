@@ -28,6 +28,12 @@ export function reportCategories(contact: string | undefined): DataCategory[] {
   return contact?.trim() ? [...REPORT_DATA, CONTACT_DATA] : [...REPORT_DATA];
 }
 
+/**
+ * What the background refuses a report with while Firefox's consent is missing: each page says it
+ * in its own words (`dataConsentNeeded`), in the shopper's language.
+ */
+export const CONSENT_NEEDED = 'consent_needed: sending a report is not allowed yet';
+
 /** browser_specific_settings.gecko.data_collection_permissions of the Firefox manifest. */
 export const DATA_COLLECTION = {
   required: ['none'],
