@@ -4,7 +4,9 @@
  */
 
 import { errorMessage } from '../../../utils/protocol/error-message';
+import { INSPECTOR_DATA } from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { holdToConsent } from '../messages/consent';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from '../messages/own-marketplace';
 import type { EvidenceCapture } from './inspector-capture';
 import type { InspectorService } from './inspector-service';
@@ -82,7 +84,10 @@ export function createInspectorHandlers(
       return { opened: await deps.openPanel(tabId) };
     },
     inspectorSession: () => session.view(),
-    inspectorSignIn: ({ registryUrl, token }) => session.signIn(registryUrl, token),
+    async inspectorSignIn({ registryUrl, token }) {
+      await holdToConsent(INSPECTOR_DATA);
+      return session.signIn(registryUrl, token);
+    },
     inspectorSignOut: () => session.signOut(),
     async inspectorFocus({ tabId }) {
       return { focus: inspector.focusOf(tabId) };

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
+import { reportCategories } from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
 import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
@@ -72,7 +73,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         holdToOwnMarketplace(sender.url, request.listing);
         if (request.screenshot) throw new Error('a page cannot attach a screenshot');
       }
-      await holdToConsent(request.contact);
+      await holdToConsent(reportCategories(request.contact));
       return deps.reports.submit(request);
     },
     async openReportDraft(request, { sender, senderKind }) {
@@ -110,7 +111,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async submitDraft({ token, withScreenshot, ...choices }) {
       const draft = await deps.drafts.get(token);
-      await holdToConsent(choices.contact);
+      await holdToConsent(reportCategories(choices.contact));
       return deps.reports.submit({
         listing: draft.listing,
         ...choices,
