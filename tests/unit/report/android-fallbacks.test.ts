@@ -4,9 +4,12 @@
  * manifest declares it.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { browser } from 'wxt/browser';
+import { createInspectorUi } from '../../../entrypoints/background/inspector/inspector-ui';
 import type { DraftStore } from '../../../entrypoints/background/reports/draft-store';
 import { createReportGestures } from '../../../entrypoints/background/reports/report-gestures';
 import { REPORT_DATA, reportCategories } from '../../../utils/protocol/runtime/data-collection';
+import type { InspectorSession } from '../../../utils/protocol/runtime/inspector';
 import { askToSend, type ConsentApis, maySend } from '../../../utils/report/data-consent';
 import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 
@@ -32,6 +35,20 @@ describe('a page opened as a window or a tab', () => {
       await openWindowOrTab('moz-extension://x/sidepanel.html?tab=3', REPORT_WINDOW, { tabs }),
     ).toBe('tab');
     expect(tabs.create).toHaveBeenCalledWith({ url: 'moz-extension://x/sidepanel.html?tab=3' });
+  });
+});
+
+describe('inspector mode where the toolbar button has no setIcon (Firefox for Android)', () => {
+  it('names the inspector in the title, and throws nothing', () => {
+    const setTitle = vi.fn(async () => undefined);
+    const ui = createInspectorUi({
+      browserAction: { setTitle },
+      i18n: { getMessage: (name: string) => name },
+    } as unknown as typeof browser);
+    expect(() =>
+      ui.showMode({ signedIn: true, name: 'Thanh tra viên' } as InspectorSession),
+    ).not.toThrow();
+    expect(setTitle).toHaveBeenCalledWith({ title: 'extInspectorTitle: Thanh tra viên' });
   });
 });
 
