@@ -16,11 +16,12 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { errorMessage } from '../../utils/protocol/error-message';
 import { sendMessage } from '../../utils/protocol/runtime/client';
-import { CONSENT_NEEDED, reportCategories } from '../../utils/protocol/runtime/data-collection';
+import { reportCategories } from '../../utils/protocol/runtime/data-collection';
 import type { ReportDraftView } from '../../utils/protocol/runtime/report-drafts';
 import type { ReportContext, ReportProgress } from '../../utils/protocol/runtime/report-messages';
 import { closeReportRequest } from '../../utils/protocol/runtime/tab-requests';
 import { askToSend } from '../../utils/report/data-consent';
+import { sendWithConsent } from '../../utils/report/send-with-consent';
 import { copyText } from './copy-text';
 import '../../components/page.css';
 import '../../components/warning.css';
@@ -116,28 +117,24 @@ function ReportPage() {
       draft={draft}
       context={context}
       onClose={close}
-      onSubmit={async ({ reasons, note, contact, withScreenshot }) => {
-        // Firefox asks the person once, under this press, before anything is queued.
-        if (!(await askToSend(reportCategories(contact))))
-          throw new Error(t('dialogConsentRefused'));
-        try {
-          return await sendMessage('submitDraft', {
-            token,
-            reasons,
-            withScreenshot,
-            ...(note.trim() ? { note } : {}),
-            ...(contact.trim() ? { contact } : {}),
-          });
-        } catch (error) {
-          // Framed in a marketplace page, Firefox gives this dialog no way to ask: the same draft
-          // goes on in a window of its own, where the next "Gửi" can.
-          if (framed && errorMessage(error) === CONSENT_NEEDED) {
-            await sendMessage('openDraftWindow', { token });
-            throw new Error(t('dialogConsentInWindow'));
-          }
-          throw error;
-        }
-      }}
+      onSubmit={({ reasons, note, contact, withScreenshot }) =>
+        // Firefox asks the person once, under this press, before anything is queued; framed in a
+        // marketplace page it gives this dialog no way to ask, so the draft goes on in a window.
+        sendWithConsent(reportCategories(contact), {
+          ask: askToSend,
+          submit: () =>
+            sendMessage('submitDraft', {
+              token,
+              reasons,
+              withScreenshot,
+              ...(note.trim() ? { note } : {}),
+              ...(contact.trim() ? { contact } : {}),
+            }),
+          framed,
+          continueInWindow: () => sendMessage('openDraftWindow', { token }),
+          words: { refused: t('dialogConsentRefused'), inWindow: t('dialogConsentInWindow') },
+        })
+      }
       watchProgress={watchProgress}
       renderAfter={(reply, choices) => (
         <ReportChannels
