@@ -97,6 +97,13 @@ export async function launchFirefox(
   };
 }
 
+/** A phone's screen, as Firefox for Android shows our pages: `openExtensionPage(h, file, PHONE)`. */
+export const PHONE = { width: 360, height: 640 };
+
+/** Whether a page scrolls sideways (on a phone, a page must not). */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
 /**
  * One of the extension's pages in a tab (at a viewport, when given), once it has drawn what it
  * shows (`body[data-ready]`). Firefox sends BiDi no load event for moz-extension:// pages, so the

@@ -27,7 +27,9 @@ import {
   keyboardIn,
   launchFirefox,
   openExtensionPage,
+  PHONE,
   pageReady,
+  scrollsSideways,
   setViewport,
   syncNow,
   textOf,
@@ -39,8 +41,6 @@ import { FIREFOX_MIN } from './versions';
 const SCAM = 'https://www.0000a.net/dang-nhap?ref=sms';
 const PUBLISHER = 'Sở Công Thương thử nghiệm (Firefox)';
 const INSPECTOR = 'Thanh tra viên Firefox';
-/** Firefox for Android's smallest common screen. */
-const PHONE = { width: 360, height: 640 };
 
 describe('the journeys in Firefox, on the release build', () => {
   let firefox: FirefoxHarness;
@@ -76,10 +76,6 @@ describe('the journeys in Firefox, on the release build', () => {
    * over BiDi, so the page says it.
    */
   const hrefOf = (page: Page) => page.evaluate(() => location.href);
-
-  /** Whether a page scrolls sideways. */
-  const scrollsSideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'soi-hang-ff-feed-'));
