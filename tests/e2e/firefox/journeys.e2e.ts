@@ -6,7 +6,7 @@
  * kept while the registry is down and delivered once when it is back (through Firefox's data
  * consent), and an inspector signing in and opening the panel. The same journeys run in Chromium in
  * journeys.e2e.ts, feed.e2e.ts, report-delivery.e2e.ts and warnings.e2e.ts, on the same fixtures
- * and addresses, with the same expectations.
+ * and addresses, held to the same expectations (journey-checks.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
