@@ -131,8 +131,8 @@ function OptionsPage() {
         // The access a screenshot of evidence needs is asked for at the first screenshot.
         onSignIn: (registryUrl, token) =>
           void signingIn.run(async () => {
-            // Inspector mode sends the registry the ids of the listings an inspector opens:
-            // Firefox asks once, under this press.
+            // Inspector mode sends the registry the ids of the listings an inspector opens, and
+            // what they decide on: Firefox asks once, under this press.
             if (!(await askToSend(INSPECTOR_DATA)))
               throw new Error(t('optionsInspectorConsentRefused'));
             await inspector.change(() => sendMessage('inspectorSignIn', { registryUrl, token }));

@@ -18,8 +18,12 @@ export const REPORT_DATA = [
 ] as const;
 /** The optional contact a shopper may add to a report (an email or a phone number). */
 export const CONTACT_DATA = 'personallyIdentifyingInfo';
-/** Inspector mode: the ids of the listings whose pages a signed-in inspector opens. */
-export const INSPECTOR_DATA = ['browsingActivity'] as const;
+/**
+ * Inspector mode: the ids of the listings whose pages a signed-in inspector opens
+ * (browsingActivity), and with a decision or evidence the listing as read and a screenshot of it
+ * (websiteContent).
+ */
+export const INSPECTOR_DATA = ['browsingActivity', 'websiteContent'] as const;
 
 export type DataCategory = (typeof REPORT_DATA)[number] | typeof CONTACT_DATA;
 
