@@ -9,6 +9,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './scripts/default-feed';
+import { DATA_COLLECTION } from './utils/protocol/runtime/data-collection';
 import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/runtime/inspector';
 import { MARKETPLACE_PAGES } from './utils/protocol/runtime/marketplaces';
 import { SHARE_TARGET_ORIGINS, SHORT_LINK_ORIGINS } from './utils/report/listing-link';
@@ -108,16 +109,33 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    ...(browser === 'firefox' && {
-      browser_specific_settings: {
-        gecko: {
-          id: GECKO_ID,
-          strict_min_version: '142.0', // data_collection_permissions arrived in 142
-          data_collection_permissions: { required: ['none'] },
-        },
-      },
-    }),
+    // Chrome Web Store: 128 (required), 16/32/48; addons.mozilla.org: 48 and 96.
+    icons: {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      96: 'icon/96.png',
+      128: 'icon/128.png',
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // data_collection_permissions (below) is read from Firefox 140 on desktop; every other
+              // API we use (declarativeNetRequest, storage.session, the sidebar) is older.
+              strict_min_version: '140.0',
+              data_collection_permissions: DATA_COLLECTION,
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          // sidePanel.open (116) is the newest we call; the Popover API (114) and an offscreen
+          // document started for WORKERS (113) come before it.
+          minimum_chrome_version: '116',
+        }),
   }),
   webExt: { disabled: true },
   zip: {

@@ -85,7 +85,7 @@ const icon = (background) => (u, v) => {
 
 const out = new URL('../public/icon/', import.meta.url);
 mkdirSync(out, { recursive: true });
-for (const size of [16, 32, 48, 128]) {
+for (const size of [16, 32, 48, 96, 128]) {
   writeFileSync(new URL(`${size}.png`, out), png(size, icon(RED)));
   writeFileSync(new URL(`inspector-${size}.png`, out), png(size, icon(BLUE)));
 }

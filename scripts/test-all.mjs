@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: every suite, end-to-end included. Makes sure Chromium is there, builds the Chrome
-// and Firefox packages the end-to-end tests load or read (the release builds; the release build
-// pinned to the test feed key in tests/keys, which every test of a user action runs; and the e2e
-// build, whose roots are open), starts a throwaway PostgreSQL cluster when
+// `npm test`: every suite, end-to-end included. Makes sure Chromium and Firefox ESR are there,
+// builds the Chrome and Firefox packages the end-to-end tests load or read (the release builds; the
+// release builds pinned to the test feed key in tests/keys, which every test of a user action runs
+// in each browser; and the e2e build, whose roots are open), starts a throwaway PostgreSQL cluster when
 // its binaries are installed and DATABASE_URL_PG is not set (the registry's suites then run on
 // SQLite and PostgreSQL; on SQLite alone otherwise; with HAProxy installed too, the cluster suite
 // runs two instances behind it), runs vitest (extra arguments are passed on),
 // and ends with one line of totals: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureChromium, ensureFirefox } from './ensure-browsers.mjs';
 import { countResults, totalsLine } from './test-results.mjs';
 import { startThrowawayPostgres } from './with-postgres.mjs';
 
@@ -20,10 +20,12 @@ function run(command, args, env = process.env) {
 }
 
 ensureChromium();
+ensureFirefox();
 const builds = [
   ['npx', ['wxt', 'build']],
   ['npx', ['wxt', 'build', '-b', 'firefox']],
   ['node', ['scripts/build-release-test.mjs']],
+  ['node', ['scripts/build-release-test.mjs', '-b', 'firefox']],
   ['npx', ['wxt', 'build', '--mode', 'e2e']],
 ];
 if (builds.some(([command, args]) => run(command, args) !== 0)) {

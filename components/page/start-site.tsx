@@ -14,6 +14,7 @@ import { CONTENT_MESSAGES } from '../../utils/messages/content';
 import { errorMessage } from '../../utils/protocol/error-message';
 import type { ReportReason } from '../../utils/protocol/registry/report';
 import { sendMessage } from '../../utils/protocol/runtime/client';
+import { CONSENT_NEEDED } from '../../utils/protocol/runtime/data-collection';
 import { createPortTransport, REQUEST_PORT } from '../../utils/protocol/runtime/port-transport';
 import { readTabRequest } from '../../utils/protocol/runtime/tab-requests';
 import type { ExtractedListing, SiteAdapter } from '../../utils/sites/engine/types';
@@ -71,7 +72,12 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
         const reply = await sendMessage('submitReport', { listing: facts, reasons: [reason] });
         return reply.outcome === 'limited' ? { kind: 'limited' } : { kind: 'saved' };
       } catch (error) {
-        return { kind: 'failed', message: errorMessage(error) };
+        const message = errorMessage(error);
+        // Firefox's data consent is asked for only in the dialog (a page cannot ask): say where.
+        return {
+          kind: 'failed',
+          message: message === CONSENT_NEEDED ? t('dataConsentNeeded') : message,
+        };
       }
     },
     open(event: Event) {

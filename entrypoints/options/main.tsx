@@ -11,12 +11,14 @@ import { usePageReady } from '../../components/hooks/page-ready';
 import { saveFile } from '../../components/hooks/save-file';
 import { useInspectorSession } from '../../components/hooks/use-inspector-session';
 import { Options } from '../../components/Options';
-import { useCatalogues } from '../../utils/i18n';
+import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/runtime/client';
+import { INSPECTOR_DATA } from '../../utils/protocol/runtime/data-collection';
 import type { Preferences } from '../../utils/protocol/runtime/preferences';
 import type { ReportList } from '../../utils/protocol/runtime/report-messages';
 import type { DataStatus } from '../../utils/protocol/runtime/sync-status';
+import { askToSend } from '../../utils/report/data-consent';
 import { reportsCsv, reportsJson } from '../../utils/report/export';
 import { linkCheckDeps, reportLinkedListing } from '../../utils/report/extension-actions';
 import { checkLink, resolveShortLink } from '../../utils/report/link-check';
@@ -126,9 +128,13 @@ function OptionsPage() {
         error: inspectorError,
         // The access a screenshot of evidence needs is asked for at the first screenshot.
         onSignIn: (registryUrl, token) =>
-          void signingIn.run(() =>
-            inspector.change(() => sendMessage('inspectorSignIn', { registryUrl, token })),
-          ),
+          void signingIn.run(async () => {
+            // Inspector mode sends the registry the ids of the listings an inspector opens, and
+            // what they decide on: Firefox asks once, under this press.
+            if (!(await askToSend(INSPECTOR_DATA)))
+              throw new Error(t('optionsInspectorConsentRefused'));
+            await inspector.change(() => sendMessage('inspectorSignIn', { registryUrl, token }));
+          }),
         onSignOut: () =>
           void signingIn.run(() => inspector.change(() => sendMessage('inspectorSignOut', {}))),
         dashboardUrl: browser.runtime.getURL('/dashboard.html' as '/options.html'),

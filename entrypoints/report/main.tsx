@@ -16,9 +16,12 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { errorMessage } from '../../utils/protocol/error-message';
 import { sendMessage } from '../../utils/protocol/runtime/client';
+import { reportCategories } from '../../utils/protocol/runtime/data-collection';
 import type { ReportDraftView } from '../../utils/protocol/runtime/report-drafts';
 import type { ReportContext, ReportProgress } from '../../utils/protocol/runtime/report-messages';
 import { closeReportRequest } from '../../utils/protocol/runtime/tab-requests';
+import { askToSend } from '../../utils/report/data-consent';
+import { sendWithConsent } from '../../utils/report/send-with-consent';
 import { copyText } from './copy-text';
 import '../../components/page.css';
 import '../../components/warning.css';
@@ -115,12 +118,21 @@ function ReportPage() {
       context={context}
       onClose={close}
       onSubmit={({ reasons, note, contact, withScreenshot }) =>
-        sendMessage('submitDraft', {
-          token,
-          reasons,
-          withScreenshot,
-          ...(note.trim() ? { note } : {}),
-          ...(contact.trim() ? { contact } : {}),
+        // Firefox asks the person once, under this press, before anything is queued; framed in a
+        // marketplace page it gives this dialog no way to ask, so the draft goes on in a window.
+        sendWithConsent(reportCategories(contact), {
+          ask: askToSend,
+          submit: () =>
+            sendMessage('submitDraft', {
+              token,
+              reasons,
+              withScreenshot,
+              ...(note.trim() ? { note } : {}),
+              ...(contact.trim() ? { contact } : {}),
+            }),
+          framed,
+          continueInWindow: () => sendMessage('openDraftWindow', { token }),
+          words: { refused: t('dialogConsentRefused'), inWindow: t('dialogConsentInWindow') },
         })
       }
       watchProgress={watchProgress}

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR, RELEASE_TEST_DIR, REPO_ROOT } from './harness';
 
 const FIREFOX_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
+const FIREFOX_RELEASE_TEST_DIR = path.join(REPO_ROOT, '.output/firefox-mv2-release-test');
 const RELEASES = [
   ['chrome-mv3', EXTENSION_DIR],
   ['firefox-mv2', FIREFOX_DIR],
@@ -182,19 +183,25 @@ describe('the built packages', () => {
     }
   });
 
-  it('the release build the end-to-end tests run differs from the release build only by the test key it trusts', () => {
-    const testKey = readFileSync(
-      path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
-      'utf8',
-    ).trim();
-    expect(manifestOf(RELEASE_TEST_DIR)).toEqual(manifestOf(EXTENSION_DIR));
-    const names = (dir: string) =>
-      filesUnder(dir)
-        .map((file) => path.relative(dir, file))
-        .sort();
-    expect(names(RELEASE_TEST_DIR)).toEqual(names(EXTENSION_DIR));
-    expect(packageHolds(RELEASE_TEST_DIR, testKey)).toBe(true);
-    for (const site of CONTENT_SCRIPTS)
-      expect(modeOf(RELEASE_TEST_DIR, site), `release test ${site}`).toBe('closed');
-  });
+  it.each([
+    ['Chrome', RELEASE_TEST_DIR, EXTENSION_DIR],
+    ['Firefox', FIREFOX_RELEASE_TEST_DIR, FIREFOX_DIR],
+  ])(
+    'the %s release build the end-to-end tests run differs from the release build only by the test key it trusts',
+    (_, testDir, releaseDir) => {
+      const testKey = readFileSync(
+        path.join(REPO_ROOT, 'tests/keys/test-publisher.public.key'),
+        'utf8',
+      ).trim();
+      expect(manifestOf(testDir)).toEqual(manifestOf(releaseDir));
+      const names = (dir: string) =>
+        filesUnder(dir)
+          .map((file) => path.relative(dir, file))
+          .sort();
+      expect(names(testDir)).toEqual(names(releaseDir));
+      expect(packageHolds(testDir, testKey)).toBe(true);
+      for (const site of CONTENT_SCRIPTS)
+        expect(modeOf(testDir, site), `release test ${site}`).toBe('closed');
+    },
+  );
 });

@@ -23,6 +23,7 @@ import {
   useFeed,
 } from './harness';
 import { inspectorHosts, openPanel, productSection, signIn } from './inspector-probes';
+import { expectSourcedDetails } from './journey-checks';
 import {
   fillAndSend,
   REPORT_PAGES,
@@ -87,8 +88,7 @@ describe('the three journeys on the release build', () => {
     const popover = popoverOf(host);
     await popover.waitFor();
     const details = (await popover.textContent()) ?? '';
-    expect(details).toMatch(/Nguồn: /);
-    expect(details).toMatch(/Ngày: \d\d\/\d\d\/20\d\d/);
+    expectSourcedDetails(details);
     expect(page.url()).toBe(SHOPEE_GRID);
     await popover.locator('button.w-chip[data-reason="fake_brand"]').click();
     await popover.getByTestId('quick-report-outcome').waitFor();

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RegistryProcess, startRegistry } from '../helpers/registry';
 import { E2E_EXTENSION_DIR, eventually, type Harness, launch, openPage } from './harness';
+import { expectEachOnce } from './journey-checks';
 import {
   fillAndSend,
   myReports,
@@ -35,11 +36,6 @@ async function reportProduct(harness: Harness, reasons: string[]): Promise<void>
 }
 
 /** Every report id the registry holds appears once: nothing was counted twice. */
-function expectEachOnce(registry: RegistryProcess): void {
-  const ids = storedReports(registry).map((report) => report.id);
-  expect(new Set(ids).size).toBe(ids.length);
-}
-
 describe('delivery of reports, exactly once', () => {
   let registry: RegistryProcess;
   const profile = mkdtempSync(path.join(tmpdir(), 'soi-hang-profile-'));
@@ -67,7 +63,7 @@ describe('delivery of reports, exactly once', () => {
     await registry.start();
     await registryHolds(registry, 1, 'the report delivered once the registry is back', 60_000);
     expect((await myReports(harness))[0]).toMatch(/^(sent|received)$/);
-    expectEachOnce(registry);
+    expectEachOnce(storedReports(registry));
   });
 
   it('a 500 before the 200: retried under the same id and stored once', async () => {
@@ -90,7 +86,7 @@ describe('delivery of reports, exactly once', () => {
     await harness.context.unroute(`${registry.url}/v1/reports`);
     await page.waitForTimeout(1500);
     expect(storedReports(registry)).toHaveLength(before + 1);
-    expectEachOnce(registry);
+    expectEachOnce(storedReports(registry));
     await page.close();
   });
 
@@ -103,7 +99,7 @@ describe('delivery of reports, exactly once', () => {
     await registry.start();
     harness = await start();
     await registryHolds(registry, before + 1, 'the report delivered after the restart', 60_000);
-    expectEachOnce(registry);
+    expectEachOnce(storedReports(registry));
   });
 
   it('reports made offline on a page: all delivered, each once, after going online', async () => {
@@ -127,7 +123,7 @@ describe('delivery of reports, exactly once', () => {
     // The browser tells the worker it is online again (the event a real reconnection fires there).
     await workerOf(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
     await registryHolds(registry, before + 2, 'the reports after going online', 30_000);
-    expectEachOnce(registry);
+    expectEachOnce(storedReports(registry));
     await eventually(async () => {
       const states = await myReports(harness);
       return states.every((state) => state !== 'waiting') ? states : undefined;
@@ -200,7 +196,7 @@ describe('fifty reports made offline, on the e2e build', () => {
     // The browser tells the worker it is online again (the event a real reconnection fires there).
     await workerOf(harness).evaluate(() => globalThis.dispatchEvent(new Event('online')));
     await registryHolds(registry, before + 50, 'the fifty reports after going online', 30_000);
-    expectEachOnce(registry);
+    expectEachOnce(storedReports(registry));
     await eventually(async () => {
       const states = await myReports(harness);
       return states.every((state) => state !== 'waiting') ? states : undefined;

@@ -22,5 +22,12 @@ beforeEach(() => {
   // A fresh, empty IndexedDB and browser state for every test.
   globalThis.indexedDB = new IDBFactory();
   fakeBrowser.reset();
+  // The fake browser has no manifest of its own: it stands for Chrome's, which declares no
+  // Firefox data consent (utils/report/data-consent.ts).
+  fakeBrowser.runtime.getManifest = () => ({
+    manifest_version: 3,
+    name: 'Soi Hàng',
+    version: '0.0.0',
+  });
   setLanguage('vi');
 });

@@ -7,13 +7,12 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../protocol/runtime/client';
 import type { RequestOf } from '../protocol/runtime/messages';
 import type { LinkCheckDeps, ListingReading } from './link-check';
+import { openWindowOrTab, REPORT_WINDOW } from './open-window';
 
 export async function openReportWindow(draft: RequestOf<'createReportDraft'>): Promise<void> {
   const { token } = await sendMessage('createReportDraft', draft);
   const url = `${browser.runtime.getURL('/report.html')}?draft=${token}`;
-  if (browser.windows)
-    await browser.windows.create({ url, type: 'popup', width: 560, height: 780 });
-  else await browser.tabs.create({ url });
+  await openWindowOrTab(url, REPORT_WINDOW);
 }
 
 /** A listing known only by its link: its ids, its address, and the time it was checked. */

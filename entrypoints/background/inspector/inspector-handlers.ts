@@ -4,7 +4,9 @@
  */
 
 import { errorMessage } from '../../../utils/protocol/error-message';
+import { INSPECTOR_DATA } from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { holdToConsent } from '../messages/consent';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from '../messages/own-marketplace';
 import type { EvidenceCapture } from './inspector-capture';
 import type { InspectorService } from './inspector-service';
@@ -30,7 +32,7 @@ export interface InspectorHandlerDeps {
   inspector: InspectorService;
   session: InspectorSessionApi;
   /** Opens the inspector panel beside this tab (a side panel, else a small window). */
-  openPanel(tabId: number): Promise<'panel' | 'window'>;
+  openPanel(tabId: number): Promise<'panel' | 'window' | 'tab'>;
   /** The panel's listing changed: open panels read it again. */
   focusChanged(tabId: number): void;
   /** Sends what is waiting in the actions' outbox (a refused or expired one again). */
@@ -82,7 +84,10 @@ export function createInspectorHandlers(
       return { opened: await deps.openPanel(tabId) };
     },
     inspectorSession: () => session.view(),
-    inspectorSignIn: ({ registryUrl, token }) => session.signIn(registryUrl, token),
+    async inspectorSignIn({ registryUrl, token }) {
+      await holdToConsent(INSPECTOR_DATA);
+      return session.signIn(registryUrl, token);
+    },
     inspectorSignOut: () => session.signOut(),
     async inspectorFocus({ tabId }) {
       return { focus: inspector.focusOf(tabId) };

@@ -26,7 +26,7 @@ export interface InspectorModeDeps {
   modeChanged(session: InspectorSession): void;
   /** What the registry knows changed (an action saved or acknowledged): tabs and panels refresh. */
   viewsChanged(): void;
-  openPanel(tabId: number): Promise<'panel' | 'window'>;
+  openPanel(tabId: number): Promise<'panel' | 'window' | 'tab'>;
   focusChanged(tabId: number): void;
   /** The browser's tabs, for screenshot evidence of a listing's own tab. */
   tabs: CaptureApis;

@@ -7,7 +7,7 @@ import type { InspectorSession } from '../../../utils/protocol/runtime/inspector
 import { PANEL_CHANGED } from '../../../utils/protocol/runtime/inspector';
 import { openInspectorPanel } from '../../../utils/report/inspector-panel';
 
-const ICON_SIZES = [16, 32, 48, 128] as const;
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const iconSet = (prefix: string) =>
   Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
 
@@ -38,14 +38,15 @@ export function createInspectorUi(browser: typeof BrowserApi) {
 
   function showMode(session: InspectorSession): void {
     const on = session.signedIn;
-    void action.setIcon({ path: iconSet(on ? 'inspector-' : '') }).catch(() => undefined);
+    // Firefox for Android has no setIcon: there the title alone tells the mode.
+    void action.setIcon?.({ path: iconSet(on ? 'inspector-' : '') })?.catch(() => undefined);
     void action
-      .setTitle({
+      .setTitle?.({
         title: on
           ? `${browser.i18n.getMessage('extInspectorTitle')}: ${session.name ?? ''}`
           : browser.i18n.getMessage('extName'),
       })
-      .catch(() => undefined);
+      ?.catch(() => undefined);
   }
 
   return {

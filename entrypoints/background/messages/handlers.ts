@@ -3,9 +3,12 @@
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
 
+import { browser } from 'wxt/browser';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
+import { reportCategories } from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
 import type { DataService } from '../data/data-service';
 import {
@@ -17,6 +20,7 @@ import type { PreferencesService } from '../preferences/preferences-service';
 import type { DraftStore } from '../reports/draft-store';
 import type { ReportService } from '../reports/report-service';
 import type { TabStatusStore } from '../tabs/tab-status';
+import { holdToConsent } from './consent';
 import { holdToOwnMarketplace } from './own-marketplace';
 
 export interface BackgroundDeps {
@@ -81,6 +85,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         holdToOwnMarketplace(sender.url, request.listing);
         if (request.screenshot) throw new Error('a page cannot attach a screenshot');
       }
+      await holdToConsent(reportCategories(request.contact));
       return deps.reports.submit(request);
     },
     async openReportDraft(request, { sender, senderKind }) {
@@ -108,8 +113,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         context: await deps.reports.context(draft.listing.itemKey),
       };
     },
+    async openDraftWindow({ token }) {
+      await deps.drafts.get(token);
+      await openWindowOrTab(
+        `${browser.runtime.getURL('/report.html')}?draft=${token}`,
+        REPORT_WINDOW,
+      );
+      return { ok: true as const };
+    },
     async submitDraft({ token, withScreenshot, ...choices }) {
       const draft = await deps.drafts.get(token);
+      await holdToConsent(reportCategories(choices.contact));
       return deps.reports.submit({
         listing: draft.listing,
         ...choices,

@@ -6,6 +6,7 @@ import type { browser as BrowserApi } from 'wxt/browser';
 import { MARKETPLACE_PAGES } from '../../../utils/protocol/runtime/marketplaces';
 import { DraftListingSchema } from '../../../utils/protocol/runtime/report-drafts';
 import type { TabRequest } from '../../../utils/protocol/runtime/tab-requests';
+import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 import { fitScreenshot } from '../../../utils/report/screenshot';
 import type { DraftStore } from './draft-store';
 
@@ -38,7 +39,7 @@ export function browserGestureApis(browser: typeof BrowserApi): GestureApis {
   return {
     captureVisibleTab: (windowId, options) => browser.tabs.captureVisibleTab(windowId, options),
     sendToTab: (tabId, request) => browser.tabs.sendMessage(tabId, request),
-    openWindow: (url) => browser.windows.create({ url, type: 'popup', width: 560, height: 780 }),
+    openWindow: (url) => openWindowOrTab(url, REPORT_WINDOW),
     reportPageUrl: () => browser.runtime.getURL('/report.html'),
     menus: browser.contextMenus,
     message: (name) => browser.i18n.getMessage(name as 'menuReportListing'),

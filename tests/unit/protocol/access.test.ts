@@ -26,6 +26,7 @@ const ACCESS: Record<MessageType, 'content' | 'privileged'> = {
   openReportDraft: 'content',
   createReportDraft: 'privileged',
   getReportDraft: 'privileged',
+  openDraftWindow: 'privileged',
   submitDraft: 'privileged',
   listReports: 'privileged',
   retryReports: 'privileged',

@@ -37,6 +37,7 @@ function handlers(): Handlers {
     getReportDraft: vi.fn(async () => {
       throw new Error('not used here');
     }),
+    openDraftWindow: vi.fn(async () => ({ ok: true as const })),
     submitDraft: vi.fn(async () => ({
       outcome: 'limited' as const,
       until: '2026-12-03T00:00:00Z',

@@ -71,6 +71,7 @@ function handlers(lookup: Handlers['lookup']): Handlers {
     openReportDraft: unused,
     createReportDraft: unused,
     getReportDraft: unused,
+    openDraftWindow: unused,
     submitDraft: unused,
     listReports: unused,
     retryReports: unused,

@@ -71,7 +71,7 @@ export const INSPECTOR_MESSAGES = {
   inspectListing: {
     access: 'content',
     request: DraftListingSchema,
-    response: z.object({ opened: z.enum(['panel', 'window', 'off']) }),
+    response: z.object({ opened: z.enum(['panel', 'window', 'tab', 'off']) }),
   },
   inspectorSession: { access: 'privileged', request: z.object({}), response: Session },
   inspectorSignIn: {

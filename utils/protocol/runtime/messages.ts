@@ -206,6 +206,15 @@ export const MESSAGES = {
     request: z.object({ token: DraftTokenSchema }),
     response: z.object({ draft: ReportDraftViewSchema, context: ReportContextSchema }),
   },
+  /**
+   * A framed report.html that cannot ask for Firefox's data consent (a framed extension page has
+   * neither the permissions nor the tabs API there): the same draft in a window of its own.
+   */
+  openDraftWindow: {
+    access: 'privileged',
+    request: z.object({ token: DraftTokenSchema }),
+    response: z.object({ ok: z.literal(true) }),
+  },
   /** "Gửi" in report.html: the draft's listing with the shopper's choices. */
   submitDraft: {
     access: 'privileged',

@@ -1,0 +1,45 @@
+/**
+ * What the extension sends, in the data categories of Firefox's built-in consent
+ * (extensionworkshop.com/documentation/develop/firefox-builtin-data-consent). Browsing sends
+ * nothing, so nothing is required; each category is optional and asked for (permissions.request)
+ * when a person first chooses to send: a report, or inspector mode. Plain data, so the build config
+ * can declare it in the Firefox manifest.
+ */
+
+/**
+ * A report: the listing as read (title, price, seller, an optional screenshot: websiteContent),
+ * its address (browsingActivity) and the install id that lets the registry count reports apart
+ * (technicalAndInteraction).
+ */
+export const REPORT_DATA = [
+  'websiteContent',
+  'browsingActivity',
+  'technicalAndInteraction',
+] as const;
+/** The optional contact a shopper may add to a report (an email or a phone number). */
+export const CONTACT_DATA = 'personallyIdentifyingInfo';
+/**
+ * Inspector mode: the ids of the listings whose pages a signed-in inspector opens
+ * (browsingActivity), and with a decision or evidence the listing as read and a screenshot of it
+ * (websiteContent).
+ */
+export const INSPECTOR_DATA = ['browsingActivity', 'websiteContent'] as const;
+
+export type DataCategory = (typeof REPORT_DATA)[number] | typeof CONTACT_DATA;
+
+/** What one report sends: the contact's category only when the shopper gave one. */
+export function reportCategories(contact: string | undefined): DataCategory[] {
+  return contact?.trim() ? [...REPORT_DATA, CONTACT_DATA] : [...REPORT_DATA];
+}
+
+/**
+ * What the background refuses a report with while Firefox's consent is missing: each page says it
+ * in its own words (`dataConsentNeeded`), in the shopper's language.
+ */
+export const CONSENT_NEEDED = 'consent_needed: sending a report is not allowed yet';
+
+/** browser_specific_settings.gecko.data_collection_permissions of the Firefox manifest. */
+export const DATA_COLLECTION = {
+  required: ['none'],
+  optional: [...REPORT_DATA, CONTACT_DATA],
+};
