@@ -116,6 +116,21 @@ describe('the journeys in Firefox, on the release build', () => {
     );
   });
 
+  it('opens the first-run page once on install, in Vietnamese', async () => {
+    const firstRun = await eventually(async () => {
+      const pages = await firefox.browser.pages();
+      const hrefs = await Promise.all(pages.map((page) => hrefOf(page).catch(() => '')));
+      const found = pages.filter((_, i) => hrefs[i]?.endsWith('/onboarding.html'));
+      return found.length > 0 ? found : undefined;
+    }, 'the first-run tab');
+    expect(firstRun).toHaveLength(1);
+    const [page] = firstRun as [Page];
+    await pageReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await textOf(page, 'main, body')).toContain('Soi Hàng');
+    await page.close();
+  });
+
   it('badges the flagged cards of a grid, opens a badge’s details, puts a banner on a flagged product; the popup counts them', async () => {
     const grid = await firefox.openPage(SHOPEE_GRID);
     await eventually(
@@ -160,8 +175,8 @@ describe('the journeys in Firefox, on the release build', () => {
     await product.close();
   });
 
-  it('the popup and the options open, and fit 360×640 without scrolling sideways', async () => {
-    for (const file of ['popup.html', 'options.html']) {
+  it('the popup, the options and the first-run page open, and fit 360×640 without scrolling sideways', async () => {
+    for (const file of ['popup.html', 'options.html', 'onboarding.html']) {
       const page = await openExtensionPage(firefox, file, PHONE);
       expect(await textOf(page, 'main, body'), file).toContain('Soi Hàng');
       expect(await scrollsSideways(page), file).toBe(false);
