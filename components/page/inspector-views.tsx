@@ -9,7 +9,8 @@ import { addWords, type Catalogues, t } from '../../utils/i18n';
 import type { InspectorEntry } from '../../utils/protocol/runtime/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import badgeCss from '../badge.css?inline';
-import { InspectorSection, markerText } from '../InspectorSection';
+import { markerText } from '../inspector-marker';
+import { InspectorSection } from '../InspectorSection';
 
 type Lookup = (
   keys: string[],
