@@ -2,9 +2,10 @@
  * Puts our UI into the page (the Overlay of utils/content/overlay-contract.ts): a badge inside a
  * flagged card, a banner before a flagged product's title, "Báo cáo" under an unflagged product's
  * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
- * styled by one shared sheet per kind, and built from data, never from HTML strings.
+ * styled by one shared sheet per kind, and built from data, never from HTML strings. What is drawn
+ * after a click or on a product page (details, banner, inspector sections) is drawn by the views,
+ * which may load its code first (load-page-ui.ts): the overlay itself holds no renderer.
  */
-import { type ComponentChild, render } from 'preact';
 import {
   BADGE_HOST,
   BANNER_HOST,
@@ -23,30 +24,43 @@ import { acceptTrustedOnly } from './trusted';
 export interface OverlayViews {
   /** Cards: many per page, so plain DOM built from text rather than a component render each. */
   badge(doc: Document, listing: ExtractedListing, verdict: Verdict): HTMLElement;
-  /** A badge's popover body, rendered by Preact when it is first opened. */
+  /**
+   * Draws a badge's popover body into its container when it is first opened; `drawn` places the
+   * popover again once the body is there (it may arrive a moment after the opening).
+   */
   details(
+    container: HTMLElement,
     listing: ExtractedListing,
     verdict: Verdict,
     data: DataInfo | null,
     close: () => void,
-  ): ComponentChild;
+    drawn: () => void,
+  ): void;
   badgeCss: string;
   /** The accessible name of a badge's popover. */
   popoverLabel: string;
-  /** Product pages: one banner, rendered by Preact. */
+  /** Product pages: draws the one banner into its root. */
   banner(
+    root: ShadowRoot,
     listing: ExtractedListing,
     verdict: Verdict,
     data: DataInfo | null,
     collapsed: boolean,
-  ): ComponentChild;
+  ): void;
   bannerCss: string;
   /** "Báo cáo" for a listing with no warning; its press opens the report dialog. */
   reportButton(doc: Document, listing: ExtractedListing): HTMLElement;
   reportCss: string;
   onReport(listing: ExtractedListing): void;
-  /** Inspector mode: the section (a product page's, or a card marker's popover body). */
-  inspector(listing: ExtractedListing, view: InspectedListing, close?: () => void): ComponentChild;
+  /** Inspector mode: draws the section (a product page's, or a card marker's popover body). */
+  inspector(
+    container: Element | ShadowRoot,
+    listing: ExtractedListing,
+    view: InspectedListing,
+    close?: () => void,
+  ): void;
+  /** Takes down what details, banner or inspector drew into a container. */
+  erase(container: Element | ShadowRoot): void;
   /** A card's inspector marker: a few words on a button. */
   inspectorMarker(doc: Document, view: InspectedListing): HTMLElement;
   /** Asked at each mount: inspector mode's styles and words reach a page after it starts. */
@@ -61,7 +75,7 @@ interface Mounted {
   place(): void;
   /** Where the host belongs: its card, or beside the product's title. */
   home(): Node | null;
-  /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
+  /** Where the views drew (the banner's root, a badge's popover once opened), to erase it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
 }
@@ -90,7 +104,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     const entry = inspected.get(anchor);
     if (!entry) return;
     entry.popover?.close();
-    if (entry.rendered) render(null, entry.rendered);
+    if (entry.rendered) views.erase(entry.rendered);
     entry.host.remove();
     inspected.delete(anchor);
   };
@@ -99,7 +113,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     const entry = mounted.get(anchor);
     if (!entry) return;
     entry.popover?.close();
-    if (entry.rendered) render(null, entry.rendered);
+    if (entry.rendered) views.erase(entry.rendered);
     entry.host.remove();
     mounted.delete(anchor);
     arrange(anchor);
@@ -129,14 +143,19 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
         root.append(badge);
-        entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) => {
-          entry.rendered = container;
-          render(views.details(listing, verdict, data, close), container);
-        });
+        entry.popover = attachPopover(
+          root,
+          badge,
+          views.popoverLabel,
+          (container, close, refit) => {
+            entry.rendered = container;
+            views.details(container, listing, verdict, data, close, refit);
+          },
+        );
       } else {
         applyStyles(root, views.bannerCss);
         acceptTrustedOnly(root);
-        render(views.banner(listing, verdict, data, collapsed), root);
+        views.banner(root, listing, verdict, data, collapsed);
         entry.rendered = root;
       }
       place();
@@ -188,10 +207,10 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         root.append(marker);
         entry.popover = attachPopover(root, marker, views.inspectorLabel(), (container, close) => {
           entry.rendered = container;
-          render(views.inspector(listing, view, close), container);
+          views.inspector(container, listing, view, close);
         });
       } else {
-        render(views.inspector(listing, view), root);
+        views.inspector(root, listing, view);
         entry.rendered = root;
       }
       place();

@@ -30,7 +30,8 @@ export function attachPopover(
   root: ShadowRoot,
   button: HTMLElement,
   label: string,
-  renderBody: (container: HTMLElement, close: () => void) => void,
+  /** `refit` places the popover again, for a body drawn a moment after the opening. */
+  renderBody: (container: HTMLElement, close: () => void, refit: () => void) => void,
 ): PopoverControl {
   const doc = root.ownerDocument;
   /** Built on first opening: a grid has dozens of badges and few are ever opened. */
@@ -84,7 +85,11 @@ export function attachPopover(
     element.addEventListener('pointerenter', hover(true) as EventListener);
     element.addEventListener('pointerleave', hover(false) as EventListener);
     root.append(element);
-    renderBody(element, () => control.close());
+    renderBody(
+      element,
+      () => control.close(),
+      () => isOpen && place(element),
+    );
     return element;
   };
 

@@ -3,6 +3,7 @@
  * the same in unit tests (fake-indexeddb, fake browser) and in the extension.
  */
 
+import { pageWords } from '../../../utils/messages/content-script';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
@@ -45,10 +46,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         .signedInAs()
         .then((name) => name !== null)
         .catch(() => false);
+      const words = request.words ? pageWords(choices.language) : undefined;
       const view = {
         ...choices,
         registryUrl: await deps.reports.registryUrl(),
         ...(inspector ? { inspector } : {}),
+        ...(words ? { words } : {}),
       };
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };
