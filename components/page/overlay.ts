@@ -68,32 +68,31 @@ export interface OverlayViews {
   inspectorLabel(): string;
 }
 
+/**
+ * Where a host goes: first inside its card (`inside`), or before or after a product's title. Data,
+ * not closures: a grid mounts dozens of hosts and keeps them while their cards are shown.
+ */
+type Side = 'inside' | 'before' | 'after';
+
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
-  /** Puts the host back where it belongs, after the page removed or moved it. */
-  place(): void;
-  /** Where the host belongs: its card, or beside the product's title. */
-  home(): Node | null;
+  anchor: Element;
+  side: Side;
   /** Where the views drew (the banner's root, a badge's popover once opened), to erase it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
 }
 
-/**
- * Where a host goes: first inside its card, or beside (before or after) a product's title; and the
- * node it must stay a child of, so a host the page moved to another card goes back to its own.
- */
-function placement(
-  anchor: Element,
-  host: HTMLElement,
-  isCard: boolean,
-  side: 'before' | 'after',
-): Pick<Mounted, 'place' | 'home'> {
-  return isCard
-    ? { place: () => anchor.prepend(host), home: () => anchor }
-    : { place: () => anchor[side](host), home: () => anchor.parentNode };
+/** Puts the host where it belongs (again, after the page removed or moved it). */
+function place({ host, anchor, side }: Mounted): void {
+  if (side === 'inside') anchor.prepend(host);
+  else anchor[side](host);
 }
+
+/** The node a host must stay a child of, so a host the page moved to another card goes back. */
+const home = ({ anchor, side }: Mounted): Node | null =>
+  side === 'inside' ? anchor : anchor.parentNode;
 
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
   const mounted = new Map<Element, Mounted>();
@@ -137,8 +136,8 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: SHADOW_MODE });
       const { anchor } = listing;
-      const { place, home } = placement(anchor, host, isCard, 'before');
-      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
+      const side = isCard ? 'inside' : 'before';
+      const entry: Mounted = { host, root, anchor, side, rendered: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
@@ -158,7 +157,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         views.banner(root, listing, verdict, data, collapsed);
         entry.rendered = root;
       }
-      place();
+      place(entry);
       mounted.set(anchor, entry);
       arrange(anchor);
     },
@@ -185,9 +184,16 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const { anchor } = listing;
       // A product's "Báo cáo tin đăng này" goes right under its title, on every site, where the
       // shopper's eye is after reading the name (a warning banner goes above it instead).
-      const { place, home } = placement(anchor, host, isCard, 'after');
-      place();
-      mounted.set(anchor, { host, root, place, home, rendered: null, popover: null });
+      const entry: Mounted = {
+        host,
+        root,
+        anchor,
+        side: isCard ? 'inside' : 'after',
+        rendered: null,
+        popover: null,
+      };
+      place(entry);
+      mounted.set(anchor, entry);
       arrange(anchor);
     },
     inspect(listing, view) {
@@ -200,8 +206,8 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const root = host.attachShadow({ mode: SHADOW_MODE });
       applyStyles(root, views.inspectorCss());
       acceptTrustedOnly(root);
-      const { place, home } = placement(anchor, host, isCard, 'before');
-      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
+      const side = isCard ? 'inside' : 'before';
+      const entry: Mounted = { host, root, anchor, side, rendered: null, popover: null };
       if (isCard) {
         const marker = views.inspectorMarker(doc, view);
         root.append(marker);
@@ -213,7 +219,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
         views.inspector(root, listing, view);
         entry.rendered = root;
       }
-      place();
+      place(entry);
       inspected.set(anchor, entry);
       arrange(anchor);
     },
@@ -225,13 +231,13 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     sweep() {
       for (const [anchor, entry] of inspected) {
         if (!anchor.isConnected) unmountInspector(anchor);
-        else if (entry.host.parentNode !== entry.home()) entry.place();
+        else if (entry.host.parentNode !== home(entry)) place(entry);
       }
       for (const [anchor, entry] of mounted) {
         // A card gone from the page: nothing of it is kept (infinite scroll sessions stay light).
         if (!anchor.isConnected) unmount(anchor);
         // The page removed our warning, or moved it onto another card: it comes back to its own.
-        else if (entry.host.parentNode !== entry.home()) entry.place();
+        else if (entry.host.parentNode !== home(entry)) place(entry);
       }
     },
     get size() {

@@ -26,13 +26,76 @@ export interface PopoverControl {
   readonly isOpen: boolean;
 }
 
+type RenderBody = (container: HTMLElement, close: () => void, refit: () => void) => void;
+
+/** What the page-wide listeners ask of a badge's popover. */
+type PopoverActions = PopoverControl & Pick<BadgeHandlers, 'press' | 'key' | 'hover'>;
+
+/**
+ * A badge's popover until the shopper first reaches it: what to build it from and nothing else (no
+ * closures, no timers), so a grid of dozens of badges costs one small object each. Its control
+ * (createPopover) is made at the first press, key or hover, and its element at the first opening.
+ */
+class LazyPopover implements PopoverControl, BadgeHandlers {
+  private control: PopoverActions | null = null;
+  constructor(
+    readonly root: ShadowRoot,
+    readonly button: HTMLElement,
+    private readonly label: string,
+    private readonly renderBody: RenderBody,
+  ) {}
+
+  private actions(): PopoverActions {
+    this.control ??= createPopover(this.root, this.button, this.label, this.renderBody);
+    return this.control;
+  }
+
+  open(pinned: boolean): void {
+    this.actions().open(pinned);
+  }
+
+  close(): void {
+    this.control?.close();
+  }
+
+  get isOpen(): boolean {
+    return this.control?.isOpen ?? false;
+  }
+
+  press(): void {
+    this.actions().press();
+  }
+
+  key(event: KeyboardEvent): void {
+    this.actions().key(event);
+  }
+
+  hover(entering: boolean, event: PointerEvent): void {
+    this.actions().hover(entering, event);
+  }
+}
+
 export function attachPopover(
   root: ShadowRoot,
   button: HTMLElement,
   label: string,
   /** `refit` places the popover again, for a body drawn a moment after the opening. */
-  renderBody: (container: HTMLElement, close: () => void, refit: () => void) => void,
+  renderBody: RenderBody,
 ): PopoverControl {
+  const popover = new LazyPopover(root, button, label, renderBody);
+  badges.set(root.host, popover);
+  badges.set(button, popover); // where a DOM does not retarget events at the window
+  const view = root.ownerDocument.defaultView;
+  if (view) listen(view);
+  return popover;
+}
+
+function createPopover(
+  root: ShadowRoot,
+  button: HTMLElement,
+  label: string,
+  renderBody: RenderBody,
+): PopoverActions {
   const doc = root.ownerDocument;
   /** Built on first opening: a grid has dozens of badges and few are ever opened. */
   let popover: PopoverElement | null = null;
@@ -138,21 +201,14 @@ export function attachPopover(
     };
   }
 
-  const handlers: BadgeHandlers = {
-    root,
-    button,
+  return Object.assign(control, {
     press() {
       if (isOpen && pinned) control.close();
       else control.open(true);
     },
     key: onKey,
-    hover: (entering, event) => hover(entering)(event),
-  };
-  badges.set(root.host, handlers);
-  badges.set(button, handlers); // where a DOM does not retarget events at the window
-
-  if (doc.defaultView) listen(doc.defaultView);
-  return control;
+    hover: (entering: boolean, event: PointerEvent) => hover(entering)(event),
+  });
 }
 
 /**
