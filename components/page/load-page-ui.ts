@@ -24,12 +24,20 @@ export interface PageUiLoader {
   loaded(): PageUi | null;
 }
 
-export function pageUiLoader(url: () => string, onError: (error: unknown) => void): PageUiLoader {
+/** A module by its address: `import()` in the content script (tests give their own). */
+type ImportModule = (url: string) => Promise<unknown>;
+const importModule: ImportModule = (url) => import(/* @vite-ignore */ url);
+
+export function pageUiLoader(
+  url: () => string,
+  onError: (error: unknown) => void,
+  load: ImportModule = importModule,
+): PageUiLoader {
   let ui: PageUi | null = null;
   let loading: Promise<PageUi> | null = null;
 
-  const load = (): Promise<PageUi> => {
-    loading ??= import(/* @vite-ignore */ url()).then(() => {
+  const start = (): Promise<PageUi> => {
+    loading ??= load(url()).then(() => {
       const loaded = (globalThis as Record<symbol, PageUi | undefined>)[PAGE_UI_KEY];
       if (!loaded) throw new Error('the page UI chunk did not register');
       ui = loaded;
@@ -48,9 +56,12 @@ export function pageUiLoader(url: () => string, onError: (error: unknown) => voi
         use(ui);
         return;
       }
-      load().then((loaded) => {
-        if (container.isConnected) use(loaded);
-      }, onError);
+      // A drawing that fails after the load goes the same way as a failed load: never to the page.
+      start()
+        .then((loaded) => {
+          if (container.isConnected) use(loaded);
+        })
+        .catch(onError);
     },
     loaded: () => ui,
   };
