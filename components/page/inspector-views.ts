@@ -34,20 +34,22 @@ export function inspectorViews(
 ) {
   return {
     // The sections are drawn by the page UI chunk, given the words this script got.
-    inspector(container: Element | ShadowRoot, listing: ExtractedListing, view: InspectedListing) {
-      withUi(container, (ui) =>
-        ui.inspector(
-          container,
-          {
-            name: view.name,
-            entries: view.entries,
-            error: view.error,
-            onHandle: (event) => (event.isTrusted ? onHandle(listing) : undefined),
-          },
-          getLanguage(),
-          words,
-        ),
-      );
+    inspector(
+      container: Element | ShadowRoot,
+      listing: ExtractedListing,
+      view: InspectedListing,
+      drawn?: () => void,
+    ) {
+      return withUi(container, (ui) => {
+        const props = {
+          name: view.name,
+          entries: view.entries,
+          error: view.error,
+          onHandle: (event: Event) => (event.isTrusted ? onHandle(listing) : undefined),
+        };
+        ui.inspector(container, props, getLanguage(), words);
+        drawn?.();
+      });
     },
     inspectorMarker(doc: Document, view: InspectedListing): HTMLElement {
       const button = doc.createElement('button');

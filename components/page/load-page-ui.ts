@@ -15,13 +15,18 @@
  */
 import { PAGE_UI_KEY, type PageUi } from './page-ui-contract';
 
-/** Runs `use` with the chunk: now when it is loaded, else once it is, if `container` is still shown. */
-export type WithPageUi = (container: Node, use: (ui: PageUi) => void) => void;
+/**
+ * Runs `use` with the chunk: now when it is loaded (true), else once it is, if `container` is
+ * still shown (false).
+ */
+export type WithPageUi = (container: Node, use: (ui: PageUi) => void) => boolean;
 
 export interface PageUiLoader {
   draw: WithPageUi;
   /** The chunk if it is loaded (nothing was drawn before it was: erasing never loads it). */
   loaded(): PageUi | null;
+  /** Starts loading it now, for a drawing that is likely to come (a product page's banner). */
+  preload(): void;
 }
 
 /** A module by its address: `import()` in the content script (tests give their own). */
@@ -54,7 +59,7 @@ export function pageUiLoader(
     draw(container, use) {
       if (ui) {
         use(ui);
-        return;
+        return true;
       }
       // A drawing that fails after the load goes the same way as a failed load: never to the page.
       start()
@@ -62,7 +67,11 @@ export function pageUiLoader(
           if (container.isConnected) use(loaded);
         })
         .catch(onError);
+      return false;
     },
     loaded: () => ui,
+    preload() {
+      start().catch(() => undefined); // said at the drawing, which tries again
+    },
   };
 }

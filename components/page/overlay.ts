@@ -25,8 +25,8 @@ export interface OverlayViews {
   /** Cards: many per page, so plain DOM built from text rather than a component render each. */
   badge(doc: Document, listing: ExtractedListing, verdict: Verdict): HTMLElement;
   /**
-   * Draws a badge's popover body into its container when it is first opened; `drawn` places the
-   * popover again once the body is there (it may arrive a moment after the opening).
+   * Draws a badge's popover body into its container when it is first opened. False: the body
+   * comes a moment later (its code is loading), and `drawn` is called then; the popover waits.
    */
   details(
     container: HTMLElement,
@@ -35,7 +35,7 @@ export interface OverlayViews {
     data: DataInfo | null,
     close: () => void,
     drawn: () => void,
-  ): void;
+  ): unknown;
   badgeCss: string;
   /** The accessible name of a badge's popover. */
   popoverLabel: string;
@@ -52,13 +52,16 @@ export interface OverlayViews {
   reportButton(doc: Document, listing: ExtractedListing): HTMLElement;
   reportCss: string;
   onReport(listing: ExtractedListing): void;
-  /** Inspector mode: draws the section (a product page's, or a card marker's popover body). */
+  /**
+   * Inspector mode: draws the section (a product page's, or a card marker's popover body; for
+   * that one, false and then `drawn` as for `details`).
+   */
   inspector(
     container: Element | ShadowRoot,
     listing: ExtractedListing,
     view: InspectedListing,
-    close?: () => void,
-  ): void;
+    drawn?: () => void,
+  ): unknown;
   /** Takes down what details, banner or inspector drew into a container. */
   erase(container: Element | ShadowRoot): void;
   /** A card's inspector marker: a few words on a button. */
@@ -146,9 +149,9 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
           root,
           badge,
           views.popoverLabel,
-          (container, close, refit) => {
+          (container, close, drawn) => {
             entry.rendered = container;
-            views.details(container, listing, verdict, data, close, refit);
+            return views.details(container, listing, verdict, data, close, drawn);
           },
         );
       } else {
@@ -211,10 +214,15 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       if (isCard) {
         const marker = views.inspectorMarker(doc, view);
         root.append(marker);
-        entry.popover = attachPopover(root, marker, views.inspectorLabel(), (container, close) => {
-          entry.rendered = container;
-          views.inspector(container, listing, view, close);
-        });
+        entry.popover = attachPopover(
+          root,
+          marker,
+          views.inspectorLabel(),
+          (container, _, drawn) => {
+            entry.rendered = container;
+            return views.inspector(container, listing, view, drawn);
+          },
+        );
       } else {
         views.inspector(root, listing, view);
         entry.rendered = root;

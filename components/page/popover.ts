@@ -26,7 +26,11 @@ export interface PopoverControl {
   readonly isOpen: boolean;
 }
 
-type RenderBody = (container: HTMLElement, close: () => void, refit: () => void) => void;
+/**
+ * Draws a popover's body. It returns false when the body comes a moment later (its code is still
+ * loading) and then calls `drawn`: the popover shows once its body is there, never empty.
+ */
+type RenderBody = (container: HTMLElement, close: () => void, drawn: () => void) => unknown;
 
 /** What the page-wide listeners ask of a badge's popover. */
 type PopoverActions = PopoverControl & Pick<BadgeHandlers, 'press' | 'key' | 'hover'>;
@@ -79,7 +83,6 @@ export function attachPopover(
   root: ShadowRoot,
   button: HTMLElement,
   label: string,
-  /** `refit` places the popover again, for a body drawn a moment after the opening. */
   renderBody: RenderBody,
 ): PopoverControl {
   const popover = new LazyPopover(root, button, label, renderBody);
@@ -100,6 +103,9 @@ function createPopover(
   /** Built on first opening: a grid has dozens of badges and few are ever opened. */
   let popover: PopoverElement | null = null;
   let native = false;
+  /** Its body is drawn (see RenderBody); until then an opening waits for it. */
+  let ready = false;
+  let waiting = false;
   let isOpen = false;
   let pinned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -148,13 +154,29 @@ function createPopover(
     element.addEventListener('pointerenter', hover(true) as EventListener);
     element.addEventListener('pointerleave', hover(false) as EventListener);
     root.append(element);
-    renderBody(
-      element,
-      () => control.close(),
-      () => isOpen && place(element),
-    );
+    if (renderBody(element, () => control.close(), onDrawn) !== false) ready = true;
     return element;
   };
+
+  /** The body is drawn; an opening asked for before it was shows now. */
+  function onDrawn(): void {
+    ready = true;
+    if (popover && waiting) show(popover);
+  }
+
+  function show(element: PopoverElement): void {
+    waiting = false;
+    if (native) {
+      element.showPopover?.();
+      place(element);
+      // Open now: the toggle event that also says so comes a task later, and until then the
+      // button would still read as collapsed and a second press would try to show it again.
+      settle(true);
+    } else {
+      element.hidden = false;
+      settle(true);
+    }
+  }
 
   const control: PopoverControl = {
     open(pin) {
@@ -162,19 +184,12 @@ function createPopover(
       pinned ||= pin;
       popover ??= build();
       if (isOpen) return;
-      if (native) {
-        popover.showPopover?.();
-        place(popover);
-        // Open now: the toggle event that also says so comes a task later, and until then the
-        // button would still read as collapsed and a second press would try to show it again.
-        settle(true);
-      } else {
-        popover.hidden = false;
-        settle(true);
-      }
+      if (ready) show(popover);
+      else waiting = true;
     },
     close() {
       clearTimeout(timer);
+      waiting = false;
       if (!isOpen || !popover) return;
       if (native) popover.hidePopover?.();
       else {

@@ -54,6 +54,9 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     () => undefined,
   );
   const withUi = pageUi.draw;
+  // A product page's banner is drawn by the chunk: on a page whose address names an item it loads
+  // while the page is read and looked up, not after the answer (a grid never loads it unasked).
+  if (adapter.idsFromUrl(new URL(location.href))?.item) pageUi.preload();
 
   // The report dialog's frame and the failure notices come after a press: the chunk has them too.
   const page = document.documentElement;
@@ -102,7 +105,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   const overlay = createOverlay(document, {
     badge: (doc, _listing, verdict) => badgeElement(doc, verdict),
     details(container, listing, verdict, data, close, drawn) {
-      withUi(container, (ui) => {
+      return withUi(container, (ui) => {
         const props = {
           verdict,
           data,

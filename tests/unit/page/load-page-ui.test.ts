@@ -60,4 +60,17 @@ describe('the page UI chunk', () => {
     const drawn = new Promise<PageUi>((resolve) => loader.draw(shown, resolve));
     expect(await drawn).toBe(registered());
   });
+
+  it('may be loaded ahead of its first drawing (a product page), and once only', async () => {
+    const url = vi.fn(() => CHUNK);
+    const loader = pageUiLoader(url, () => undefined, importChunk);
+    loader.preload();
+    await vi.waitFor(() => expect(loader.loaded()).toBe(registered()));
+    let now: PageUi | null = null;
+    loader.draw(document.body, (ui) => {
+      now = ui;
+    });
+    expect(now).toBe(registered());
+    expect(url).toHaveBeenCalledTimes(1);
+  });
 });
