@@ -32,7 +32,7 @@ module.exports = {
       comment:
         'Every import resolves from the files as they are in git (relative paths, packages): no alias that only a generated config defines.',
       from: {},
-      to: { couldNotResolve: true, pathNot: '^virtual:content-messages$' },
+      to: { couldNotResolve: true, pathNot: '^virtual:content-(script-)?messages$' },
     },
     {
       name: 'protocol-is-the-contract',

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
+import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './scripts/default-feed';
@@ -28,6 +29,16 @@ function feedConfig(mode: string): { url: string | null; publicKeys: string[] } 
     keys.push(readFileSync('tests/keys/test-publisher.public.key', 'utf8').trim());
   }
   return { url: process.env.SOI_HANG_FEED_URL || null, publicKeys: keys };
+}
+
+type Aliases = NonNullable<NonNullable<InlineConfig['resolve']>['alias']>;
+
+/** The build's aliases with `wxt/browser` resolved to WXT's native browser object, first. */
+function nativeBrowserFirst(aliases: Aliases | undefined): Aliases {
+  const rest = Array.isArray(aliases)
+    ? aliases
+    : Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement }));
+  return [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...rest];
 }
 
 // Firefox needs a stable add-on id; Chrome would warn about the key, so it is Firefox-only.
@@ -56,6 +67,15 @@ export default defineConfig({
   hooks: {
     // The shipped data (public/feed/) is built from server/data/ before every build.
     'build:before': (wxt) => writeDefaultFeed(path.resolve(wxt.config.root, 'public')),
+    // Content scripts run on every marketplace page and use a handful of runtime calls, each of
+    // which Chrome's MV3 `chrome.*` and Firefox's `browser.*` already answer with promises: they
+    // get WXT's native `browser` (globalThis.browser ?? chrome) instead of the polyfill, about
+    // 3 KB gzip less to load and no set-up on every page. The background and pages keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entry) => entry.type === 'content-script')) {
+        config.resolve = { ...config.resolve, alias: nativeBrowserFirst(config.resolve?.alias) };
+      }
+    },
   },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
@@ -101,7 +121,11 @@ export default defineConfig({
     // The e2e build alone may capture any tab: a test cannot make the browser's own gesture
     // (toolbar, menu, shortcut) that grants activeTab, so it drives the same capture code instead.
     ...(mode === 'e2e' && { host_permissions: ['<all_urls>'] }),
-    web_accessible_resources: [{ resources: ['report.html'], matches: MARKETPLACE_PAGES }],
+    // report.html: the report dialog framed over the page. page-ui.js: what content scripts draw
+    // after a click or on a product page, loaded when first needed (components/page/load-page-ui.ts).
+    web_accessible_resources: [
+      { resources: ['report.html', 'page-ui.js'], matches: MARKETPLACE_PAGES },
+    ],
     commands: {
       'report-listing': {
         suggested_key: { default: 'Alt+Shift+B' },

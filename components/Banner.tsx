@@ -9,7 +9,8 @@ import type { Verdict } from '../utils/protocol/runtime/verdict';
 import { StatusIcon } from './StatusIcon';
 import { MuteButtons, type MuteHandler } from './WarningActions';
 import { MoreDetails, SourceLines } from './WarningDetails';
-import { advice, headline, tierOf } from './warning-text';
+import { advice } from './warning-details-text';
+import { headline, tierOf } from './warning-text';
 
 export interface BannerProps {
   verdict: Verdict;

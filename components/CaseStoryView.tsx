@@ -6,7 +6,8 @@
 
 import { formatDate, t } from '../utils/i18n';
 import type { CaseStory } from '../utils/protocol/registry/review';
-import { AppealsView, CASE_STATUS_WORDS } from './InspectorSection';
+import { AppealsView } from './InspectorSection';
+import { CASE_STATUS_WORDS } from './inspector-marker';
 import { originsLine } from './origin-words';
 import { priceLine } from './price-text';
 import { REASON_LABELS } from './report-words';

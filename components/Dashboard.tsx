@@ -16,7 +16,7 @@ import {
 import type { InspectorSession } from '../utils/protocol/runtime/inspector';
 import { ActivityChart } from './ActivityChart';
 import { CaseTable } from './DashboardCases';
-import { CASE_STATUS_WORDS } from './InspectorSection';
+import { CASE_STATUS_WORDS } from './inspector-marker';
 import { REASON_LABELS } from './report-words';
 import { SITE_NAMES } from './site-names';
 

@@ -6,7 +6,7 @@
 import { formatDate, t } from '../utils/i18n';
 import type { ReportReason } from '../utils/protocol/registry/report';
 import type { QueueItem } from '../utils/protocol/registry/review';
-import { CASE_STATUS_WORDS } from './InspectorSection';
+import { CASE_STATUS_WORDS } from './inspector-marker';
 import { REASON_LABELS } from './report-words';
 
 function reasonsText(reasons: QueueItem['reasons']): string {

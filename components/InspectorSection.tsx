@@ -10,10 +10,10 @@ import type { ReportReason } from '../utils/protocol/registry/report';
 import type { CaseStory } from '../utils/protocol/registry/review';
 import type { InspectorEntry } from '../utils/protocol/runtime/inspector';
 import { runAction } from './hooks/action';
+import { CASE_STATUS_WORDS, type InspectedRole } from './inspector-marker';
 import { originsLine } from './origin-words';
 import { REASON_LABELS } from './report-words';
 
-export type InspectedRole = 'item' | 'seller';
 /** An appeal as inspectors' views show it (a page's view holds no contact; none is shown). */
 type AppealView = Omit<CaseStory['appeals'][number], 'contact'>;
 
@@ -25,14 +25,6 @@ export interface InspectorSectionProps {
   onHandle?: ((event: Event) => Promise<unknown> | undefined) | undefined;
 }
 
-export const CASE_STATUS_WORDS: Record<InspectorEntry['case']['status'], MessageKey> = {
-  open: 'inspectorStatusOpen',
-  reported: 'inspectorStatusReported',
-  suspected: 'inspectorStatusSuspected',
-  confirmed: 'inspectorStatusConfirmed',
-  cleared: 'inspectorStatusCleared',
-};
-
 const ACTION_WORDS: Record<string, MessageKey> = {
   confirmed: 'inspectorActionConfirm',
   suspected: 'inspectorActionSuspect',
@@ -41,21 +33,6 @@ const ACTION_WORDS: Record<string, MessageKey> = {
   note: 'inspectorActionNote',
   evidence: 'inspectorActionEvidence',
 };
-
-/**
- * The few words a card's marker shows, always after "Thanh tra:" so every marker reads alike: the
- * status, or the report count of a key with no decision, or else its appeals.
- */
-export function markerText(entries: InspectorSectionProps['entries']): string {
-  const item = entries.find((one) => one.role === 'item')?.entry ?? entries[0]?.entry;
-  if (!item) return t('inspectorMarker');
-  const { status, reports, appeals } = item.case;
-  if (status !== 'open' && status !== 'reported')
-    return t('inspectorMarkerStatus', t(CASE_STATUS_WORDS[status]));
-  if (reports > 0) return tn('inspectorMarkerReports', reports, reports);
-  if (appeals > 0) return tn('inspectorMarkerAppeals', appeals, appeals);
-  return t('inspectorMarker');
-}
 
 function reasonsLine(reasons: InspectorEntry['case']['reasons']): string {
   return Object.entries(reasons)

@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '../utils/i18n';
 import type { LinkCheckResult, ListingReading, ShortReading } from '../utils/report/link-check';
 import { SITE_NAMES } from './site-names';
-import { advice, dateLine, headline, sourceLine, tierOf } from './warning-text';
+import { advice } from './warning-details-text';
+import { dateLine, headline, sourceLine, tierOf } from './warning-text';
 
 export interface LinkCheckProps {
   onCheck(text: string): Promise<LinkCheckResult>;

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { DECISION_STATUSES } from '../utils/protocol/registry/review';
 import type { ActionRequest } from '../utils/protocol/runtime/inspector-messages';
-import { RECORD_REASON_WORDS } from './warning-text';
+import { RECORD_REASON_WORDS } from './warning-details-text';
 
 type Status = (typeof DECISION_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 /** The full-page warning shown in place of a listed scam site, with the way back and the way on. */
 import { formatDate, t } from '../utils/i18n';
 import type { FlagRecord } from '../utils/protocol/records';
-import { recordSummary } from './warning-text';
+import { recordSummary } from './warning-details-text';
 
 export interface ScamWarningProps {
   url: string | null;

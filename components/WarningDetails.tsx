@@ -5,14 +5,8 @@
 import { formatDate, type MessageKey, t } from '../utils/i18n';
 import type { DataInfo } from '../utils/protocol/records';
 import type { Verdict } from '../utils/protocol/runtime/verdict';
-import {
-  dateLine,
-  isDemo,
-  productScopeLines,
-  reasonsLine,
-  sourceLine,
-  summaryText,
-} from './warning-text';
+import { productScopeLines, reasonsLine, summaryText } from './warning-details-text';
+import { dateLine, isDemo, sourceLine } from './warning-text';
 
 const EXPLAIN: Record<Verdict['status'], MessageKey> = {
   confirmed: 'statusExplainConfirmed',

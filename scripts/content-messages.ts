@@ -5,6 +5,11 @@
  * the scam-site page, the manifest's name), as plain strings: a smaller script to load on every page.
  * A test (tests/sites/content-bundle.test.ts) checks that every key the content scripts' code names
  * is kept. Served to the build, and to the unit tests, as the module `virtual:content-messages`.
+ *
+ * A content script itself shows only a badge (its label and accessible name), "Báo cáo", notices
+ * and the names of the popover and the report frame: `virtual:content-script-messages` holds just
+ * those. The rest (details, banner, chips) comes with the page UI chunk, which a grid where nothing
+ * is opened never loads (components/page/load-page-ui.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,8 +42,13 @@ export const EXTENSION_PAGE_PREFIXES = [
   'inspector',
 ];
 
+/** The words a content script shows itself (see above); plural forms (`_one`) follow their key. */
+const CONTENT_SCRIPT_KEYS =
+  /^(badge|headline|contested|notice|popover)[A-Z_]|^(sourceLine|dateLine|heuristicSource|actionReport|reportFrameTitle|reportListing|reportShop)$/;
+
 const LANGUAGES = ['vi', 'en'] as const;
 const MODULE_ID = 'virtual:content-messages';
+const SCRIPT_MODULE_ID = 'virtual:content-script-messages';
 
 const forPagesOnly = (key: string) =>
   EXTENSION_PAGE_PREFIXES.some((prefix) => new RegExp(`^${prefix}[A-Z]`).test(key));
@@ -56,17 +66,37 @@ export function contentMessages(root: string): Record<'vi' | 'en', Record<string
   return { vi: read(LANGUAGES[0]), en: read(LANGUAGES[1]) };
 }
 
+/** The words a content script carries itself (the page UI chunk carries contentMessages). */
+export function contentScriptMessages(root: string): Record<'vi' | 'en', Record<string, string>> {
+  const all = contentMessages(root);
+  const own = (catalogue: Record<string, string>) =>
+    Object.fromEntries(Object.entries(catalogue).filter(([key]) => CONTENT_SCRIPT_KEYS.test(key)));
+  return { vi: own(all.vi), en: own(all.en) };
+}
+
 export function contentMessagesPlugin(root: string): Plugin {
-  const resolved = `\0${MODULE_ID}`;
+  const modules: Record<string, () => Record<'vi' | 'en', Record<string, string>>> = {
+    [`\0${MODULE_ID}`]: () => contentMessages(root),
+    [`\0${SCRIPT_MODULE_ID}`]: () => contentScriptMessages(root),
+  };
   return {
     name: 'soi-hang-content-messages',
-    resolveId: (id) => (id === MODULE_ID ? resolved : null),
+    resolveId: (id) => (id === MODULE_ID || id === SCRIPT_MODULE_ID ? `\0${id}` : null),
     load(id) {
-      if (id !== resolved) return null;
+      const build = modules[id];
+      if (!build) return null;
       for (const language of LANGUAGES) {
         this.addWatchFile(path.join(root, 'public/_locales', language, 'messages.json'));
       }
-      return `export default ${JSON.stringify(contentMessages(root))};`;
+      // Each language also as its own export: a content script imports Vietnamese only (the
+      // shopper's other language comes with the lookup's answer), the rest is left out.
+      const catalogues = build();
+      return [
+        ...LANGUAGES.map(
+          (language) => `export const ${language} = ${JSON.stringify(catalogues[language])};`,
+        ),
+        `export default { ${LANGUAGES.join(', ')} };`,
+      ].join('\n');
     },
   };
 }

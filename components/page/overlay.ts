@@ -2,9 +2,10 @@
  * Puts our UI into the page (the Overlay of utils/content/overlay-contract.ts): a badge inside a
  * flagged card, a banner before a flagged product's title, "Báo cáo" under an unflagged product's
  * title. Each lives in its own shadow root (the page's CSS cannot reach in, ours cannot leak out),
- * styled by one shared sheet per kind, and built from data, never from HTML strings.
+ * styled by one shared sheet per kind, and built from data, never from HTML strings. What is drawn
+ * after a click or on a product page (details, banner, inspector sections) is drawn by the views,
+ * which may load its code first (load-page-ui.ts): the overlay itself holds no renderer.
  */
-import { type ComponentChild, render } from 'preact';
 import {
   BADGE_HOST,
   BANNER_HOST,
@@ -23,30 +24,46 @@ import { acceptTrustedOnly } from './trusted';
 export interface OverlayViews {
   /** Cards: many per page, so plain DOM built from text rather than a component render each. */
   badge(doc: Document, listing: ExtractedListing, verdict: Verdict): HTMLElement;
-  /** A badge's popover body, rendered by Preact when it is first opened. */
+  /**
+   * Draws a badge's popover body into its container when it is first opened. False: the body
+   * comes a moment later (its code is loading), and `drawn` is called then; the popover waits.
+   */
   details(
+    container: HTMLElement,
     listing: ExtractedListing,
     verdict: Verdict,
     data: DataInfo | null,
     close: () => void,
-  ): ComponentChild;
+    drawn: () => void,
+  ): unknown;
   badgeCss: string;
   /** The accessible name of a badge's popover. */
   popoverLabel: string;
-  /** Product pages: one banner, rendered by Preact. */
+  /** Product pages: draws the one banner into its root. */
   banner(
+    root: ShadowRoot,
     listing: ExtractedListing,
     verdict: Verdict,
     data: DataInfo | null,
     collapsed: boolean,
-  ): ComponentChild;
+  ): void;
   bannerCss: string;
   /** "Báo cáo" for a listing with no warning; its press opens the report dialog. */
   reportButton(doc: Document, listing: ExtractedListing): HTMLElement;
   reportCss: string;
   onReport(listing: ExtractedListing): void;
-  /** Inspector mode: the section (a product page's, or a card marker's popover body). */
-  inspector(listing: ExtractedListing, view: InspectedListing, close?: () => void): ComponentChild;
+  /**
+   * Inspector mode: draws the section (a product page's, or a card marker's popover body; for
+   * that one, false and then `drawn` as for `details`).
+   */
+  inspector(
+    container: Element | ShadowRoot,
+    listing: ExtractedListing,
+    view: InspectedListing,
+    drawn?: () => void,
+  ): unknown;
+  /** Takes down what details, banner or inspector drew into a container. */
+  erase(container: Element | ShadowRoot): void;
   /** A card's inspector marker: a few words on a button. */
   inspectorMarker(doc: Document, view: InspectedListing): HTMLElement;
   /** Asked at each mount: inspector mode's styles and words reach a page after it starts. */
@@ -54,32 +71,31 @@ export interface OverlayViews {
   inspectorLabel(): string;
 }
 
+/**
+ * Where a host goes: first inside its card (`inside`), or before or after a product's title. Data,
+ * not closures: a grid mounts dozens of hosts and keeps them while their cards are shown.
+ */
+type Side = 'inside' | 'before' | 'after';
+
 interface Mounted {
   host: HTMLElement;
   root: ShadowRoot;
-  /** Puts the host back where it belongs, after the page removed or moved it. */
-  place(): void;
-  /** Where the host belongs: its card, or beside the product's title. */
-  home(): Node | null;
-  /** Where Preact rendered (the banner's root, a badge's popover once opened), to unmount it. */
+  anchor: Element;
+  side: Side;
+  /** Where the views drew (the banner's root, a badge's popover once opened), to erase it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
 }
 
-/**
- * Where a host goes: first inside its card, or beside (before or after) a product's title; and the
- * node it must stay a child of, so a host the page moved to another card goes back to its own.
- */
-function placement(
-  anchor: Element,
-  host: HTMLElement,
-  isCard: boolean,
-  side: 'before' | 'after',
-): Pick<Mounted, 'place' | 'home'> {
-  return isCard
-    ? { place: () => anchor.prepend(host), home: () => anchor }
-    : { place: () => anchor[side](host), home: () => anchor.parentNode };
+/** Puts the host where it belongs (again, after the page removed or moved it). */
+function place({ host, anchor, side }: Mounted): void {
+  if (side === 'inside') anchor.prepend(host);
+  else anchor[side](host);
 }
+
+/** The node a host must stay a child of, so a host the page moved to another card goes back. */
+const home = ({ anchor, side }: Mounted): Node | null =>
+  side === 'inside' ? anchor : anchor.parentNode;
 
 export function createOverlay(doc: Document, views: OverlayViews): Overlay {
   const mounted = new Map<Element, Mounted>();
@@ -90,7 +106,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     const entry = inspected.get(anchor);
     if (!entry) return;
     entry.popover?.close();
-    if (entry.rendered) render(null, entry.rendered);
+    if (entry.rendered) views.erase(entry.rendered);
     entry.host.remove();
     inspected.delete(anchor);
   };
@@ -99,7 +115,7 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     const entry = mounted.get(anchor);
     if (!entry) return;
     entry.popover?.close();
-    if (entry.rendered) render(null, entry.rendered);
+    if (entry.rendered) views.erase(entry.rendered);
     entry.host.remove();
     mounted.delete(anchor);
     arrange(anchor);
@@ -123,23 +139,28 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const host = doc.createElement(isCard ? BADGE_HOST : BANNER_HOST);
       const root = host.attachShadow({ mode: SHADOW_MODE });
       const { anchor } = listing;
-      const { place, home } = placement(anchor, host, isCard, 'before');
-      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
+      const side = isCard ? 'inside' : 'before';
+      const entry: Mounted = { host, root, anchor, side, rendered: null, popover: null };
       if (isCard) {
         applyStyles(root, views.badgeCss);
         const badge = views.badge(doc, listing, verdict);
         root.append(badge);
-        entry.popover = attachPopover(root, badge, views.popoverLabel, (container, close) => {
-          entry.rendered = container;
-          render(views.details(listing, verdict, data, close), container);
-        });
+        entry.popover = attachPopover(
+          root,
+          badge,
+          views.popoverLabel,
+          (container, close, drawn) => {
+            entry.rendered = container;
+            return views.details(container, listing, verdict, data, close, drawn);
+          },
+        );
       } else {
         applyStyles(root, views.bannerCss);
         acceptTrustedOnly(root);
-        render(views.banner(listing, verdict, data, collapsed), root);
+        views.banner(root, listing, verdict, data, collapsed);
         entry.rendered = root;
       }
-      place();
+      place(entry);
       mounted.set(anchor, entry);
       arrange(anchor);
     },
@@ -166,9 +187,16 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const { anchor } = listing;
       // A product's "Báo cáo tin đăng này" goes right under its title, on every site, where the
       // shopper's eye is after reading the name (a warning banner goes above it instead).
-      const { place, home } = placement(anchor, host, isCard, 'after');
-      place();
-      mounted.set(anchor, { host, root, place, home, rendered: null, popover: null });
+      const entry: Mounted = {
+        host,
+        root,
+        anchor,
+        side: isCard ? 'inside' : 'after',
+        rendered: null,
+        popover: null,
+      };
+      place(entry);
+      mounted.set(anchor, entry);
       arrange(anchor);
     },
     inspect(listing, view) {
@@ -181,20 +209,25 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       const root = host.attachShadow({ mode: SHADOW_MODE });
       applyStyles(root, views.inspectorCss());
       acceptTrustedOnly(root);
-      const { place, home } = placement(anchor, host, isCard, 'before');
-      const entry: Mounted = { host, root, place, home, rendered: null, popover: null };
+      const side = isCard ? 'inside' : 'before';
+      const entry: Mounted = { host, root, anchor, side, rendered: null, popover: null };
       if (isCard) {
         const marker = views.inspectorMarker(doc, view);
         root.append(marker);
-        entry.popover = attachPopover(root, marker, views.inspectorLabel(), (container, close) => {
-          entry.rendered = container;
-          render(views.inspector(listing, view, close), container);
-        });
+        entry.popover = attachPopover(
+          root,
+          marker,
+          views.inspectorLabel(),
+          (container, _, drawn) => {
+            entry.rendered = container;
+            return views.inspector(container, listing, view, drawn);
+          },
+        );
       } else {
-        render(views.inspector(listing, view), root);
+        views.inspector(root, listing, view);
         entry.rendered = root;
       }
-      place();
+      place(entry);
       inspected.set(anchor, entry);
       arrange(anchor);
     },
@@ -206,13 +239,13 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
     sweep() {
       for (const [anchor, entry] of inspected) {
         if (!anchor.isConnected) unmountInspector(anchor);
-        else if (entry.host.parentNode !== entry.home()) entry.place();
+        else if (entry.host.parentNode !== home(entry)) place(entry);
       }
       for (const [anchor, entry] of mounted) {
         // A card gone from the page: nothing of it is kept (infinite scroll sessions stay light).
         if (!anchor.isConnected) unmount(anchor);
         // The page removed our warning, or moved it onto another card: it comes back to its own.
-        else if (entry.host.parentNode !== entry.home()) entry.place();
+        else if (entry.host.parentNode !== home(entry)) place(entry);
       }
     },
     get size() {

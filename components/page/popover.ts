@@ -26,16 +26,86 @@ export interface PopoverControl {
   readonly isOpen: boolean;
 }
 
+/**
+ * Draws a popover's body. It returns false when the body comes a moment later (its code is still
+ * loading) and then calls `drawn`: the popover shows once its body is there, never empty.
+ */
+type RenderBody = (container: HTMLElement, close: () => void, drawn: () => void) => unknown;
+
+/** What the page-wide listeners ask of a badge's popover. */
+type PopoverActions = PopoverControl & Pick<BadgeHandlers, 'press' | 'key' | 'hover'>;
+
+/**
+ * A badge's popover until the shopper first reaches it: what to build it from and nothing else (no
+ * closures, no timers), so a grid of dozens of badges costs one small object each. Its control
+ * (createPopover) is made at the first press, key or hover, and its element at the first opening.
+ */
+class LazyPopover implements PopoverControl, BadgeHandlers {
+  private control: PopoverActions | null = null;
+  constructor(
+    readonly root: ShadowRoot,
+    readonly button: HTMLElement,
+    private readonly label: string,
+    private readonly renderBody: RenderBody,
+  ) {}
+
+  private actions(): PopoverActions {
+    this.control ??= createPopover(this.root, this.button, this.label, this.renderBody);
+    return this.control;
+  }
+
+  open(pinned: boolean): void {
+    this.actions().open(pinned);
+  }
+
+  close(): void {
+    this.control?.close();
+  }
+
+  get isOpen(): boolean {
+    return this.control?.isOpen ?? false;
+  }
+
+  press(): void {
+    this.actions().press();
+  }
+
+  key(event: KeyboardEvent): void {
+    this.actions().key(event);
+  }
+
+  hover(entering: boolean, event: PointerEvent): void {
+    this.actions().hover(entering, event);
+  }
+}
+
 export function attachPopover(
   root: ShadowRoot,
   button: HTMLElement,
   label: string,
-  renderBody: (container: HTMLElement, close: () => void) => void,
+  renderBody: RenderBody,
 ): PopoverControl {
+  const popover = new LazyPopover(root, button, label, renderBody);
+  badges.set(root.host, popover);
+  badges.set(button, popover); // where a DOM does not retarget events at the window
+  const view = root.ownerDocument.defaultView;
+  if (view) listen(view);
+  return popover;
+}
+
+function createPopover(
+  root: ShadowRoot,
+  button: HTMLElement,
+  label: string,
+  renderBody: RenderBody,
+): PopoverActions {
   const doc = root.ownerDocument;
   /** Built on first opening: a grid has dozens of badges and few are ever opened. */
   let popover: PopoverElement | null = null;
   let native = false;
+  /** Its body is drawn (see RenderBody); until then an opening waits for it. */
+  let ready = false;
+  let waiting = false;
   let isOpen = false;
   let pinned = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,9 +154,29 @@ export function attachPopover(
     element.addEventListener('pointerenter', hover(true) as EventListener);
     element.addEventListener('pointerleave', hover(false) as EventListener);
     root.append(element);
-    renderBody(element, () => control.close());
+    if (renderBody(element, () => control.close(), onDrawn) !== false) ready = true;
     return element;
   };
+
+  /** The body is drawn; an opening asked for before it was shows now. */
+  function onDrawn(): void {
+    ready = true;
+    if (popover && waiting) show(popover);
+  }
+
+  function show(element: PopoverElement): void {
+    waiting = false;
+    if (native) {
+      element.showPopover?.();
+      place(element);
+      // Open now: the toggle event that also says so comes a task later, and until then the
+      // button would still read as collapsed and a second press would try to show it again.
+      settle(true);
+    } else {
+      element.hidden = false;
+      settle(true);
+    }
+  }
 
   const control: PopoverControl = {
     open(pin) {
@@ -94,19 +184,12 @@ export function attachPopover(
       pinned ||= pin;
       popover ??= build();
       if (isOpen) return;
-      if (native) {
-        popover.showPopover?.();
-        place(popover);
-        // Open now: the toggle event that also says so comes a task later, and until then the
-        // button would still read as collapsed and a second press would try to show it again.
-        settle(true);
-      } else {
-        popover.hidden = false;
-        settle(true);
-      }
+      if (ready) show(popover);
+      else waiting = true;
     },
     close() {
       clearTimeout(timer);
+      waiting = false;
       if (!isOpen || !popover) return;
       if (native) popover.hidePopover?.();
       else {
@@ -133,21 +216,14 @@ export function attachPopover(
     };
   }
 
-  const handlers: BadgeHandlers = {
-    root,
-    button,
+  return Object.assign(control, {
     press() {
       if (isOpen && pinned) control.close();
       else control.open(true);
     },
     key: onKey,
-    hover: (entering, event) => hover(entering)(event),
-  };
-  badges.set(root.host, handlers);
-  badges.set(button, handlers); // where a DOM does not retarget events at the window
-
-  if (doc.defaultView) listen(doc.defaultView);
-  return control;
+    hover: (entering: boolean, event: PointerEvent) => hover(entering)(event),
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR, RELEASE_TEST_DIR, REPO_ROOT } from './harness';
 
@@ -78,9 +79,12 @@ const SHORT_LINK_ACCESS = [
  */
 const OPTIONAL_ACCESS = [...SHORT_LINK_ACCESS, '<all_urls>'];
 
-/** The report dialog, which only the marketplace pages our content scripts run on may frame. */
+/**
+ * The report dialog, which only the marketplace pages our content scripts run on may frame, and
+ * the page UI chunk their content scripts load when first needed (components/page/load-page-ui.ts).
+ */
 const REPORT_FRAME = {
-  resources: ['report.html'],
+  resources: ['report.html', 'page-ui.js'],
   matches: [
     'https://shopee.vn/*',
     'https://www.lazada.vn/*',
@@ -109,7 +113,30 @@ function modeOf(dir: string, site: string): string | undefined {
   return source.match(new RegExp(`(?:^|[,;\\s])${name}=[\`"'](\\w+)[\`"']`))?.[1];
 }
 
+/**
+ * Every marketplace page loads its site's content script: at most this many bytes gzip. What a
+ * shopper sees only after a click is in the page UI chunk, loaded then.
+ */
+const CONTENT_SCRIPT_GZIP_LIMIT = 20_000;
+
+/** A phrase of webextension-polyfill's set-up: content scripts use the browser's own API. */
+const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
+
 describe('the built packages', () => {
+  it('every content script is small, and carries no browser API polyfill', () => {
+    for (const [name, dir] of RELEASES) {
+      for (const site of CONTENT_SCRIPTS) {
+        const source = readFileSync(path.join(dir, 'content-scripts', `${site}.js`));
+        expect(gzipSync(source).length, `${name} ${site}`).toBeLessThanOrEqual(
+          CONTENT_SCRIPT_GZIP_LIMIT,
+        );
+        expect(source.includes(POLYFILL_MARK), `${name} ${site}`).toBe(false);
+      }
+    }
+    // The background still uses it (it is the mark's only purpose to tell them apart).
+    expect(packageHolds(EXTENSION_DIR, POLYFILL_MARK)).toBe(true);
+  });
+
   it('Chrome asks for exactly these permissions, and no host access beyond the marketplaces', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.permissions?.sort()).toEqual(
@@ -151,7 +178,7 @@ describe('the built packages', () => {
     expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
     // Firefox MV2 lists web-accessible resources by name (each install has its own random origin).
-    expect(manifest.web_accessible_resources).toEqual(['report.html']);
+    expect(manifest.web_accessible_resources).toEqual(['report.html', 'page-ui.js']);
     expect(manifest.commands).toEqual(COMMANDS);
   });
 

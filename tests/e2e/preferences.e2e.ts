@@ -117,6 +117,9 @@ describe('mutes, language and the popup in Chromium', () => {
     expect(await banner(page).textContent()).toContain(
       'An authority has found this product in violation',
     );
+    // The badges' own words, which the content script gets in English with the lookup's answer.
+    const label = await badgeButton(badges(page).first()).getAttribute('aria-label');
+    expect(label).toMatch(/^(Violation confirmed|Suspected|\d+ reports?)/);
     await options.selectOption('[data-testid="language"]', 'vi');
     await options.locator('h1', { hasText: 'Cài đặt' }).waitFor();
     await page.reload();

@@ -2,6 +2,7 @@
  * The content runner on our Shopee grid fixture, with animation frames run by hand and lookups
  * answered from the shipped data, for the runner's tests.
  */
+import { render } from 'preact';
 import { createOverlay } from '../../components/page/overlay';
 import { createRunner, type LookupResult, type RunnerDeps } from '../../utils/content/runner';
 import type { PageStatus } from '../../utils/protocol/runtime/page-status';
@@ -46,18 +47,24 @@ export function setup(overrides: Partial<RunnerDeps> = {}) {
   const overlay = createOverlay(document, {
     badge: (doc, _l, verdict) =>
       Object.assign(doc.createElement('span'), { textContent: verdict.status }),
-    details: (_l, verdict) => <p data-testid="details">{verdict.status}</p>,
+    details: (container, _l, verdict) =>
+      render(<p data-testid="details">{verdict.status}</p>, container),
     badgeCss: '.badge{}',
     popoverLabel: 'details',
-    banner: (_l, verdict) => <p data-testid="banner">{verdict.status}</p>,
+    banner: (root, _l, verdict) => render(<p data-testid="banner">{verdict.status}</p>, root),
     bannerCss: '.banner{}',
     reportButton: (doc, listing) =>
       Object.assign(doc.createElement('button'), { textContent: `report ${listing.itemKey}` }),
     reportCss: '.report{}',
     onReport: (listing) => reported.push(listing.itemKey),
-    inspector: (_l, view) => (
-      <p data-testid="inspector">{view.entries.map(({ entry }) => entry.case.status).join(',')}</p>
-    ),
+    inspector: (container, _l, view) =>
+      render(
+        <p data-testid="inspector">
+          {view.entries.map(({ entry }) => entry.case.status).join(',')}
+        </p>,
+        container,
+      ),
+    erase: (container) => render(null, container),
     inspectorMarker: (doc, view) =>
       Object.assign(doc.createElement('button'), {
         textContent: `inspector ${view.entries.length}`,

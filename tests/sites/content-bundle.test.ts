@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSPECTOR_WORDS } from '../../entrypoints/background/inspector/inspector-words';
 import vi from '../../public/_locales/vi/messages.json';
-import { contentMessages } from '../../scripts/content-messages';
+import { contentMessages, contentScriptMessages } from '../../scripts/content-messages';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 /** Value (not type-only) imports of a module, resolved to files. */
@@ -74,6 +74,18 @@ const entrypoints = readdirSync(path.join(REPO_ROOT, 'entrypoints'))
   .filter((name) => name.endsWith('.content'))
   .map((name) => path.join(REPO_ROOT, 'entrypoints', name, 'index.ts'));
 
+/** The message keys a set of source files names. */
+function namedKeys(files: Iterable<string>): Set<string> {
+  const keys = new Set(Object.keys(vi));
+  const named = new Set<string>();
+  for (const source of files) {
+    for (const match of readFileSync(source, 'utf8').matchAll(/'([a-zA-Z]+)'/g)) {
+      if (keys.has(match[1] as string)) named.add(match[1] as string);
+    }
+  }
+  return named;
+}
+
 describe('content script bundles', () => {
   it.each(entrypoints.map((file) => [path.basename(path.dirname(file)), file]))(
     '%s imports no schema library',
@@ -88,12 +100,11 @@ describe('content script bundles', () => {
     '%s carries every string its code names, in both languages',
     (_name, file) => {
       const keys = new Set(Object.keys(vi));
-      const named = new Set<string>();
-      for (const source of importGraph(file).files) {
-        for (const match of readFileSync(source, 'utf8').matchAll(/'([a-zA-Z]+)'/g)) {
-          if (keys.has(match[1] as string)) named.add(match[1] as string);
-        }
-      }
+      // The script's own words, and the page UI chunk's it loads for what comes after a click.
+      const named = namedKeys([
+        ...importGraph(file).files,
+        ...importGraph(path.join(REPO_ROOT, 'entrypoints/page-ui.ts')).files,
+      ]);
       const carried = contentMessages(REPO_ROOT);
       expect(named.size).toBeGreaterThan(40);
       // Inspector mode's words come with the page's first inspector view instead.
@@ -104,6 +115,19 @@ describe('content script bundles', () => {
       expect([...named].filter((key) => key.startsWith('inspector') && !later(key))).toEqual([]);
       // And it leaves out what only the extension's pages show.
       expect(Object.keys(carried.vi).length).toBeLessThan(keys.size * 0.7);
+    },
+  );
+
+  it.each(entrypoints.map((file) => [path.basename(path.dirname(file)), file]))(
+    '%s itself carries the words its own code names (the page UI chunk carries the rest)',
+    (_name, file) => {
+      const own = contentScriptMessages(REPO_ROOT);
+      const later = (key: string) => key in INSPECTOR_WORDS.vi && key in INSPECTOR_WORDS.en;
+      const named = [...namedKeys(importGraph(file).files)].filter((key) => !later(key));
+      expect(named.length).toBeGreaterThan(20);
+      // Vietnamese in the script; the other language comes with the first lookup's answer.
+      expect(named.filter((key) => !(key in own.vi) || !(key in own.en))).toEqual([]);
+      expect(Object.keys(own.vi).length).toBeLessThan(named.length * 1.5);
     },
   );
 });

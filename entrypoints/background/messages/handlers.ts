@@ -4,6 +4,7 @@
  */
 
 import { browser } from 'wxt/browser';
+import { pageWords } from '../../../utils/messages/content-script';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
 import { reportCategories } from '../../../utils/protocol/runtime/data-collection';
@@ -54,10 +55,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         .signedInAs()
         .then((name) => name !== null)
         .catch(() => false);
+      const words = request.words ? pageWords(choices.language) : undefined;
       const view = {
         ...choices,
         registryUrl: await deps.reports.registryUrl(),
         ...(inspector ? { inspector } : {}),
+        ...(words ? { words } : {}),
       };
       // Paused on this marketplace: nothing is looked up, nothing shown.
       if (view.paused) return { hits: [], data: null, view };

@@ -3,14 +3,8 @@
  * asked about, valid as any record, and every word a warning takes from it says it is a test.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  advice,
-  badgeText,
-  headline,
-  reasonsLine,
-  sourceLine,
-  summaryText,
-} from '../../../components/warning-text';
+import { advice, reasonsLine, summaryText } from '../../../components/warning-details-text';
+import { badgeText, headline, sourceLine } from '../../../components/warning-text';
 import { demoRecordFor } from '../../../entrypoints/background/preferences/demo-record';
 import { setLanguage } from '../../../utils/i18n';
 import { FlagRecordSchema } from '../../../utils/protocol/records';

@@ -4,7 +4,8 @@
  */
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { InspectorSection, markerText } from '../../../components/InspectorSection';
+import { InspectorSection } from '../../../components/InspectorSection';
+import { markerText } from '../../../components/inspector-marker';
 import type { InspectorEntry } from '../../../utils/protocol/runtime/inspector';
 
 const entry = (change: Partial<InspectorEntry> = {}): InspectorEntry => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Banner } from '../../../components/Banner';
 import { badgeElement } from '../../../components/badge-element';
 import { MoreDetails } from '../../../components/WarningDetails';
-import { RECORD_REASON_WORDS } from '../../../components/warning-text';
+import { RECORD_REASON_WORDS } from '../../../components/warning-details-text';
 import { type Language, setLanguage } from '../../../utils/i18n';
 import { REPORT_REASONS } from '../../../utils/protocol/registry/report';
 import {

@@ -4,7 +4,7 @@
  * "máy hàn"), and the weight: information beside another warning, never a warning by itself.
  */
 import { describe, expect, it } from 'vitest';
-import { evidenceLines } from '../../../components/warning-text';
+import { evidenceLines } from '../../../components/warning-details-text';
 import { barcodeFinding, checkDigitOk, issuerOf } from '../../../utils/lookup/signals/barcode';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { normaliseProductName } from '../../../utils/protocol/keys';

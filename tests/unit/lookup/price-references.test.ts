@@ -5,7 +5,7 @@
  * not compared; it warns only beside another sign, and its line names both prices.
  */
 import { describe, expect, it } from 'vitest';
-import { evidenceLines } from '../../../components/warning-text';
+import { evidenceLines } from '../../../components/warning-details-text';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';
 import { normaliseProductName } from '../../../utils/protocol/keys';

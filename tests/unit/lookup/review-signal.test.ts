@@ -4,7 +4,7 @@
  * the visible reviews complain, quoting the phrase.
  */
 import { describe, expect, it } from 'vitest';
-import { evidenceLines } from '../../../components/warning-text';
+import { evidenceLines } from '../../../components/warning-details-text';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { normaliseProductName } from '../../../utils/protocol/keys';
 import { type SignalVerdict, signalVerdict } from '../../../utils/protocol/runtime/verdict';

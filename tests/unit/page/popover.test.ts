@@ -31,6 +31,26 @@ describe('badge popover', () => {
     expect(button.getAttribute('aria-controls')).toBe(popover()?.id);
   });
 
+  it('opens only once a body drawn later is there, never empty', () => {
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    const button = root.appendChild(document.createElement('button'));
+    let drawn: () => void = () => undefined;
+    const control = attachPopover(root, button, 'Warning details', (container, _close, done) => {
+      drawn = () => {
+        container.append('details');
+        done();
+      };
+      return false; // its code is still loading
+    });
+    control.open(true);
+    expect(control.isOpen).toBe(false);
+    expect(button.getAttribute('aria-expanded')).not.toBe('true');
+    drawn();
+    expect(control.isOpen).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it("keeps clicks on the badge from the card's link and the page", () => {
     const { host, button } = setup();
     const link = document.createElement('a');

@@ -2,6 +2,8 @@
  * A page's script can dispatch events at anything it reaches; none of them acts on our warnings.
  * (happy-dom has no isTrusted: tests/unit/setup.ts makes events trusted, these mark theirs not.)
  */
+
+import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '../../../components/page/overlay';
 import { attachPopover } from '../../../components/page/popover';
@@ -58,19 +60,22 @@ describe("a page's synthetic events", () => {
     const pressed = vi.fn();
     const overlay = createOverlay(document, {
       badge: (doc) => doc.createElement('span'),
-      details: () => null,
+      details: () => undefined,
       badgeCss: '',
       popoverLabel: 'details',
-      banner: () => (
-        <button type="button" data-testid="mute-seller" onClick={pressed}>
-          mute
-        </button>
-      ),
+      banner: (root) =>
+        render(
+          <button type="button" data-testid="mute-seller" onClick={pressed}>
+            mute
+          </button>,
+          root,
+        ),
       bannerCss: '',
       reportButton: (doc) => doc.createElement('button'),
       reportCss: '',
       onReport: () => undefined,
-      inspector: () => null,
+      inspector: () => undefined,
+      erase: (container) => render(null, container),
       inspectorMarker: (doc) => doc.createElement('button'),
       inspectorCss: () => '',
       inspectorLabel: () => 'inspector',

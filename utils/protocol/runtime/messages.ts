@@ -94,6 +94,11 @@ export const MESSAGES = {
           )
           .check(z.maxLength(MAX_LOOKUP_KEYS)),
       ),
+      /**
+       * The page carries its own words in Vietnamese only: it asks for them in the shopper's
+       * language, sent with the answer when that is another one (view.words).
+       */
+      words: z.optional(z.literal(true)),
     }),
     response: z.object({
       hits: z.array(FlagRecordSchema),
@@ -128,6 +133,8 @@ export const MESSAGES = {
           registryUrl: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
           /** Inspector mode is on: the page asks `inspectorLookup` for its inspector sections. */
           inspector: z.optional(z.literal(true)),
+          /** The content script's own words in `language`, when it asked and that is not Vietnamese. */
+          words: z.optional(z.record(z.string(), z.string().check(z.maxLength(2000)))),
         }),
       ),
     }),

@@ -9,8 +9,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { draftListingOf } from '../../utils/content/report-listing';
 import { createRunner, type Runner } from '../../utils/content/runner';
 import { scanScheduler } from '../../utils/content/scan-timing';
-import { setLanguage, t, useCatalogues } from '../../utils/i18n';
-import { CONTENT_MESSAGES } from '../../utils/messages/content';
+import {
+  addWords,
+  type Catalogues,
+  getLanguage,
+  setLanguage,
+  t,
+  useCatalogues,
+} from '../../utils/i18n';
+import { CONTENT_SCRIPT_MESSAGES } from '../../utils/messages/content-script';
 import { errorMessage } from '../../utils/protocol/error-message';
 import type { ReportReason } from '../../utils/protocol/registry/report';
 import { sendMessage } from '../../utils/protocol/runtime/client';
@@ -18,33 +25,47 @@ import { CONSENT_NEEDED } from '../../utils/protocol/runtime/data-collection';
 import { createPortTransport, REQUEST_PORT } from '../../utils/protocol/runtime/port-transport';
 import { readTabRequest } from '../../utils/protocol/runtime/tab-requests';
 import type { ExtractedListing, SiteAdapter } from '../../utils/sites/engine/types';
-import { BadgeDetails } from '../BadgeDetails';
-import { Banner } from '../Banner';
 import badgeCss from '../badge.css?inline';
 import { badgeElement } from '../badge-element';
 import bannerCss from '../banner.css?inline';
-import noticeCss from '../notice.css?inline';
 import type { QuickOutcome, QuickReportActions } from '../QuickReport';
 import { reportButtonElement } from '../report-button';
 import reportCss from '../report-button.css?inline';
-import warningCss from '../warning.css?inline';
 import { inspectBatch, inspectorViews } from './inspector-views';
-import { createNotices } from './notice';
+import { pageUiLoader } from './load-page-ui';
+import type { Notices } from './notice';
 import { createOverlay } from './overlay';
 import { stopBadgeListeners } from './popover';
-import { createReportFrame } from './report-frame';
 import { watchCardsForReport } from './report-hover';
 import { shopperActions } from './shopper-actions';
 
 export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  useCatalogues(CONTENT_MESSAGES);
+  useCatalogues(CONTENT_SCRIPT_MESSAGES);
   let runner: Runner | null = null;
   /** From the latest lookup's answer: where a seller contests a warning. */
   let registryUrl: string | null = null;
+  /** The words in the shopper's language arrived with a lookup's answer. */
+  let haveWords = false;
   const requests = createPortTransport(() => browser.runtime.connect({ name: REQUEST_PORT }));
+  // What a shopper sees after a click, and a product page's banner: drawn by the page UI chunk.
+  const pageUi = pageUiLoader(
+    () => browser.runtime.getURL('/page-ui.js'),
+    // Never thrown into the page: the badge and its label are already there, and the next
+    // opening tries the load again.
+    () => undefined,
+  );
+  const withUi = pageUi.draw;
+  // A product page's banner is drawn by the chunk: on a page whose address names an item it loads
+  // while the page is read and looked up, not after the answer (a grid never loads it unasked).
+  if (adapter.idsFromUrl(new URL(location.href))?.item) pageUi.preload();
 
-  const frame = createReportFrame(document);
-  const notices = createNotices(document, noticeCss);
+  // The report dialog's frame and the failure notices come after a press: the chunk has them too.
+  const page = document.documentElement;
+  const notices: Notices = {
+    show: (text) => withUi(page, (ui) => ui.notices.show(text)),
+    close: () => pageUi.loaded()?.notices.close(),
+  };
+  const closeFrame = (token?: string) => pageUi.loaded()?.frame.close(token);
   const draftOf = (listing: ExtractedListing) =>
     draftListingOf(listing, location.href, new Date(), adapter.idsFromUrl);
   const actions = shopperActions({
@@ -52,10 +73,12 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     draftOf,
     // The report dialog over the page: report.html in our frame.
     openFrame: (token) =>
-      frame.open(
-        `${browser.runtime.getURL('/report.html')}?draft=${token}&framed=1`,
-        token,
-        t('reportFrameTitle'),
+      withUi(page, (ui) =>
+        ui.frame.open(
+          `${browser.runtime.getURL('/report.html')}?draft=${token}&framed=1`,
+          token,
+          t('reportFrameTitle'),
+        ),
       ),
     afterMute: () => runner?.reset(),
     notices,
@@ -87,39 +110,47 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
 
   const overlay = createOverlay(document, {
     badge: (doc, _listing, verdict) => badgeElement(doc, verdict),
-    details: (listing, verdict, data, close) => (
-      <BadgeDetails
-        verdict={verdict}
-        data={data}
-        onMute={onMute(listing)}
-        report={quickReport(listing)}
-        registryUrl={registryUrl}
-        onClose={close}
-      />
-    ),
-    badgeCss: badgeCss + warningCss,
+    details(container, listing, verdict, data, close, drawn) {
+      return withUi(container, (ui) => {
+        const props = {
+          verdict,
+          data,
+          onMute: onMute(listing),
+          report: quickReport(listing),
+          registryUrl,
+          onClose: close,
+        };
+        ui.details(container, props, getLanguage());
+        drawn();
+      });
+    },
+    badgeCss,
     get popoverLabel() {
       return t('popoverLabel'); // in the language of the latest answer
     },
-    banner: (listing, verdict, data, collapsed) => (
-      <Banner
-        verdict={verdict}
-        data={data}
-        collapsed={collapsed}
-        shop={listing.kind === 'shop'}
-        registryUrl={registryUrl}
-        onMute={onMute(listing)}
-        onReport={(event) => {
-          if (event.isTrusted) openReport(listing);
-        }}
-      />
-    ),
-    bannerCss: bannerCss + warningCss,
+    banner(root, listing, verdict, data, collapsed) {
+      withUi(root, (ui) => {
+        const props = {
+          verdict,
+          data,
+          collapsed,
+          shop: listing.kind === 'shop',
+          registryUrl,
+          onMute: onMute(listing),
+          onReport: (event: Event) => {
+            if (event.isTrusted) openReport(listing);
+          },
+        };
+        ui.banner(root, props, getLanguage());
+      });
+    },
+    bannerCss,
     reportButton: (doc, listing) => reportButtonElement(doc, listing.kind),
     reportCss,
     onReport: openReport,
     // "Xử lý": a failure, or inspector mode gone off meanwhile, is shown in the section.
-    ...inspectorViews(async (listing) => {
+    erase: (container) => pageUi.loaded()?.erase(container),
+    ...inspectorViews(withUi, async (listing) => {
       const { opened } = await sendMessage('inspectListing', draftOf(listing));
       if (opened === 'off') throw new Error(t('inspectorModeWentOff'));
     }),
@@ -129,13 +160,22 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     doc: document,
     currentUrl: () => new URL(location.href),
     async lookup(keys, titles) {
+      // Until the words in the shopper's language came (this script carries Vietnamese only).
+      const words = haveWords ? {} : { words: true as const };
       const result = await sendMessage(
         'lookup',
-        titles.length > 0 ? { keys, titles } : { keys },
+        titles.length > 0 ? { keys, titles, ...words } : { keys, ...words },
         requests,
       );
       if (result.view) {
-        setLanguage(result.view.language);
+        const { language } = result.view;
+        if (result.view.words && language !== 'vi') {
+          const arrived: Catalogues = { vi: {}, en: {} };
+          arrived[language] = result.view.words;
+          addWords(arrived);
+          haveWords = true;
+        }
+        setLanguage(language);
         registryUrl = result.view.registryUrl ?? null;
       }
       return result;
@@ -158,27 +198,38 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   const hover = watchCardsForReport(window, (node) => runner?.listingAt(node) ?? null, overlay);
   ctx.addEventListener(window, 'wxt:locationchange', () => runner?.reset());
   // The popup asks this tab to show a listing, or to start over after a pause or mute changed.
-  const onTabRequest = (raw: unknown) => {
+  const answerTabRequest = (raw: unknown): unknown => {
     const request = readTabRequest(raw);
-    if (request?.type === 'reveal') return Promise.resolve(runner?.reveal(request.id) ?? false);
+    if (request?.type === 'reveal') return runner?.reveal(request.id) ?? false;
     if (request?.type === 'refresh') {
       runner?.reset();
-      return Promise.resolve(true);
+      return true;
     }
     if (request?.type === 'listing') {
       const listing = runner?.listingFor(request.url, hover.lastCard()) ?? null;
-      return Promise.resolve(listing ? draftOf(listing) : null);
+      return listing ? draftOf(listing) : null;
     }
     if (request?.type === 'page') {
       // The page's own listing, read now by the adapter's rules (a grid has none).
       const here = new URL(location.href);
       const own = adapter.extract(document, here).listings.find((one) => one.kind === 'product');
-      return Promise.resolve({ url: here.href, itemKey: own?.itemKey ?? null });
+      return { url: here.href, itemKey: own?.itemKey ?? null };
     }
     if (request?.type === 'closeReport') {
-      frame.close(request.token);
-      return Promise.resolve(true);
+      closeFrame(request.token);
+      return true;
     }
+    return undefined;
+  };
+  // Answered at once through sendResponse: content scripts use the browser's own API (no
+  // polyfill), and Chrome's does not take a promise returned by a listener as the answer.
+  const onTabRequest = (
+    raw: unknown,
+    _sender: unknown,
+    sendResponse: (answer: unknown) => void,
+  ) => {
+    const answer = answerTabRequest(raw);
+    if (answer !== undefined) sendResponse(answer);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onTabRequest);
@@ -186,7 +237,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     browser.runtime.onMessage.removeListener(onTabRequest);
     runner?.stop();
     hover.stop();
-    frame.close();
+    closeFrame();
     notices.close();
     stopBadgeListeners(window);
   });

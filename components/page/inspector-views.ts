@@ -5,11 +5,12 @@
  * panel on that listing, and only a real press by the inspector counts.
  */
 import type { InspectedListing, Overlay } from '../../utils/content/overlay-contract';
-import { addWords, type Catalogues, t } from '../../utils/i18n';
+import { addWords, type Catalogues, getLanguage, t } from '../../utils/i18n';
 import type { InspectorEntry } from '../../utils/protocol/runtime/inspector';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
 import badgeCss from '../badge.css?inline';
-import { InspectorSection, markerText } from '../InspectorSection';
+import { markerText } from '../inspector-marker';
+import type { WithPageUi } from './load-page-ui';
 
 type Lookup = (
   keys: string[],
@@ -24,19 +25,32 @@ type Lookup = (
 }>;
 
 /** Inspector mode's words and styles arrive with the first view a page gets (pages carry neither). */
-let haveWords = false;
+let words: Catalogues | null = null;
 let inspectorStyles = '';
 
-export function inspectorViews(onHandle: (listing: ExtractedListing) => Promise<unknown>) {
+export function inspectorViews(
+  withUi: WithPageUi,
+  onHandle: (listing: ExtractedListing) => Promise<unknown>,
+) {
   return {
-    inspector: (listing: ExtractedListing, view: InspectedListing) => (
-      <InspectorSection
-        name={view.name}
-        entries={view.entries}
-        error={view.error}
-        onHandle={(event) => (event.isTrusted ? onHandle(listing) : undefined)}
-      />
-    ),
+    // The sections are drawn by the page UI chunk, given the words this script got.
+    inspector(
+      container: Element | ShadowRoot,
+      listing: ExtractedListing,
+      view: InspectedListing,
+      drawn?: () => void,
+    ) {
+      return withUi(container, (ui) => {
+        const props = {
+          name: view.name,
+          entries: view.entries,
+          error: view.error,
+          onHandle: (event: Event) => (event.isTrusted ? onHandle(listing) : undefined),
+        };
+        ui.inspector(container, props, getLanguage(), words);
+        drawn?.();
+      });
+    },
     inspectorMarker(doc: Document, view: InspectedListing): HTMLElement {
       const button = doc.createElement('button');
       button.type = 'button';
@@ -61,12 +75,12 @@ export async function inspectBatch(
     keys.add(listing.itemKey);
     if (listing.sellerKey) keys.add(listing.sellerKey);
   }
-  const view = await lookup([...keys], !haveWords);
+  const view = await lookup([...keys], !words);
   if (!view.active) return;
   if (view.words) {
     addWords(view.words);
     inspectorStyles = view.styles ?? '';
-    haveWords = true;
+    words = view.words;
   }
   const byKey = new Map(view.entries.map((entry) => [entry.key, entry]));
   for (const listing of batch) {
