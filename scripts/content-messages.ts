@@ -42,9 +42,12 @@ export const EXTENSION_PAGE_PREFIXES = [
   'inspector',
 ];
 
-/** The words a content script shows itself (see above); plural forms (`_one`) follow their key. */
+/**
+ * The words a content script shows itself (see above); plural forms (`_one`) follow their key.
+ * `dataConsentNeeded`: a chip's report refused for want of Firefox's data consent, said by the script.
+ */
 const CONTENT_SCRIPT_KEYS =
-  /^(badge|headline|contested|notice|popover)[A-Z_]|^(sourceLine|dateLine|heuristicSource|actionReport|reportFrameTitle|reportListing|reportShop)$/;
+  /^(badge|headline|contested|notice|popover)[A-Z_]|^(sourceLine|dateLine|heuristicSource|actionReport|reportFrameTitle|reportListing|reportShop|dataConsentNeeded)$/;
 
 const LANGUAGES = ['vi', 'en'] as const;
 const MODULE_ID = 'virtual:content-messages';
