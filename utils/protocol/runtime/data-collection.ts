@@ -16,6 +16,12 @@ export const REPORT_DATA = [
   'browsingActivity',
   'technicalAndInteraction',
 ] as const;
+/**
+ * A layout report (the popup's "Gửi báo cáo bố cục"): the marketplace, the kind of page, the
+ * reader's version and its counts, an error report about the extension itself
+ * (technicalAndInteraction).
+ */
+export const LAYOUT_REPORT_DATA = ['technicalAndInteraction'] as const;
 /** The optional contact a shopper may add to a report (an email or a phone number). */
 export const CONTACT_DATA = 'personallyIdentifyingInfo';
 /**
