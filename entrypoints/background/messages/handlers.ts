@@ -116,8 +116,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         context: await deps.reports.context(draft.listing.itemKey),
       };
     },
-    async openDraftWindow({ token }) {
+    async openDraftWindow({ token, choices }) {
       await deps.drafts.get(token);
+      // The window starts from what the shopper chose and wrote in the frame.
+      if (choices) await deps.drafts.remember(token, choices);
       await openWindowOrTab(
         `${browser.runtime.getURL('/report.html')}?draft=${token}`,
         REPORT_WINDOW,
