@@ -39,6 +39,23 @@ export function reportCategories(contact: string | undefined): DataCategory[] {
 }
 
 /**
+ * What "Gửi ngay" in "Báo cáo của tôi" asks for: the reports still waiting (the one pressed, or
+ * all), which Firefox may hold back because its consent was withdrawn after they were saved.
+ */
+export function retryCategories(
+  reports: ReadonlyArray<{ id: string; progress: string; contact?: string | undefined }>,
+  id?: string,
+): DataCategory[] {
+  const waiting = reports.filter(
+    (report) => report.progress === 'waiting' && (id === undefined || report.id === id),
+  );
+  if (waiting.length === 0) return [];
+  return waiting.some((report) => report.contact?.trim())
+    ? [...REPORT_DATA, CONTACT_DATA]
+    : [...REPORT_DATA];
+}
+
+/**
  * What the background refuses a report with while Firefox's consent is missing: each page says it
  * in its own words (`dataConsentNeeded`), in the shopper's language.
  */
