@@ -13,6 +13,7 @@ const reports = [
   { id: 'a', progress: 'waiting' },
   { id: 'b', progress: 'waiting', contact: 'nguoimua@example.vn' },
   { id: 'c', progress: 'received', contact: '0901234567' },
+  { id: 'd', progress: 'expired' },
 ];
 
 describe('the consent "Gửi ngay" asks for', () => {
@@ -20,6 +21,8 @@ describe('the consent "Gửi ngay" asks for', () => {
     expect(retryCategories(reports, 'a')).toEqual([...REPORT_DATA]);
     expect(retryCategories(reports, 'b')).toEqual([...REPORT_DATA, CONTACT_DATA]);
     expect(retryCategories(reports)).toEqual([...REPORT_DATA, CONTACT_DATA]);
+    // "Thử lại" on a report past its 30 days sends it again too.
+    expect(retryCategories(reports, 'd')).toEqual([...REPORT_DATA]);
   });
 
   it('asks nothing when nothing waits', () => {

@@ -38,6 +38,9 @@ export function reportCategories(contact: string | undefined): DataCategory[] {
   return contact?.trim() ? [...REPORT_DATA, CONTACT_DATA] : [...REPORT_DATA];
 }
 
+/** The reports "Gửi ngay" / "Thử lại" sends again: waiting, refused, or past the 30 days. */
+const UNSENT = new Set(['waiting', 'refused', 'expired']);
+
 /**
  * What "Gửi ngay" in "Báo cáo của tôi" asks for: the reports still waiting (the one pressed, or
  * all), which Firefox may hold back because its consent was withdrawn after they were saved.
@@ -47,7 +50,7 @@ export function retryCategories(
   id?: string,
 ): DataCategory[] {
   const waiting = reports.filter(
-    (report) => report.progress === 'waiting' && (id === undefined || report.id === id),
+    (report) => UNSENT.has(report.progress) && (id === undefined || report.id === id),
   );
   if (waiting.length === 0) return [];
   return waiting.some((report) => report.contact?.trim())
