@@ -2,7 +2,7 @@
  * The local data as the popup and the options page show it: version, publisher, dates, counts by
  * kind, freshness warnings, the last sync's outcome and the "sync now" button.
  */
-import { formatDate, type MessageKey, t, tn } from '../utils/i18n';
+import { formatCount, formatDate, type MessageKey, t, tn } from '../utils/i18n';
 import { KEY_KINDS, type KeyKind } from '../utils/protocol/keys';
 import type { DataInfo } from '../utils/protocol/records';
 import type { DataStatus, SyncStatus } from '../utils/protocol/runtime/sync-status';
@@ -32,7 +32,7 @@ const SYNC_ERRORS: Record<string, MessageKey> = {
 
 function countsLine(data: DataInfo): string {
   const parts = KEY_KINDS.filter((kind) => (data.counts[kind] ?? 0) > 0).map((kind) =>
-    tn(KIND_COUNTS[kind], data.counts[kind] ?? 0, data.counts[kind] ?? 0),
+    tn(KIND_COUNTS[kind], data.counts[kind] ?? 0, formatCount(data.counts[kind] ?? 0)),
   );
   return t('popupDataCounts', parts.join(', '));
 }
@@ -83,7 +83,7 @@ export function DataSection({ status, syncing, onSync }: DataSectionProps) {
           )}
           <li>{t('popupDataImported', formatDate(data.importedAt, true))}</li>
           <li data-testid="data-records">
-            {tn('popupDataRecords', data.recordCount, data.recordCount)}
+            {tn('popupDataRecords', data.recordCount, formatCount(data.recordCount))}
           </li>
           <li data-testid="data-counts">{countsLine(data)}</li>
           {(status?.guarded ?? 0) > 0 && (

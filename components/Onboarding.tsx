@@ -3,7 +3,7 @@
  * docs/privacy.md and utils/protocol/registry/report.ts say), the local data's source and date,
  * how to report and how to switch a marketplace off. Pure props → markup.
  */
-import { formatDate, t, tn } from '../utils/i18n';
+import { formatCount, formatDate, t, tn } from '../utils/i18n';
 import type { Preferences } from '../utils/protocol/runtime/preferences';
 import type { DataStatus } from '../utils/protocol/runtime/sync-status';
 import { LanguageSection } from './PreferenceSections';
@@ -30,7 +30,7 @@ function DataCard({ status }: { status: DataStatus | null }) {
             <li data-testid="onboarding-published">
               {t('popupDataPublished', formatDate(data.publishedAt, true))}
             </li>
-            <li>{tn('popupDataRecords', data.recordCount, data.recordCount)}</li>
+            <li>{tn('popupDataRecords', data.recordCount, formatCount(data.recordCount))}</li>
           </ul>
           <p>{t(data.source === 'default' ? 'onboardingDataShipped' : 'onboardingDataFeed')}</p>
         </>

@@ -70,9 +70,12 @@ export function ReportDialog({
   renderAfter,
   watchProgress,
 }: ReportDialogProps) {
-  const [reasons, setReasons] = useState<ReportReason[]>(context.earlier?.reasons ?? []);
-  const [note, setNote] = useState('');
-  const [contact, setContact] = useState('');
+  // A dialog that goes on from a frame starts from what was chosen and written there.
+  const [reasons, setReasons] = useState<ReportReason[]>(
+    draft.choices?.reasons ?? context.earlier?.reasons ?? [],
+  );
+  const [note, setNote] = useState(draft.choices?.note ?? '');
+  const [contact, setContact] = useState(draft.choices?.contact ?? '');
   const [withScreenshot, setWithScreenshot] = useState(draft.screenshot !== undefined);
   const [reply, setReply] = useState<SubmitReportReply | null>(null);
   const [error, setError] = useState<string | null>(null);

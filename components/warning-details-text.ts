@@ -110,8 +110,9 @@ export function evidenceLines(verdict: SignalVerdict): string[] {
       // By hand: a number format would load locale data on the page for one line.
       const vnd = (amount: number) =>
         `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
-      return t(
+      return tn(
         'evidenceLowPrice',
+        seen.price.seen,
         vnd(seen.price.price),
         seen.text,
         vnd(seen.price.reference),

@@ -49,6 +49,11 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
 /** Built when a count is first shown in a language (each builds its locale's rules once). */
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
+/** A count with the language's thousands separator (vi 16.921, en 16,921), by hand like dates. */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, current === 'vi' ? '.' : ',');
+}
+
 /**
  * The message for a count, by the language's plural rules: `<key>_<category>` when the catalogue
  * has a form for the count's category (English `badgeReported_one`: "1 report"), the key itself

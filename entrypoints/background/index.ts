@@ -10,6 +10,7 @@ import { createOutboxWake } from '../../utils/outbox/wake';
 import { createDispatcher } from '../../utils/protocol/runtime/dispatch';
 import { portableListener } from '../../utils/protocol/runtime/listener';
 import { requestPortListener } from '../../utils/protocol/runtime/port-listener';
+import { maySend } from '../../utils/report/data-consent';
 import { closeLeftoverCheckers, openCheckers } from './data/check-host';
 import { createDataService } from './data/data-service';
 import { FEED_CONFIG } from './data/feed-config';
@@ -73,6 +74,8 @@ export default defineBackground(() => {
     random: Math.random,
     uuid: () => crypto.randomUUID(),
     wakeAt: (at) => wake.wakeAt('reports', at),
+    // Firefox's data consent withdrawn (about:addons) after a report was saved: it waits, unsent.
+    maySend,
   });
   const inspectorUi = createInspectorUi(browser);
   const inspector = createInspectorMode({

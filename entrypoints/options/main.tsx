@@ -14,7 +14,7 @@ import { Options } from '../../components/Options';
 import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { sendMessage } from '../../utils/protocol/runtime/client';
-import { INSPECTOR_DATA } from '../../utils/protocol/runtime/data-collection';
+import { INSPECTOR_DATA, retryCategories } from '../../utils/protocol/runtime/data-collection';
 import type { Preferences } from '../../utils/protocol/runtime/preferences';
 import type { ReportList } from '../../utils/protocol/runtime/report-messages';
 import type { DataStatus } from '../../utils/protocol/runtime/sync-status';
@@ -106,7 +106,15 @@ function OptionsPage() {
       reports={{
         list: reports,
         busy: reportsBusy.busy,
-        onRetry: (id) => void updateReports(() => sendMessage('retryReports', id ? { id } : {})),
+        onRetry: (id) => {
+          // Firefox: a report held back because its data consent was withdrawn goes again only
+          // with it, asked under this press (nothing awaited before it).
+          const asked = askToSend(retryCategories(reports?.reports ?? [], id));
+          void updateReports(async () => {
+            await asked;
+            return sendMessage('retryReports', id ? { id } : {});
+          });
+        },
         onDelete: (ids) => void updateReports(() => sendMessage('deleteReports', { ids })),
         onExport: (kind) => reports && exportReports(reports, kind),
       }}

@@ -14,7 +14,9 @@ import { t, useCatalogues } from '../../utils/i18n';
 import { ALL_MESSAGES } from '../../utils/messages/all';
 import { errorMessage } from '../../utils/protocol/error-message';
 import { sendMessage } from '../../utils/protocol/runtime/client';
+import { CONSENT_NEEDED, LAYOUT_REPORT_DATA } from '../../utils/protocol/runtime/data-collection';
 import type { TabRequest } from '../../utils/protocol/runtime/tab-requests';
+import { askToSend } from '../../utils/report/data-consent';
 import {
   linkCheckDeps,
   openReportWindow,
@@ -185,12 +187,22 @@ function PopupPage() {
       onLayoutReport={() => {
         const tab = tabId.current;
         if (tab === null) return;
+        // Firefox asks its data consent under this press: nothing is awaited before it.
+        const allowed = askToSend(LAYOUT_REPORT_DATA);
         void runAction(
           async () => {
+            if (!(await allowed)) throw new Error(CONSENT_NEEDED);
             await sendMessage('sendLayoutReport', { tabId: tab });
             setLayoutSent(true);
           },
-          { setError, clear: 'never', words: (message) => t('popupReportFailed', message) },
+          {
+            setError,
+            clear: 'never',
+            words: (message) =>
+              message.includes(CONSENT_NEEDED)
+                ? t('popupLayoutConsentRefused')
+                : t('popupLayoutReportFailed', message),
+          },
         );
       }}
       onOpenReports={() => void openPage(`${browser.runtime.getURL('/options.html')}#my-reports`)}

@@ -131,7 +131,15 @@ function ReportPage() {
               ...(contact.trim() ? { contact } : {}),
             }),
           framed,
-          continueInWindow: () => sendMessage('openDraftWindow', { token }),
+          continueInWindow: () =>
+            sendMessage('openDraftWindow', {
+              token,
+              choices: {
+                reasons,
+                ...(note.trim() ? { note } : {}),
+                ...(contact.trim() ? { contact } : {}),
+              },
+            }),
           words: { refused: t('dialogConsentRefused'), inWindow: t('dialogConsentInWindow') },
         })
       }

@@ -22,6 +22,8 @@ const shown = async (page: Page, id: string) => {
   return (await found.count()) > 0 ? ((await found.textContent()) ?? '') : null;
 };
 
+/** A count as the Vietnamese pages write it: 16.921. */
+const viCount = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 describe('a new registry and the shipped protection (release build)', () => {
   let small: RegistryProcess;
   let fresh: RegistryProcess;
@@ -61,7 +63,7 @@ describe('a new registry and the shipped protection (release build)', () => {
 
   it('refuses a feed far smaller than the shipped data, keeps the shipped records and block rule, and says so', async () => {
     const options = await openExtensionPage(harness, 'options.html');
-    expect(await shown(options, 'data-records')).toBe(`${shippedCount} bản ghi`);
+    expect(await shown(options, 'data-records')).toBe(`${viCount(shippedCount)} bản ghi`);
     const before = await blockedDomains(harness);
     expect(before).toContain(SHIPPED_SCAM);
 
@@ -81,7 +83,7 @@ describe('a new registry and the shipped protection (release build)', () => {
       'thế gì: vẫn giữ dữ liệu hiện có và vẫn chặn các trang lừa đảo đã biết.';
     expect(await shown(options, 'sync-too-few')).toBe(warning);
     expect(await shown(options, 'sync-status')).toContain('nguồn cập nhật có quá ít bản ghi');
-    expect(await shown(options, 'data-records')).toBe(`${shippedCount} bản ghi`);
+    expect(await shown(options, 'data-records')).toBe(`${viCount(shippedCount)} bản ghi`);
     expect(await shown(options, 'data-version')).toContain('dữ liệu đi kèm tiện ích');
     await options.close();
 
@@ -100,7 +102,7 @@ describe('a new registry and the shipped protection (release build)', () => {
       'the sync from the fresh registry',
     );
     expect(await syncNow(options)).toBe('unchanged');
-    expect(await shown(options, 'data-records')).toBe(`${sourcesCount} bản ghi`);
+    expect(await shown(options, 'data-records')).toBe(`${viCount(sourcesCount)} bản ghi`);
     expect(await shown(options, 'data-version')).toContain('nguồn cập nhật');
     expect(await shown(options, 'sync-too-few')).toBeNull();
     await options.close();

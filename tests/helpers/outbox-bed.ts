@@ -77,7 +77,11 @@ function registry(
   return { calls, fetch, posts: () => calls.filter((call) => call.method === 'POST') };
 }
 
-export function setup(script?: Parameters<typeof registry>[0], defaultRegistryUrl?: string | null) {
+export function setup(
+  script?: Parameters<typeof registry>[0],
+  defaultRegistryUrl?: string | null,
+  consent: { granted: boolean } = { granted: true },
+) {
   const clock = { now: START };
   const server = registry(script);
   const name = `outbox-${randomUUID()}`;
@@ -86,6 +90,7 @@ export function setup(script?: Parameters<typeof registry>[0], defaultRegistryUr
     fetch: server.fetch,
     now: () => clock.now,
     random: () => 0.5,
+    maySend: async () => consent.granted,
     ...(defaultRegistryUrl === undefined ? {} : { defaultRegistryUrl }),
   });
   const advance = (ms: number) => {

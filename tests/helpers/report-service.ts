@@ -8,6 +8,7 @@ import {
 } from '../../entrypoints/background/reports/report-service';
 import type { Database } from '../../utils/db/database';
 import { createRegistryClient } from '../../utils/outbox/registry-client';
+import type { DataCategory } from '../../utils/protocol/runtime/data-collection';
 
 export interface ReportServiceOptions {
   openDb(): Promise<Database>;
@@ -15,6 +16,8 @@ export interface ReportServiceOptions {
   now?: () => Date;
   random?: () => number;
   defaultRegistryUrl?: string | null;
+  /** Firefox's data consent; granted unless told. */
+  maySend?: (categories: readonly DataCategory[]) => Promise<boolean>;
 }
 
 /** A fetch that answers nothing: every attempt fails as if offline. */
@@ -48,6 +51,7 @@ export function reportService(options: ReportServiceOptions) {
     random: options.random ?? (() => 0.5),
     uuid: randomUUID,
     wakeAt: (at) => wakes.push(at),
+    maySend: options.maySend ?? (async () => true),
   });
   return { service, wakes };
 }

@@ -21,3 +21,21 @@ describe('the store listing', () => {
     for (const short of shorts) expect([...short].length).toBeLessThanOrEqual(132);
   });
 });
+
+describe('the reviewer notes', () => {
+  const notes = readFileSync(path.join(REPO_ROOT, 'docs/store/reviewer-notes.md'), 'utf8')
+    // As read: the lines of a paragraph joined.
+    .replace(/\s*\n\s*/g, ' ');
+  const catalogue = (language: string) =>
+    JSON.parse(
+      readFileSync(path.join(REPO_ROOT, `public/_locales/${language}/messages.json`), 'utf8'),
+    ) as Record<string, { message: string }>;
+
+  it('quote the demo switch and its warning word for word, in both languages', () => {
+    for (const language of ['vi', 'en']) {
+      const words = catalogue(language);
+      for (const key of ['optionsDemoHeading', 'optionsDemoLabel', 'headlineDemo', 'badgeDemo'])
+        expect(notes, `${language} ${key}`).toContain(`"${words[key]?.message}"`);
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import { errorMessage } from '../../../utils/protocol/error-message';
 import { INSPECTOR_DATA } from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
+import { maySend } from '../../../utils/report/data-consent';
 import { holdToConsent } from '../messages/consent';
 import { holdKeysToOwnMarketplace, holdToOwnMarketplace } from '../messages/own-marketplace';
 import type { EvidenceCapture } from './inspector-capture';
@@ -55,6 +56,8 @@ export function createInspectorHandlers(
     async inspectorLookup({ keys, words }, { sender, senderKind }) {
       if (senderKind !== 'extension-page') holdKeysToOwnMarketplace(sender.url, keys);
       if ((await session.signedInAs()) === null) return { active: false, entries: [] };
+      // Firefox's data consent withdrawn since the sign-in: the pages opened are not sent.
+      if (!(await maySend(INSPECTOR_DATA))) return { active: false, entries: [] };
       const strings = words ? { words: INSPECTOR_WORDS, styles: INSPECTOR_STYLES } : {};
       try {
         const entries = await inspector.pageEntries(keys);
@@ -94,9 +97,11 @@ export function createInspectorHandlers(
     },
     inspectorStory: ({ key }) => inspector.story(key),
     async inspectorAct(request) {
+      await holdToConsent(INSPECTOR_DATA);
       return { action: await inspector.act(request) };
     },
     async inspectorEvidence({ tabId, ...request }) {
+      await holdToConsent(INSPECTOR_DATA);
       const shot = await deps.capture.capture(tabId, request.listing.itemKey);
       if ('refused' in shot) return shot;
       const action = await inspector.act({

@@ -7,7 +7,10 @@ import { browser } from 'wxt/browser';
 import { pageWords } from '../../../utils/messages/content-script';
 import { platformOfUrl } from '../../../utils/protocol/platform-of-url';
 import type { LayoutReport } from '../../../utils/protocol/registry/layout-report';
-import { reportCategories } from '../../../utils/protocol/runtime/data-collection';
+import {
+  LAYOUT_REPORT_DATA,
+  reportCategories,
+} from '../../../utils/protocol/runtime/data-collection';
 import type { Handlers } from '../../../utils/protocol/runtime/dispatch';
 import { openWindowOrTab, REPORT_WINDOW } from '../../../utils/report/open-window';
 import { dataUrlBytes } from '../../../utils/report/screenshot';
@@ -116,8 +119,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         context: await deps.reports.context(draft.listing.itemKey),
       };
     },
-    async openDraftWindow({ token }) {
+    async openDraftWindow({ token, choices }) {
       await deps.drafts.get(token);
+      // The window starts from what the shopper chose and wrote in the frame.
+      if (choices) await deps.drafts.remember(token, choices);
       await openWindowOrTab(
         `${browser.runtime.getURL('/report.html')}?draft=${token}`,
         REPORT_WINDOW,
@@ -156,6 +161,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!status?.unread || !status.adapterVersion) throw new Error('this page was read');
       const pageKind = status.pageKind === 'other' ? 'grid' : status.pageKind;
       if (pageKind === 'blocked') throw new Error('this page was read');
+      // Firefox: sent only under the consent the popup asked for at the press.
+      await holdToConsent(LAYOUT_REPORT_DATA);
       await deps.sendLayoutReport({
         platform: status.platform,
         pageKind,

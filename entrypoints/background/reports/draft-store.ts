@@ -6,6 +6,7 @@
 import type { Database } from '../../../utils/db/database';
 import {
   DRAFT_TTL_MS,
+  type DraftChoices,
   type ReportDraft,
   ReportDraftSchema,
 } from '../../../utils/protocol/runtime/report-drafts';
@@ -40,6 +41,15 @@ export function createDraftStore(deps: {
       );
       await tx.done;
       return token;
+    },
+
+    /** Keeps the shopper's choices with a draft, for the window that goes on with it. */
+    async remember(token: string, choices: DraftChoices): Promise<void> {
+      const db = await deps.openDb();
+      const row = ReportDraftSchema.safeParse(await db.get('drafts', token));
+      if (!row.success)
+        throw new Error('this report dialog has expired: open it again from the listing');
+      await db.put('drafts', ReportDraftSchema.parse({ ...row.data, choices }));
     },
 
     async get(token: string): Promise<ReportDraft> {

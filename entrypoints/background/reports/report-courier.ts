@@ -4,6 +4,10 @@
  */
 import { createCourier } from '../../../utils/outbox/courier';
 import type { ReportEntry } from '../../../utils/outbox/report-entry';
+import {
+  type DataCategory,
+  reportCategories,
+} from '../../../utils/protocol/runtime/data-collection';
 import type { ReportCalls, SendResult } from './report-calls';
 import type { ReportOutbox } from './report-outbox';
 
@@ -18,6 +22,11 @@ export interface CourierDeps {
   now(): Date;
   random(): number;
   wakeAt(at: Date | null): void;
+  /**
+   * Whether Firefox's data consent still covers these categories (utils/report/data-consent.ts):
+   * withdrawn after a report was saved, the report waits in the outbox and nothing is sent.
+   */
+  maySend(categories: readonly DataCategory[]): Promise<boolean>;
 }
 
 /**
@@ -29,8 +38,12 @@ export function createReportCourier(deps: CourierDeps) {
 
   const courier = createCourier<ReportEntry, string, SendResult>(
     {
-      // No registry (none set, or set to nothing): the report waits where it is.
-      target: async (entry) => (entry.registryUrl ?? (await deps.registryUrl())) || null,
+      // No registry (none set, or set to nothing), or no consent any more: the report waits where
+      // it is.
+      target: async (entry) => {
+        if (!(await deps.maySend(reportCategories(entry.report.contact)))) return null;
+        return (entry.registryUrl ?? (await deps.registryUrl())) || null;
+      },
       send: (entry, base) => registry.sendReport(base, entry.report),
       answered(current, sent, result, { target: base, answeredAt, advance }) {
         const receipt =

@@ -8,6 +8,7 @@ import { newDelivery, restart } from '../../../utils/outbox/delivery';
 import type { ReportEntry } from '../../../utils/outbox/report-entry';
 import { decodeScreenshot } from '../../../utils/outbox/screenshot-bytes';
 import { type Report, ReportSchema } from '../../../utils/protocol/registry/report';
+import type { DataCategory } from '../../../utils/protocol/runtime/data-collection';
 import type {
   ReportContext,
   ReportList,
@@ -39,6 +40,8 @@ export interface ReportServiceDeps {
   uuid(): string;
   /** Asks to be woken (`deliverDue`) at this time, or not at all. */
   wakeAt(at: Date | null): void;
+  /** Whether Firefox's data consent still covers a report's categories (report-courier.ts). */
+  maySend(categories: readonly DataCategory[]): Promise<boolean>;
 }
 
 export type ReportService = ReturnType<typeof createReportService>;
@@ -70,6 +73,7 @@ export function createReportService(deps: ReportServiceDeps) {
     now: deps.now,
     random: deps.random,
     wakeAt: deps.wakeAt,
+    maySend: deps.maySend,
   });
   const { deliverDue, refreshStatuses } = courier;
 

@@ -58,8 +58,9 @@ describe('data status (popup and options)', () => {
     const root = mount(<DataSection status={status()} syncing={false} onSync={() => undefined} />);
     expect(text(root, 'data-version')).toBe('Phiên bản 42 · nguồn cập nhật');
     expect(text(root, 'data-publisher')).toBe('Registry');
+    expect(text(root, 'data-records')).toBe('16.900 bản ghi');
     expect(text(root, 'data-counts')).toBe(
-      'Theo loại: 5 sản phẩm, 16848 trang web, 61 tên sản phẩm',
+      'Theo loại: 5 sản phẩm, 16.848 trang web, 61 tên sản phẩm',
     );
     expect(text(root, 'sync-status')).toContain('Đã cập nhật lúc');
     expect(root.textContent).toContain('Hết hạn');
@@ -160,5 +161,14 @@ describe('data status (popup and options)', () => {
     expect(onFeedUrl).toHaveBeenLastCalledWith('https://other.example/feed/manifest.json');
     (root.querySelector('[data-testid="feed-reset"]') as HTMLButtonElement).click();
     expect(onFeedUrl).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('counts in the data section', () => {
+  it('groups thousands as each language writes them', () => {
+    setLanguage('en');
+    const root = mount(<DataSection status={status()} syncing={false} />);
+    expect(text(root, 'data-records')).toBe('16,900 records');
+    setLanguage('vi');
   });
 });

@@ -248,3 +248,46 @@ describe('the channels for a scam site', () => {
     ).toBeNull();
   });
 });
+
+describe('the report dialog going on from a frame', () => {
+  it('starts from the reasons, note and contact chosen and written in the frame', async () => {
+    setLanguage('vi');
+    const onSubmit = vi.fn(async () => ({
+      outcome: 'saved' as const,
+      id: 'r1',
+      progress: 'waiting' as const,
+      registryUrl: 'https://so.example',
+    }));
+    const root = mount(
+      <ReportDialog
+        draft={{
+          ...draft,
+          choices: {
+            reasons: ['counterfeit'],
+            note: 'Tem chống hàng giả bị bong',
+            contact: 'nguoimua@example.vn',
+          },
+        }}
+        context={{ registryUrl: 'https://so.example' }}
+        onSubmit={onSubmit}
+        onClose={vi.fn()}
+        renderAfter={() => null}
+      />,
+    );
+    expect(
+      root.querySelector('button.chip[data-reason="counterfeit"]')?.getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect((byTestId(root, 'report-note') as HTMLTextAreaElement).value).toBe(
+      'Tem chống hàng giả bị bong',
+    );
+    byTestId(root, 'report-send')?.click();
+    await settle();
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        reasons: ['counterfeit'],
+        note: 'Tem chống hàng giả bị bong',
+        contact: 'nguoimua@example.vn',
+      }),
+    );
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evidenceLines } from '../../../components/warning-details-text';
+import { setLanguage } from '../../../utils/i18n';
 import { nameEvidence } from '../../../utils/lookup/signals/name-signals';
 import { PriceReferences } from '../../../utils/lookup/signals/price-references';
 import { normaliseProductName } from '../../../utils/protocol/keys';
@@ -63,5 +64,22 @@ describe('price far below official stores', () => {
         lowPrice: low,
       }).map((s) => s.signal),
     ).toEqual(['replicaWords']);
+  });
+
+  it('says one official price in the singular, in English', () => {
+    const prices = new PriceReferences();
+    prices.remember('lazada', fold(OFFICIAL), 800_000);
+    const low = prices.farBelow('lazada', fold('Aptamil Profutura số 1 800g rep 1:1'), 160_000);
+    expect(low).toMatchObject({ seen: 1 });
+    const evidence = nameEvidence(fold('Aptamil Profutura số 1 800g rep 1:1'), [], undefined, {
+      lowPrice: low,
+    });
+    setLanguage('en');
+    try {
+      const [, line] = evidenceLines(signalVerdict(evidence, new Date()) as SignalVerdict);
+      expect(line).toContain('(800.000 ₫, from 1 official price seen');
+    } finally {
+      setLanguage('vi');
+    }
   });
 });

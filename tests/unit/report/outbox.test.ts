@@ -158,4 +158,19 @@ describe('back online', () => {
     await service.hurry();
     expect((await only()).progress).toBe('sent');
   });
+
+  it('sends nothing while Firefox’s data consent is withdrawn after the report was saved, and delivers it once it is given again', async () => {
+    const consent = { granted: true };
+    const { service, server, only } = setup(undefined, undefined, consent);
+    await service.submit(draft());
+    consent.granted = false;
+    await service.deliverDue();
+    await service.hurry();
+    expect(server.posts()).toHaveLength(0);
+    expect((await only()).progress).toBe('waiting');
+    consent.granted = true;
+    await service.deliverDue();
+    expect(server.posts()).toHaveLength(1);
+    expect((await only()).progress).toBe('sent');
+  });
 });

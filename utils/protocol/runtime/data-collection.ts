@@ -16,6 +16,12 @@ export const REPORT_DATA = [
   'browsingActivity',
   'technicalAndInteraction',
 ] as const;
+/**
+ * A layout report (the popup's "Gửi báo cáo bố cục"): the marketplace, the kind of page, the
+ * reader's version and its counts, an error report about the extension itself
+ * (technicalAndInteraction).
+ */
+export const LAYOUT_REPORT_DATA = ['technicalAndInteraction'] as const;
 /** The optional contact a shopper may add to a report (an email or a phone number). */
 export const CONTACT_DATA = 'personallyIdentifyingInfo';
 /**
@@ -30,6 +36,26 @@ export type DataCategory = (typeof REPORT_DATA)[number] | typeof CONTACT_DATA;
 /** What one report sends: the contact's category only when the shopper gave one. */
 export function reportCategories(contact: string | undefined): DataCategory[] {
   return contact?.trim() ? [...REPORT_DATA, CONTACT_DATA] : [...REPORT_DATA];
+}
+
+/** The reports "Gửi ngay" / "Thử lại" sends again: waiting, refused, or past the 30 days. */
+const UNSENT = new Set(['waiting', 'refused', 'expired']);
+
+/**
+ * What "Gửi ngay" in "Báo cáo của tôi" asks for: the reports still waiting (the one pressed, or
+ * all), which Firefox may hold back because its consent was withdrawn after they were saved.
+ */
+export function retryCategories(
+  reports: ReadonlyArray<{ id: string; progress: string; contact?: string | undefined }>,
+  id?: string,
+): DataCategory[] {
+  const waiting = reports.filter(
+    (report) => UNSENT.has(report.progress) && (id === undefined || report.id === id),
+  );
+  if (waiting.length === 0) return [];
+  return waiting.some((report) => report.contact?.trim())
+    ? [...REPORT_DATA, CONTACT_DATA]
+    : [...REPORT_DATA];
 }
 
 /**

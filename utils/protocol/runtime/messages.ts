@@ -25,6 +25,7 @@ import { PageStatusSchema, TabStatusSchema } from './page-status';
 import { LanguageSchema, PreferencesSchema, SIGNALS } from './preferences';
 import {
   DRAFT_ORIGINS,
+  DraftChoicesSchema,
   DraftListingSchema,
   DraftTokenSchema,
   ReportDraftViewSchema,
@@ -219,7 +220,7 @@ export const MESSAGES = {
    */
   openDraftWindow: {
     access: 'privileged',
-    request: z.object({ token: DraftTokenSchema }),
+    request: z.object({ token: DraftTokenSchema, choices: z.optional(DraftChoicesSchema) }),
     response: z.object({ ok: z.literal(true) }),
   },
   /** "Gửi" in report.html: the draft's listing with the shopper's choices. */
