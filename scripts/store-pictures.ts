@@ -45,14 +45,20 @@ export async function storePictures(pages: StorePages): Promise<void> {
     return page;
   };
 
+  // Our fixtures dressed as a plain shop (scripts/store/marketplace-look.css); ours left as is.
+  const dress = (page: Page) =>
+    page.addStyleTag({ path: path.join(pages.root, 'scripts/store/marketplace-look.css') });
+
   const grid = await storeTab(pages.context);
   await grid.goto(pages.grid);
   await pages.settled(grid, 'soi-hang-badge');
+  await dress(grid);
   await write(grid, '1-badges-on-a-grid');
 
   const product = await storeTab(pages.context);
   await product.goto(pages.product);
   await pages.settled(product, 'soi-hang-banner');
+  await dress(product);
   await write(product, '2-banner-on-a-product');
 
   await product.locator('soi-hang-banner [data-testid="banner-report"]').click();
