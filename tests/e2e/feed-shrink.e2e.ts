@@ -13,6 +13,7 @@ import { client, type RegistryProcess, startRegistry } from '../helpers/registry
 import { shippedFeed } from '../helpers/shipped-data';
 import { blockedDomains } from './block-probes';
 import { eventually, type Harness, launch, openExtensionPage, syncNow, useFeed } from './harness';
+import { viCount } from './journey-checks';
 
 /** A scam domain of the shipped ChongLuaDao list. */
 const SHIPPED_SCAM = '0000a.net';
@@ -23,7 +24,6 @@ const shown = async (page: Page, id: string) => {
 };
 
 /** A count as the Vietnamese pages write it: 16.921. */
-const viCount = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 describe('a new registry and the shipped protection (release build)', () => {
   let small: RegistryProcess;
   let fresh: RegistryProcess;

@@ -23,7 +23,7 @@ import {
   syncNow,
   useFeed,
 } from './harness';
-import { expectScamPage, expectTamperRefused, SCAM_SITE } from './journey-checks';
+import { expectScamPage, expectTamperRefused, SCAM_SITE, viCount } from './journey-checks';
 import { banner } from './warning-probes';
 
 const GRID = 'https://shopee.vn/search?keyword=sua+bot';
@@ -110,7 +110,9 @@ describe('feed sync and scam sites in Chromium', () => {
     expect(await options.getByTestId('data-publisher').textContent()).toBe(
       'Sở Công Thương thử nghiệm (e2e)',
     );
-    expect(await options.getByTestId('data-records').textContent()).toContain(String(demo.length));
+    expect(await options.getByTestId('data-records').textContent()).toBe(
+      `${viCount(demo.length)} bản ghi`,
+    );
     expect(await options.getByTestId('data-counts').textContent()).toMatch(/trang web/);
     await options.close();
     await openPopup();

@@ -34,3 +34,6 @@ export function expectEachOnce(stored: Array<{ id: string }>): void {
   const ids = stored.map((report) => report.id);
   expect(new Set(ids).size).toBe(ids.length);
 }
+
+/** A count as the Vietnamese pages write it, thousands grouped with dots: 16.921. */
+export const viCount = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
