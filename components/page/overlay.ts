@@ -16,7 +16,8 @@ import type { InspectedListing, Overlay } from '../../utils/content/overlay-cont
 import type { DataInfo } from '../../utils/protocol/records';
 import type { Verdict } from '../../utils/protocol/runtime/verdict';
 import type { ExtractedListing } from '../../utils/sites/engine/types';
-import { attachPopover, isolateButton, type PopoverControl } from './popover';
+import { isolateButton } from './badge-listeners';
+import { attachPopover, type PopoverControl } from './popover';
 import { SHADOW_MODE } from './shadow-mode';
 import { applyStyles } from './shadow-styles';
 import { acceptTrustedOnly } from './trusted';

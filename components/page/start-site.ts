@@ -31,11 +31,11 @@ import bannerCss from '../banner.css?inline';
 import type { QuickOutcome, QuickReportActions } from '../QuickReport';
 import { reportButtonElement } from '../report-button';
 import reportCss from '../report-button.css?inline';
+import { stopBadgeListeners } from './badge-listeners';
 import { inspectBatch, inspectorViews } from './inspector-views';
 import { pageUiLoader } from './load-page-ui';
 import type { Notices } from './notice';
 import { createOverlay } from './overlay';
-import { stopBadgeListeners } from './popover';
 import { watchCardsForReport } from './report-hover';
 import { shopperActions } from './shopper-actions';
 

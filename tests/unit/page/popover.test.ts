@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { attachPopover, stopBadgeListeners } from '../../../components/page/popover';
+import { stopBadgeListeners } from '../../../components/page/badge-listeners';
+import { attachPopover } from '../../../components/page/popover';
 
 function setup() {
   const host = document.createElement('div');
