@@ -65,13 +65,18 @@ export function tn(
   count: number,
   ...substitutions: Array<string | number>
 ): string {
+  const catalogue = catalogues[current];
+  // A message without a form for one (every Vietnamese message: one form for every count) needs
+  // no rules, whose first use costs a page more than the rest of a badge (the locale's data is
+  // loaded then). Our languages have at most the forms `one` and `other`.
+  if (catalogue[`${key}_one`] === undefined) return t(key, ...substitutions);
   let rules = pluralRules.get(current);
   if (!rules) {
     rules = new Intl.PluralRules(current);
     pluralRules.set(current, rules);
   }
   const form = `${key}_${rules.select(count)}`;
-  return t((catalogues[current][form] !== undefined ? form : key) as MessageKey, ...substitutions);
+  return t((catalogue[form] !== undefined ? form : key) as MessageKey, ...substitutions);
 }
 
 const EN_MONTHS = [

@@ -28,6 +28,8 @@ describe('i18n', () => {
         const [, base, category] = key.match(pluralForm) ?? [];
         if (!base || !category) continue;
         expect(categories, key).toContain(category);
+        // tn() builds plural rules only for a message with a form for one: every form needs it.
+        expect((catalogue as Record<string, unknown>)[`${base}_one`], key).toBeDefined();
         const own = (catalogue as Record<string, { message: string }>)[base];
         expect(own, key).toBeDefined();
         expect(placeholders(message), key).toEqual(placeholders(own?.message ?? ''));
