@@ -4,7 +4,8 @@
  *   page DOM ──MutationObserver (one)──┐
  *   wxt:locationchange ──reset()───────┤ schedule(): one scan for the mutations of a task, at most one a frame
  *                                      ▼
- *   scan(): adapter.extract(document, url)      errors caught and counted, never thrown to the page
+ *   scan(): adapter.extract(document, url, read)   errors caught and counted, never thrown to the page
+ *          │ cards read by an earlier scan come back as the same objects, unread (`read`, by link)
  *          │ listings not seen before (WeakMap anchor → item key marks processed cards)
  *          ▼
  *   lookup(keys, titles) ── one runtime message per batch ──▶ background index
@@ -21,7 +22,7 @@ import { MAX_LISTED } from '../protocol/limits';
 import type { ResponseOf } from '../protocol/runtime/messages';
 import type { ListedListing, PageStatus } from '../protocol/runtime/page-status';
 import { signalVerdict, type Verdict, verdictFor } from '../protocol/runtime/verdict';
-import type { ExtractedListing, SiteAdapter } from '../sites/engine/types';
+import type { ExtractedListing, ReadCards, SiteAdapter } from '../sites/engine/types';
 import { isPageMutation } from './hosts';
 import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';
 import type { Overlay } from './overlay-contract';
@@ -66,6 +67,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   const { adapter, doc, overlay } = deps;
   /** Each processed anchor's listing (its item key tells a reused card from the same one). */
   let marks = new WeakMap<Element, ExtractedListing>();
+  /** Cards read by earlier scans of this page, by link: a scan reads only the cards new to it. */
+  let read: ReadCards = new WeakMap();
   /** Anchors whose listing has a warning (shown or muted): reading them again cannot add one. */
   let warned = new WeakSet<Element>();
   let generation = 0;
@@ -114,7 +117,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     let fresh: ExtractedListing[];
     let revised: ExtractedListing[];
     try {
-      const extraction = adapter.extract(doc, deps.currentUrl());
+      const extraction = adapter.extract(doc, deps.currentUrl(), read);
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
       // A page of a kind the adapter reads, read empty: the popup says so and offers a layout report.
@@ -258,7 +261,8 @@ export function createRunner(deps: RunnerDeps): Runner {
         if (page || removals) schedule();
       });
       // href too: SPAs reuse a card's link element for another item and only change its address.
-      observer.observe(doc.documentElement, {
+      // The document, not its root: a script that starts with the page may run before the root.
+      observer.observe(doc, {
         childList: true,
         subtree: true,
         attributes: true,
@@ -274,6 +278,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     reset() {
       generation++;
       marks = new WeakMap();
+      read = new WeakMap();
       warned = new WeakSet();
       overlay.clear();
       listed = new Map();

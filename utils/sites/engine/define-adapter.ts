@@ -10,15 +10,22 @@
  *                       card roots without a readable link ─▶ ids from data attributes, else unreadable
  */
 
-import { readAddressName } from '../../protocol/address-name';
 import { keyBuilder, type Platform } from '../../protocol/keys';
 import type { Ids } from '../../protocol/listing-urls';
 import type { PageKind } from '../../protocol/runtime/page-status';
 import { shopAddress } from '../../protocol/shop-address';
+import { CardListing, type CardTextReader } from './card-listing';
 import { layoutHealth } from './layout-health';
 import { queryAll, splitSelectorList } from './query-all';
 import { cleanText, decodeEntities, parsePrice } from './text';
-import type { ExtractedListing, Extraction, Price, ShownReview, SiteAdapter } from './types';
+import type {
+  ExtractedListing,
+  Extraction,
+  Price,
+  ReadCards,
+  ShownReview,
+  SiteAdapter,
+} from './types';
 
 /** Ids as a page gives them: the item's id in its key format, and the seller's when known. */
 export type { Ids };
@@ -114,6 +121,12 @@ export interface SiteSpec {
   cardSellers?(doc: Document, url: URL): CardSellers | null;
 }
 
+interface PageReading {
+  url: URL;
+  currency: string;
+  sellers(): CardSellers | null;
+}
+
 /** Image alt texts that describe a badge or overlay, not the product. */
 const NOT_A_TITLE = new Set(['custom-overlay', 'flag-label', '']);
 
@@ -179,22 +192,25 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     ids: Ids,
     target: URL | null,
     link: Element | null,
-    url: URL,
-    sellers: CardSellers | null,
-  ): ExtractedListing | null {
+    href: string | null,
+    page: PageReading,
+  ): CardListing | null {
     const key = keyOfItem(ids.item);
     if (!key) return null;
-    const fromPage = sellers?.(root, ids, target) ?? null;
+    const fromPage = page.sellers()?.(root, ids, target) ?? null;
     return new CardListing(
       platform,
       key,
       keyOfSeller(ids.seller ?? fromPage?.sellerId),
       fromPage?.sellerName ?? null,
-      target ? `${target.origin}${target.pathname}` : url.href,
+      target ? `${target.origin}${target.pathname}` : page.url.href,
       root,
       target ? nameInPath(target) : null,
-      () => readCardTitle(root, link),
-      () => readCardFacts(root, url, fromPage?.official ?? null),
+      cardText,
+      link,
+      href,
+      page.currency,
+      fromPage?.official ?? null,
     );
   }
 
@@ -204,32 +220,50 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     return found && found.length >= 3 ? found : null;
   }
 
-  /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
-  function readCardTitle(root: Element, link: Element | null): string | null {
-    const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
-    const title = cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
-    return title ? decodeEntities(title) : null;
-  }
+  /** How this site's cards read their text, shared by every card. */
+  const cardText: CardTextReader = {
+    /** A card's title, read on its own: lookups send titles, and the rest of the text is rarely needed. */
+    title(root, link) {
+      const titled = selectors.cardTitle ? root.querySelector(selectors.cardTitle) : null;
+      const title = cleanText(titled) ?? link?.getAttribute('title')?.trim() ?? imageTitle(root);
+      return title ? decodeEntities(title) : null;
+    },
+    /** Price and official status of a card, read from its text when first asked for. */
+    facts(root, currency, officialOnPage) {
+      return {
+        price: parsePrice(
+          selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
+          currency,
+        ),
+        official: spec.cardOfficial?.(root) ?? officialOnPage,
+      };
+    },
+  };
 
-  /** Price and official status of a card, read from its text when first asked for. */
-  function readCardFacts(root: Element, url: URL, officialOnPage: boolean | null): CardFacts {
+  /**
+   * What every card of one extraction shares: the page's address and currency, and its sellers
+   * (matched card by card, or by item id), read from the page's JSON only when a card is read.
+   */
+  function pageReading(doc: Document, url: URL): PageReading {
+    let sellers: CardSellers | null | undefined;
     return {
-      price: parsePrice(
-        selectors.cardPrice ? cleanText(root.querySelector(selectors.cardPrice)) : null,
-        spec.currency(url),
-      ),
-      official: spec.cardOfficial?.(root) ?? officialOnPage,
+      url,
+      currency: spec.currency(url),
+      sellers() {
+        if (sellers === undefined) {
+          if (spec.cardSellers) sellers = spec.cardSellers(doc, url);
+          else {
+            const byItem = spec.sellersOnPage?.(doc, url);
+            sellers =
+              byItem && byItem.size > 0 ? (_root, ids) => byItem.get(ids.item) ?? null : null;
+          }
+        }
+        return sellers;
+      },
     };
   }
 
-  /** The page's sellers for this extraction: matched card by card, or by item id. */
-  function sellersOf(doc: Document, url: URL): CardSellers | null {
-    if (spec.cardSellers) return spec.cardSellers(doc, url);
-    const byItem = spec.sellersOnPage?.(doc, url);
-    return byItem && byItem.size > 0 ? (_root, ids) => byItem.get(ids.item) ?? null : null;
-  }
-
-  function extract(doc: Document, url: URL): Extraction {
+  function extract(doc: Document, url: URL, readBefore?: ReadCards): Extraction {
     if (spec.isActive && !spec.isActive(url))
       return { pageKind: 'other', listings: [], unreadable: 0 };
     if (spec.isBlocked(doc, url)) return { pageKind: 'blocked', listings: [], unreadable: 0 };
@@ -238,10 +272,20 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const product = pageIds ? readProduct(doc, url, pageIds) : null;
     if (product) listings.push(product);
 
-    const sellers = sellersOf(doc, url);
+    const page = pageReading(doc, url);
     const read = new Set<Element>();
     for (const link of queryAll(doc, cardLinks)) {
-      const target = resolve(link.getAttribute('href'), url);
+      const href = link.getAttribute('href');
+      // A card read before and unchanged: the same object, not read again.
+      const before = readBefore?.get(link);
+      if (before instanceof CardListing && before.showsSame(link, href)) {
+        const root = before.anchor;
+        if (read.has(root) || (product && root.contains(product.anchor))) continue;
+        read.add(root);
+        listings.push(before);
+        continue;
+      }
+      const target = resolve(href, url);
       const ids = target && spec.idsFromUrl(target);
       if (!ids) continue;
       const root =
@@ -249,9 +293,10 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
         spec.cardRootOf?.(link) ??
         (link.querySelector('img') ? link : null);
       if (!root || read.has(root) || (product && root.contains(product.anchor))) continue;
-      const card = readCard(root, ids, target, link, url, sellers);
+      const card = readCard(root, ids, target, link, href, page);
       if (!card) continue;
       read.add(root);
+      readBefore?.set(link, card);
       listings.push(card);
     }
 
@@ -260,7 +305,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     for (const root of roots) {
       if (read.has(root)) continue;
       const ids = spec.idsFromCardRoot?.(root);
-      const card = ids ? readCard(root, ids, null, null, url, sellers) : null;
+      const card = ids ? readCard(root, ids, null, null, null, page) : null;
       if (card) {
         read.add(root);
         listings.push(card);
@@ -348,55 +393,4 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     idsFromUrl: spec.idsFromUrl,
     spec,
   };
-}
-
-interface CardFacts {
-  price: Price | null;
-  official: boolean | null;
-}
-
-/**
- * A card listing. Its text is read when first asked for: the title for every lookup (flagged product
- * names are matched against it), price and official status only when needed (a report, the extract
- * tool), since reading every card's whole text would cost every grid. One class, so every card
- * shares its getters.
- */
-class CardListing implements ExtractedListing {
-  readonly kind = 'card';
-  #facts: CardFacts | undefined;
-  #title: string | null | undefined;
-  #matchName: string | null | undefined;
-
-  constructor(
-    readonly platform: Platform,
-    readonly itemKey: string,
-    readonly sellerKey: string | null,
-    readonly sellerName: string | null,
-    readonly url: string,
-    readonly anchor: Element,
-    readonly addressName: string | null,
-    private readonly readTitle: () => string | null,
-    private readonly readFacts: () => CardFacts,
-  ) {}
-
-  #read(): CardFacts {
-    this.#facts ??= this.readFacts();
-    return this.#facts;
-  }
-  get title() {
-    if (this.#title === undefined) this.#title = this.readTitle();
-    return this.#title;
-  }
-  get matchName() {
-    if (this.#matchName === undefined) {
-      this.#matchName = (this.addressName && readAddressName(this.addressName)) ?? this.title;
-    }
-    return this.#matchName;
-  }
-  get price() {
-    return this.#read().price;
-  }
-  get official() {
-    return this.#read().official;
-  }
 }

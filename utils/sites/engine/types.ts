@@ -89,13 +89,21 @@ export interface Extraction {
  * A site adapter: pure functions of (document, url). Selectors are data at the top of each adapter
  * file; ids come from URLs first, then the page's own JSON, then stable attributes.
  */
+/**
+ * Cards an earlier extraction of the same page read, by their link element: a link whose address
+ * has not changed, still inside its card, gives the same listing object again without reading it
+ * (a scan after an infinite grid's next cards reads those cards only). Owned by the caller, who
+ * drops it when the page navigates.
+ */
+export type ReadCards = WeakMap<Element, ExtractedListing>;
+
 export interface SiteAdapter {
   platform: Platform;
   /** The date its selectors and readers last changed: layout reports name it. */
   version: string;
   /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
   domains: readonly string[];
-  extract(doc: Document, url: URL): Extraction;
+  extract(doc: Document, url: URL, readBefore?: ReadCards): Extraction;
   /** The ids a listing address of this marketplace names (utils/protocol/listing-urls.ts). */
   idsFromUrl(url: URL): Ids | null;
 }
