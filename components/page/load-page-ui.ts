@@ -1,7 +1,7 @@
 /**
  * Loads the page UI chunk (entrypoints/page-ui.ts) the first time a content script has something
  * to draw beyond a badge: a badge's details once opened, a product page's banner, inspector
- * sections. A grid where nothing is opened never loads it, so every marketplace page starts with
+ * sections, a report's draft. A grid where nothing is opened never loads it, so every marketplace page starts with
  * the small script only (the size test in tests/e2e/built-packages.e2e.ts holds it).
  *
  * Why a web-accessible chunk, loaded with `import()`: WXT builds each content script as one
@@ -27,6 +27,8 @@ export interface PageUiLoader {
   loaded(): PageUi | null;
   /** Starts loading it now, for a drawing that is likely to come (a product page's banner). */
   preload(): void;
+  /** The chunk, once loaded (a report's draft is made by it). */
+  load(): Promise<PageUi>;
 }
 
 /** A module by its address: `import()` in the content script (tests give their own). */
@@ -73,5 +75,6 @@ export function pageUiLoader(
     preload() {
       start().catch(() => undefined); // said at the drawing, which tries again
     },
+    load: () => (ui ? Promise.resolve(ui) : start()),
   };
 }

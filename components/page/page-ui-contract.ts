@@ -1,10 +1,11 @@
 /**
  * What the page UI chunk (entrypoints/page-ui.ts) draws for a content script: everything a shopper
  * sees only after a click or on a product page (a badge's details with its report chips, the
- * banner, inspector sections, the report dialog's frame, a failure's notice), with Preact and the
- * words those need. Types only: the content script
+ * banner, inspector sections, the report dialog's frame, a failure's notice, a listing shaped for
+ * a report), with Preact and the words those need. Types only: the content script
  * holds none of that code, it asks the chunk once it is loaded (load-page-ui.ts).
  */
+import type { draftListingOf } from '../../utils/content/report-listing';
 import type { Catalogues, Language } from '../../utils/i18n';
 import type { BadgeDetailsProps } from '../BadgeDetails';
 import type { BannerProps } from '../Banner';
@@ -27,6 +28,8 @@ export interface PageUi {
   /** The report dialog over the page (one at a time). */
   frame: ReportFrame;
   notices: Notices;
+  /** A listing as the report dialog and the registry take it: only a report needs it. */
+  draft: typeof draftListingOf;
 }
 
 /** Where the chunk leaves its UI for the content script, in the content script's own realm. */

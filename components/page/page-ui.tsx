@@ -3,6 +3,7 @@
  * content script shows after a click or on a product page, with their words in both languages.
  */
 import { render, type VNode } from 'preact';
+import { draftListingOf } from '../../utils/content/report-listing';
 import { addWords, type Language, setLanguage, useCatalogues } from '../../utils/i18n';
 import { CONTENT_MESSAGES } from '../../utils/messages/content';
 import { BadgeDetails } from '../BadgeDetails';
@@ -49,5 +50,6 @@ export function createPageUi(doc: Document): PageUi {
     },
     frame: createReportFrame(doc),
     notices: createNotices(doc, noticeCss),
+    draft: draftListingOf,
   };
 }

@@ -12,7 +12,7 @@ import type { Notices } from './notice';
 
 export interface ShopperActionDeps {
   send: typeof sendMessage;
-  draftOf(listing: ExtractedListing): DraftListing;
+  draftOf(listing: ExtractedListing): Promise<DraftListing>;
   /** Shows the report dialog of a draft over the page. */
   openFrame(token: string): void;
   /** After a seller was muted: the page starts over under the new mutes. */
@@ -27,7 +27,8 @@ export function shopperActions(deps: ShopperActionDeps) {
     /** The report dialog for this listing, over the page. */
     openReport(listing: ExtractedListing): Promise<void> {
       return deps
-        .send('openReportDraft', deps.draftOf(listing))
+        .draftOf(listing)
+        .then((draft) => deps.send('openReportDraft', draft))
         .then(({ token }) => deps.openFrame(token))
         .catch(failed('noticeReportFailed'));
     },

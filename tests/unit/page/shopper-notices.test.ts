@@ -28,7 +28,7 @@ function bed(send: typeof sendMessage) {
   const notices = createNotices(document, '.notice{}');
   const actions = shopperActions({
     send,
-    draftOf: () => ({}) as DraftListing,
+    draftOf: async () => ({}) as DraftListing,
     openFrame,
     afterMute,
     notices,
