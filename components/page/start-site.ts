@@ -6,7 +6,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { draftListingOf } from '../../utils/content/report-listing';
 import { createRunner, type Runner } from '../../utils/content/runner';
 import { scanScheduler } from '../../utils/content/scan-timing';
 import {
@@ -60,14 +59,19 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   if (adapter.idsFromUrl(new URL(location.href))?.item) pageUi.preload();
 
   // The report dialog's frame and the failure notices come after a press: the chunk has them too.
-  const page = document.documentElement;
+  // The document itself: a script that starts with the page (Shopee's) may run before its root.
+  const page = document;
   const notices: Notices = {
     show: (text) => withUi(page, (ui) => ui.notices.show(text)),
     close: () => pageUi.loaded()?.notices.close(),
   };
   const closeFrame = (token?: string) => pageUi.loaded()?.frame.close(token);
-  const draftOf = (listing: ExtractedListing) =>
-    draftListingOf(listing, location.href, new Date(), adapter.idsFromUrl);
+  // A report's draft is made by the chunk too (a grid where nothing is reported never loads it),
+  // of the page as it is at the press.
+  const draftOf = (listing: ExtractedListing) => {
+    const [at, now] = [location.href, new Date()];
+    return pageUi.load().then((ui) => ui.draft(listing, at, now, adapter.idsFromUrl));
+  };
   const actions = shopperActions({
     send: sendMessage,
     draftOf,
@@ -91,7 +95,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     async send(reason: ReportReason, event: Event): Promise<QuickOutcome> {
       if (!event.isTrusted) return { kind: 'failed', message: 'not a press by the shopper' };
       try {
-        const { listing: facts } = draftOf(listing);
+        const { listing: facts } = await draftOf(listing);
         const reply = await sendMessage('submitReport', { listing: facts, reasons: [reason] });
         return reply.outcome === 'limited' ? { kind: 'limited' } : { kind: 'saved' };
       } catch (error) {
@@ -151,7 +155,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     // "Xử lý": a failure, or inspector mode gone off meanwhile, is shown in the section.
     erase: (container) => pageUi.loaded()?.erase(container),
     ...inspectorViews(withUi, async (listing) => {
-      const { opened } = await sendMessage('inspectListing', draftOf(listing));
+      const { opened } = await sendMessage('inspectListing', await draftOf(listing));
       if (opened === 'off') throw new Error(t('inspectorModeWentOff'));
     }),
   });
@@ -194,7 +198,15 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       ).catch(() => undefined);
     },
   });
-  runner.start();
+  // A script that starts with the page (Shopee's) reads a product page while it loads, so the
+  // lookup leaves once the title is there; any other page from when its markup is parsed, not
+  // scan after scan while the parser adds it.
+  const here = new URL(location.href);
+  if (document.readyState === 'loading' && !adapter.idsFromUrl(here)?.item) {
+    document.addEventListener('DOMContentLoaded', () => ctx.isValid && runner?.start(), {
+      once: true,
+    });
+  } else runner.start();
   const hover = watchCardsForReport(window, (node) => runner?.listingAt(node) ?? null, overlay);
   ctx.addEventListener(window, 'wxt:locationchange', () => runner?.reset());
   // The popup asks this tab to show a listing, or to start over after a pause or mute changed.
@@ -207,7 +219,8 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     }
     if (request?.type === 'listing') {
       const listing = runner?.listingFor(request.url, hover.lastCard()) ?? null;
-      return listing ? draftOf(listing) : null;
+      // Null for a listing whose draft cannot be made (the chunk did not load): none to report.
+      return listing ? draftOf(listing).catch(() => null) : null;
     }
     if (request?.type === 'page') {
       // The page's own listing, read now by the adapter's rules (a grid has none).
@@ -221,14 +234,19 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     }
     return undefined;
   };
-  // Answered at once through sendResponse: content scripts use the browser's own API (no
-  // polyfill), and Chrome's does not take a promise returned by a listener as the answer.
+  // Answered through sendResponse: content scripts use the browser's own API (no polyfill), and
+  // Chrome's does not take a promise returned by a listener as the answer. An answer still to
+  // come (a draft) keeps the channel open by returning true.
   const onTabRequest = (
     raw: unknown,
     _sender: unknown,
     sendResponse: (answer: unknown) => void,
   ) => {
     const answer = answerTabRequest(raw);
+    if (answer instanceof Promise) {
+      void answer.then(sendResponse);
+      return true;
+    }
     if (answer !== undefined) sendResponse(answer);
     return undefined;
   };

@@ -1,0 +1,117 @@
+/**
+ * When the content scripts start, on the release build: Shopee's with the page, so a flagged
+ * product's banner comes while the rest of the page is still loading; a Shopee grid once its markup
+ * is parsed (not scan after scan while the parser adds it); every other site's when the page is
+ * idle, after its server-rendered markup is hydrated. The page is held in the middle by a script
+ * of its own that the test answers only when it chooses.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, type Harness, launch, REPO_ROOT } from './harness';
+import { badges, banner } from './warning-probes';
+
+const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
+const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101?held=1';
+const GRID = 'https://shopee.vn/search?keyword=sua+bot&held=1';
+const HELD_SCRIPT = 'https://shopee.vn/held-script.js';
+
+/** A fixture with a script of the page's own that blocks the parser after `after`. */
+function heldAfter(file: string, after: string): string {
+  const html = readFileSync(path.join(FIXTURES, file), 'utf8');
+  const at = html.indexOf(after);
+  if (at < 0) throw new Error(`${after} is not in ${file}`);
+  const end = at + after.length;
+  return `${html.slice(0, end)}<script src="${HELD_SCRIPT}"></script>${html.slice(end)}`;
+}
+
+const readyState = (page: Page) => page.evaluate(() => document.readyState);
+
+describe('when the content scripts start', () => {
+  let harness: Harness;
+  let release: () => void = () => undefined;
+
+  beforeAll(async () => {
+    harness = await launch([]);
+    const pages = new Map([
+      [PRODUCT, heldAfter('shopee/product-page.html', '</h1>')],
+      [GRID, heldAfter('shopee/search-grid.html', '</li>')],
+    ]);
+    // Registered after the harness's own routes, so these answer first.
+    await harness.context.route(/^https:\/\/shopee\.vn\//, async (route) => {
+      const url = route.request().url();
+      const body = pages.get(url);
+      if (body !== undefined) {
+        await route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+        return;
+      }
+      if (url !== HELD_SCRIPT) {
+        await route.fallback();
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await route.fulfill({ contentType: 'text/javascript', body: '/* the page goes on */' });
+    });
+  });
+  afterAll(async () => {
+    release();
+    await harness?.close();
+  });
+
+  it("Shopee: a flagged product's banner shows while the rest of its page is still loading", async () => {
+    const page = await harness.context.newPage();
+    await page.goto(PRODUCT, { waitUntil: 'commit' });
+    await eventually(
+      async () => ((await banner(page).count()) === 1 ? true : undefined),
+      'the banner while the page is held',
+    );
+    // The parser still waits for the page's own script: the banner came with the title.
+    expect(await readyState(page)).toBe('loading');
+    release();
+    await page.waitForLoadState('load');
+    expect(await banner(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('Shopee: a grid is read once its markup is parsed, then badged as before', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(GRID, { waitUntil: 'commit' });
+    // Its first card is in the DOM while the parser is held; nothing is read yet.
+    await eventually(
+      async () => ((await page.locator('li').count()) > 0 ? true : undefined),
+      'the first card parsed',
+    );
+    await page.waitForTimeout(500);
+    expect(await readyState(page)).toBe('loading');
+    expect(await badges(page).count()).toBe(0);
+    release();
+    await eventually(
+      async () => ((await badges(page).count()) === 3 ? true : undefined),
+      'three badges once the grid is parsed',
+    );
+    await page.close();
+  });
+
+  it('the manifest: Shopee starts with the page, every other site when the page is idle', () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'),
+    ) as { content_scripts: Array<{ matches: string[]; run_at: string }> };
+    const runAt = Object.fromEntries(
+      manifest.content_scripts.flatMap((script) =>
+        script.matches.map((match) => [new URL(match).hostname, script.run_at]),
+      ),
+    );
+    expect(runAt).toEqual({
+      'shopee.vn': 'document_start',
+      'www.lazada.vn': 'document_idle',
+      'tiki.vn': 'document_idle',
+      'www.sendo.vn': 'document_idle',
+      'web.facebook.com': 'document_idle',
+      'www.facebook.com': 'document_idle',
+      'www.tiktok.com': 'document_idle',
+    });
+  });
+});
