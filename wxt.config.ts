@@ -56,6 +56,9 @@ export default defineConfig({
       preact({ prefreshEnabled: false, devToolsEnabled: false }),
       contentMessagesPlugin(import.meta.dirname),
     ],
+    // The `profile` mode (`npm run bench:profile`) is the release build left unminified, so a CPU
+    // profile names our functions; every other build is minified.
+    ...(env.mode === 'profile' && { build: { minify: false } }),
     define: {
       __SOI_HANG_FEED__: JSON.stringify(feedConfig(env.mode)),
       // Where reports go unless the shopper sets another registry (options); none: kept locally.

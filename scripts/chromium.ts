@@ -92,9 +92,12 @@ export async function launchChromium(options: {
     ? JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'))
     : null;
   if (manifest?.background?.service_worker) {
+    // This extension's worker, by its script's name: a benchmark loads another one with a worker.
+    const script = `/${manifest.background.service_worker}`;
+    const ours = (candidate: Worker) => candidate.url().endsWith(script);
     worker =
-      context.serviceWorkers()[0] ??
-      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+      context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 20_000 }));
   }
   if (installs && options.firstRunTab !== 'keep')
     await closeFirstRunTabs(

@@ -27,6 +27,10 @@ const OWN_GRID = path.resolve(
   '../../tests/fixtures/shopee/infinite-grid.html',
 );
 const BLANK = 'https://shopee.vn/bench-blank';
+/** A Shopee page without a card: what our script costs a page before any card (its start). */
+const EMPTY = 'https://shopee.vn/search?keyword=khong+co+ket+qua';
+const EMPTY_PAGE =
+  '<!doctype html><html lang="vi"><title>Shopee</title><main><p>Không có kết quả</p></main></html>';
 const SETTLE_MS = 1000;
 
 export interface GridPage {
@@ -108,13 +112,18 @@ async function hostsCount(page: Page, tag: string): Promise<number> {
 }
 
 /** One load: main-thread task and script time the navigation and the extension's work took. */
-async function measureLoad(browser: Browser, grid: GridPage, variant: Variant): Promise<Metrics> {
+async function measureLoad(
+  browser: Browser,
+  grid: GridPage,
+  variant: Variant,
+  url = variantUrl(variant, grid.url),
+): Promise<Metrics> {
   const page = await browser.context.newPage();
   await page.goto(BLANK);
   const session = await browser.context.newCDPSession(page);
   await session.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metrics(session);
-  await page.goto(variantUrl(variant, grid.url), { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   // A fixed settle, the same for every variant, and nothing evaluated in the page meanwhile: polling
   // with page.evaluate would itself count as page script time, more for whoever draws later.
   await page.waitForTimeout(SETTLE_MS);
@@ -122,7 +131,8 @@ async function measureLoad(browser: Browser, grid: GridPage, variant: Variant): 
   const tag = BADGE_TAG[variant];
   const drawn = await hostsCount(page, tag ?? 'bench-badge, soi-hang-badge');
   await page.close();
-  if (tag ? drawn < grid.cards : drawn > 0) {
+  const cards = url === EMPTY ? 0 : grid.cards;
+  if (tag && cards > 0 ? drawn < cards : drawn > 0) {
     throw new Error(`${variant}: ${drawn} badges after ${SETTLE_MS} ms (${grid.cards} cards)`);
   }
   return { task: after.task - before.task, script: after.script - before.script };
@@ -164,6 +174,8 @@ export interface PageCostResult {
   runs: number;
   /** Own JS (script time) per 100 cards: ours, and the minimal badge script's in the same run. */
   scriptMsPer100: { ours: number; minimal: number };
+  /** Our script's own JS on a Shopee page without cards (its start alone), per load. */
+  startScriptMs: number;
   /** Added main-thread CPU per 100 cards, against the same run's load without an extension. */
   taskMsPer100: { ours: Interval; minimal: Interval };
   longTasks: { ours: number; none: number };
@@ -192,10 +204,14 @@ export async function measurePageCost(runs: number): Promise<PageCostResult> {
   const grid = benchGrid();
   const infiniteUrl = 'https://shopee.vn/search?keyword=cuon+vo+han';
   const infinite = readFileSync(OWN_GRID, 'utf8');
-  const pages = new Map<string, string>([[BLANK, '<!doctype html><title>blank</title>']]);
+  const pages = new Map<string, string>([
+    [BLANK, '<!doctype html><title>blank</title>'],
+    [EMPTY, EMPTY_PAGE],
+  ]);
   for (const variant of Object.keys(PREFIX) as Variant[]) {
     pages.set(variantUrl(variant, grid.url), grid.html);
     pages.set(variantUrl(variant, infiniteUrl), infinite);
+    pages.set(variantUrl(variant, EMPTY), EMPTY_PAGE);
   }
   const ours = await ourExtensionFlagging(grid.keys);
   excludeOurScripts(ours, [
@@ -212,12 +228,16 @@ export async function measurePageCost(runs: number): Promise<PageCostResult> {
   });
   const variants = Object.keys(PREFIX) as Variant[];
   const samples: Record<Variant, Metrics[]> = { none: [], minimal: [], ours: [] };
+  /** Our script on the page without cards, beside the same page without an extension's script. */
+  const empty = { ours: [] as Metrics[], none: [] as Metrics[] };
   try {
     // One warm-up load each (the first pays for process start-up), then interleaved runs.
     for (const variant of variants) await measureLoad(browser, grid, variant);
     for (let run = 0; run < runs; run++) {
       for (const variant of variants)
         samples[variant].push(await measureLoad(browser, grid, variant));
+      empty.ours.push(await measureLoad(browser, grid, 'ours', EMPTY));
+      empty.none.push(await measureLoad(browser, grid, 'none', variantUrl('none', EMPTY)));
     }
     const longTasks = { ours: [] as number[], none: [] as number[] };
     for (let run = 0; run < 5; run++) {
@@ -255,6 +275,8 @@ export async function measurePageCost(runs: number): Promise<PageCostResult> {
       grid,
       runs,
       scriptMsPer100: { ours: scriptOf('ours'), minimal: scriptOf('minimal') },
+      startScriptMs:
+        trimmedMean(empty.ours.map((m) => m.script)) - trimmedMean(empty.none.map((m) => m.script)),
       taskMsPer100: { ours: taskOf('ours'), minimal: taskOf('minimal') },
       longTasks: { ours: median(longTasks.ours), none: median(longTasks.none) },
     };

@@ -25,6 +25,8 @@ const PRODUCT_CAPTURE = path.join(
 const BLANK = 'https://shopee.vn/bench-blank';
 /** Where the minimal badge extension runs, and ours does not. */
 const MINIMAL = 'bench-minimal';
+/** Where the minimal one that asks a background worker first runs. */
+const ROUND_TRIP = 'bench-worker';
 
 /** The product capture served at shopee.vn with reserved (zero-padded) ids, as the grid is. */
 function benchProduct(): { url: string; html: string; key: string } {
@@ -107,7 +109,7 @@ const nextPageKey = (key: string) => key.replaceAll(':000', ':001').replace('.00
  * The next cards of an infinite grid: copies of the page's cards (without badges) for other items
  * (flagged too), so each is read and looked up as new.
  */
-async function appendCopies(page: Page): Promise<void> {
+export async function appendCopies(page: Page): Promise<void> {
   await page.evaluate(() => {
     (globalThis as { __arrivals?: Arrivals }).__arrivals?.delays.splice(0);
     const cards = [...document.querySelectorAll('li[data-sqe="item"]')];
@@ -135,7 +137,14 @@ export interface TimeToWarning {
    * A page's cards drawn after the content script started (an infinite grid's next cards); the
    * minimal script badges them in its mutation observer's callback, before the next frame.
    */
-  added: { warm: Percentiles; cold: Percentiles; minimal: Percentiles };
+  added: {
+    warm: Percentiles;
+    cold: Percentiles;
+    minimal: Percentiles;
+    /** The minimal script with its answer from a worker, running and just stopped: the floor. */
+    roundTrip: Percentiles;
+    roundTripCold: Percentiles;
+  };
   /** A grid's first load: cards parsed before any content script runs; the minimal one's too. */
   firstLoad: { ours: Percentiles; minimal: Percentiles };
   /**
@@ -153,11 +162,13 @@ interface Percentiles {
 export async function measureTimeToWarning(loads: number): Promise<TimeToWarning> {
   const grid = benchGrid();
   const product = benchProduct();
-  const minimalGrid = grid.url.replace('https://shopee.vn/', `https://shopee.vn${MINIMAL}/`);
+  const minimalGrid = grid.url.replace('https://shopee.vn/', `https://shopee.vn/${MINIMAL}/`);
+  const roundTripGrid = grid.url.replace('https://shopee.vn/', `https://shopee.vn/${ROUND_TRIP}/`);
   const pages = new Map<string, string>([
     [BLANK, '<!doctype html><title>blank</title>'],
     [grid.url, grid.html],
     [minimalGrid, grid.html],
+    [roundTripGrid, grid.html],
     [product.url, product.html],
   ]);
   const ours = await ourExtensionFlagging([
@@ -165,16 +176,25 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
     ...grid.keys.map(nextPageKey),
     product.key,
   ]);
-  excludeOurScripts(ours, [`https://shopee.vn${MINIMAL}/*`]);
+  excludeOurScripts(ours, [`https://shopee.vn/${MINIMAL}/*`, `https://shopee.vn/${ROUND_TRIP}/*`]);
   const browser: Browser = await launchChromium({
     extensionDir: ours,
-    extraExtensionDirs: [minimalExtension([`https://shopee.vn${MINIMAL}/*`])],
+    extraExtensionDirs: [
+      minimalExtension([`https://shopee.vn/${MINIMAL}/*`]),
+      minimalExtension([`https://shopee.vn/${ROUND_TRIP}/*`], 'roundTrip'),
+    ],
     respond: (url) => {
       const body = pages.get(url);
       return body === undefined ? null : { body };
     },
   });
-  const added = { warm: [] as number[], cold: [] as number[], minimal: [] as number[] };
+  const added = {
+    warm: [] as number[],
+    cold: [] as number[],
+    minimal: [] as number[],
+    roundTrip: [] as number[],
+    roundTripCold: [] as number[],
+  };
   const firstLoad = { ours: [] as number[], minimal: [] as number[] };
   const banners = { warm: [] as number[], cold: [] as number[], title: [] as number[] };
   const all = (state: Arrivals) => state.delays.length >= grid.cards;
@@ -190,6 +210,15 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
       await appendCopies(page);
       const minimalAdded = await arrivals(page, all);
       if (counted) added.minimal.push(...minimalAdded.delays);
+      for (const temperature of ['warm', 'cold'] as const) {
+        await page.goto(roundTripGrid);
+        await arrivals(page, all);
+        if (temperature === 'cold') await stopWorkers(page);
+        await appendCopies(page);
+        const floor = await arrivals(page, all);
+        if (counted)
+          added[temperature === 'warm' ? 'roundTrip' : 'roundTripCold'].push(...floor.delays);
+      }
       for (const temperature of ['warm', 'cold'] as const) {
         await page.goto(grid.url);
         const first = await arrivals(page, all);
@@ -216,6 +245,8 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
       warm: summary(added.warm),
       cold: summary(added.cold),
       minimal: summary(added.minimal),
+      roundTrip: summary(added.roundTrip),
+      roundTripCold: summary(added.roundTripCold),
     },
     firstLoad: { ours: summary(firstLoad.ours), minimal: summary(firstLoad.minimal) },
     banner: {
