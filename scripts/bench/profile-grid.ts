@@ -16,7 +16,7 @@ import { launchChromium } from '../chromium';
 import { ourExtensionFlagging, PROFILE_EXTENSION } from './extensions';
 import { benchGrid } from './page-cost';
 import { round } from './results';
-import { appendCopies } from './time-to-warning';
+import { appendCopies, nextPageKey } from './time-to-warning';
 
 const LOADS = Number(process.env.PROFILE_LOADS ?? 10);
 const BLANK = 'https://shopee.vn/bench-blank';
@@ -111,7 +111,10 @@ const badgesOn = (page: Page) =>
 
 async function main(): Promise<void> {
   const grid = benchGrid();
-  const dir = await ourExtensionFlagging(grid.keys, process.env.PROFILE_BUILD ?? PROFILE_EXTENSION);
+  const dir = await ourExtensionFlagging(
+    [...grid.keys, ...grid.keys.map(nextPageKey)],
+    process.env.PROFILE_BUILD ?? PROFILE_EXTENSION,
+  );
   const pages = new Map([
     [BLANK, '<!doctype html><title>blank</title>'],
     [grid.url, grid.html],

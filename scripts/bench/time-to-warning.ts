@@ -4,7 +4,8 @@
  * drawn while the content script runs (an infinite grid's next cards), with the worker running
  * (warm) and with it just stopped (cold), and for a first load, where the cards are parsed before
  * any content script may run, beside the minimal badge script's (the floor of a first load). On the
- * real product capture (flagged too): from navigation start to its banner painted. Measured in the
+ * real product capture (flagged too): from navigation start to its banner painted with its words in
+ * it (the host alone, empty until the page UI chunk draws in it, does not count). Measured in the
  * page's main world: a mutation observer notes when each card and each badge host arrives, and a
  * host counts as painted once the next frame's rendering is done.
  */
@@ -67,11 +68,17 @@ function observeArrivals(): void {
             );
           }
         } else if (node.tagName === 'SOI-HANG-BANNER') {
-          requestAnimationFrame(() =>
+          // The banner as the shopper sees it: its host once something is drawn in it (the host
+          // comes first, its words when the page UI chunk has drawn them), painted. A resize
+          // observer's callback runs after the frame's layout; a timer set from it fires once
+          // that frame is painted.
+          new ResizeObserver((entries, observer) => {
+            if ((entries[0]?.contentRect.height ?? 0) === 0) return;
+            observer.disconnect();
             setTimeout(() => {
               if (state.banner < 0) state.banner = performance.now();
-            }, 0),
-          );
+            }, 0);
+          }).observe(node);
         } else {
           if (node.matches(CARD)) cardAt.set(node, now);
           for (const card of node.querySelectorAll(CARD)) cardAt.set(card, now);
@@ -97,13 +104,16 @@ async function arrivals(page: Page, until: (state: Arrivals) => boolean): Promis
   for (;;) {
     const state = await page.evaluate(() => (globalThis as { __arrivals?: Arrivals }).__arrivals);
     if (state && until(state)) return state;
-    if (Date.now() > deadline) throw new Error('no warning within 15 s');
+    if (Date.now() > deadline) {
+      const seen = state ? `${state.delays.length} badges, banner ${state.banner}` : 'nothing';
+      throw new Error(`no warning within 15 s at ${page.url()} (${seen})`);
+    }
     await page.waitForTimeout(50);
   }
 }
 
 /** The ids of the cards an infinite grid adds: the page's own, with another (reserved) prefix. */
-const nextPageKey = (key: string) => key.replaceAll(':000', ':001').replace('.000', '.001');
+export const nextPageKey = (key: string) => key.replaceAll(':000', ':001').replace('.000', '.001');
 
 /**
  * The next cards of an infinite grid: copies of the page's cards (without badges) for other items
