@@ -162,6 +162,9 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   runner = createRunner({
     adapter,
     doc: document,
+    // A script that starts with the page (Shopee's) reads a product page while it loads, so the
+    // lookup leaves once the title is parsed; any other page once its markup is parsed.
+    productWhileLoading: Boolean(adapter.idsFromUrl(new URL(location.href))?.item),
     currentUrl: () => new URL(location.href),
     async lookup(keys, titles) {
       // Until the words in the shopper's language came (this script carries Vietnamese only).
@@ -198,15 +201,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       ).catch(() => undefined);
     },
   });
-  // A script that starts with the page (Shopee's) reads a product page while it loads, so the
-  // lookup leaves once the title is there; any other page from when its markup is parsed, not
-  // scan after scan while the parser adds it.
-  const here = new URL(location.href);
-  if (document.readyState === 'loading' && !adapter.idsFromUrl(here)?.item) {
-    document.addEventListener('DOMContentLoaded', () => ctx.isValid && runner?.start(), {
-      once: true,
-    });
-  } else runner.start();
+  runner.start();
   const hover = watchCardsForReport(window, (node) => runner?.listingAt(node) ?? null, overlay);
   ctx.addEventListener(window, 'wxt:locationchange', () => runner?.reset());
   // The popup asks this tab to show a listing, or to start over after a pause or mute changed.

@@ -15,16 +15,22 @@ import { badges, banner } from './warning-probes';
 const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures');
 const PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101?held=1';
 const GRID = 'https://shopee.vn/search?keyword=sua+bot&held=1';
+const HALF_TITLE = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101?held=title';
+const NO_DCL = 'https://shopee.vn/search?keyword=sua+bot&stopped=1';
 const HELD_SCRIPT = 'https://shopee.vn/held-script.js';
 
-/** A fixture with a script of the page's own that blocks the parser after `after`. */
-function heldAfter(file: string, after: string): string {
+/** A fixture with `insert` written right after `after`. */
+function withAfter(file: string, after: string, insert: string): string {
   const html = readFileSync(path.join(FIXTURES, file), 'utf8');
   const at = html.indexOf(after);
   if (at < 0) throw new Error(`${after} is not in ${file}`);
   const end = at + after.length;
-  return `${html.slice(0, end)}<script src="${HELD_SCRIPT}"></script>${html.slice(end)}`;
+  return `${html.slice(0, end)}${insert}${html.slice(end)}`;
 }
+
+/** A fixture with a script of the page's own that blocks the parser after `after`. */
+const heldAfter = (file: string, after: string) =>
+  withAfter(file, after, `<script src="${HELD_SCRIPT}"></script>`);
 
 const readyState = (page: Page) => page.evaluate(() => document.readyState);
 
@@ -37,6 +43,18 @@ describe('when the content scripts start', () => {
     const pages = new Map([
       [PRODUCT, heldAfter('shopee/product-page.html', '</h1>')],
       [GRID, heldAfter('shopee/search-grid.html', '</li>')],
+      // The parser held in the middle of the product's title, as a slow network may cut it.
+      [HALF_TITLE, heldAfter('shopee/product-page.html', '<h1 class="vR6K3w">Sữa bột')],
+      // A page script that keeps DOMContentLoaded from every listener after its own.
+      [
+        NO_DCL,
+        withAfter(
+          'shopee/search-grid.html',
+          '<head>',
+          `<script>window.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(), true);
+document.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(), true);</script>`,
+        ),
+      ],
     ]);
     // Registered after the harness's own routes, so these answer first.
     await harness.context.route(/^https:\/\/shopee\.vn\//, async (route) => {
@@ -91,6 +109,35 @@ describe('when the content scripts start', () => {
     await eventually(
       async () => ((await badges(page).count()) === 3 ? true : undefined),
       'three badges once the grid is parsed',
+    );
+    await page.close();
+  });
+
+  it("Shopee: a product's title cut mid-way by the parser is not read until it is whole", async () => {
+    const page = await harness.context.newPage();
+    await page.goto(HALF_TITLE, { waitUntil: 'commit' });
+    await eventually(
+      async () => ((await page.locator('h1').count()) > 0 ? true : undefined),
+      'the start of the title parsed',
+    );
+    await page.waitForTimeout(500);
+    expect(await readyState(page)).toBe('loading');
+    // Neither a warning nor "Báo cáo" for a listing read as "Sữa bột".
+    expect(await page.locator('soi-hang-banner, soi-hang-report-button').count()).toBe(0);
+    release();
+    await eventually(
+      async () => ((await banner(page).count()) === 1 ? true : undefined),
+      'the banner once the title is whole',
+    );
+    await page.close();
+  });
+
+  it('Shopee: a page script that stops DOMContentLoaded does not keep a grid from being read', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(NO_DCL);
+    await eventually(
+      async () => ((await badges(page).count()) === 3 ? true : undefined),
+      'three badges',
     );
     await page.close();
   });

@@ -24,6 +24,7 @@ import type { ListedListing, PageStatus } from '../protocol/runtime/page-status'
 import { signalVerdict, type Verdict, verdictFor } from '../protocol/runtime/verdict';
 import type { ExtractedListing, ReadCards, SiteAdapter } from '../sites/engine/types';
 import { isPageMutation } from './hosts';
+import { parsed, whenParsed } from './loading';
 import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';
 import type { Overlay } from './overlay-contract';
 import { listingToReport } from './report-target';
@@ -42,6 +43,12 @@ export interface RunnerDeps {
   schedule(callback: () => void): void;
   /** Inspector mode is on: shows what the registry knows about these listings (asynchronously). */
   inspect?(listings: ExtractedListing[]): void;
+  /**
+   * Started while the page is still parsed (a script run at `document_start`) on a product's
+   * address: its own listing is read as soon as its title is parsed, and nothing else is read
+   * before the page's markup is complete (loading.ts).
+   */
+  productWhileLoading?: boolean;
 }
 
 export interface Runner {
@@ -92,6 +99,9 @@ export function createRunner(deps: RunnerDeps): Runner {
   let listed = new Map<number, Element>();
   let nextId = 1;
   let lastReported = '';
+  /** While the page is parsed: its own product was looked up, the rest waits for its end. */
+  let productRead = false;
+  let stopWaiting: (() => void) | null = null;
 
   const report = () => {
     const snapshot = JSON.stringify(status);
@@ -113,6 +123,8 @@ export function createRunner(deps: RunnerDeps): Runner {
       overlay.sweep();
     }
     if (status.paused) return; // until the popup un-pauses and resets us
+    const loading = doc.readyState === 'loading';
+    if (loading && (productRead || !deps.productWhileLoading)) return; // until it is parsed
     const scanGeneration = generation;
     let fresh: ExtractedListing[];
     let revised: ExtractedListing[];
@@ -128,7 +140,17 @@ export function createRunner(deps: RunnerDeps): Runner {
         delete status.unread;
         delete status.cardLike;
       }
-      ({ fresh, revised } = toLookUp(extraction.listings, marks, warned));
+      // While the page is parsed, only its own product, once the parser has gone past its title
+      // (a title or card read half-parsed would be looked up and reported cut short).
+      const listings = loading
+        ? extraction.listings.filter((one) => one.kind === 'product' && parsed(one.anchor))
+        : extraction.listings;
+      if (loading && listings.length > 0) {
+        // The rest is read once the page is parsed: nothing to watch until then.
+        productRead = true;
+        observer?.disconnect();
+      }
+      ({ fresh, revised } = toLookUp(listings, marks, warned));
     } catch {
       status.errors++;
       report();
@@ -212,6 +234,18 @@ export function createRunner(deps: RunnerDeps): Runner {
     report();
   }
 
+  /** Watches the page for its changes (again, after a pause while it was parsed). */
+  function watch(): void {
+    // href too: SPAs reuse a card's link element for another item and only change its address.
+    // The document, not its root: a script that starts with the page may run before the root.
+    observer?.observe(doc, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
+  }
+
   function offerReport(listing: ExtractedListing): void {
     try {
       overlay.offerReport(listing);
@@ -260,17 +294,23 @@ export function createRunner(deps: RunnerDeps): Runner {
         // The page's own changes, or its removal of one of our warnings (which comes back).
         if (page || removals) schedule();
       });
-      // href too: SPAs reuse a card's link element for another item and only change its address.
-      // The document, not its root: a script that starts with the page may run before the root.
-      observer.observe(doc, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['href'],
-      });
+      if (doc.readyState === 'loading') {
+        // The end of the page's markup: everything is read from then on (a listener the page's
+        // own scripts cannot keep from us, loading.ts). Until then nothing is watched, but a
+        // product page's own title.
+        stopWaiting = whenParsed(doc, () => {
+          stopWaiting = null;
+          watch();
+          schedule();
+        });
+        if (!deps.productWhileLoading) return;
+      }
+      watch();
       schedule();
     },
     stop() {
+      stopWaiting?.();
+      stopWaiting = null;
       observer?.disconnect();
       observer = null;
       overlay.clear();
