@@ -92,3 +92,20 @@ describe('cards read before are not read again', () => {
     expect(moved?.itemKey).toBe(first.itemKey);
   });
 });
+
+describe('a product page still being parsed: its own product alone', () => {
+  it.each(
+    ownFixtures()
+      .filter((f) => f.expected.pageKind === 'product')
+      .map((f) => [`${f.site}/${f.name}`, f] as const),
+  )('%s', (_name, fixture) => {
+    const url = new URL(fixture.expected.url);
+    const adapter = adapterForHost(url.hostname);
+    const doc = parseHtml(fixture.html, url.href);
+    const whole = adapter?.extract(doc, url).listings ?? [];
+    const alone = adapter?.extract(doc, url, undefined, true).listings ?? [];
+    expect(alone.map(comparable)).toEqual(
+      whole.filter((one) => one.kind === 'product').map(comparable),
+    );
+  });
+});

@@ -129,7 +129,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     let fresh: ExtractedListing[];
     let revised: ExtractedListing[];
     try {
-      const extraction = adapter.extract(doc, deps.currentUrl(), read);
+      const extraction = adapter.extract(doc, deps.currentUrl(), read, loading);
       status.pageKind = extraction.pageKind;
       status.unreadable = extraction.unreadable;
       // A page of a kind the adapter reads, read empty: the popup says so and offers a layout report.
@@ -143,13 +143,12 @@ export function createRunner(deps: RunnerDeps): Runner {
       // While the page is parsed, only its own product, once the parser has gone past its title
       // (a title or card read half-parsed would be looked up and reported cut short).
       const listings = loading
-        ? extraction.listings.filter((one) => one.kind === 'product' && parsed(one.anchor))
+        ? extraction.listings.filter((one) => parsed(one.anchor))
         : extraction.listings;
-      if (loading && listings.length > 0) {
-        // The rest is read once the page is parsed: nothing to watch until then.
-        productRead = true;
-        observer?.disconnect();
-      }
+      // Until its title is parsed, a look once a frame: watching every node the parser adds
+      // would cost a large page more than the look does.
+      if (loading && listings.length === 0) schedule();
+      else if (loading) productRead = true; // the rest is read once the page is parsed
       ({ fresh, revised } = toLookUp(listings, marks, warned));
     } catch {
       status.errors++;
@@ -295,15 +294,16 @@ export function createRunner(deps: RunnerDeps): Runner {
         if (page || removals) schedule();
       });
       if (doc.readyState === 'loading') {
-        // The end of the page's markup: everything is read from then on (a listener the page's
-        // own scripts cannot keep from us, loading.ts). Until then nothing is watched, but a
-        // product page's own title.
+        // The end of the page's markup: everything is read and watched from then on (a listener
+        // the page's own scripts cannot keep from us, loading.ts). Until then only a product
+        // page's own title is looked for.
         stopWaiting = whenParsed(doc, () => {
           stopWaiting = null;
           watch();
           schedule();
         });
-        if (!deps.productWhileLoading) return;
+        if (deps.productWhileLoading) schedule();
+        return;
       }
       watch();
       schedule();

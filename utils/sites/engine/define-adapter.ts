@@ -263,7 +263,12 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     };
   }
 
-  function extract(doc: Document, url: URL, readBefore?: ReadCards): Extraction {
+  function extract(
+    doc: Document,
+    url: URL,
+    readBefore?: ReadCards,
+    productOnly = false,
+  ): Extraction {
     if (spec.isActive && !spec.isActive(url))
       return { pageKind: 'other', listings: [], unreadable: 0 };
     if (spec.isBlocked(doc, url)) return { pageKind: 'blocked', listings: [], unreadable: 0 };
@@ -271,6 +276,7 @@ export function defineAdapter(spec: SiteSpec): SiteAdapter & { spec: SiteSpec } 
     const pageIds = spec.productIds(url, doc);
     const product = pageIds ? readProduct(doc, url, pageIds) : null;
     if (product) listings.push(product);
+    if (productOnly) return { pageKind: pageIds ? 'product' : 'other', listings, unreadable: 0 };
 
     const page = pageReading(doc, url);
     const read = new Set<Element>();

@@ -103,7 +103,11 @@ export interface SiteAdapter {
   version: string;
   /** Registrable domains the adapter reads (a host matches itself and its subdomains). */
   domains: readonly string[];
-  extract(doc: Document, url: URL, readBefore?: ReadCards): Extraction;
+  /**
+   * `productOnly`: the product page's own listing alone (a page still being parsed, whose cards
+   * are read once it is whole).
+   */
+  extract(doc: Document, url: URL, readBefore?: ReadCards, productOnly?: boolean): Extraction;
   /** The ids a listing address of this marketplace names (utils/protocol/listing-urls.ts). */
   idsFromUrl(url: URL): Ids | null;
 }
