@@ -61,13 +61,19 @@ export async function confirmFromPanel(
   await panel.getByTestId('panel-attach').click();
 
   const api = client(registry, token);
-  const story = await eventually(async () => {
-    const answer = await api.get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
-    const evidence = answer.body.evidence?.[0];
-    return answer.body?.decisions?.length === 1 && (screenshot ? evidence?.screenshot : evidence)
-      ? answer.body
-      : undefined;
-  }, 'the decision and the evidence at the registry');
+  const story = await eventually(
+    async () => {
+      const answer = await api.get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
+      const evidence = answer.body.evidence?.[0];
+      return answer.body?.decisions?.length === 1 && (screenshot ? evidence?.screenshot : evidence)
+        ? answer.body
+        : undefined;
+      // A screenshot is captured, uploaded and stored before the evidence shows: on a busy
+      // two-core machine that has taken more than the default 15 s.
+    },
+    'the decision and the evidence at the registry',
+    40_000,
+  );
   expect(story.decisions[0]).toMatchObject({
     status: 'confirmed',
     caseId: CASE_ID,
