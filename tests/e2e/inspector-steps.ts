@@ -61,6 +61,8 @@ export async function confirmFromPanel(
   await panel.getByTestId('panel-attach').click();
 
   const api = client(registry, token);
+  // A screenshot is captured, uploaded and stored before the evidence shows: on a busy two-core
+  // machine that has taken more than the default 15 s.
   const story = await eventually(
     async () => {
       const answer = await api.get(`/v1/review/keys/${UNFLAGGED_ITEM}`);
@@ -68,8 +70,6 @@ export async function confirmFromPanel(
       return answer.body?.decisions?.length === 1 && (screenshot ? evidence?.screenshot : evidence)
         ? answer.body
         : undefined;
-      // A screenshot is captured, uploaded and stored before the evidence shows: on a busy
-      // two-core machine that has taken more than the default 15 s.
     },
     'the decision and the evidence at the registry',
     40_000,
