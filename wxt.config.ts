@@ -10,6 +10,7 @@ import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentMessagesPlugin } from './scripts/content-messages';
 import { writeDefaultFeed } from './scripts/default-feed';
+import { SHOPEE_PRODUCT_GLOBS } from './utils/protocol/listing-urls';
 import { DATA_COLLECTION } from './utils/protocol/runtime/data-collection';
 import { EVIDENCE_CAPTURE_ORIGINS } from './utils/protocol/runtime/inspector';
 import { MARKETPLACE_PAGES } from './utils/protocol/runtime/marketplaces';
@@ -65,6 +66,8 @@ export default defineConfig({
       __SOI_HANG_REGISTRY__: JSON.stringify(process.env.SOI_HANG_REGISTRY_URL || null),
       // The e2e build opens our shadow roots for the end-to-end probes (components/page/shadow-mode.ts).
       __SOI_HANG_E2E__: JSON.stringify(env.mode === 'e2e'),
+      // The profiling build marks a content script's steps on the page's timeline (trace-step.ts).
+      __SOI_HANG_TRACE__: JSON.stringify(env.mode === 'profile'),
     },
   }),
   hooks: {
@@ -124,6 +127,18 @@ export default defineConfig({
     // The e2e build alone may capture any tab: a test cannot make the browser's own gesture
     // (toolbar, menu, shortcut) that grants activeTab, so it drives the same capture code instead.
     ...(mode === 'e2e' && { host_permissions: ['<all_urls>'] }),
+    // A Shopee product page's banner comes with its title (its script starts with the page): the
+    // page UI chunk that draws it is injected with the page on a product address, before the
+    // site's own script, rather than imported when the page is busy being parsed, which put it
+    // behind the title (`npm run bench:banner`). Any other page imports it when first needed.
+    content_scripts: [
+      {
+        matches: ['https://shopee.vn/*'],
+        include_globs: SHOPEE_PRODUCT_GLOBS,
+        run_at: 'document_start',
+        js: ['page-ui.js'],
+      },
+    ],
     // report.html: the report dialog framed over the page. page-ui.js: what content scripts draw
     // after a click or on a product page, loaded when first needed (components/page/load-page-ui.ts).
     web_accessible_resources: [

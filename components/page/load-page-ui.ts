@@ -14,6 +14,7 @@
  * page can fetch the file and so tell that Soi Hàng is installed; the code is the published source.
  */
 import { PAGE_UI_KEY, type PageUi } from './page-ui-contract';
+import { traceStep } from './trace-step';
 
 /**
  * Runs `use` with the chunk: now when it is loaded (true), else once it is, if `container` is
@@ -40,12 +41,17 @@ export function pageUiLoader(
   onError: (error: unknown) => void,
   load: ImportModule = importModule,
 ): PageUiLoader {
-  let ui: PageUi | null = null;
+  const registered = () => (globalThis as Record<symbol, PageUi | undefined>)[PAGE_UI_KEY] ?? null;
+  // Already here when the manifest injected the chunk with the page (a Shopee product address).
+  let ui: PageUi | null = registered();
   let loading: Promise<PageUi> | null = null;
 
   const start = (): Promise<PageUi> => {
+    ui ??= registered();
+    if (ui) return Promise.resolve(ui);
     loading ??= load(url()).then(() => {
-      const loaded = (globalThis as Record<symbol, PageUi | undefined>)[PAGE_UI_KEY];
+      traceStep('chunk-loaded');
+      const loaded = registered();
       if (!loaded) throw new Error('the page UI chunk did not register');
       ui = loaded;
       return loaded;
@@ -59,6 +65,7 @@ export function pageUiLoader(
 
   return {
     draw(container, use) {
+      ui ??= registered();
       if (ui) {
         use(ui);
         return true;
@@ -71,7 +78,7 @@ export function pageUiLoader(
         .catch(onError);
       return false;
     },
-    loaded: () => ui,
+    loaded: () => (ui ??= registered()),
     preload() {
       start().catch(() => undefined); // said at the drawing, which tries again
     },

@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createRunner, type Runner } from '../../utils/content/runner';
+import type { EarlyAnswer } from '../../utils/content/early-answer';
+import { createRunner, type LookupResult, type Runner } from '../../utils/content/runner';
 import { scanScheduler } from '../../utils/content/scan-timing';
 import {
   addWords,
@@ -18,6 +19,7 @@ import {
 } from '../../utils/i18n';
 import { CONTENT_SCRIPT_MESSAGES } from '../../utils/messages/content-script';
 import { errorMessage } from '../../utils/protocol/error-message';
+import type { Ids } from '../../utils/protocol/listing-urls';
 import type { ReportReason } from '../../utils/protocol/registry/report';
 import { sendMessage } from '../../utils/protocol/runtime/client';
 import { CONSENT_NEEDED } from '../../utils/protocol/runtime/data-collection';
@@ -37,8 +39,24 @@ import type { Notices } from './notice';
 import { createOverlay } from './overlay';
 import { watchCardsForReport } from './report-hover';
 import { shopperActions } from './shopper-actions';
+import { traceStep } from './trace-step';
 
-export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+/**
+ * Given by a script that starts with the page (Shopee's): how to ask at once about what a
+ * product's address names (early-answer.ts), which the other sites' scripts do not carry.
+ */
+export type AddressAnswer = (
+  platform: SiteAdapter['platform'],
+  ids: Ids,
+  lookup: (keys: string[]) => Promise<LookupResult>,
+) => EarlyAnswer | null;
+
+export function startSite(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  startsWithPage?: { addressAnswer: AddressAnswer },
+): void {
+  traceStep('start');
   useCatalogues(CONTENT_SCRIPT_MESSAGES);
   let runner: Runner | null = null;
   /** From the latest lookup's answer: where a seller contests a warning. */
@@ -54,9 +72,12 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     () => undefined,
   );
   const withUi = pageUi.draw;
-  // A product page's banner is drawn by the chunk: on a page whose address names an item it loads
-  // while the page is read and looked up, not after the answer (a grid never loads it unasked).
-  if (adapter.idsFromUrl(new URL(location.href))?.item) pageUi.preload();
+  /** What the address names: on a product page, its item (and seller), whose banner may come. */
+  const addressIds = adapter.idsFromUrl(new URL(location.href));
+  // A product page's banner is drawn by the chunk: on a product page it loads while the page is
+  // read and looked up, not after the answer (a grid never loads it unasked). On a Shopee product
+  // address the manifest has already injected it, and it is not loaded again (load-page-ui.ts).
+  if (addressIds) pageUi.preload();
 
   // The report dialog's frame and the failure notices come after a press: the chunk has them too.
   // The document itself: a script that starts with the page (Shopee's) may run before its root.
@@ -133,6 +154,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
       return t('popoverLabel'); // in the language of the latest answer
     },
     banner(root, listing, verdict, data, collapsed) {
+      traceStep('banner-host');
       withUi(root, (ui) => {
         const props = {
           verdict,
@@ -146,6 +168,7 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
           },
         };
         ui.banner(root, props, getLanguage());
+        traceStep('banner-drawn');
       });
     },
     bannerCss,
@@ -162,18 +185,26 @@ export function startSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
   runner = createRunner({
     adapter,
     doc: document,
-    // A script that starts with the page (Shopee's) reads a product page while it loads, so the
-    // lookup leaves once the title is parsed; any other page once its markup is parsed.
-    productWhileLoading: Boolean(adapter.idsFromUrl(new URL(location.href))?.item),
+    // A script that starts with the page (Shopee's) reads a product page while it loads: what its
+    // address names is asked about at once, and the product once its title is parsed. Any other
+    // page is read once its markup is parsed.
+    ...(startsWithPage &&
+      addressIds && {
+        productWhileLoading: {
+          early: (lookup) => startsWithPage.addressAnswer(adapter.platform, addressIds, lookup),
+        },
+      }),
     currentUrl: () => new URL(location.href),
     async lookup(keys, titles) {
       // Until the words in the shopper's language came (this script carries Vietnamese only).
       const words = haveWords ? {} : { words: true as const };
+      traceStep('lookup-sent');
       const result = await sendMessage(
         'lookup',
         titles.length > 0 ? { keys, titles, ...words } : { keys, ...words },
         requests,
       );
+      traceStep('lookup-answered');
       if (result.view) {
         const { language } = result.view;
         if (result.view.words && language !== 'vi') {

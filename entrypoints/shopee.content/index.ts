@@ -1,6 +1,7 @@
 /** Shopee's content script: the shared page wiring (startSite) around the Shopee adapter. */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startSite } from '../../components/page/start-site';
+import { earlyAnswerFor } from '../../utils/content/early-answer';
 import { shopeeAdapter } from '../../utils/sites/shopee';
 
 export default defineContentScript({
@@ -15,6 +16,8 @@ export default defineContentScript({
   // hydration that expects the server's markup only.
   runAt: 'document_start',
   main(ctx) {
-    startSite(ctx, shopeeAdapter);
+    // Starting with the page, it reads a product page while it is parsed, having asked about
+    // what its address names at once (utils/content/early-answer.ts).
+    startSite(ctx, shopeeAdapter, { addressAnswer: earlyAnswerFor });
   },
 });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SHOPEE_PRODUCT_GLOBS } from '../../utils/protocol/listing-urls';
 import { E2E_EXTENSION_DIR, EXTENSION_DIR, RELEASE_TEST_DIR, REPO_ROOT } from './harness';
 
 const FIREFOX_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
@@ -23,7 +24,7 @@ interface Manifest {
   side_panel?: { default_path: string };
   sidebar_action?: { default_panel: string };
   optional_host_permissions?: string[];
-  content_scripts?: Array<{ matches: string[] }>;
+  content_scripts?: Array<{ matches: string[]; js: string[]; include_globs?: string[] }>;
   web_accessible_resources?: unknown[];
   commands?: unknown;
 }
@@ -46,8 +47,12 @@ const packageHolds = (dir: string, needle: string) =>
 
 const CONTENT_SCRIPTS = ['shopee', 'lazada', 'tiki', 'sendo', 'facebook', 'tiktok'];
 
-/** The content scripts' matches: the only sites whose pages the extension reads. */
+/**
+ * The content scripts' matches: the only sites whose pages the extension reads. The first is the
+ * page UI chunk, injected with a Shopee product page (before Shopee's script, for the banner).
+ */
 const CONTENT_MATCHES = [
+  ['https://shopee.vn/*'],
   ['https://web.facebook.com/*', 'https://www.facebook.com/*'],
   ['https://www.lazada.vn/*'],
   ['https://www.sendo.vn/*'],
@@ -115,12 +120,24 @@ function modeOf(dir: string, site: string): string | undefined {
 
 /**
  * Every marketplace page loads its site's content script: at most this many bytes gzip. What a
- * shopper sees only after a click is in the page UI chunk, loaded then.
+ * shopper sees only after a click is in the page UI chunk, loaded then; a product page's banner is
+ * too, which comes with a Shopee product page and is imported on any other as its lookup leaves.
  */
 const CONTENT_SCRIPT_GZIP_LIMIT = 20_000;
 
 /** A phrase of webextension-polyfill's set-up: content scripts use the browser's own API. */
 const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
+
+/** The page UI chunk comes first, with Shopee's product addresses only; every other entry is a site's script. */
+function expectPageUiWithShopeeProducts(manifest: Manifest): void {
+  const [chunk, ...sites] = manifest.content_scripts ?? [];
+  expect(chunk).toMatchObject({ js: ['page-ui.js'], include_globs: SHOPEE_PRODUCT_GLOBS });
+  expect(sites.map((script) => script.js)).toEqual(
+    ['facebook', 'lazada', 'sendo', 'shopee', 'tiki', 'tiktok'].map((site) => [
+      `content-scripts/${site}.js`,
+    ]),
+  );
+}
 
 describe('the built packages', () => {
   it('every content script is small, and carries no browser API polyfill', () => {
@@ -157,6 +174,7 @@ describe('the built packages', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_ACCESS);
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
+    expectPageUiWithShopeeProducts(manifest);
     expect(manifest.web_accessible_resources).toEqual([REPORT_FRAME]);
     expect(manifest.commands).toEqual(COMMANDS);
   });
@@ -177,6 +195,7 @@ describe('the built packages', () => {
     // Firefox's sidebar needs no permission.
     expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     expect(manifest.content_scripts?.map((script) => script.matches)).toEqual(CONTENT_MATCHES);
+    expectPageUiWithShopeeProducts(manifest);
     // Firefox MV2 lists web-accessible resources by name (each install has its own random origin).
     expect(manifest.web_accessible_resources).toEqual(['report.html', 'page-ui.js']);
     expect(manifest.commands).toEqual(COMMANDS);

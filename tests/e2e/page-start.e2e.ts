@@ -18,6 +18,8 @@ const GRID = 'https://shopee.vn/search?keyword=sua+bot&held=1';
 const HALF_TITLE = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101?held=title';
 const NO_DCL = 'https://shopee.vn/search?keyword=sua+bot&stopped=1';
 const HELD_SCRIPT = 'https://shopee.vn/held-script.js';
+const WHOLE_PRODUCT = 'https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101?whole=1';
+const WHOLE_GRID = 'https://shopee.vn/search?keyword=sua+bot&whole=1';
 
 /** A fixture with `insert` written right after `after`. */
 function withAfter(file: string, after: string, insert: string): string {
@@ -34,6 +36,26 @@ const heldAfter = (file: string, after: string) =>
 
 const readyState = (page: Page) => page.evaluate(() => document.readyState);
 
+/** The extension's scripts the page parsed while `url` loaded, in order (paths, any world). */
+async function ourScriptsParsed(
+  harness: Harness,
+  url: string,
+  until: (page: Page) => Promise<unknown>,
+) {
+  const page = await harness.context.newPage();
+  const session = await harness.context.newCDPSession(page);
+  const parsed: string[] = [];
+  session.on('Debugger.scriptParsed', ({ url: script }) => {
+    if (script.startsWith('chrome-extension://')) parsed.push(new URL(script).pathname);
+  });
+  await session.send('Debugger.enable');
+  await page.goto(url);
+  await until(page);
+  await session.detach();
+  await page.close();
+  return parsed;
+}
+
 describe('when the content scripts start', () => {
   let harness: Harness;
   let release: () => void = () => undefined;
@@ -41,6 +63,8 @@ describe('when the content scripts start', () => {
   beforeAll(async () => {
     harness = await launch([]);
     const pages = new Map([
+      [WHOLE_PRODUCT, readFileSync(path.join(FIXTURES, 'shopee/product-page.html'), 'utf8')],
+      [WHOLE_GRID, readFileSync(path.join(FIXTURES, 'shopee/search-grid.html'), 'utf8')],
       [PRODUCT, heldAfter('shopee/product-page.html', '</h1>')],
       [GRID, heldAfter('shopee/search-grid.html', '</li>')],
       // The parser held in the middle of the product's title, as a slow network may cut it.
@@ -142,12 +166,27 @@ document.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(
     await page.close();
   });
 
+  it("the page UI chunk comes with a Shopee product page, before Shopee's script, and never with a grid", async () => {
+    const onProduct = await ourScriptsParsed(harness, WHOLE_PRODUCT, (page) =>
+      eventually(async () => ((await banner(page).count()) === 1 ? true : undefined), 'the banner'),
+    );
+    // Once: the script found it there and did not import it again.
+    expect(onProduct).toEqual(['/page-ui.js', '/content-scripts/shopee.js']);
+    const onGrid = await ourScriptsParsed(harness, WHOLE_GRID, (page) =>
+      eventually(async () => ((await badges(page).count()) === 3 ? true : undefined), 'badges'),
+    );
+    expect(onGrid).toEqual(['/content-scripts/shopee.js']);
+  });
+
   it('the manifest: Shopee starts with the page, every other site when the page is idle', () => {
     const manifest = JSON.parse(
       readFileSync(path.join(REPO_ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'),
-    ) as { content_scripts: Array<{ matches: string[]; run_at: string }> };
+    ) as { content_scripts: Array<{ matches: string[]; run_at: string; js: string[] }> };
+    // The page UI chunk, with a Shopee product page, starts with it too (its banner's drawing).
+    const [chunk, ...sites] = manifest.content_scripts;
+    expect(chunk).toMatchObject({ js: ['page-ui.js'], run_at: 'document_start' });
     const runAt = Object.fromEntries(
-      manifest.content_scripts.flatMap((script) =>
+      sites.flatMap((script) =>
         script.matches.map((match) => [new URL(match).hostname, script.run_at]),
       ),
     );

@@ -23,6 +23,7 @@ import type { ResponseOf } from '../protocol/runtime/messages';
 import type { ListedListing, PageStatus } from '../protocol/runtime/page-status';
 import { signalVerdict, type Verdict, verdictFor } from '../protocol/runtime/verdict';
 import type { ExtractedListing, ReadCards, SiteAdapter } from '../sites/engine/types';
+import type { EarlyAnswer } from './early-answer';
 import { isPageMutation } from './hosts';
 import { parsed, whenParsed } from './loading';
 import { chunk, type TitleToMatch, titleToMatch, toLookUp } from './lookup-batch';
@@ -46,9 +47,12 @@ export interface RunnerDeps {
   /**
    * Started while the page is still parsed (a script run at `document_start`) on a product's
    * address: its own listing is read as soon as its title is parsed, and nothing else is read
-   * before the page's markup is complete (loading.ts).
+   * before the page's markup is complete (loading.ts). `early` asks about what the address names
+   * at once, so that the answer is in when the title is parsed (early-answer.ts).
    */
-  productWhileLoading?: boolean;
+  productWhileLoading?: {
+    early(lookup: (keys: string[]) => Promise<LookupResult>): EarlyAnswer | null;
+  };
 }
 
 export interface Runner {
@@ -101,6 +105,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   let lastReported = '';
   /** While the page is parsed: its own product was looked up, the rest waits for its end. */
   let productRead = false;
+  /** While the page is parsed: the answer for its address's keys, asked at the start. */
+  let early: EarlyAnswer | null = null;
   let stopWaiting: (() => void) | null = null;
 
   const report = () => {
@@ -167,7 +173,13 @@ export function createRunner(deps: RunnerDeps): Runner {
       report();
       return;
     }
-    const batches = revised.length > 0 ? [...chunk(fresh), revised] : chunk(fresh);
+    // A product its address's early answer may decide goes alone, not behind the page's cards.
+    const own = early ? fresh.filter((one) => one.kind === 'product') : [];
+    const batches = [
+      ...(own.length > 0 ? [own] : []),
+      ...chunk(own.length > 0 ? fresh.filter((one) => one.kind !== 'product') : fresh),
+      ...(revised.length > 0 ? [revised] : []),
+    ];
     await Promise.all(batches.map((batch) => lookupBatch(batch, scanGeneration)));
   }
 
@@ -181,7 +193,8 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (title) titles.push(title);
     }
     try {
-      const result = await deps.lookup([...keys], titles);
+      const full = () => deps.lookup([...keys], titles);
+      const result = await (early ? early.answerFor(batch, [...keys], full) : full());
       if (scanGeneration !== generation) return; // the page moved on while we waited
       if (result.view?.paused) {
         pause();
@@ -302,7 +315,10 @@ export function createRunner(deps: RunnerDeps): Runner {
           watch();
           schedule();
         });
-        if (deps.productWhileLoading) schedule();
+        if (deps.productWhileLoading) {
+          early = deps.productWhileLoading.early((keys) => deps.lookup(keys, []));
+          schedule();
+        }
         return;
       }
       watch();
@@ -317,6 +333,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     },
     reset() {
       generation++;
+      early = null;
       marks = new WeakMap();
       read = new WeakMap();
       warned = new WeakSet();

@@ -56,6 +56,14 @@ const SHOPEE_SLUG = /-i\.(\d{1,20})\.(\d{1,20})$/;
 const SHOPEE_PATH = /^\/product\/(\d{1,20})\/(\d{1,20})\/?$/;
 const shopeeIds = (path: string) => path.match(SHOPEE_SLUG) ?? path.match(SHOPEE_PATH);
 
+/**
+ * Shopee's product addresses on the site we run on, as manifest globs (`include_globs`, where `*`
+ * is any text): the two forms above, looser (a glob has no digits). They choose where the page UI
+ * chunk comes with the page (wxt.config.ts); an address they take that is no product only loads
+ * the chunk early.
+ */
+export const SHOPEE_PRODUCT_GLOBS = ['https://shopee.vn/*-i.*.*', 'https://shopee.vn/product/*/*'];
+
 /** Shop and item ids from a Shopee product URL, or null for any other URL. */
 export function shopeeIdsFromUrl(url: URL): Ids | null {
   if (!onDomains(url.hostname, LISTING_DOMAINS.shopee)) return null;

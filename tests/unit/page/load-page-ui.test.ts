@@ -34,6 +34,26 @@ describe('the page UI chunk', () => {
     expect(url).toHaveBeenCalledTimes(1);
   });
 
+  it('is used as it is, never loaded again, when the manifest injected it with the page', async () => {
+    const load = vi.fn(importChunk);
+    (globalThis as Record<symbol, unknown>)[PAGE_UI_KEY] = { erase() {} };
+    const loader = pageUiLoader(
+      () => CHUNK,
+      () => undefined,
+      load,
+    );
+    loader.preload();
+    expect(loader.loaded()).toBe(registered());
+    const shown = document.body.appendChild(document.createElement('div'));
+    let now: PageUi | null = null;
+    loader.draw(shown, (ui) => {
+      now = ui;
+    });
+    expect(now).toBe(registered()); // in the same task, as the banner is drawn
+    expect(await loader.load()).toBe(registered());
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('draws nothing into a container the page no longer shows', async () => {
     const loader = pageUiLoader(
       () => CHUNK,
