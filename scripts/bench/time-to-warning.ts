@@ -28,9 +28,11 @@ const BLANK = 'https://shopee.vn/bench-blank';
 const MINIMAL = 'bench-minimal';
 /** Where the minimal one that asks a background worker first runs. */
 const ROUND_TRIP = 'bench-worker';
+/** Where no script of ours runs: the product page's own title, unslowed by us. */
+const BARE = 'bench-bare';
 
 /** The product capture served at shopee.vn with reserved (zero-padded) ids, as the grid is. */
-function benchProduct(): { url: string; html: string; key: string } {
+export function benchProduct(): { url: string; html: string; key: string } {
   const raw = readFileSync(PRODUCT_CAPTURE, 'utf8');
   const original = new URL(savedFromUrl(raw) ?? 'https://shopee.sg/');
   const page = withReservedIds(original.pathname);
@@ -159,9 +161,10 @@ export interface TimeToWarning {
   firstLoad: { ours: Percentiles; minimal: Percentiles };
   /**
    * From navigation start to a flagged product's banner painted (medians), and to the page's own
-   * title painted (the floor: the banner goes beside it).
+   * title painted (the floor: the banner goes beside it), with us and in a tab where none of our
+   * scripts runs (what starting with the page costs the page's own title).
    */
-  banner: { warm: number; cold: number; title: number };
+  banner: { warm: number; cold: number; title: number; titleWithoutUs: number };
 }
 
 interface Percentiles {
@@ -180,13 +183,18 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
     [minimalGrid, grid.html],
     [roundTripGrid, grid.html],
     [product.url, product.html],
+    [product.url.replace('https://shopee.vn/', `https://shopee.vn/${BARE}/`), product.html],
   ]);
   const ours = await ourExtensionFlagging([
     ...grid.keys,
     ...grid.keys.map(nextPageKey),
     product.key,
   ]);
-  excludeOurScripts(ours, [`https://shopee.vn/${MINIMAL}/*`, `https://shopee.vn/${ROUND_TRIP}/*`]);
+  excludeOurScripts(ours, [
+    `https://shopee.vn/${MINIMAL}/*`,
+    `https://shopee.vn/${ROUND_TRIP}/*`,
+    `https://shopee.vn/${BARE}/*`,
+  ]);
   const browser: Browser = await launchChromium({
     extensionDir: ours,
     extraExtensionDirs: [
@@ -206,7 +214,12 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
     roundTripCold: [] as number[],
   };
   const firstLoad = { ours: [] as number[], minimal: [] as number[] };
-  const banners = { warm: [] as number[], cold: [] as number[], title: [] as number[] };
+  const banners = {
+    warm: [] as number[],
+    cold: [] as number[],
+    title: [] as number[],
+    titleWithoutUs: [] as number[],
+  };
   const all = (state: Arrivals) => state.delays.length >= grid.cards;
   try {
     const page = await browser.context.newPage();
@@ -245,6 +258,10 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
         banners[temperature].push(shown.banner);
         banners.title.push(shown.title);
       }
+      await page.goto(BLANK);
+      await page.goto(product.url.replace('https://shopee.vn/', `https://shopee.vn/${BARE}/`));
+      const bare = await arrivals(page, (state) => state.title >= 0);
+      if (counted) banners.titleWithoutUs.push(bare.title);
     }
   } finally {
     await browser.close();
@@ -263,6 +280,7 @@ export async function measureTimeToWarning(loads: number): Promise<TimeToWarning
       warm: median(banners.warm),
       cold: median(banners.cold),
       title: median(banners.title),
+      titleWithoutUs: median(banners.titleWithoutUs),
     },
   };
 }
