@@ -34,12 +34,22 @@ function feedConfig(mode: string): { url: string | null; publicKeys: string[] } 
 
 type Aliases = NonNullable<NonNullable<InlineConfig['resolve']>['alias']>;
 
-/** The build's aliases with `wxt/browser` resolved to WXT's native browser object, first. */
-function nativeBrowserFirst(aliases: Aliases | undefined): Aliases {
+/**
+ * A content script build's aliases, first: `wxt/browser` resolved to WXT's native browser object,
+ * and WXT's content script context to ours (components/page/script-context.ts says why).
+ */
+function contentScriptAliases(aliases: Aliases | undefined): Aliases {
   const rest = Array.isArray(aliases)
     ? aliases
     : Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement }));
-  return [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...rest];
+  return [
+    { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+    {
+      find: /^wxt\/utils\/content-script-context$/,
+      replacement: path.resolve(import.meta.dirname, 'components/page/script-context.ts'),
+    },
+    ...rest,
+  ];
 }
 
 // Firefox needs a stable add-on id; Chrome would warn about the key, so it is Firefox-only.
@@ -77,9 +87,10 @@ export default defineConfig({
     // which Chrome's MV3 `chrome.*` and Firefox's `browser.*` already answer with promises: they
     // get WXT's native `browser` (globalThis.browser ?? chrome) instead of the polyfill, about
     // 3 KB gzip less to load and no set-up on every page. The background and pages keep it.
+    // They also get our own content script context instead of WXT's (script-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((entry) => entry.type === 'content-script')) {
-        config.resolve = { ...config.resolve, alias: nativeBrowserFirst(config.resolve?.alias) };
+        config.resolve = { ...config.resolve, alias: contentScriptAliases(config.resolve?.alias) };
       }
     },
   },

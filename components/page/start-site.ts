@@ -5,7 +5,6 @@
  * the popup's requests to this tab.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EarlyAnswer } from '../../utils/content/early-answer';
 import { createRunner, type LookupResult, type Runner } from '../../utils/content/runner';
 import { scanScheduler } from '../../utils/content/scan-timing';
@@ -38,6 +37,7 @@ import { pageUiLoader } from './load-page-ui';
 import type { Notices } from './notice';
 import { createOverlay } from './overlay';
 import { watchCardsForReport } from './report-hover';
+import type { PageContext } from './script-context';
 import { shopperActions } from './shopper-actions';
 import { traceStep } from './trace-step';
 
@@ -52,7 +52,7 @@ export type AddressAnswer = (
 ) => EarlyAnswer | null;
 
 export function startSite(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   adapter: SiteAdapter,
   startsWithPage?: { addressAnswer: AddressAnswer },
 ): void {

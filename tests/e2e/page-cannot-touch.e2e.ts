@@ -1,6 +1,7 @@
 /**
  * The page cannot read, fake or hide our warnings. On the release build a page's script gets null
- * for every one of our shadow roots, and a warning the page removes comes back; on the e2e build
+ * for every one of our shadow roots, a warning the page removes comes back, and no event the page
+ * sends stops our script (nor does our script tell the page it started); on the e2e build
  * (roots open, so a page script can reach our controls) a click the page dispatches on "hide
  * warnings for this seller" changes nothing.
  */
@@ -116,6 +117,34 @@ describe('the release build: closed shadow roots', () => {
     await badgeCount(page, 3, 'the three badges back');
     await page.evaluate(() => document.querySelector('soi-hang-banner, soi-hang-badge')?.remove());
     await badgeCount(page, 3, 'the badge back again');
+    await page.close();
+  });
+
+  it('a page hears nothing of our start, and cannot switch us off with the event that stopped a script', async () => {
+    const page = await harness.context.newPage();
+    // Everything posted to the page's window from its first script on.
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (globalThis as { __heard?: unknown[] }).__heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data), true);
+    });
+    await page.goto(SHOPEE_PRODUCT);
+    await banner(page).waitFor();
+    expect(await page.evaluate(() => (globalThis as { __heard?: unknown[] }).__heard)).toEqual([]);
+    // WXT's own context stopped when this reached the document: every warning went with it.
+    await page.evaluate((id) => {
+      for (const script of ['shopee', 'content']) {
+        const type = `${id}:${script}:wxt:content-script-started`;
+        const detail = { contentScriptName: script, messageId: 'page' };
+        document.dispatchEvent(new CustomEvent(type, { detail }));
+        window.postMessage({ type, ...detail }, '*');
+      }
+    }, harness.extensionId);
+    await page.evaluate(() => document.querySelector('soi-hang-banner')?.remove());
+    await eventually(
+      async () => ((await banner(page).count()) === 1 ? true : undefined),
+      'the banner back: the script still runs',
+    );
     await page.close();
   });
 });
