@@ -27,8 +27,8 @@ const LOCATION_POLL_MS = 1000;
 
 interface NavigationLike {
   addEventListener(
-    type: 'navigate',
-    listener: (event: { destination: { url: string } }) => void,
+    type: 'currententrychange',
+    listener: () => void,
     options: { signal: AbortSignal },
   ): void;
 }
@@ -75,9 +75,12 @@ export class ContentScriptContext implements PageContext {
       last = href;
       for (const handler of this.onLocation) handler();
     };
+    // Once the page's current entry has changed, not when a navigation starts (`navigate`): a
+    // navigation the page cancels or that fails never changes the address, and an event the page
+    // sends carries nothing we read (the address is read from `location`).
     const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
     if (typeof navigation?.addEventListener === 'function') {
-      navigation.addEventListener('navigate', (event) => changedTo(event.destination.url), {
+      navigation.addEventListener('currententrychange', () => changedTo(location.href), {
         signal,
       });
       return;

@@ -66,17 +66,21 @@ describe("a content script's context", () => {
     expect(changed).toHaveBeenCalledOnce();
   });
 
-  it("hears it from the Navigation API's navigate event where there is one", () => {
+  it("hears it from the Navigation API once the page's entry changed, never from a navigation that did not happen", () => {
     const navigation = new EventTarget();
     (globalThis as { navigation?: unknown }).navigation = navigation;
     const ctx = new ContentScriptContext();
     const changed = vi.fn();
     ctx.addEventListener(window, 'wxt:locationchange', changed);
-    const navigate = (url: string) =>
-      navigation.dispatchEvent(Object.assign(new Event('navigate'), { destination: { url } }));
-    navigate(location.href); // the same address (a reload of the same state): no change
+    const entryChanged = () => navigation.dispatchEvent(new Event('currententrychange'));
+    // A navigation that starts and is cancelled, or an event the page sends: the address is the same.
+    navigation.dispatchEvent(new Event('navigate'));
+    entryChanged();
     expect(changed).not.toHaveBeenCalled();
-    navigate('https://shopee.vn/Sua-bot-mau-A-900g-i.0000000007.0000000101');
+    history.pushState(null, '', '/Sua-bot-mau-A-900g-i.0000000007.0000000102');
+    entryChanged();
+    expect(changed).toHaveBeenCalledOnce();
+    entryChanged();
     expect(changed).toHaveBeenCalledOnce();
   });
 });
