@@ -312,6 +312,9 @@ export function createRunner(deps: RunnerDeps): Runner {
         // page's own title is looked for.
         stopWaiting = whenParsed(doc, () => {
           stopWaiting = null;
+          // Nothing was watched meanwhile: a warning the page removed while it was parsed is
+          // looked for by the sweep, and comes back with the scan.
+          removals = true;
           watch();
           schedule();
         });

@@ -72,6 +72,19 @@ describe('a product page read while it is parsed', () => {
     expect(runner.status.listings.filter((one) => one.status === 'confirmed')).toHaveLength(1);
   });
 
+  it('puts back, once the page is parsed, a banner the page removed while it was parsed', async () => {
+    loadProductWithoutReviews();
+    const { frame, page, sent, ...started } = startedWhileParsed(CONFIRMED);
+    stop = started.stop;
+    await sent[0]?.answer;
+    await frame.flush();
+    banner()?.remove(); // nothing is watched while the page is parsed
+    expect(banner()).toBeNull();
+    page.parsed();
+    await frame.flush();
+    expect(banner()).not.toBeNull();
+  });
+
   it('sends the full lookup, title and all, when the address alone does not decide', async () => {
     loadProductWithoutReviews();
     history.replaceState(null, '', PRODUCT_URL.replace(/0101$/, '0102'));
