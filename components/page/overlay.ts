@@ -40,9 +40,9 @@ export interface OverlayViews {
   badgeCss: string;
   /** The accessible name of a badge's popover. */
   popoverLabel: string;
-  /** Product pages: draws the one banner into its root. */
+  /** Product pages: draws the one banner into its element in the banner's root. */
   banner(
-    root: ShadowRoot,
+    container: HTMLElement,
     listing: ExtractedListing,
     verdict: Verdict,
     data: DataInfo | null,
@@ -86,6 +86,15 @@ interface Mounted {
   /** Where the views drew (the banner's root, a badge's popover once opened), to erase it. */
   rendered: Element | ShadowRoot | null;
   popover: PopoverControl | null;
+}
+
+/**
+ * The element a view draws into, in a root that already holds its styles: a render replaces what
+ * its container holds, and where the styles cannot be adopted (Firefox) they are a <style> element
+ * in the root, which a render into the root itself took away.
+ */
+function drawnInto(root: ShadowRoot): HTMLElement {
+  return root.appendChild(root.ownerDocument.createElement('div'));
 }
 
 /** Puts the host where it belongs (again, after the page removed or moved it). */
@@ -158,8 +167,9 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
       } else {
         applyStyles(root, views.bannerCss);
         acceptTrustedOnly(root);
-        views.banner(root, listing, verdict, data, collapsed);
-        entry.rendered = root;
+        const container = drawnInto(root);
+        views.banner(container, listing, verdict, data, collapsed);
+        entry.rendered = container;
       }
       place(entry);
       mounted.set(anchor, entry);
@@ -225,8 +235,9 @@ export function createOverlay(doc: Document, views: OverlayViews): Overlay {
           },
         );
       } else {
-        views.inspector(root, listing, view);
-        entry.rendered = root;
+        const container = drawnInto(root);
+        views.inspector(container, listing, view);
+        entry.rendered = container;
       }
       place(entry);
       inspected.set(anchor, entry);

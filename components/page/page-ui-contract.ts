@@ -15,7 +15,7 @@ import type { ReportFrame } from './report-frame';
 
 export interface PageUi {
   details(container: HTMLElement, props: BadgeDetailsProps, language: Language): void;
-  banner(root: ShadowRoot, props: BannerProps, language: Language): void;
+  banner(container: HTMLElement, props: BannerProps, language: Language): void;
   /** Inspector mode's words come from the background with the page's first inspector view. */
   inspector(
     container: Element | ShadowRoot,

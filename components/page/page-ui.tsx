@@ -36,7 +36,7 @@ export function createPageUi(doc: Document): PageUi {
   return {
     details: (container, props, language) =>
       drawWarning(container, language, <BadgeDetails {...props} />),
-    banner: (root, props, language) => drawWarning(root, language, <Banner {...props} />),
+    banner: (container, props, language) => drawWarning(container, language, <Banner {...props} />),
     inspector(container, props, language, words) {
       if (words && !haveInspectorWords) {
         addWords(words);

@@ -153,9 +153,9 @@ export function startSite(
     get popoverLabel() {
       return t('popoverLabel'); // in the language of the latest answer
     },
-    banner(root, listing, verdict, data, collapsed) {
+    banner(container, listing, verdict, data, collapsed) {
       traceStep('banner-host');
-      withUi(root, (ui) => {
+      withUi(container, (ui) => {
         const props = {
           verdict,
           data,
@@ -167,7 +167,7 @@ export function startSite(
             if (event.isTrusted) openReport(listing);
           },
         };
-        ui.banner(root, props, getLanguage());
+        ui.banner(container, props, getLanguage());
         traceStep('banner-drawn');
       });
     },

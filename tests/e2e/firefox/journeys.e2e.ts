@@ -172,6 +172,17 @@ describe('the journeys in Firefox, on the release build', () => {
       return text ? text : undefined;
     }, 'the banner');
     expect(banner).toMatch(/Nguồn: /);
+    // Drawn with its styles: a confirmed warning's colour and border. (Firefox cannot adopt our
+    // stylesheet, which goes in the root as a <style> element; drawing into the root itself took
+    // it away, and the banner showed unstyled.)
+    const [root] = await rootsOf(product, 'soi-hang-banner');
+    const box = await root?.evaluate((node) => {
+      const drawn = node.querySelector('.banner');
+      if (!drawn) return null;
+      const style = getComputedStyle(drawn);
+      return { border: style.borderLeftWidth, background: style.backgroundColor };
+    });
+    expect(box).toEqual({ border: '6px', background: 'rgb(253, 236, 234)' });
     await product.close();
   });
 
