@@ -42,13 +42,14 @@ export function pageUiLoader(
   load: ImportModule = importModule,
 ): PageUiLoader {
   const registered = () => (globalThis as Record<symbol, PageUi | undefined>)[PAGE_UI_KEY] ?? null;
-  // Already here when the manifest injected the chunk with the page (a Shopee product address).
-  let ui: PageUi | null = registered();
+  let ui: PageUi | null = null;
+  /** The chunk if it is here: loaded by us, or injected with the page (a Shopee product address). */
+  const current = () => (ui ??= registered());
   let loading: Promise<PageUi> | null = null;
 
   const start = (): Promise<PageUi> => {
-    ui ??= registered();
-    if (ui) return Promise.resolve(ui);
+    const here = current();
+    if (here) return Promise.resolve(here);
     loading ??= load(url()).then(() => {
       traceStep('chunk-loaded');
       const loaded = registered();
@@ -65,9 +66,9 @@ export function pageUiLoader(
 
   return {
     draw(container, use) {
-      ui ??= registered();
-      if (ui) {
-        use(ui);
+      const here = current();
+      if (here) {
+        use(here);
         return true;
       }
       // A drawing that fails after the load goes the same way as a failed load: never to the page.
@@ -78,10 +79,10 @@ export function pageUiLoader(
         .catch(onError);
       return false;
     },
-    loaded: () => (ui ??= registered()),
+    loaded: current,
     preload() {
       start().catch(() => undefined); // said at the drawing, which tries again
     },
-    load: () => (ui ? Promise.resolve(ui) : start()),
+    load: start,
   };
 }
