@@ -36,6 +36,13 @@ const heldAfter = (file: string, after: string) =>
 
 const readyState = (page: Page) => page.evaluate(() => document.readyState);
 
+/** Waits until `locator` matches `count` elements, or at least one (`'some'`). */
+const untilCount = (locator: { count(): Promise<number> }, count: number | 'some', what: string) =>
+  eventually(async () => {
+    const found = await locator.count();
+    return (count === 'some' ? found > 0 : found === count) ? true : undefined;
+  }, what);
+
 /** The extension's scripts the page parsed while `url` loaded, in order (paths, any world). */
 async function ourScriptsParsed(
   harness: Harness,
@@ -106,10 +113,7 @@ document.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(
   it("Shopee: a flagged product's banner shows while the rest of its page is still loading", async () => {
     const page = await harness.context.newPage();
     await page.goto(PRODUCT, { waitUntil: 'commit' });
-    await eventually(
-      async () => ((await banner(page).count()) === 1 ? true : undefined),
-      'the banner while the page is held',
-    );
+    await untilCount(banner(page), 1, 'the banner while the page is held');
     // The parser still waits for the page's own script: the banner came with the title.
     expect(await readyState(page)).toBe('loading');
     release();
@@ -122,58 +126,43 @@ document.addEventListener('DOMContentLoaded', (e) => e.stopImmediatePropagation(
     const page = await harness.context.newPage();
     await page.goto(GRID, { waitUntil: 'commit' });
     // Its first card is in the DOM while the parser is held; nothing is read yet.
-    await eventually(
-      async () => ((await page.locator('li').count()) > 0 ? true : undefined),
-      'the first card parsed',
-    );
+    await untilCount(page.locator('li'), 'some', 'the first card parsed');
     await page.waitForTimeout(500);
     expect(await readyState(page)).toBe('loading');
     expect(await badges(page).count()).toBe(0);
     release();
-    await eventually(
-      async () => ((await badges(page).count()) === 3 ? true : undefined),
-      'three badges once the grid is parsed',
-    );
+    await untilCount(badges(page), 3, 'three badges once the grid is parsed');
     await page.close();
   });
 
   it("Shopee: a product's title cut mid-way by the parser is not read until it is whole", async () => {
     const page = await harness.context.newPage();
     await page.goto(HALF_TITLE, { waitUntil: 'commit' });
-    await eventually(
-      async () => ((await page.locator('h1').count()) > 0 ? true : undefined),
-      'the start of the title parsed',
-    );
+    await untilCount(page.locator('h1'), 'some', 'the start of the title parsed');
     await page.waitForTimeout(500);
     expect(await readyState(page)).toBe('loading');
     // Neither a warning nor "Báo cáo" for a listing read as "Sữa bột".
     expect(await page.locator('soi-hang-banner, soi-hang-report-button').count()).toBe(0);
     release();
-    await eventually(
-      async () => ((await banner(page).count()) === 1 ? true : undefined),
-      'the banner once the title is whole',
-    );
+    await untilCount(banner(page), 1, 'the banner once the title is whole');
     await page.close();
   });
 
   it('Shopee: a page script that stops DOMContentLoaded does not keep a grid from being read', async () => {
     const page = await harness.context.newPage();
     await page.goto(NO_DCL);
-    await eventually(
-      async () => ((await badges(page).count()) === 3 ? true : undefined),
-      'three badges',
-    );
+    await untilCount(badges(page), 3, 'three badges');
     await page.close();
   });
 
   it("the page UI chunk comes with a Shopee product page, before Shopee's script, and never with a grid", async () => {
     const onProduct = await ourScriptsParsed(harness, WHOLE_PRODUCT, (page) =>
-      eventually(async () => ((await banner(page).count()) === 1 ? true : undefined), 'the banner'),
+      untilCount(banner(page), 1, 'the banner'),
     );
     // Once: the script found it there and did not import it again.
     expect(onProduct).toEqual(['/page-ui.js', '/content-scripts/shopee.js']);
     const onGrid = await ourScriptsParsed(harness, WHOLE_GRID, (page) =>
-      eventually(async () => ((await badges(page).count()) === 3 ? true : undefined), 'badges'),
+      untilCount(badges(page), 3, 'badges'),
     );
     expect(onGrid).toEqual(['/content-scripts/shopee.js']);
   });
